@@ -1,0 +1,28 @@
+using Boundary.Cli;
+
+namespace Boundary.Tests.Support;
+
+/// <summary>The outcome of one run of the real command entry point.</summary>
+public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}";
+}
+
+/// <summary>Runs <see cref="Program.Run"/> in-process with a test console and a chosen context.</summary>
+public static class Cli
+{
+    public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, "", null, args);
+
+    public static CliResult Run(string workingDirectory, string stdin, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    {
+        var console = new TestConsole(stdin);
+        var context = new CliContext
+        {
+            WorkingDirectory = workingDirectory,
+            GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
+            StdinIsTerminal = false,
+        };
+        var code = Program.Run(args, console, context);
+        return new CliResult(code, console.StdOut, console.StdErr);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace Boundary.Tests.Support;
+
+/// <summary>
+/// The tool as users get it: packed with 'dotnet pack' and installed with 'dotnet tool install
+/// --tool-path' into a temp folder, once per test run, then run as a subprocess.
+/// Set BOUNDARY_TOOL_PATH to a folder that already holds an installed dotnet-boundary to reuse it.
+/// </summary>
+public static class PackedTool
+{
+    private static readonly Lazy<string> Executable = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Boundary.sln")))
+                    return dir.FullName;
+            throw new InvalidOperationException("Boundary.sln not found above the test folder.");
+        }
+    }
+
+    public static string Path => Executable.Value;
+
+    /// <summary>
+    /// Runs the installed tool. <paramref name="environment"/> replaces the whole environment when
+    /// <paramref name="bareEnvironment"/> is set (like 'env -i PATH=...'), else adds to it.
+    /// </summary>
+    public static CliResult Run(string workingDirectory, IEnumerable<string> args, string? stdin = null,
+        IReadOnlyDictionary<string, string?>? environment = null, bool bareEnvironment = false, TimeSpan? timeout = null)
+    {
+        var start = new ProcessStartInfo(Path)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        if (bareEnvironment)
+        {
+            var path = Environment.GetEnvironmentVariable("PATH");
+            start.Environment.Clear();
+            start.Environment["PATH"] = path;
+            // A framework-dependent tool needs to find the runtime; the host's PATH has dotnet on it.
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+                start.Environment.Remove(key);
+            else
+                start.Environment[key] = value;
+        }
+        return ProcessRunner.Run(start, stdin, timeout ?? TimeSpan.FromMinutes(2));
+    }
+
+    private static string Install()
+    {
+        var reuse = Environment.GetEnvironmentVariable("BOUNDARY_TOOL_PATH");
+        if (!string.IsNullOrEmpty(reuse))
+            return System.IO.Path.Combine(reuse, "dotnet-boundary");
+        var root = RepositoryRoot;
+        var work = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "boundary-packed-" + Guid.NewGuid().ToString("N")[..8]);
+        var feed = System.IO.Path.Combine(work, "feed");
+        var tools = System.IO.Path.Combine(work, "tools");
+        var version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
+        Checked(ProcessRunner.Run(new ProcessStartInfo("dotnet", ["pack", System.IO.Path.Combine(root, "Boundary.Plugin", "Boundary.Plugin.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo"]) { WorkingDirectory = root }, null, TimeSpan.FromMinutes(5)), "dotnet pack");
+        Checked(ProcessRunner.Run(new ProcessStartInfo("dotnet", ["tool", "install", "Boundary.Plugin", "--version", version, "--add-source", feed, "--tool-path", tools]) { WorkingDirectory = work }, null, TimeSpan.FromMinutes(5)), "dotnet tool install");
+        return System.IO.Path.Combine(tools, "dotnet-boundary");
+    }
+
+    private static void Checked(CliResult result, string what)
+    {
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"{what} failed:\n{result}");
+    }
+}
+
+public static class ProcessRunner
+{
+    public static CliResult Run(ProcessStartInfo start, string? stdin, TimeSpan timeout)
+    {
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+            process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish in {timeout}.");
+        }
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}

@@ -1,0 +1,132 @@
+using Boundary.Editing;
+using Boundary.Json;
+
+namespace Boundary.Amplify;
+
+/// <summary>What a change to an env's boundary did.</summary>
+public sealed record BoundaryChange(
+    string Env,
+    string? Previous,
+    string? Current,
+    IReadOnlyList<string> FilesWritten,
+    IReadOnlyList<string> Warnings)
+{
+    public bool Changed => FilesWritten.Count > 0;
+}
+
+/// <summary>One env's boundary as <c>list</c> reports it.</summary>
+public sealed record EnvBoundary(string Env, string? Boundary, bool IsCurrent, string? MetaBoundary, bool Drift);
+
+/// <summary>
+/// Reads and writes each env's boundary: <c>&lt;env&gt;.awscloudformation.PermissionsBoundaryPolicyArn</c>
+/// in team-provider-info, mirrored for the current env into amplify-meta's
+/// <c>providers.awscloudformation</c>.
+/// </summary>
+public sealed class BoundarySettings(AmplifyProject project)
+{
+    private static string[] TeamProviderPath(string env) => [env, AmplifyProject.ProviderKey, AmplifyProject.BoundaryKey];
+
+    private static readonly string[] MetaPath = ["providers", AmplifyProject.ProviderKey, AmplifyProject.BoundaryKey];
+
+    public AmplifyProject Project { get; } = project;
+
+    public string ResolveEnv(string? requested) => Project.ResolveEnv(requested, Project.LoadTeamProviderInfo());
+
+    public string? Get(string env) => Read(Project.LoadTeamProviderInfo(), env);
+
+    /// <summary>The boundary in team-provider-info, validated: a malformed stored ARN is an error, not a value to use.</summary>
+    public static string? Read(JsonFile teamProviderInfo, string env)
+    {
+        var value = teamProviderInfo.GetString(TeamProviderPath(env));
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    public IReadOnlyList<EnvBoundary> List()
+    {
+        var teamProviderInfo = Project.LoadTeamProviderInfo();
+        var current = Project.CurrentEnv();
+        var meta = File.Exists(Project.AmplifyMetaPath) ? JsonFile.Load(Project.AmplifyMetaPath) : null;
+        var metaValue = meta?.GetString(MetaPath);
+        metaValue = string.IsNullOrEmpty(metaValue) ? null : metaValue;
+        return AmplifyProject.EnvNames(teamProviderInfo).Select(env =>
+        {
+            var value = Read(teamProviderInfo, env);
+            var isCurrent = env == current;
+            return new EnvBoundary(env, value, isCurrent, isCurrent ? metaValue : null, isCurrent && meta is not null && metaValue != value);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Sets (or with null or empty, removes) the env's boundary in team-provider-info and, for the
+    /// current env, in amplify-meta. Both files are parsed and their edits computed before either is
+    /// written; each write is atomic. With <paramref name="createEnv"/> a missing env gets its entry.
+    /// </summary>
+    public BoundaryChange Set(string env, string? arn, bool createEnv = false)
+    {
+        if (!string.IsNullOrEmpty(arn))
+            arn = PolicyArn.Parse(arn).ToString();
+        using var gate = ProjectLock.Acquire(Project.StateDir);
+
+        var exists = File.Exists(Project.TeamProviderInfoPath);
+        if (!exists && !createEnv)
+            Project.LoadTeamProviderInfo(); // throws the "missing" error
+        var teamProviderInfo = exists ? JsonFile.Load(Project.TeamProviderInfoPath) : null;
+        var known = teamProviderInfo is null ? [] : AmplifyProject.EnvNames(teamProviderInfo);
+        if (!createEnv && !known.Contains(env))
+            Project.ResolveEnv(env, teamProviderInfo!); // throws the "unknown env" error
+
+        var previous = teamProviderInfo is null ? null : Read(teamProviderInfo, env);
+        var warnings = new List<string>();
+        var writes = new List<(string Path, byte[] Bytes)>();
+
+        if (teamProviderInfo is null)
+        {
+            if (!string.IsNullOrEmpty(arn))
+                writes.Add((Project.TeamProviderInfoPath, NewTeamProviderInfo(env, arn)));
+        }
+        else
+        {
+            var edit = string.IsNullOrEmpty(arn)
+                ? teamProviderInfo.Remove(TeamProviderPath(env))
+                : teamProviderInfo.SetString(TeamProviderPath(env), arn, appendTopLevel: true);
+            if (edit is not null)
+                writes.Add((teamProviderInfo.Path, teamProviderInfo.Apply(edit)));
+        }
+
+        if (env == Project.CurrentEnv())
+        {
+            if (!File.Exists(Project.AmplifyMetaPath))
+            {
+                warnings.Add($"{Project.AmplifyMetaPath} does not exist, so only team-provider-info was written; the host copies the boundary into it on the next 'amplify env checkout' or push.");
+            }
+            else
+            {
+                var meta = JsonFile.Load(Project.AmplifyMetaPath);
+                if (meta.Find("providers", AmplifyProject.ProviderKey) is not { IsObject: true })
+                {
+                    warnings.Add($"{Project.AmplifyMetaPath} has no providers.awscloudformation object, so it was left alone.");
+                }
+                else
+                {
+                    var edit = string.IsNullOrEmpty(arn) ? meta.Remove(MetaPath) : meta.SetString(MetaPath, arn);
+                    if (edit is not null)
+                        writes.Add((meta.Path, meta.Apply(edit)));
+                }
+            }
+        }
+
+        foreach (var (path, _) in writes)
+            AtomicFile.EnsureWritable(path);
+        foreach (var (path, bytes) in writes)
+            AtomicFile.Write(path, bytes);
+        return new BoundaryChange(env, previous, string.IsNullOrEmpty(arn) ? null : arn, writes.Select(w => w.Path).ToList(), warnings);
+    }
+
+    private static byte[] NewTeamProviderInfo(string env, string arn)
+    {
+        // The host's own style: 2-space indentation, no final newline.
+        var text = "{\n  " + JsonEditor.Quote(env) + ": {\n    \"" + AmplifyProject.ProviderKey + "\": {\n      \"" +
+                   AmplifyProject.BoundaryKey + "\": " + JsonEditor.Quote(arn) + "\n    }\n  }\n}";
+        return System.Text.Encoding.UTF8.GetBytes(text);
+    }
+}

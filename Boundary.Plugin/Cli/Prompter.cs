@@ -1,0 +1,40 @@
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Boundary.Cli;
+
+/// <summary>Questions to the person at the terminal. Tests answer them with a script.</summary>
+public interface IPrompter
+{
+    /// <summary>Asks for a line of text; an empty answer gives <paramref name="defaultValue"/> (or "").</summary>
+    string Ask(string question, string? defaultValue = null);
+
+    bool Confirm(string question, bool defaultValue = false);
+}
+
+public sealed class ConsolePrompter(IConsole console) : IPrompter
+{
+    public string Ask(string question, string? defaultValue = null)
+    {
+        console.Out.Write(string.IsNullOrEmpty(defaultValue) ? $"{question}: " : $"{question} [{defaultValue}]: ");
+        console.Out.Flush();
+        var answer = console.In.ReadLine();
+        if (answer is null)
+            throw BoundaryException.Usage("The question was not answered (stdin closed). Pass the value as an option instead.");
+        answer = answer.Trim();
+        return answer.Length == 0 ? defaultValue ?? "" : answer;
+    }
+
+    public bool Confirm(string question, bool defaultValue = false)
+    {
+        while (true)
+        {
+            var answer = Ask($"{question} ({(defaultValue ? "Y/n" : "y/N")})").ToLowerInvariant();
+            if (answer.Length == 0)
+                return defaultValue;
+            if (answer is "y" or "yes")
+                return true;
+            if (answer is "n" or "no")
+                return false;
+        }
+    }
+}

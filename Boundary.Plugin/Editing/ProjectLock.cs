@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Boundary.Editing;
+
+/// <summary>
+/// An exclusive lock on a project's files, so two runs at once cannot lose each other's update. It is an
+/// OS lock on an open file: it ends with the process, so a killed run leaves nothing stale behind.
+/// </summary>
+public sealed class ProjectLock : IDisposable
+{
+    private readonly FileStream stream;
+
+    private ProjectLock(FileStream stream)
+    {
+        this.stream = stream;
+    }
+
+    public static TimeSpan DefaultTimeout
+    {
+        get
+        {
+            var text = Environment.GetEnvironmentVariable("BOUNDARY_LOCK_TIMEOUT_SECONDS");
+            return double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromSeconds(30);
+        }
+    }
+
+    public static ProjectLock Acquire(string stateDir, TimeSpan? timeout = null)
+    {
+        StateFolder.Ensure(stateDir);
+        var path = Path.Combine(stateDir, "lock");
+        var limit = timeout ?? DefaultTimeout;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new ProjectLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (clock.Elapsed < limit)
+            {
+                Thread.Sleep(50);
+            }
+            catch (IOException e)
+            {
+                throw BoundaryException.File($"{path}: another 'dotnet boundary' run has held this project's lock for over {limit.TotalSeconds:0} s. Wait for it to finish and run again (BOUNDARY_LOCK_TIMEOUT_SECONDS sets the wait).", e);
+            }
+        }
+    }
+
+    public void Dispose() => stream.Dispose();
+}
+
+/// <summary>The tool's state folder, created with a .gitignore so its contents never reach version control.</summary>
+public static class StateFolder
+{
+    public static void Ensure(string stateDir)
+    {
+        Directory.CreateDirectory(stateDir);
+        var ignore = Path.Combine(stateDir, ".gitignore");
+        if (!File.Exists(ignore))
+            File.WriteAllText(ignore, "# Written by dotnet boundary: its lock and push journal are local state.\n*\n");
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text;
+
+namespace Boundary.Editing;
+
+/// <summary>
+/// One change to a file's bytes: remove <see cref="RemoveLength"/> bytes at <see cref="Offset"/> and put
+/// <see cref="Insert"/> there. Every write this tool makes is a list of these, computed from a parse of
+/// the original bytes, so everything outside the edited spans stays byte-identical.
+/// </summary>
+public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
+{
+    public static TextEdit Insertion(int offset, string text) => new(offset, 0, text);
+
+    public static TextEdit Removal(int offset, int length) => new(offset, length, "");
+
+    /// <summary>Applies edits (in any order, none overlapping) to <paramref name="source"/>.</summary>
+    public static byte[] Apply(ReadOnlySpan<byte> source, IReadOnlyList<TextEdit> edits)
+    {
+        if (edits.Count == 0)
+            return source.ToArray();
+        var ordered = edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength).ToList();
+        var output = new MemoryStream(source.Length + 256);
+        var position = 0;
+        foreach (var edit in ordered)
+        {
+            if (edit.Offset < position || edit.Offset + edit.RemoveLength > source.Length)
+                throw new InvalidOperationException($"Overlapping or out-of-range edit at byte {edit.Offset}.");
+            output.Write(source[position..edit.Offset]);
+            output.Write(Encoding.UTF8.GetBytes(edit.Insert));
+            position = edit.Offset + edit.RemoveLength;
+        }
+        output.Write(source[position..]);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// The edits that undo <paramref name="edits"/> once they are applied: offsets move by what the earlier
+    /// edits added or removed. The original removed text is needed, so it comes from the original bytes.
+    /// </summary>
+    public static IReadOnlyList<TextEdit> Inverse(ReadOnlySpan<byte> original, IReadOnlyList<TextEdit> edits)
+    {
+        var inverse = new List<TextEdit>(edits.Count);
+        var shift = 0;
+        foreach (var edit in edits.OrderBy(e => e.Offset))
+        {
+            var inserted = Encoding.UTF8.GetByteCount(edit.Insert);
+            var removed = Encoding.UTF8.GetString(original.Slice(edit.Offset, edit.RemoveLength));
+            inverse.Add(new TextEdit(edit.Offset + shift, inserted, removed));
+            shift += inserted - edit.RemoveLength;
+        }
+        return inverse;
+    }
+}

@@ -1,0 +1,50 @@
+namespace Boundary.Json;
+
+public enum JsonKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}
+
+/// <summary>
+/// A JSON value located in its file: <see cref="Start"/> and <see cref="End"/> are byte offsets
+/// (end exclusive) into the file's bytes, BOM included. Containers deeper than the parse asked for
+/// are <see cref="Skipped"/>: their span is known, their content was not read into nodes.
+/// </summary>
+public sealed class JsonNode
+{
+    public required JsonKind Kind { get; init; }
+
+    public required int Start { get; init; }
+
+    public int End { get; internal set; }
+
+    public string? StringValue { get; init; }
+
+    public bool Skipped { get; init; }
+
+    public List<JsonProperty> Properties { get; } = [];
+
+    public List<JsonNode> Items { get; } = [];
+
+    public bool IsObject => Kind == JsonKind.Object;
+
+    /// <summary>The property named <paramref name="name"/>; the last one wins, as in JSON.parse.</summary>
+    public JsonProperty? Property(string name)
+    {
+        for (var i = Properties.Count - 1; i >= 0; i--)
+            if (Properties[i].Name == name)
+                return Properties[i];
+        return null;
+    }
+
+    public JsonNode? this[string name] => Property(name)?.Value;
+}
+
+/// <summary>An object member: its name's span (quotes included) and its value.</summary>
+public sealed record JsonProperty(string Name, int NameStart, int NameEnd, JsonNode Value);

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Boundary.Editing;
+
+namespace Boundary.Json;
+
+/// <summary>
+/// Reads JSON into <see cref="JsonNode"/>s that know their byte spans, with System.Text.Json's reader
+/// (it reports token offsets; the tree parsers do not). Accepts what the host accepts: a BOM, comments
+/// and trailing commas.
+/// </summary>
+public static class JsonSpanParser
+{
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 1024,
+    };
+
+    /// <summary>
+    /// Parses <paramref name="source"/>. Containers nested deeper than <paramref name="depth"/> levels
+    /// below the root are skipped (span only), which keeps large templates cheap.
+    /// </summary>
+    /// <exception cref="BoundaryException">The JSON is malformed; the message names file:line:column.</exception>
+    public static JsonNode Parse(SourceText source, int depth = int.MaxValue)
+    {
+        var reader = new Utf8JsonReader(source.Content, Options);
+        try
+        {
+            if (!reader.Read())
+                throw Malformed(source, source.Bytes.Length, "the file holds no JSON value");
+            var root = ReadValue(ref reader, source.BomLength, depth);
+            if (reader.Read())
+                throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, "unexpected content after the end of the JSON value");
+            return root;
+        }
+        catch (JsonException e)
+        {
+            var offset = source.OffsetOf((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
+            throw Malformed(source, offset, Reason(e.Message));
+        }
+    }
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, int baseOffset, int depth)
+    {
+        var start = baseOffset + (int)reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            case JsonTokenType.StartArray:
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
+                if (depth < 0)
+                {
+                    reader.Skip();
+                    return new JsonNode { Kind = isObject ? JsonKind.Object : JsonKind.Array, Start = start, End = baseOffset + (int)reader.BytesConsumed, Skipped = true };
+                }
+                var node = new JsonNode { Kind = isObject ? JsonKind.Object : JsonKind.Array, Start = start };
+                while (reader.Read())
+                {
+                    if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
+                    {
+                        node.End = baseOffset + (int)reader.BytesConsumed;
+                        return node;
+                    }
+                    if (isObject)
+                    {
+                        var nameStart = baseOffset + (int)reader.TokenStartIndex;
+                        var name = reader.GetString()!;
+                        // BytesConsumed would include the colon; the name ends at its closing quote.
+                        var nameEnd = nameStart + (reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length) + 2;
+                        reader.Read();
+                        node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, baseOffset, depth - 1)));
+                    }
+                    else
+                    {
+                        node.Items.Add(ReadValue(ref reader, baseOffset, depth - 1));
+                    }
+                }
+                throw new JsonException("the value is not closed", null, null, null);
+            case JsonTokenType.String:
+                return new JsonNode { Kind = JsonKind.String, Start = start, End = baseOffset + (int)reader.BytesConsumed, StringValue = reader.GetString() };
+            case JsonTokenType.Number:
+                return Scalar(JsonKind.Number, ref reader, start, baseOffset);
+            case JsonTokenType.True:
+                return Scalar(JsonKind.True, ref reader, start, baseOffset);
+            case JsonTokenType.False:
+                return Scalar(JsonKind.False, ref reader, start, baseOffset);
+            default:
+                return Scalar(JsonKind.Null, ref reader, start, baseOffset);
+        }
+    }
+
+    private static JsonNode Scalar(JsonKind kind, ref Utf8JsonReader reader, int start, int baseOffset) =>
+        new() { Kind = kind, Start = start, End = baseOffset + (int)reader.BytesConsumed };
+
+    private static BoundaryException Malformed(SourceText source, int offset, string reason) =>
+        BoundaryException.File($"{source.Describe(offset)}: invalid JSON: {reason}. Fix the file (or restore it from version control) and run again.");
+
+    /// <summary>The reader's message without its own position suffix, which we replace by file:line:column.</summary>
+    private static string Reason(string message)
+    {
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (cut < 0 ? message : message[..cut]).TrimEnd(' ', '.');
+    }
+}

@@ -1,0 +1,53 @@
+using System.Reflection;
+using Boundary.Cli;
+using McMaster.Extensions.CommandLineUtils;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Boundary;
+
+[Command("dotnet-boundary", Description = "Caps every IAM role of an Amplify (Gen1) project with the env's IAM permissions boundary.")]
+[Subcommand(typeof(GetCommand), typeof(SetCommand), typeof(RemoveCommand), typeof(ListCommand))]
+public sealed class Program
+{
+    public static int Main(string[] args) => Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());
+
+    /// <summary>The whole command line, with its console and context passed in so that tests run the real thing.</summary>
+    public static int Run(string[] args, IConsole console, CliContext context)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(console)
+            .AddSingleton(context)
+            .BuildServiceProvider();
+        var app = new CommandLineApplication<Program>(console, context.WorkingDirectory, throwOnUnexpectedArg: true)
+        {
+            ExtendedHelpText = ExitCodesHelp,
+        };
+        app.HelpOption("-h|--help", inherited: true);
+        app.VersionOption("--version", Version);
+        app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
+        try
+        {
+            return app.Execute(args);
+        }
+        catch (CommandParsingException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}. See '{e.Command.Name} --help'.");
+            return ExitCodes.Usage;
+        }
+    }
+
+    public static string Version { get; } =
+        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private const string ExitCodesHelp = """
+
+        Exit codes: 0 success; 1 verify/audit found roles without the boundary; 2 usage or validation error;
+        3 project or file error; 4 AWS error.
+        """;
+
+    public int OnExecute(CommandLineApplication app)
+    {
+        app.ShowHelp();
+        return ExitCodes.Usage;
+    }
+}
