@@ -31,7 +31,7 @@ public static class VerifyFormats
                 : $"{where}: {result.Level} {result.Rule!.Id}: {result.Message}";
         }
         var principals = report.Options.IncludeUsers ? "roles and users" : "roles";
-        yield return $"Checked {report.Principals.Count} {principals} in {report.Templates} templates ({report.FilesScanned} files) against {report.Expected}: " +
+        yield return $"Checked {report.Principals.Count} {principals} in {report.Templates} template(s) ({report.FilesScanned} file(s)) against {report.Expected}: " +
                      $"{report.Count(VerifyStatus.Bounded)} bounded, {report.Count(VerifyStatus.Kept)} kept (intrinsic), {report.Count(VerifyStatus.Differs)} kept (differs), " +
                      $"{report.Count(VerifyStatus.OtherAccount)} of another account, {report.Count(VerifyStatus.Invalid)} invalid, {report.Count(VerifyStatus.Missing)} missing.";
         if (report.Errors.Count > 0)
