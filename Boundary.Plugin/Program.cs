@@ -24,6 +24,13 @@ public sealed class Program
         };
         app.HelpOption("-h|--help", inherited: true);
         app.VersionOption("--version", Version);
+        // McMaster's own validation (e.g. a required option) would exit 1, which is our "findings" code.
+        // Set before the conventions create the subcommands, which copy it.
+        app.ValidationErrorHandler = result =>
+        {
+            console.Error.WriteLine($"error: {result.ErrorMessage} See '--help'.");
+            return ExitCodes.Usage;
+        };
         app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
         try
         {
