@@ -8,8 +8,8 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}";
 }
 
-/// <summary>Runs <see cref="Program.Run"/> in-process with a test console and a chosen context.</summary>
-public static class Cli
+/// <summary>Runs <see cref="Program.Run"/> in-process (named CliRunner: a class "Cli" would clash with the Boundary.Cli namespace) with a test console and a chosen context.</summary>
+public static class CliRunner
 {
     public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, "", null, args);
 
