@@ -71,6 +71,9 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
             return FromProfile(named, "AWS_PROFILE");
         if (TryProfile(SharedCredentialsFile.DefaultProfileName, out var fromDefault))
             return fromDefault! with { Source = "profile 'default'" };
+        if (string.Equals(environment("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials,
+                "no AWS credentials found (and AWS_EC2_METADATA_DISABLED=true rules out instance credentials): set --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run 'amplify configure project'.");
         try
         {
             return new ResolvedCredentials(DefaultAWSCredentialsIdentityResolver.GetCredentials(), "the AWS SDK's default credential chain", null);

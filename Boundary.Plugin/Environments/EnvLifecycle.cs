@@ -102,6 +102,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
                 current is null
                     ? $"Permissions boundary ARN for the {name} environment (blank: none)"
                     : $"Permissions boundary ARN for the {name} environment, now {current} (blank removes it, '.' keeps it)",
+                null,
                 answer => answer == "." ? current ?? "" : answer,
                 required: false,
                 check: null);
@@ -200,7 +201,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
                 var suggestion = reachability.Suggestion;
                 var question = $"{cannot}\nPermissions boundary ARN for the {request.Env} environment (required" +
                                (suggestion is null ? "" : "; the default is the policy of the same name in its account") + ")";
-                var answer = AskForArn(question, a => a.Length == 0 ? suggestion ?? "" : a, required: true,
+                var answer = AskForArn(question, suggestion, a => a.Length == 0 ? suggestion ?? "" : a, required: true,
                     check: arn => CheckAnswer(arn, checker, reachability));
                 var change = settings.Set(request.Env, answer, createEnv: true);
                 return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Prompted, reachability, change,
@@ -218,12 +219,12 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         return check.Status == ReachabilityStatus.NotReachable ? check.Reason : null;
     }
 
-    private string AskForArn(string question, Func<string, string> interpret, bool required, Func<PolicyArn, string?>? check)
+    private string AskForArn(string question, string? defaultValue, Func<string, string> interpret, bool required, Func<PolicyArn, string?>? check)
     {
         var ask = question;
         for (var attempt = 1; ; attempt++)
         {
-            var answer = interpret(prompter!.Ask(ask).Trim());
+            var answer = interpret(prompter!.Ask(ask, defaultValue).Trim());
             string? problem;
             if (answer.Length == 0)
             {
