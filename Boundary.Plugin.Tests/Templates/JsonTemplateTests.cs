@@ -1,0 +1,96 @@
+using System.Text;
+using Boundary.Editing;
+using Boundary.Templates;
+
+namespace Boundary.Tests.Templates;
+
+public class JsonTemplateTests
+{
+    private const string Arn = "arn:aws:iam::123456789012:policy/Boundary";
+
+    private static (string Output, TemplatePlan Plan) Inject(string text, string arn = Arn)
+    {
+        var template = CloudFormationTemplate.Load(new SourceText("t.json", Encoding.UTF8.GetBytes(text)))!;
+        var plan = BoundaryInjector.Plan(template, arn, new InjectionOptions());
+        return (Encoding.UTF8.GetString(plan.Apply()), plan);
+    }
+
+    [Test]
+    public void Adds_the_boundary_first_in_Properties_with_the_files_indentation()
+    {
+        var input = "{\n  \"Resources\": {\n    \"Role\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"RoleName\": \"r\"\n      }\n    }\n  }\n}";
+        Inject(input).Output.Should().Be(input.Replace("\"RoleName\"", $"\"PermissionsBoundary\": \"{Arn}\",\n        \"RoleName\""));
+    }
+
+    [Test]
+    public void Keeps_tabs_and_CRLF()
+    {
+        var input = "{\r\n\t\"Resources\": {\r\n\t\t\"Role\": {\r\n\t\t\t\"Type\": \"AWS::IAM::Role\",\r\n\t\t\t\"Properties\": {\r\n\t\t\t\t\"RoleName\": \"r\"\r\n\t\t\t}\r\n\t\t}\r\n\t}\r\n}\r\n";
+        Inject(input).Output.Should().Be(input.Replace("\"RoleName\"", $"\"PermissionsBoundary\": \"{Arn}\",\r\n\t\t\t\t\"RoleName\""));
+    }
+
+    [Test]
+    public void Minified_json_stays_on_one_line()
+    {
+        var input = "{\"Resources\":{\"Role\":{\"Type\":\"AWS::IAM::Role\",\"Properties\":{\"RoleName\":\"r\"}}}}";
+        Inject(input).Output.Should().Be(input.Replace("{\"RoleName\"", $"{{\"PermissionsBoundary\":\"{Arn}\",\"RoleName\""));
+    }
+
+    [Test]
+    public void Existing_boundaries_are_kept_and_service_linked_roles_skipped()
+    {
+        var input = """
+            {
+              "Resources": {
+                "A": { "Type": "AWS::IAM::Role", "Properties": { "PermissionsBoundary": { "Fn::If": ["C", "x", { "Ref": "AWS::NoValue" }] } } },
+                "B": { "Type": "AWS::IAM::Role", "Properties": { "PermissionsBoundary": "arn:aws:iam::123456789012:policy/Mine" } },
+                "S": { "Type": "AWS::IAM::ServiceLinkedRole", "Properties": { "AWSServiceName": "x" } },
+                "U": { "Type": "AWS::IAM::User", "Properties": {} }
+              }
+            }
+            """;
+        var (output, plan) = Inject(input);
+        output.Should().Be(input);
+        plan.Outcomes.Select(o => (o.Resource.LogicalId, o.Action)).Should().Equal(
+            ("A", PrincipalAction.Kept), ("B", PrincipalAction.Kept), ("S", PrincipalAction.Skipped), ("U", PrincipalAction.Skipped));
+    }
+
+    [Test]
+    public void Escapes_the_arn_for_json()
+    {
+        var input = "{\"Resources\":{\"R\":{\"Type\":\"AWS::IAM::Role\",\"Properties\":{\"X\":1}}}}";
+        var arn = "arn:aws:iam::123456789012:policy/a\"b\\c/P";
+        var output = Inject(input, arn).Output;
+        Newtonsoft.Json.Linq.JObject.Parse(output)["Resources"]!["R"]!["Properties"]!["PermissionsBoundary"]!.ToString().Should().Be(arn);
+    }
+
+    [Test]
+    public void A_role_without_Properties_gets_them()
+    {
+        var input = "{\n  \"Resources\": {\n    \"R\": {\n      \"Type\": \"AWS::IAM::Role\"\n    }\n  }\n}";
+        Inject(input).Output.Should().Be("{\n  \"Resources\": {\n    \"R\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"PermissionsBoundary\": \"" + Arn + "\"\n      }\n    }\n  }\n}");
+    }
+
+    [Test]
+    public void Removing_what_was_added_gives_back_the_original_bytes()
+    {
+        var input = "\uFEFF{\n    \"Resources\": {\n        \"R\": {\n            \"Type\": \"AWS::IAM::Role\",\n            \"Properties\": {\n                \"A\": 1\n            }\n        }\n    }\n}";
+        var (output, _) = Inject(input);
+        var injected = CloudFormationTemplate.Load(new SourceText("t.json", Encoding.UTF8.GetBytes(output)))!;
+        var removed = TextEdit.Apply(injected.Source.Bytes, [injected.RemoveBoundary(injected.Principals[0])]);
+        removed.Should().Equal(Encoding.UTF8.GetBytes(input));
+    }
+
+    [Test]
+    public void Not_a_template_when_Resources_is_missing()
+    {
+        CloudFormationTemplate.Load(new SourceText("p.json", "{\"AWS::IAM::Role\": 1}"u8.ToArray())).Should().BeNull();
+    }
+
+    [Test]
+    public void Malformed_json_names_line_and_column()
+    {
+        var act = () => CloudFormationTemplate.Load(new SourceText("bad.json", "{\n  \"Resources\": {\n    \"R\": [1,,2]\n  }\n}"u8.ToArray()));
+        act.Should().Throw<BoundaryException>().WithMessage("bad.json:3:*invalid JSON*");
+    }
+}

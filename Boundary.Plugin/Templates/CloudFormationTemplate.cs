@@ -1,0 +1,88 @@
+using Boundary.Editing;
+
+namespace Boundary.Templates;
+
+public enum TemplateFormat
+{
+    Json,
+    Yaml,
+}
+
+/// <summary>What a resource's <c>Properties.PermissionsBoundary</c> holds.</summary>
+public enum BoundaryKind
+{
+    /// <summary>No PermissionsBoundary property.</summary>
+    None,
+
+    /// <summary>A plain string: an ARN written by a person or by this tool.</summary>
+    Literal,
+
+    /// <summary>An intrinsic function (<c>Fn::If</c>, <c>!Ref</c>, <c>!Sub</c>, ...) or another non-string value.</summary>
+    Intrinsic,
+}
+
+/// <summary>An IAM principal resource (role, user, service-linked role) found in a template.</summary>
+public sealed record TemplateResource(
+    string LogicalId,
+    string Type,
+    int Offset,
+    int Line,
+    int Column,
+    BoundaryKind Boundary,
+    string? BoundaryValue,
+    bool HasProperties)
+{
+    public const string Role = "AWS::IAM::Role";
+    public const string User = "AWS::IAM::User";
+    public const string ServiceLinkedRole = "AWS::IAM::ServiceLinkedRole";
+
+    public bool IsRole => Type == Role;
+}
+
+/// <summary>
+/// A CloudFormation template, JSON or YAML, read with positions: its IAM principals and the minimal
+/// <see cref="TextEdit"/>s that add, replace or remove a resource's <c>PermissionsBoundary</c> in the
+/// file's own style. The format is decided by content, as the host does: a first non-blank character
+/// <c>{</c> means JSON, whatever the file is called.
+/// </summary>
+public abstract class CloudFormationTemplate(SourceText source)
+{
+    public const string BoundaryProperty = "PermissionsBoundary";
+
+    public SourceText Source { get; } = source;
+
+    public string Path => Source.Path;
+
+    public abstract TemplateFormat Format { get; }
+
+    /// <summary>Every resource whose Type is AWS::IAM::Role, AWS::IAM::User or AWS::IAM::ServiceLinkedRole, in file order.</summary>
+    public abstract IReadOnlyList<TemplateResource> Principals { get; }
+
+    /// <summary>Adds <c>PermissionsBoundary: arn</c> to a resource that has none (creating Properties if needed).</summary>
+    public abstract TextEdit AddBoundary(TemplateResource resource, string arn);
+
+    /// <summary>Replaces a literal boundary's value.</summary>
+    public abstract TextEdit ReplaceBoundary(TemplateResource resource, string arn);
+
+    /// <summary>Removes the boundary property (with its line when it has one to itself).</summary>
+    public abstract TextEdit RemoveBoundary(TemplateResource resource);
+
+    public static bool LooksLikeJson(ReadOnlySpan<byte> content)
+    {
+        foreach (var b in content)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                continue;
+            return b == '{';
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a template. Null when the file is not a CloudFormation template (no top-level Resources
+    /// mapping of objects with a Type); a <see cref="BoundaryException"/> naming file:line:column when
+    /// it cannot be parsed.
+    /// </summary>
+    public static CloudFormationTemplate? Load(SourceText source) =>
+        LooksLikeJson(source.Content) ? JsonTemplate.Load(source) : YamlTemplate.Load(source);
+}
