@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Boundary.Amplify;
 using Boundary.Cli;
 
@@ -31,6 +32,9 @@ public interface IAwsSession
 
     /// <summary>Where the region came from, for messages ("--region", "team-provider-info", ...).</summary>
     string RegionSource { get; }
+
+    /// <summary>The resolved credentials (e.g. for an SDK client of another service).</summary>
+    AWSCredentials Credentials { get; }
 
     IIamClient Iam { get; }
 
@@ -80,7 +84,7 @@ public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? htt
         ResolvedCredentials credentials, string region, string regionSource, string? endpointUrl,
         Func<string, string?> environment, HttpMessageInvoker http) : IAwsSession
     {
-        private readonly RetryPolicy retry = RetryPolicy.FromEnvironment(environment);
+        private readonly AwsRetryPolicy retry = AwsRetryPolicy.FromEnvironment(environment);
 
         public string Region => region;
 
@@ -89,6 +93,8 @@ public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? htt
         public string CredentialSource => credentials.Source;
 
         public string RegionSource => regionSource;
+
+        public AWSCredentials Credentials => credentials.Credentials;
 
         public IIamClient Iam => new IamClient(QueryClient(AwsServiceInfo.Iam));
 

@@ -13,10 +13,10 @@ namespace Boundary.Aws;
 /// <summary>
 /// A client for any query-protocol service (IAM, STS, CloudFormation, ...): form-encoded POST
 /// <c>Action=...&amp;Version=...</c>, signed with the SDK's own SigV4 signer, retried by
-/// <see cref="RetryPolicy"/>, answered in XML. Typed wrappers (<see cref="IamClient"/>) describe each
+/// <see cref="AwsRetryPolicy"/>, answered in XML. Typed wrappers (<see cref="IamClient"/>) describe each
 /// operation as an <see cref="AwsQueryOperation{T}"/>.
 /// </summary>
-public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials credentials, HttpMessageInvoker http, RetryPolicy? retry = null)
+public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials credentials, HttpMessageInvoker http, AwsRetryPolicy? retry = null)
 {
     // The signer reads only a few properties of a client config; request-level overrides (signing region,
     // service name) take precedence, so any concrete config serves.
@@ -37,7 +37,7 @@ public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials c
 
     public AwsServiceEndpoint Endpoint { get; } = endpoint;
 
-    public RetryPolicy Retry { get; } = retry ?? RetryPolicy.Default;
+    public AwsRetryPolicy Retry { get; } = retry ?? AwsRetryPolicy.Default;
 
     public string UserAgent { get; init; } = $"dotnet-boundary/{Program.Version}";
 

@@ -4,9 +4,9 @@ namespace Boundary.Aws;
 /// Bounded retries with exponential backoff and full jitter (the delay before attempt n+1 is uniform in
 /// [0, min(MaxDelay, BaseDelay * 2^n)]), for throttling, 5xx answers and network failures.
 /// </summary>
-public sealed class RetryPolicy
+public sealed class AwsRetryPolicy
 {
-    public static readonly RetryPolicy Default = new();
+    public static readonly AwsRetryPolicy Default = new();
 
     /// <summary>Total attempts, the first one included.</summary>
     public int MaxAttempts { get; init; } = 4;
@@ -21,10 +21,10 @@ public sealed class RetryPolicy
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 
     /// <summary>The policy with <c>AWS_MAX_ATTEMPTS</c> applied (the SDKs' own variable), when it is a positive number.</summary>
-    public static RetryPolicy FromEnvironment(Func<string, string?> environment)
+    public static AwsRetryPolicy FromEnvironment(Func<string, string?> environment)
     {
         var text = environment("AWS_MAX_ATTEMPTS");
-        return int.TryParse(text, out var attempts) && attempts is > 0 and <= 20 ? new RetryPolicy { MaxAttempts = attempts } : Default;
+        return int.TryParse(text, out var attempts) && attempts is > 0 and <= 20 ? new AwsRetryPolicy { MaxAttempts = attempts } : Default;
     }
 
     public TimeSpan DelayBefore(int nextAttempt)
