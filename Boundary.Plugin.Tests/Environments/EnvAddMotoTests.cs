@@ -17,8 +17,8 @@ public class EnvAddMotoTests
     [SetUp]
     public void SetUp()
     {
-        moto = MotoServer.Shared;
         profiles = new AwsTestProfiles().Add("main", MotoServer.AccessKey, MotoServer.SecretKey, region: "us-east-1");
+        moto = MotoServer.Shared;
     }
 
     [TearDown]
