@@ -98,10 +98,12 @@ public sealed class YamlTemplate : CloudFormationTemplate
     public override TextEdit RemoveBoundary(TemplateResource resource)
     {
         var (properties, propertiesEntry, boundary) = OwnBoundary(resource, "remove");
-        // Properties that held only the boundary go with it: a Properties key left without a value is
-        // null, which CloudFormation does not take for a mapping. It also undoes AddProperties exactly.
-        return properties.Entries.Count == 1
-            ? RemoveEntry(resource, nodes[resource].Resource, propertiesEntry)
+        var owner = nodes[resource].Resource;
+        // Properties that hold only the boundary, laid out as AddProperties writes them (block in a block
+        // resource, flow in a flow one), go with it: that undoes AddProperties exactly, and a block
+        // Properties key left without entries would be null. A flow {} in a block resource stays.
+        return properties.Entries.Count == 1 && properties.IsFlow == owner.IsFlow
+            ? RemoveEntry(resource, owner, propertiesEntry)
             : RemoveEntry(resource, properties, boundary);
     }
 
