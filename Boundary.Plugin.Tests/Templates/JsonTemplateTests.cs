@@ -116,4 +116,18 @@ public class JsonTemplateTests
             Encoding.UTF8.GetString(TextEdit.Apply(injected.Source.Bytes, [injected.RemoveBoundary(injected.Principals[0])])).Should().Be(input);
         }
     }
+    [Test]
+    public void Invalid_utf8_in_a_string_names_line_and_column()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\n  \"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"D\": \"x\u00e9\"}}}\n}");
+        bytes[bytes.AsSpan().IndexOf((byte)0xC3)] = 0xFF;
+        var act = () => CloudFormationTemplate.Load(new SourceText("bad.json", bytes));
+        act.Should().Throw<BoundaryException>().WithMessage("bad.json:2:*not valid UTF-8 (byte 0xFF)*");
+    }
+    [Test]
+    public void A_lone_surrogate_escape_names_line_and_column()
+    {
+        var act = () => CloudFormationTemplate.Load(new SourceText("bad.json", "{\n  \"Resources\": {\"R\": \"\\ud83d\"}\n}"u8.ToArray()));
+        act.Should().Throw<BoundaryException>().WithMessage("bad.json:2:22: invalid JSON: a string cannot be decoded*");
+    }
 }

@@ -29,6 +29,42 @@ public class TemplatePropertyTests
     [TestCase(TemplateFormat.Yaml, 5_000)]
     public void One_seed(TemplateFormat format, int seed) => Check(format, seed).Should().BeNull();
 
+    [TestCase(TemplateFormat.Json)]
+    [TestCase(TemplateFormat.Yaml)]
+    public void Damaged_templates_load_or_fail_with_a_position(TemplateFormat format)
+    {
+        var failures = new List<string>();
+        for (var seed = 9_000; seed < 9_000 + CasesPerFormat && failures.Count < 3; seed++)
+        {
+            var generator = new TemplateGenerator(seed);
+            var bytes = (format == TemplateFormat.Json ? generator.Json() : generator.Yaml()).ToList();
+            var random = new Random(seed);
+            for (var i = random.Next(1, 4); i > 0 && bytes.Count > 1; i--)
+            {
+                var at = random.Next(bytes.Count);
+                if (random.Next(2) == 0)
+                    bytes.RemoveAt(at);
+                else
+                    bytes.Insert(at, (byte)"{}[],:'\"#&*!|>-? \n\t\r\u00ff"[random.Next(19)]);
+            }
+            try
+            {
+                if (CloudFormationTemplate.Load(new SourceText("damaged", [.. bytes])) is { } template)
+                    BoundaryInjector.Plan(template, "arn:aws:iam::123456789012:policy/B", new InjectionOptions()).Apply();
+            }
+            catch (BoundaryException e) when (System.Text.RegularExpressions.Regex.IsMatch(e.Message, @"^damaged:\d+:\d+: "))
+            {
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{format} seed {seed}: {e.GetType().Name}: {e.Message}\n{Encoding.UTF8.GetString([.. bytes])}");
+            }
+        }
+        foreach (var failure in failures)
+            TestContext.Out.WriteLine(failure);
+        failures.Should().BeEmpty();
+    }
+
     private static void Run(TemplateFormat format, int firstSeed)
     {
         var failures = new List<string>();

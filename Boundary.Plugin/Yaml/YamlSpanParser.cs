@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Boundary.Editing;
 using YamlDotNet.Core;
@@ -14,23 +13,11 @@ namespace Boundary.Yaml;
 /// </summary>
 public static partial class YamlSpanParser
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>The root node of the first document, or null when the file holds no document.</summary>
     /// <exception cref="BoundaryException">The file is not UTF-8 or not YAML; the message names file:line:column.</exception>
     public static YamlNode? Parse(SourceText source)
     {
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(source.Content);
-        }
-        catch (DecoderFallbackException e)
-        {
-            var offset = source.BomLength + Math.Max(0, e.Index);
-            var bad = offset < source.Bytes.Length ? $" (byte 0x{source.Bytes[offset]:X2})" : "";
-            throw BoundaryException.File($"{source.Describe(offset)}: the file is not valid UTF-8{bad}. Save it as UTF-8 and run again.", e);
-        }
+        var text = source.DecodeUtf8();
         var reader = new Reader(source, text);
         try
         {
