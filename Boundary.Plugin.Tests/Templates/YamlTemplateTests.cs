@@ -210,4 +210,65 @@ public class YamlTemplateTests
         var act = () => CloudFormationTemplate.Load(new SourceText("bad.yaml", bytes));
         act.Should().Throw<BoundaryException>().WithMessage("bad.yaml:2:7: *not valid UTF-8 (byte 0xFF)*");
     }
+    [Test]
+    public void Deep_nesting_is_refused_not_a_crash()
+    {
+        var text = "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      X: " + new string('[', 5000) + new string(']', 5000) + "\n";
+        var act = () => CloudFormationTemplate.Load(new SourceText("deep.yaml", Encoding.UTF8.GetBytes(text)));
+        act.Should().Throw<BoundaryException>().WithMessage("deep.yaml:5:*nested deeper than 1024 levels*");
+    }
+
+    [Test]
+    public void Shared_mappings_are_refused_with_a_reason()
+    {
+        var input = """
+            Metadata:
+              Shared: &shared
+                Type: AWS::IAM::Role
+                Properties: {RoleName: shared}
+              Props: &props
+                RoleName: p
+            Resources:
+              AliasRole: *shared
+              AliasProps:
+                Type: AWS::IAM::Role
+                Properties: *props
+            """;
+        var template = Load(input);
+        template.Principals.Select(p => p.LogicalId).Should().Equal("AliasRole", "AliasProps");
+        var addToAlias = () => template.AddBoundary(template.Principals[0], Arn);
+        addToAlias.Should().Throw<BoundaryException>().WithMessage("t.yaml:8:14: cannot add the permissions boundary of AliasRole: it is an alias*");
+        var addToAliasProperties = () => template.AddBoundary(template.Principals[1], Arn);
+        addToAliasProperties.Should().Throw<BoundaryException>().WithMessage("t.yaml:11:17: cannot add * AliasProps: its Properties is an alias*");
+    }
+
+    [Test]
+    public void A_block_scalar_boundary_is_a_literal_and_replaced_whole()
+    {
+        var input = "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: >-\n        arn:aws:iam::1:policy/Old\n\n      # next\n      RoleName: r\n";
+        var template = Load(input);
+        template.Principals[0].Should().Match<TemplateResource>(p => p.Boundary == BoundaryKind.Literal && p.BoundaryValue == "arn:aws:iam::1:policy/Old");
+        Encoding.UTF8.GetString(TextEdit.Apply(template.Source.Bytes, [template.ReplaceBoundary(template.Principals[0], Arn)]))
+            .Should().Be($"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: {Arn}\n\n      # next\n      RoleName: r\n");
+        Encoding.UTF8.GetString(TextEdit.Apply(template.Source.Bytes, [template.RemoveBoundary(template.Principals[0])]))
+            .Should().Be("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n\n      # next\n      RoleName: r\n");
+    }
+
+    [Test]
+    public void The_scanner_reads_yaml_templates()
+    {
+        var folder = Directory.CreateTempSubdirectory("boundary-yaml-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "auth-cloudformation-template.yml"), "Resources:\n  R:\n    Type: AWS::IAM::Role\n");
+            File.WriteAllText(Path.Combine(folder.FullName, "broken.yaml"), "Resources: [AWS::IAM::Role\n");
+            var result = TemplateScanner.Scan(TemplateFinder.Find([folder.FullName]));
+            result.Templates.Should().ContainSingle().Which.Format.Should().Be(TemplateFormat.Yaml);
+            result.Errors.Should().ContainSingle().Which.Message.Should().Contain("broken.yaml:");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

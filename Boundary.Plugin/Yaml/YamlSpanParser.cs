@@ -44,6 +44,8 @@ public static partial class YamlSpanParser
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
     private static partial Regex MarkPrefix();
 
+    private const int MaxDepth = 1024;
+
     private sealed class Reader(SourceText source, string text)
     {
         private readonly Parser parser = new(new StringReader(text));
@@ -59,7 +61,7 @@ public static partial class YamlSpanParser
                 if (parsingEvent is DocumentStart)
                 {
                     var first = Next() ?? throw Unexpected();
-                    return ReadNode(first);
+                    return ReadNode(first, 0);
                 }
                 if (parsingEvent is StreamEnd)
                     return null;
@@ -98,8 +100,11 @@ public static partial class YamlSpanParser
         private YamlException Unexpected() =>
             new(parser.Current?.Start ?? Mark.Empty, parser.Current?.End ?? Mark.Empty, "unexpected end of the YAML stream");
 
-        private YamlNode ReadNode(ParsingEvent parsingEvent)
+        private YamlNode ReadNode(ParsingEvent parsingEvent, int depth)
         {
+            // As deep as JSON is read (JsonSpanParser's MaxDepth): deeper would risk the stack.
+            if (depth > MaxDepth)
+                throw new YamlException(parsingEvent.Start, parsingEvent.End, $"the document is nested deeper than {MaxDepth} levels");
             switch (parsingEvent)
             {
                 case Scalar scalar:
@@ -153,8 +158,8 @@ public static partial class YamlSpanParser
                             node.End = isFlow ? ToByte(mappingEnd.Start.Index) + 1 : node.Entries.Count > 0 ? node.Entries[^1].End : node.Start;
                             return node;
                         }
-                        var key = ReadNode(next);
-                        var value = ReadNode(Next() ?? throw Unexpected());
+                        var key = ReadNode(next, depth + 1);
+                        var value = ReadNode(Next() ?? throw Unexpected(), depth + 1);
                         node.Entries.Add(new YamlEntry(key, value));
                     }
                     throw Unexpected();
@@ -179,7 +184,7 @@ public static partial class YamlSpanParser
                             node.End = isFlow ? ToByte(sequenceEnd.Start.Index) + 1 : node.Items.Count > 0 ? node.Items[^1].End : node.Start;
                             return node;
                         }
-                        node.Items.Add(ReadNode(next));
+                        node.Items.Add(ReadNode(next, depth + 1));
                     }
                     throw Unexpected();
                 }
