@@ -1,0 +1,275 @@
+using Boundary.Amplify;
+using Boundary.Cli;
+using Boundary.Templates;
+using Boundary.Tests.Support;
+using Newtonsoft.Json.Linq;
+
+namespace Boundary.Tests.Templates;
+
+public class VerifyTests
+{
+    private const string Arn = "arn:aws:iam::123456789012:policy/Boundary";
+
+    private static readonly Dictionary<string, string?> NoEnvironment = new();
+
+    private static TempProject ProjectWithBoundary(string? arn = Arn)
+    {
+        var boundary = arn is null ? "" : $",\n      \"PermissionsBoundaryPolicyArn\": \"{arn}\"";
+        return TempProject.Minimal("{\n  \"dev\": {\n    \"awscloudformation\": {\n      \"Region\": \"us-east-1\"" + boundary + "\n    }\n  }\n}");
+    }
+
+    private static string Role(string id, string? boundary) =>
+        $"    \"{id}\": {{\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {{{(boundary is null ? "" : $"\n        \"PermissionsBoundary\": {boundary},")}\n        \"RoleName\": \"{id}\"\n      }}\n    }}";
+
+    private static string Template(params string[] resources) => "{\n  \"Resources\": {\n" + string.Join(",\n", resources) + "\n  }\n}";
+
+    private static CliResult Run(TempProject project, params string[] args) => CliRunner.Run(project.Root, "", NoEnvironment, args);
+
+    private static VerifyResult Judge(BoundaryKind kind, string? value, bool strict = false) =>
+        Verifier.Judge("t.json", new TemplateResource("R", TemplateResource.Role, 0, 1, 1, kind, value, true), PolicyArn.Parse(Arn), new VerifyOptions(strict));
+
+    [Test]
+    public void The_rules_for_a_boundary_that_is_there()
+    {
+        Judge(BoundaryKind.None, null).Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Missing && r.Level == "error" && r.Rule!.Id == "BOUNDARY001");
+        Judge(BoundaryKind.Literal, Arn).Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Bounded && r.Level == null);
+        Judge(BoundaryKind.Intrinsic, null).Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Kept && r.Level == null);
+        Judge(BoundaryKind.Literal, "arn:aws:iam::123456789012:policy/Other").Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Differs && r.Level == "warning" && r.Rule!.Id == "BOUNDARY002");
+        Judge(BoundaryKind.Literal, "arn:aws:iam::aws:policy/PowerUserAccess").Status.Should().Be(VerifyStatus.Differs);
+        Judge(BoundaryKind.Literal, "arn:aws:iam::123456789012:policy/Other", strict: true).Level.Should().Be("error");
+        var other = Judge(BoundaryKind.Literal, "arn:aws:iam::999999999999:policy/Boundary");
+        other.Should().Match<VerifyResult>(r => r.Status == VerifyStatus.OtherAccount && r.Level == "error" && r.Rule!.Id == "BOUNDARY003");
+        other.Message.Should().Contain("account 999999999999").And.Contain(Arn);
+        Judge(BoundaryKind.Literal, "arn:aws-cn:iam::123456789012:policy/Boundary").Status.Should().Be(VerifyStatus.OtherAccount);
+        Judge(BoundaryKind.Literal, "not an arn").Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Invalid && r.Rule!.Id == "BOUNDARY004");
+    }
+
+    [Test]
+    public void A_role_without_the_boundary_fails_with_file_line_and_logical_id()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/function/f/f-cloudformation-template.json", Template(Role("Good", $"\"{Arn}\""), Role("LambdaExecutionRole", null)));
+        project.Write("amplify/#current-cloud-backend/function/f/f-cloudformation-template.json", Template(Role("Ignored", null)));
+
+        var result = Run(project, "verify");
+        result.ExitCode.Should().Be(ExitCodes.Findings, result.ToString());
+        result.StdOut.Should().Contain("amplify/backend/function/f/f-cloudformation-template.json:10:5: error BOUNDARY001: LambdaExecutionRole (AWS::IAM::Role) has no PermissionsBoundary")
+            .And.Contain("1 bounded").And.Contain("1 missing").And.NotContain("Ignored");
+    }
+
+    [Test]
+    public void Bounded_and_kept_roles_pass_and_a_different_literal_is_a_warning_unless_strict()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/auth/a/template.json", Template(
+            Role("Good", $"\"{Arn}\""),
+            Role("Conditional", "{ \"Fn::If\": [\"HasBoundary\", \"x\", { \"Ref\": \"AWS::NoValue\" }] }"),
+            Role("Other", "\"arn:aws:iam::123456789012:policy/Other\"")));
+
+        var result = Run(project, "verify");
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("kept: Conditional").And.Contain("warning BOUNDARY002: Other").And.Contain("OK, with 1 warning(s).");
+
+        var strict = Run(project, "verify", "--strict");
+        strict.ExitCode.Should().Be(ExitCodes.Findings);
+        strict.StdOut.Should().Contain("error BOUNDARY002");
+    }
+
+    [Test]
+    public void A_boundary_of_another_account_is_an_error()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/api/x/build/stacks/S.json", Template(Role("R", "\"arn:aws:iam::999999999999:policy/Boundary\"")));
+        var result = Run(project, "verify");
+        result.ExitCode.Should().Be(ExitCodes.Findings);
+        result.StdOut.Should().Contain("error BOUNDARY003: R (AWS::IAM::Role) has PermissionsBoundary arn:aws:iam::999999999999:policy/Boundary");
+    }
+
+    [Test]
+    public void Users_count_only_with_include_users()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/custom/c/c-cloudformation-template.json",
+            "{ \"Resources\": { \"U\": { \"Type\": \"AWS::IAM::User\", \"Properties\": {} }, \"S\": { \"Type\": \"AWS::IAM::ServiceLinkedRole\", \"Properties\": {} } } }");
+        Run(project, "verify").ExitCode.Should().Be(0);
+        var users = Run(project, "verify", "--include-users");
+        users.ExitCode.Should().Be(ExitCodes.Findings);
+        users.StdOut.Should().Contain("U (AWS::IAM::User) has no PermissionsBoundary").And.NotContain("S (");
+    }
+
+    [Test]
+    public void Without_a_boundary_for_the_env_verify_needs_arn()
+    {
+        using var project = ProjectWithBoundary(null);
+        project.Write("amplify/backend/f.json", Template(Role("R", null)));
+        var result = Run(project, "verify");
+        result.ExitCode.Should().Be(ExitCodes.Usage);
+        result.StdErr.Should().Contain("Env 'dev' has no permissions boundary").And.Contain("--arn");
+
+        var withArn = Run(project, "verify", "--arn", Arn);
+        withArn.ExitCode.Should().Be(ExitCodes.Findings);
+        Run(project, "verify", "--arn", "arn:aws:iam::1:policy/x").ExitCode.Should().Be(ExitCodes.Usage);
+    }
+
+    [Test]
+    public void Arbitrary_templates_need_no_project_with_arn()
+    {
+        var folder = Directory.CreateTempSubdirectory("boundary-cdk").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "cdk.out"));
+            File.WriteAllText(Path.Combine(folder, "cdk.out", "Stack.template.json"), Template(Role("CdkRole", null)));
+            var result = CliRunner.Run(folder, "", NoEnvironment, "verify", "--arn", Arn, "cdk.out");
+            result.ExitCode.Should().Be(ExitCodes.Findings, result.ToString());
+            result.StdOut.Should().Contain("cdk.out/Stack.template.json:3:5: error BOUNDARY001: CdkRole");
+
+            CliRunner.Run(folder, "", NoEnvironment, "verify", "cdk.out").ExitCode.Should().Be(ExitCodes.ProjectOrFile, "without --arn the env's boundary is needed");
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Test]
+    public void An_unparseable_template_is_a_file_error_naming_line_and_column()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/bad/template.json", "{\n  \"Resources\": {\n    \"R\": { \"Type\": \"AWS::IAM::Role\", }\n");
+        var result = Run(project, "verify");
+        result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+        result.StdOut.Should().MatchRegex(@"bad/template\.json:\d+:\d+");
+    }
+
+    [Test]
+    public void Json_has_the_documented_shape()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/f/t.json", Template(Role("Good", $"\"{Arn}\""), Role("Missing", null)));
+        var result = Run(project, "verify", "--format", "json");
+        result.ExitCode.Should().Be(ExitCodes.Findings);
+        var json = JObject.Parse(result.StdOut);
+        json["version"]!.Value<int>().Should().Be(1);
+        json["ok"]!.Value<bool>().Should().BeFalse();
+        json["exitCode"]!.Value<int>().Should().Be(1);
+        json["expected"]!.ToString().Should().Be(Arn);
+        json["env"]!.ToString().Should().Be("dev");
+        json["summary"]!["principals"]!.Value<int>().Should().Be(2);
+        json["summary"]!["missing"]!.Value<int>().Should().Be(1);
+        var missing = json["principals"]!.Single(p => p["logicalId"]!.ToString() == "Missing");
+        missing["file"]!.ToString().Should().Be("amplify/backend/f/t.json");
+        missing["line"]!.Value<int>().Should().Be(10);
+        missing["status"]!.ToString().Should().Be("missing");
+        missing["ruleId"]!.ToString().Should().Be("BOUNDARY001");
+        missing["level"]!.ToString().Should().Be("error");
+        json["principals"]!.Single(p => p["logicalId"]!.ToString() == "Good")["status"]!.ToString().Should().Be("bounded");
+
+        Run(project, "verify", "--json").StdOut.Should().Be(result.StdOut, "--json is --format json");
+    }
+
+    [Test]
+    public void Sarif_is_a_valid_2_1_0_log_with_relative_locations()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/function/my fn/t.json", Template(Role("Good", $"\"{Arn}\""), Role("Missing", null), Role("Other", "\"arn:aws:iam::123456789012:policy/Other\"")));
+        var result = Run(project, "verify", "--format", "sarif");
+        result.ExitCode.Should().Be(ExitCodes.Findings, result.ToString());
+        var log = JObject.Parse(result.StdOut);
+        SarifShape.Check(log);
+        var run = log["runs"]![0]!;
+        run["tool"]!["driver"]!["rules"]!.Select(r => r["id"]!.ToString()).Should().Contain("BOUNDARY001");
+        var results = run["results"]!.ToList();
+        results.Should().HaveCount(2);
+        var missing = results.Single(r => r["ruleId"]!.ToString() == "BOUNDARY001");
+        missing["level"]!.ToString().Should().Be("error");
+        missing["message"]!["text"]!.ToString().Should().Contain("Missing (AWS::IAM::Role) has no PermissionsBoundary");
+        var location = missing["locations"]![0]!["physicalLocation"]!;
+        location["artifactLocation"]!["uri"]!.ToString().Should().Be("amplify/backend/function/my%20fn/t.json");
+        location["artifactLocation"]!["uriBaseId"]!.ToString().Should().Be("%SRCROOT%");
+        location["region"]!["startLine"]!.Value<int>().Should().Be(10);
+        location["region"]!["startColumn"]!.Value<int>().Should().Be(5);
+        results.Single(r => r["ruleId"]!.ToString() == "BOUNDARY002")["level"]!.ToString().Should().Be("warning");
+    }
+
+    [Test]
+    public void Sarif_reports_unparseable_files_as_notifications_and_output_writes_a_file()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/bad.json", "{ \"Resources\": { \"R\": { \"Type\": \"AWS::IAM::Role\" ");
+        var result = Run(project, "verify", "--format", "sarif", "--output", "out/boundary.sarif");
+        result.ExitCode.Should().Be(ExitCodes.ProjectOrFile);
+        result.StdOut.Should().Contain("wrote the sarif report to out/boundary.sarif");
+        var log = JObject.Parse(project.Read("out/boundary.sarif"));
+        SarifShape.Check(log);
+        var invocation = log["runs"]![0]!["invocations"]![0]!;
+        invocation["executionSuccessful"]!.Value<bool>().Should().BeFalse();
+        invocation["toolExecutionNotifications"]![0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.ToString().Should().Be("amplify/backend/bad.json");
+    }
+
+    [Test]
+    public void Help_and_bad_format()
+    {
+        using var project = ProjectWithBoundary();
+        var help = Run(project, "verify", "--help");
+        help.ExitCode.Should().Be(0);
+        help.StdOut.Should().Contain("--format").And.Contain("--arn").And.Contain("--strict").And.Contain("--include-users").And.Contain("--output");
+        Run(project, "verify", "--format", "xml").ExitCode.Should().Be(ExitCodes.Usage);
+    }
+}
+
+/// <summary>
+/// The parts of the SARIF 2.1.0 schema a consumer such as GitHub code scanning relies on: the required
+/// properties and value constraints of every object this tool writes.
+/// </summary>
+public static class SarifShape
+{
+    private static readonly string[] Levels = ["none", "note", "warning", "error"];
+
+    public static void Check(JObject log)
+    {
+        log["version"]!.ToString().Should().Be("2.1.0");
+        log["$schema"]!.ToString().Should().StartWith("https://").And.Contain("sarif-schema-2.1.0.json");
+        var runs = log["runs"].Should().BeOfType<JArray>().Subject;
+        runs.Should().HaveCount(1);
+        var run = (JObject)runs[0];
+        var driver = (JObject)run["tool"]!["driver"]!;
+        driver["name"]!.ToString().Should().Be("dotnet-boundary");
+        driver["version"]!.ToString().Should().NotBeNullOrEmpty();
+        Uri.IsWellFormedUriString(driver["informationUri"]!.ToString(), UriKind.Absolute).Should().BeTrue();
+        var rules = driver["rules"]!.Cast<JObject>().ToList();
+        rules.Should().NotBeEmpty();
+        rules.Select(r => r["id"]!.ToString()).Should().OnlyHaveUniqueItems().And.AllSatisfy(id => id.Should().MatchRegex("^BOUNDARY\\d{3}$"));
+        foreach (var rule in rules)
+        {
+            rule["shortDescription"]!["text"]!.ToString().Should().NotBeNullOrEmpty();
+            rule["fullDescription"]!["text"]!.ToString().Should().NotBeNullOrEmpty();
+            rule["help"]!["text"]!.ToString().Should().NotBeNullOrEmpty();
+            Levels.Should().Contain(rule["defaultConfiguration"]!["level"]!.ToString());
+        }
+        rules.Single(r => r["id"]!.ToString() == "BOUNDARY001")["name"]!.ToString().Should().Be("missing-permissions-boundary");
+        foreach (var result in run["results"]!.Cast<JObject>())
+        {
+            var ruleId = result["ruleId"]!.ToString();
+            var index = result["ruleIndex"]!.Value<int>();
+            rules[index]["id"]!.ToString().Should().Be(ruleId);
+            Levels.Should().Contain(result["level"]!.ToString());
+            result["message"]!["text"]!.ToString().Should().NotBeNullOrEmpty();
+            foreach (var location in result["locations"]!)
+            {
+                var artifact = location["physicalLocation"]!["artifactLocation"]!;
+                var uri = artifact["uri"]!.ToString();
+                Uri.IsWellFormedUriString(uri, UriKind.Relative).Should().BeTrue(uri);
+                uri.Should().NotContain("\\").And.NotStartWith("/");
+                artifact["uriBaseId"]!.ToString().Should().Be("%SRCROOT%");
+                location["physicalLocation"]!["region"]!["startLine"]!.Value<int>().Should().BePositive();
+                location["physicalLocation"]!["region"]!["startColumn"]!.Value<int>().Should().BePositive();
+            }
+        }
+        foreach (var invocation in run["invocations"] ?? new JArray())
+        {
+            invocation["executionSuccessful"]!.Type.Should().Be(JTokenType.Boolean);
+            foreach (var notification in invocation["toolExecutionNotifications"] ?? new JArray())
+                notification["message"]!["text"]!.ToString().Should().NotBeNullOrEmpty();
+        }
+    }
+}

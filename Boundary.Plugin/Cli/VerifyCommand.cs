@@ -1,0 +1,105 @@
+using Boundary.Amplify;
+using Boundary.Editing;
+using Boundary.Templates;
+using McMaster.Extensions.CommandLineUtils;
+using Newtonsoft.Json;
+
+namespace Boundary.Cli;
+
+[Command("verify", Description = "Check that every AWS::IAM::Role in the templates under amplify/backend (or the given paths) carries the env's permissions boundary, for build pipelines. Exit 1 when one does not.")]
+public sealed class VerifyCommand(IConsole console, CliContext context) : ProjectCommandBase(console, context)
+{
+    [Option("--format <FORMAT>", Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
+    public string? Format { get; set; }
+
+    [Option("--output <FILE>", Description = "Write the report to this file instead of stdout (stdout then gets a one-line summary).")]
+    public string? OutputFile { get; set; }
+
+    [Option("--arn <ARN>", Description = "Check against this ARN instead of the env's boundary; with paths, no Amplify project is needed (e.g. CDK output).")]
+    public string? Arn { get; set; }
+
+    [Option("--strict", Description = "A literal boundary that differs from the expected ARN (same account) is an error, not a warning.")]
+    public bool Strict { get; set; }
+
+    [Option("--include-users", Description = "Check AWS::IAM::User resources too.")]
+    public bool IncludeUsers { get; set; }
+
+    [Argument(0, "paths", "Template files or folders to check. Default: the project's amplify/backend (without #current-cloud-backend).")]
+    public string[]? Paths { get; set; }
+
+    protected override int Execute()
+    {
+        var format = (Format ?? (Json ? "json" : "text")).ToLowerInvariant();
+        if (format is not ("text" or "json" or "sarif"))
+            throw BoundaryException.Usage($"--format '{Format}' is not one of text, json, sarif.");
+        Json = format == "json"; // errors as JSON too
+        var paths = Paths ?? [];
+        if (Arn is not null)
+            Arn = PolicyArn.Parse(Arn).ToString(); // a usage error before any file is read
+
+        AmplifyProject? project;
+        if (Arn is not null && paths.Length > 0 && ProjectDir is null)
+        {
+            try
+            {
+                project = LocateProject();
+            }
+            catch (BoundaryException)
+            {
+                project = null; // checking arbitrary templates: no project needed
+            }
+        }
+        else
+        {
+            project = LocateProject();
+        }
+
+        string? env = null;
+        var expected = Arn;
+        if (expected is null)
+        {
+            var settings = new BoundarySettings(project!);
+            env = settings.ResolveEnv(Env);
+            expected = settings.Get(env) ?? throw BoundaryException.Usage(
+                $"Env '{env}' has no permissions boundary, so there is nothing to verify against. Set one with 'dotnet boundary set <arn> --env {env}', or pass --arn <arn> to verify against a given ARN.");
+            PolicyArn.Parse(expected, $"stored permissions boundary of env '{env}'");
+        }
+
+        var root = project?.Root ?? Path.GetFullPath(Context.WorkingDirectory);
+        var targets = paths.Length > 0
+            ? paths.Select(p => Path.GetFullPath(p, Context.WorkingDirectory)).ToList()
+            : [project!.BackendDir];
+        var files = TemplateFinder.Find(targets);
+        var report = Verifier.Verify(root, files, expected, env, new VerifyOptions(Strict, IncludeUsers));
+        var exitCode = report.Errors.Count > 0 ? ExitCodes.ProjectOrFile : report.ErrorCount > 0 ? ExitCodes.Findings : ExitCodes.Success;
+
+        var document = format switch
+        {
+            "json" => JsonConvert.SerializeObject(VerifyFormats.Json(report, exitCode), ConsoleOutput.JsonSettings),
+            "sarif" => VerifyFormats.SarifText(report, Program.Version),
+            _ => string.Join("\n", VerifyFormats.Text(report)),
+        };
+        if (OutputFile is not null)
+        {
+            var target = Path.GetFullPath(OutputFile, Context.WorkingDirectory);
+            var folder = Path.GetDirectoryName(target);
+            if (folder is not null)
+                Directory.CreateDirectory(folder);
+            AtomicFile.Write(target, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
+            Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format} report to {OutputFile}.");
+        }
+        else if (format == "text")
+        {
+            foreach (var line in VerifyFormats.Text(report))
+                Output.Line(line);
+        }
+        else
+        {
+            Console.Out.WriteLine(document);
+        }
+        if (format != "text" || OutputFile is not null)
+            foreach (var error in report.Errors)
+                Output.Error(error.Message);
+        return exitCode;
+    }
+}
