@@ -19,14 +19,14 @@ public static class InjectRunner
             throw BoundaryException.Usage("inject needs at least one template or folder: dotnet boundary inject <paths...> --arn <arn>.");
         var arn = PolicyArn.Parse(request.Arn).ToString();
         var files = TemplateFinder.Find(request.Paths.Select(p => Path.GetFullPath(p, workingDirectory)));
-        var scan = TemplateRewrite.Scan(files);
-        var plans = TemplateRewrite.Plan(
-            scan.Templates,
+        var plans = TemplateRewrite.ScanAndPlan(
+            files,
             fullPath => Path.GetRelativePath(workingDirectory, fullPath).Replace(Path.DirectorySeparatorChar, '/'),
-            (template, _) => BoundaryInjector.Plan(template, arn, new InjectionOptions(request.IncludeUsers)));
-        var summary = RewriteSummary.Of(scan.FilesScanned, plans);
+            (template, _) => BoundaryInjector.Plan(template, arn, new InjectionOptions(request.IncludeUsers)),
+            request.DryRun);
+        var summary = RewriteSummary.Of(files.Count, plans);
         if (!request.DryRun)
-            TemplateRewrite.WriteAll(plans.Where(p => p.Plan.Changes).ToList());
-        return new RewriteResult("inject", null, arn, request.DryRun, null, plans.Select(p => p.Report(request.DryRun)).ToList(), summary, null, []);
+            TemplateRewrite.WriteAll(plans.Where(p => p.Changes).ToList());
+        return new RewriteResult("inject", null, arn, request.DryRun, null, plans.Select(p => p.Report()).ToList(), summary, null, []);
     }
 }

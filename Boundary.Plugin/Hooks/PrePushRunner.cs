@@ -63,16 +63,15 @@ public sealed class PrePushRunner(AmplifyProject project)
             return new RewriteResult(mode, env, null, request.DryRun, why, [], RewriteSummary.Empty, recovered, warnings);
 
         var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir]) : [];
-        var scan = TemplateRewrite.Scan(files);
-        var plans = TemplateRewrite.Plan(scan.Templates, RelativePath, (template, path) => persist
+        var plans = TemplateRewrite.ScanAndPlan(files, RelativePath, (template, path) => persist
             ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
-            : BoundaryInjector.Plan(template, boundary!, options));
-        var changed = plans.Where(p => p.Plan.Changes).ToList();
-        var summary = RewriteSummary.Of(scan.FilesScanned, plans);
+            : BoundaryInjector.Plan(template, boundary!, options), request.DryRun);
+        var changed = plans.Where(p => p.Changes).ToList();
+        var summary = RewriteSummary.Of(files.Count, plans);
         var message = boundary is null ? why : null;
 
         if (request.DryRun)
-            return new RewriteResult(mode, env, boundary, true, message, plans.Select(p => p.Report(withDiff: true)).ToList(), summary, recovered, warnings);
+            return new RewriteResult(mode, env, boundary, true, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
 
         var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
         var ownershipChanges = persist && newOwnership != ownership!.Text;
@@ -102,7 +101,7 @@ public sealed class PrePushRunner(AmplifyProject project)
             if (persist)
                 PushJournal.Delete(journalPath); // the values stay: nothing for post-push to undo
         }
-        return new RewriteResult(mode, env, boundary, false, message, plans.Select(p => p.Report(withDiff: false)).ToList(), summary, recovered, warnings);
+        return new RewriteResult(mode, env, boundary, false, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
     }
 
     private string RelativePath(string fullPath) => Path.GetRelativePath(project.Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
@@ -132,13 +131,13 @@ public sealed class PrePushRunner(AmplifyProject project)
         Parallel.For(0, changed.Count, index =>
         {
             var file = changed[index];
-            var outcomes = file.Plan.Outcomes;
+            var outcomes = file.Outcomes;
             entries[index] = new JournalEntry(
                 index,
                 file.Path,
-                PushJournal.Hash(file.Before),
-                PushJournal.Hash(file.After),
-                TextEdit.Inverse(file.Before, file.Plan.Edits),
+                file.BeforeHash,
+                file.AfterHash,
+                file.Undo,
                 outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
                 outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
                 CopyStampOf(file));
@@ -161,7 +160,7 @@ public sealed class PrePushRunner(AmplifyProject project)
     {
         foreach (var file in plans)
         {
-            foreach (var outcome in file.Plan.Outcomes)
+            foreach (var outcome in file.Outcomes)
             {
                 var resource = outcome.Resource;
                 switch (outcome.Action)

@@ -30,14 +30,14 @@ public sealed record RewriteSummary(
     public static RewriteSummary Of(int filesScanned, IReadOnlyList<PlannedFile> plans) => new(
         filesScanned,
         plans.Count,
-        plans.Sum(p => p.Plan.Template.Principals.Count(r => r.Type == TemplateResource.Role)),
-        plans.Sum(p => p.Plan.Template.Principals.Count(r => r.Type == TemplateResource.User)),
-        plans.Sum(p => p.Plan.Outcomes.Count(o => o.Action == PrincipalAction.Injected)),
-        plans.Sum(p => p.Plan.Outcomes.Count(o => o.Action == PrincipalAction.Kept)),
-        plans.Sum(p => p.Plan.Outcomes.Count(o => o.Action == PrincipalAction.Updated)),
-        plans.Sum(p => p.Plan.Outcomes.Count(o => o.Action == PrincipalAction.Removed)),
-        plans.Sum(p => p.Plan.Outcomes.Count(o => o.Action == PrincipalAction.Skipped)),
-        plans.Count(p => p.Plan.Changes));
+        plans.Sum(p => p.Principals.Count(r => r.Type == TemplateResource.Role)),
+        plans.Sum(p => p.Principals.Count(r => r.Type == TemplateResource.User)),
+        plans.Sum(p => p.Count(PrincipalAction.Injected)),
+        plans.Sum(p => p.Count(PrincipalAction.Kept)),
+        plans.Sum(p => p.Count(PrincipalAction.Updated)),
+        plans.Sum(p => p.Count(PrincipalAction.Removed)),
+        plans.Sum(p => p.Count(PrincipalAction.Skipped)),
+        plans.Count(p => p.Changes));
 }
 
 /// <summary>
@@ -55,62 +55,114 @@ public sealed record RewriteResult(
     RestoreResult? Recovered,
     IReadOnlyList<string> Warnings);
 
-/// <summary>One template with its planned edits and the bytes they give; <see cref="Path"/> is relative, '/'-separated.</summary>
-public sealed class PlannedFile(string fullPath, string path, TemplatePlan plan)
+/// <summary>
+/// One template's plan, kept compact: the edits, their inverse, the hashes before and after and the
+/// outcomes, but not the file's bytes nor its parse, so that a project of thousands of templates is
+/// planned whole (any error stops the run before a write) in little memory. The write reads the file
+/// again and checks it still has the hash it was planned from. <see cref="Path"/> is relative, '/'-separated.
+/// </summary>
+public sealed class PlannedFile
 {
-    private byte[]? after;
+    public PlannedFile(string fullPath, string path, TemplatePlan plan, bool withDiff)
+    {
+        FullPath = fullPath;
+        Path = path;
+        Edits = plan.Edits;
+        Outcomes = plan.Outcomes;
+        Principals = plan.Template.Principals;
+        if (!Changes)
+            return;
+        var before = plan.Template.Source.Bytes;
+        var after = plan.Apply();
+        BeforeHash = PushJournal.Hash(before);
+        AfterHash = PushJournal.Hash(after);
+        Undo = TextEdit.Inverse(before, Edits);
+        if (withDiff)
+            Diff = UnifiedDiff.Render(path, before, Edits);
+    }
 
-    public string FullPath { get; } = fullPath;
+    public string FullPath { get; }
 
-    public string Path { get; } = path;
+    public string Path { get; }
 
-    public TemplatePlan Plan { get; } = plan;
+    public IReadOnlyList<TextEdit> Edits { get; }
 
-    public byte[] Before => Plan.Template.Source.Bytes;
+    public IReadOnlyList<PrincipalOutcome> Outcomes { get; }
 
-    public byte[] After => after ??= Plan.Apply();
+    public IReadOnlyList<TemplateResource> Principals { get; }
 
-    public FileReport Report(bool withDiff) => new(
+    public bool Changes => Edits.Count > 0;
+
+    public string BeforeHash { get; } = "";
+
+    public string AfterHash { get; } = "";
+
+    /// <summary>The edits that turn the written file back into the original.</summary>
+    public IReadOnlyList<TextEdit> Undo { get; } = [];
+
+    public string? Diff { get; }
+
+    public int Count(PrincipalAction action) => Outcomes.Count(o => o.Action == action);
+
+    public FileReport Report() => new(
         Path,
-        Plan.Changes,
-        Plan.Outcomes.Select(o => new PrincipalReport(o.Resource.LogicalId, o.Resource.Type, o.Resource.Line, o.Resource.Column, o.Action)).ToList(),
-        withDiff && Plan.Changes ? UnifiedDiff.Render(Path, Before, Plan.Edits) : null);
+        Changes,
+        Outcomes.Select(o => new PrincipalReport(o.Resource.LogicalId, o.Resource.Type, o.Resource.Line, o.Resource.Column, o.Action)).ToList(),
+        Diff);
+
+    /// <summary>Reads the file again, checks it is still what was planned from, and writes the edited bytes.</summary>
+    public void Write()
+    {
+        var source = SourceText.Read(FullPath);
+        if (PushJournal.Hash(source.Bytes) != BeforeHash)
+            throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
+        AtomicFile.Write(FullPath, TextEdit.Apply(source.Bytes, Edits), durable: false);
+    }
+
+    /// <summary>Puts the original bytes back into a file this run wrote.</summary>
+    public void Revert()
+    {
+        var source = SourceText.Read(FullPath);
+        AtomicFile.Write(FullPath, TextEdit.Apply(source.Bytes, Undo));
+    }
 }
 
 /// <summary>
-/// The steps <c>hook pre-push</c> and <c>inject</c> share: scan, plan every file before writing any,
-/// and write with rollback.
+/// The steps <c>hook pre-push</c> and <c>inject</c> share: read, parse and plan every file before
+/// writing any, then write with rollback.
 /// </summary>
 public static class TemplateRewrite
 {
-    /// <summary>Reads and parses every candidate file; any unreadable or malformed template stops the run before anything is written.</summary>
-    public static ScanResult Scan(IReadOnlyList<string> files)
-    {
-        var scan = TemplateScanner.Scan(files);
-        if (scan.Errors.Count > 0)
-            throw BoundaryException.File(string.Join("\n", scan.Errors.Select(e => e.Message)) +
-                                         $"\nNo file was changed: {Plural(scan.Errors.Count, "template")} could not be read. Fix {(scan.Errors.Count == 1 ? "it" : "them")} and run again.");
-        return scan;
-    }
+    private static readonly byte[] Marker = "AWS::IAM::"u8.ToArray();
 
-    /// <summary>Plans every template in parallel with <paramref name="plan"/>; errors (a role whose Properties is not an object) stop the run.</summary>
-    public static IReadOnlyList<PlannedFile> Plan(
-        IReadOnlyList<CloudFormationTemplate> templates,
+    /// <summary>
+    /// Reads every candidate file once, in parallel; parses only those that can hold an IAM principal
+    /// (the cheap byte search TemplateScanner also makes), plans each, and keeps only the plan. Any
+    /// unreadable or malformed template, or one that cannot be edited, stops the run before anything is
+    /// written, with every problem named file:line:column.
+    /// </summary>
+    public static IReadOnlyList<PlannedFile> ScanAndPlan(
+        IReadOnlyList<string> files,
         Func<string, string> displayPath,
-        Func<CloudFormationTemplate, string, TemplatePlan> plan)
+        Func<CloudFormationTemplate, string, TemplatePlan> plan,
+        bool withDiff)
     {
-        var plans = new PlannedFile[templates.Count];
-        var errors = new string?[templates.Count];
-        Parallel.For(0, templates.Count, index =>
+        var plans = new PlannedFile?[files.Count];
+        var errors = new string?[files.Count];
+        // One worker per core: more would only hold more files in memory at once.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, files.Count, options, index =>
         {
-            var template = templates[index];
-            var path = displayPath(template.Path);
             try
             {
-                var planned = new PlannedFile(template.Path, path, plan(template, path));
-                if (planned.Plan.Changes)
-                    _ = planned.After;
-                plans[index] = planned;
+                var source = SourceText.Read(files[index]);
+                if (source.Bytes.AsSpan().IndexOf(Marker) < 0)
+                    return;
+                var template = CloudFormationTemplate.Load(source);
+                if (template is null || template.Principals.Count == 0)
+                    return;
+                var path = displayPath(template.Path);
+                plans[index] = new PlannedFile(template.Path, path, plan(template, path), withDiff);
             }
             catch (BoundaryException e)
             {
@@ -119,8 +171,9 @@ public static class TemplateRewrite
         });
         var failed = errors.Where(e => e is not null).ToList();
         if (failed.Count > 0)
-            throw BoundaryException.File(string.Join("\n", failed) + "\nNo file was changed.");
-        return plans;
+            throw BoundaryException.File(string.Join("\n", failed) +
+                                         $"\nNo file was changed: {Plural(failed.Count, "template")} could not be read or edited. Fix {(failed.Count == 1 ? "it" : "them")} and run again.");
+        return plans.Where(p => p is not null).Select(p => p!).ToList();
     }
 
     /// <summary>
@@ -140,7 +193,7 @@ public static class TemplateRewrite
                     return;
                 try
                 {
-                    AtomicFile.Write(changed[index].FullPath, changed[index].After, durable: false);
+                    changed[index].Write();
                 }
                 catch (BoundaryException)
                 {
@@ -160,7 +213,7 @@ public static class TemplateRewrite
                     continue;
                 try
                 {
-                    AtomicFile.Write(changed[index].FullPath, changed[index].Before);
+                    changed[index].Revert();
                 }
                 catch (BoundaryException rollback)
                 {
