@@ -73,9 +73,8 @@ public sealed class PlannedFile
         if (!Changes)
             return;
         var before = plan.Template.Source.Bytes;
-        var after = plan.Apply();
         BeforeHash = PushJournal.Hash(before);
-        AfterHash = PushJournal.Hash(after);
+        AfterHash = HashAfter(before, Edits);
         Undo = TextEdit.Inverse(before, Edits);
         if (withDiff)
             Diff = UnifiedDiff.Render(path, before, Edits);
@@ -84,6 +83,21 @@ public sealed class PlannedFile
     public string FullPath { get; }
 
     public string Path { get; }
+
+    /// <summary>The SHA-256 of the edited bytes, hashed piece by piece: no copy of a large file just to hash it.</summary>
+    private static string HashAfter(byte[] before, IReadOnlyList<TextEdit> edits)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var position = 0;
+        foreach (var edit in edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength))
+        {
+            hash.AppendData(before, position, edit.Offset - position);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(edit.Insert));
+            position = edit.Offset + edit.RemoveLength;
+        }
+        hash.AppendData(before, position, before.Length - position);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     public IReadOnlyList<TextEdit> Edits { get; }
 
