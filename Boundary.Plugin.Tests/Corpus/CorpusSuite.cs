@@ -88,7 +88,7 @@ public sealed class CorpusSuite
     }
 
     private static CliResult InProcess(string workingDirectory, string stdin, params string[] args) =>
-        FallbackHooks.Handles(args) ? FallbackHooks.Run(workingDirectory, args) : CliRunner.Run(workingDirectory, stdin, null, args);
+        CliRunner.Run(workingDirectory, stdin, null, args);
 
     private static CliResult Packed(string workingDirectory, string stdin, params string[] args) =>
         PackedTool.Run(workingDirectory, args, stdin, bareEnvironment: true);
