@@ -27,6 +27,9 @@ public sealed class ProjectOutcome(string project)
 
     public List<string> Failures { get; } = [];
 
+    /// <summary>What 'hook pre-push' printed (stdout, then stderr).</summary>
+    public string PrePushOutput { get; set; } = "";
+
     public List<ChangedTemplate> Changed { get; } = [];
 
     public void Fail(string message) => Failures.Add(message);
@@ -43,6 +46,8 @@ public static class CorpusProjectRun
     public const string Arn = "arn:aws:iam::123456789012:policy/amplify/CorpusBoundary";
 
     private const string RoleMarker = "AWS::IAM::Role";
+
+    private const string CopyPrefix = "amplify/#current-cloud-backend/";
 
     public static ProjectOutcome Run(string corpusProjects, string name, ToolRunner tool)
     {
@@ -74,6 +79,7 @@ public static class CorpusProjectRun
             outcome.Fail($"hook pre-push exited {pre.ExitCode}: {pre.StdErr.Trim()} {pre.StdOut.Trim()}");
             return;
         }
+        outcome.PrePushOutput = (pre.StdOut + pre.StdErr).Trim();
         var after = Snapshot(project);
         foreach (var added in after.Keys.Except(before.Keys))
             outcome.Fail($"pre-push created {added}");
@@ -95,6 +101,9 @@ public static class CorpusProjectRun
             CheckTemplate(outcome, path, original, changed, isChanged);
         }
 
+        // As the host does after a successful push: amplify/backend (with the hook's edits) becomes
+        // amplify/#current-cloud-backend; post-push must undo the edits in that copy too.
+        TempProject.CopyDirectory(project.PathOf("amplify/backend"), project.PathOf("amplify/#current-cloud-backend"));
         var post = tool(project.Root, payload, "hook", "post-push");
         if (post.ExitCode != 0)
         {
@@ -109,7 +118,13 @@ public static class CorpusProjectRun
             else if (!now.AsSpan().SequenceEqual(original))
                 outcome.Fail($"post-push: {path} differs from the original bytes");
         }
-        foreach (var extra in restored.Keys.Except(before.Keys))
+        foreach (var (path, now) in restored.Where(p => p.Key.StartsWith(CopyPrefix, StringComparison.Ordinal)))
+        {
+            var source = "amplify/backend/" + path[CopyPrefix.Length..];
+            if (before.TryGetValue(source, out var original) && !now.AsSpan().SequenceEqual(original))
+                outcome.Fail($"post-push: {path} differs from the original bytes of {source}");
+        }
+        foreach (var extra in restored.Keys.Except(before.Keys).Where(p => !p.StartsWith(CopyPrefix, StringComparison.Ordinal)))
             outcome.Fail($"post-push left {extra}");
     }
 

@@ -41,6 +41,8 @@ public sealed class CorpusSuite
         foreach (var name in CorpusFolder.ProjectNames)
             Outcomes[name] = CorpusProjectRun.Run(corpus, name, InProcess);
         var hooksTime = clock.Elapsed;
+        foreach (var outcome in Outcomes.Values)
+            TestContext.Progress.WriteLine($"{outcome.Project}: hook pre-push said:\n{outcome.PrePushOutput}");
         lint = CfnLintComparison.Run(Outcomes.Values.SelectMany(o => o.Changed).ToList());
         foreach (var (project, problem) in lint.NewErrors)
             Outcomes[project].Fail(problem);
