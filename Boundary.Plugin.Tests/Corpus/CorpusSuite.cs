@@ -23,6 +23,18 @@ public sealed class CorpusSuite
         "awslabs__sandbox-accounts-for-events", // custom CloudFormation, YAML auth
     ];
 
+    /// <summary>Projects whose injected templates go to moto's CloudFormation.</summary>
+    public static readonly HashSet<string> DeployedProjects = new(StringComparer.Ordinal)
+    {
+        "KingYoSun__amplify-cms",
+        "SalahAdDin__thesis_cancer",
+        "TFotakis-web__WAIS",
+        "aws-amplify__discord-bot",
+        "aws-samples__aws-healthscribe-demo",
+        "aws-samples__aws-intelligent-route-optimization-tracking",
+        "awslabs__sandbox-accounts-for-events",
+    };
+
     private static readonly Dictionary<string, ProjectOutcome> Outcomes = new(StringComparer.Ordinal);
     private static CfnLintComparison? lint;
     private static string? corpus;
@@ -87,6 +99,37 @@ public sealed class CorpusSuite
         outcome.Failures.Should().BeEmpty();
         var inProcess = Outcomes[project];
         (outcome.Templates, outcome.Roles, outcome.Injected, outcome.Kept).Should().Be((inProcess.Templates, inProcess.Roles, inProcess.Injected, inProcess.Kept));
+    }
+
+    [Test]
+    [Category("Moto")]
+    public void Injected_templates_deploy_to_moto_and_every_created_role_has_the_boundary()
+    {
+        var moto = MotoServer.Shared;
+        try
+        {
+            moto.Iam().CreatePolicyAsync("CorpusBoundary", MotoServer.AllowAllDocument, "/amplify/").GetAwaiter().GetResult()
+                .Arn.Should().Be(CorpusProjectRun.Arn);
+        }
+        catch (Boundary.Aws.AwsServiceException e) when (e.ErrorCode == Boundary.Aws.AwsErrorCodes.EntityAlreadyExists)
+        {
+        }
+        var templates = Outcomes.Values.Where(o => DeployedProjects.Contains(o.Project)).SelectMany(o => o.Changed).ToList();
+        var clock = Stopwatch.StartNew();
+        var deployments = templates.AsParallel().AsOrdered().WithDegreeOfParallelism(2).Select(t => MotoDeployment.Deploy(moto, t)).ToList();
+        var report = new StringBuilder();
+        report.AppendLine($"moto CloudFormation: {deployments.Count(d => d.Deployed)} of {deployments.Count} injected templates deployed in {clock.Elapsed.TotalSeconds:0.0} s, " +
+                          $"{deployments.Sum(d => d.Roles.Count)} roles created, {deployments.Sum(d => d.Roles.Count(r => r.Boundary == CorpusProjectRun.Arn))} with the boundary");
+        foreach (var d in deployments)
+            report.AppendLine(d.Deployed
+                ? $"  deployed {d.Template.Project}/{d.Template.RelativePath}: {string.Join(", ", d.Roles.Select(r => $"{r.LogicalId} -> {r.Boundary ?? "NO BOUNDARY"}"))}"
+                : $"  not deployable {d.Template.Project}/{d.Template.RelativePath}: {d.WhyNot}");
+        TestContext.Progress.WriteLine(report.ToString());
+
+        var deployed = deployments.Where(d => d.Deployed && d.Roles.Count > 0).ToList();
+        deployed.Select(d => d.Template.Project).Distinct().Should().HaveCountGreaterThanOrEqualTo(3, "at least three projects' injected templates must deploy with roles");
+        deployed.SelectMany(d => d.Roles.Select(r => (d.Template.Project, d.Template.RelativePath, r.LogicalId, r.Boundary)))
+            .Should().OnlyContain(r => r.Boundary == CorpusProjectRun.Arn, "every role CloudFormation created carries the boundary the hook injected");
     }
 
     private static CliResult InProcess(string workingDirectory, string stdin, params string[] args) =>
