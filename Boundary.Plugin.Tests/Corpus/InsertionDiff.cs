@@ -33,16 +33,23 @@ public static partial class InsertionDiff
                 problems.Add($"{where}: removes or rewrites original text ({Show(removed)} became {Show(added)})");
                 continue;
             }
+            // The insertion can sit anywhere between the longest common prefix and suffix ('"P' of a new
+            // '"PermissionsBoundary"' may match the '"P' of the next key): take a place whose text holds the marker.
+            var insertedLength = added.Length - removed.Length;
             var prefix = 0;
             while (prefix < removed.Length && removed[prefix] == added[prefix])
                 prefix++;
-            var insertedLength = added.Length - removed.Length;
-            if (!added.AsSpan(prefix + insertedLength).SequenceEqual(removed.AsSpan(prefix)))
+            var suffix = 0;
+            while (suffix < removed.Length && removed[^(suffix + 1)] == added[^(suffix + 1)])
+                suffix++;
+            var first = removed.Length - suffix;
+            if (first > prefix)
             {
                 problems.Add($"{where}: not an insertion: {Show(removed)} became {Show(added)}");
                 continue;
             }
-            var inserted = added.Substring(prefix, insertedLength);
+            var at = Enumerable.Range(first, prefix - first + 1).FirstOrDefault(p => added.AsSpan(p, insertedLength).IndexOf(Marker) >= 0, first);
+            var inserted = added.Substring(at, insertedLength);
             insertions++;
             var count = Regex.Count(inserted, Marker);
             boundaries += count;
