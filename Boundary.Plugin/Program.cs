@@ -1,4 +1,5 @@
 using System.Reflection;
+using Boundary.Aws;
 using Boundary.Cli;
 using McMaster.Extensions.CommandLineUtils;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,24 +7,43 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boundary;
 
 [Command("dotnet-boundary", Description = "Caps every IAM role of an Amplify (Gen1) project with the env's IAM permissions boundary.")]
-[Subcommand(typeof(GetCommand), typeof(SetCommand), typeof(RemoveCommand), typeof(ListCommand), typeof(VerifyCommand), typeof(HookCommand))]
+[Subcommand(
+    typeof(GetCommand),
+    typeof(SetCommand),
+    typeof(RemoveCommand),
+    typeof(ListCommand),
+    typeof(InitCommand),
+    typeof(EnvCommand),
+    typeof(HookCommand),
+    typeof(VerifyCommand))]
 public sealed class Program
 {
     public static int Main(string[] args) => Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());
 
     /// <summary>The whole command line, with its console and context passed in so that tests run the real thing.</summary>
-    public static int Run(string[] args, IConsole console, CliContext context)
+    /// <param name="configure">Lets tests replace services (a scripted <see cref="IPrompter"/>, a fake <see cref="IAwsClientFactory"/>).</param>
+    public static int Run(string[] args, IConsole console, CliContext context, Action<IServiceCollection>? configure = null)
     {
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton(console)
             .AddSingleton(context)
-            .BuildServiceProvider();
+            .AddSingleton<IPrompter>(new ConsolePrompter(console))
+            .AddSingleton<IAwsClientFactory>(new AwsClientFactory(context));
+        configure?.Invoke(collection);
+        var services = collection.BuildServiceProvider();
         var app = new CommandLineApplication<Program>(console, context.WorkingDirectory, throwOnUnexpectedArg: true)
         {
             ExtendedHelpText = ExitCodesHelp,
         };
         app.HelpOption("-h|--help", inherited: true);
         app.VersionOption("--version", Version);
+        // McMaster's own validation (e.g. a required option) would exit 1, which is our "findings" code.
+        // Set before the conventions create the subcommands, which copy it.
+        app.ValidationErrorHandler = result =>
+        {
+            console.Error.WriteLine($"error: {result.ErrorMessage} See '--help'.");
+            return ExitCodes.Usage;
+        };
         app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
         try
         {
@@ -42,7 +62,8 @@ public sealed class Program
     private const string ExitCodesHelp = """
 
         Exit codes: 0 success; 1 verify/audit found roles without the boundary; 2 usage or validation error;
-        3 project or file error; 4 AWS error.
+        3 project or file error; 4 AWS error (a call failed or was refused, no usable credentials,
+        or env add --strict could not check the boundary).
         """;
 
     public int OnExecute(CommandLineApplication app)

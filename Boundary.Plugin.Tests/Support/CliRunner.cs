@@ -1,4 +1,5 @@
 using Boundary.Cli;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Boundary.Tests.Support;
 
@@ -13,16 +14,24 @@ public static class CliRunner
 {
     public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, "", null, args);
 
-    public static CliResult Run(string workingDirectory, string stdin, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static CliResult Run(string workingDirectory, string stdin, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        Run(workingDirectory, stdin, environment, stdinIsTerminal: false, configure: null, args);
+
+    /// <summary>
+    /// Runs with a chosen answer to "is stdin a terminal" (true: prompts read <paramref name="stdin"/>)
+    /// and services replaced by <paramref name="configure"/> (a scripted prompter, a fake AWS factory).
+    /// </summary>
+    public static CliResult Run(string workingDirectory, string stdin, IReadOnlyDictionary<string, string?>? environment,
+        bool stdinIsTerminal, Action<IServiceCollection>? configure, params string[] args)
     {
         var console = new TestConsole(stdin);
         var context = new CliContext
         {
             WorkingDirectory = workingDirectory,
             GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
-            StdinIsTerminal = false,
+            StdinIsTerminal = stdinIsTerminal,
         };
-        var code = Program.Run(args, console, context);
+        var code = Program.Run(args, console, context, configure);
         return new CliResult(code, console.StdOut, console.StdErr);
     }
 }

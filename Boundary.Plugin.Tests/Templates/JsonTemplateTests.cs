@@ -93,4 +93,41 @@ public class JsonTemplateTests
         var act = () => CloudFormationTemplate.Load(new SourceText("bad.json", "{\n  \"Resources\": {\n    \"R\": [1,,2]\n  }\n}"u8.ToArray()));
         act.Should().Throw<BoundaryException>().WithMessage("bad.json:3:*invalid JSON*");
     }
+    [Test]
+    public void Removing_a_boundary_that_spans_lines_takes_all_its_lines()
+    {
+        var input = "{\n  \"Resources\": {\n    \"R\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"PermissionsBoundary\": {\n          \"Fn::If\": [\"C\", \"x\", \"y\"]\n        },\n        \"A\": 1\n      }\n    }\n  }\n}";
+        var template = CloudFormationTemplate.Load(new SourceText("t.json", Encoding.UTF8.GetBytes(input)))!;
+        var removed = Encoding.UTF8.GetString(TextEdit.Apply(template.Source.Bytes, [template.RemoveBoundary(template.Principals[0])]));
+        removed.Should().Be("{\n  \"Resources\": {\n    \"R\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"A\": 1\n      }\n    }\n  }\n}");
+    }
+
+    [Test]
+    public void Removing_from_a_role_that_had_no_Properties_gives_back_the_original_bytes()
+    {
+        foreach (var input in new[]
+        {
+            "{\n  \"Resources\": {\n    \"R\": {\n      \"Type\": \"AWS::IAM::Role\"\n    }\n  }\n}",
+            "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\"}}}",
+        })
+        {
+            var (output, _) = Inject(input);
+            var injected = CloudFormationTemplate.Load(new SourceText("t.json", Encoding.UTF8.GetBytes(output)))!;
+            Encoding.UTF8.GetString(TextEdit.Apply(injected.Source.Bytes, [injected.RemoveBoundary(injected.Principals[0])])).Should().Be(input);
+        }
+    }
+    [Test]
+    public void Invalid_utf8_in_a_string_names_line_and_column()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\n  \"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"D\": \"x\u00e9\"}}}\n}");
+        bytes[bytes.AsSpan().IndexOf((byte)0xC3)] = 0xFF;
+        var act = () => CloudFormationTemplate.Load(new SourceText("bad.json", bytes));
+        act.Should().Throw<BoundaryException>().WithMessage("bad.json:2:*not valid UTF-8 (byte 0xFF)*");
+    }
+    [Test]
+    public void A_lone_surrogate_escape_names_line_and_column()
+    {
+        var act = () => CloudFormationTemplate.Load(new SourceText("bad.json", "{\n  \"Resources\": {\"R\": \"\\ud83d\"}\n}"u8.ToArray()));
+        act.Should().Throw<BoundaryException>().WithMessage("bad.json:2:22: invalid JSON: a string cannot be decoded*");
+    }
 }

@@ -11,12 +11,14 @@ public interface IPrompter
     bool Confirm(string question, bool defaultValue = false);
 }
 
-public sealed class ConsolePrompter(IConsole console) : IPrompter
+/// <summary>Asks on the console; questions go to <paramref name="questions"/> (stdout unless given, stderr under --json).</summary>
+public sealed class ConsolePrompter(IConsole console, TextWriter? questions = null) : IPrompter
 {
     public string Ask(string question, string? defaultValue = null)
     {
-        console.Out.Write(string.IsNullOrEmpty(defaultValue) ? $"{question}: " : $"{question} [{defaultValue}]: ");
-        console.Out.Flush();
+        var writer = questions ?? console.Out;
+        writer.Write(string.IsNullOrEmpty(defaultValue) ? $"{question}: " : $"{question} [{defaultValue}]: ");
+        writer.Flush();
         var answer = console.In.ReadLine();
         if (answer is null)
             throw BoundaryException.Usage("The question was not answered (stdin closed). Pass the value as an option instead.");

@@ -9,6 +9,7 @@ namespace Boundary.Editing;
 public sealed class SourceText
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private int[]? lineStarts;
 
     public SourceText(string path, byte[] bytes)
@@ -79,6 +80,32 @@ public sealed class SourceText
     }
 
     public string Text(int from, int to) => Encoding.UTF8.GetString(Bytes, from, to - from);
+
+    /// <summary>
+    /// The content (after any BOM) as text. Bytes that are not UTF-8 are refused rather than replaced:
+    /// writing the file back would otherwise change them.
+    /// </summary>
+    /// <exception cref="BoundaryException">Not UTF-8; the message names file:line:column and the byte.</exception>
+    public string DecodeUtf8()
+    {
+        try
+        {
+            return StrictUtf8.GetString(Content);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = Math.Min(Bytes.Length, BomLength + Math.Max(0, e.Index));
+            var bad = offset < Bytes.Length ? $" (byte 0x{Bytes[offset]:X2})" : "";
+            throw BoundaryException.File($"{Describe(offset)}: the file is not valid UTF-8{bad}. Save it as UTF-8 and run again.", e);
+        }
+    }
+
+    /// <summary>Throws like <see cref="DecodeUtf8"/> when the content is not UTF-8; cheap when it is.</summary>
+    public void EnsureUtf8()
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(Content))
+            DecodeUtf8();
+    }
 
     /// <summary>1-based line and column (in characters) of a byte offset.</summary>
     public (int Line, int Column) Position(int offset)

@@ -100,7 +100,8 @@ public sealed class JsonEditor(SourceText source)
         if (ownLine)
         {
             var from = Source.LineStart(property.NameStart);
-            var to = Source.NextLineStart(property.NameStart);
+            // A value may span lines (an object): the member ends at its comma or its value's end.
+            var to = Source.NextLineStart(hasCommaAfter ? commaAfter : property.Value.End);
             if (isLast && !hasCommaAfter && index > 0)
             {
                 // The previous member loses its comma; everything else on its line stays.

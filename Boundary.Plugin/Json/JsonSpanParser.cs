@@ -21,9 +21,11 @@ public static class JsonSpanParser
     /// Parses <paramref name="source"/>. Containers nested deeper than <paramref name="depth"/> levels
     /// below the root are skipped (span only), which keeps large templates cheap.
     /// </summary>
-    /// <exception cref="BoundaryException">The JSON is malformed; the message names file:line:column.</exception>
+    /// <exception cref="BoundaryException">The JSON is malformed or not UTF-8; the message names file:line:column.</exception>
     public static JsonNode Parse(SourceText source, int depth = int.MaxValue)
     {
+        // The reader only finds bad UTF-8 when it decodes a string, and then throws without a position.
+        source.EnsureUtf8();
         var reader = new Utf8JsonReader(source.Content, Options);
         try
         {
@@ -33,6 +35,12 @@ public static class JsonSpanParser
             if (reader.Read())
                 throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, "unexpected content after the end of the JSON value");
             return root;
+        }
+        catch (InvalidOperationException e)
+        {
+            // GetString throws this (without a position) for an escape that is not valid UTF-16, such as
+            // a lone surrogate: the reader still stands on that string.
+            throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, $"a string cannot be decoded ({e.Message.TrimEnd('.')})");
         }
         catch (JsonException e)
         {

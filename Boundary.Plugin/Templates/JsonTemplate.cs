@@ -73,7 +73,15 @@ public sealed class JsonTemplate : CloudFormationTemplate
 
     public override TextEdit RemoveBoundary(TemplateResource resource)
     {
-        var properties = nodes[resource]["Properties"]!;
+        var node = nodes[resource];
+        var propertiesMember = node.Property("Properties")!;
+        var properties = propertiesMember.Value;
+        // Properties that hold only the boundary, laid out as AddBoundary writes them for a resource
+        // without Properties (the last member; on lines of their own exactly when the member has its own
+        // line), go with it: that undoes the addition exactly.
+        if (properties.Properties.Count == 1 && node.Properties[^1] == propertiesMember
+            && Source.IsFirstOnLine(propertiesMember.NameStart) == Source.Bytes.AsSpan(properties.Start, properties.End - properties.Start).Contains((byte)'\n'))
+            return editor.Remove(node, propertiesMember);
         return editor.Remove(properties, properties.Property(BoundaryProperty)!);
     }
 

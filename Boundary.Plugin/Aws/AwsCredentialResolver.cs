@@ -1,0 +1,147 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using Boundary.Amplify;
+using Boundary.Json;
+
+namespace Boundary.Aws;
+
+/// <summary>An env's entry in <c>amplify/.config/local-aws-info.json</c>: how the host gets its credentials.</summary>
+public sealed record LocalAwsInfo(string? ConfigLevel, bool UseProfile, string? ProfileName, string? AwsConfigFilePath)
+{
+    public bool IsGeneral => ConfigLevel == "general";
+
+    /// <summary>The env's entry, or null when the file or the entry is missing.</summary>
+    public static LocalAwsInfo? Read(AmplifyProject project, string env)
+    {
+        if (!File.Exists(project.LocalAwsInfoPath))
+            return null;
+        var file = JsonFile.Load(project.LocalAwsInfoPath);
+        if (file.Find(env) is not { IsObject: true })
+            return null;
+        return new LocalAwsInfo(
+            file.GetString(env, "configLevel"),
+            file.Find(env, "useProfile")?.Kind == JsonKind.True,
+            file.GetString(env, "profileName"),
+            file.GetString(env, "awsConfigFilePath"));
+    }
+}
+
+/// <summary>Credentials with where they came from (for messages) and the region that came with them.</summary>
+public sealed record ResolvedCredentials(AWSCredentials Credentials, string Source, string? Region);
+
+/// <summary>
+/// Finds the credentials for an env, in this order: <c>--profile</c>; the env's entry in
+/// local-aws-info.json (<c>profileName</c>, or the keys file at <c>awsConfigFilePath</c>;
+/// <c>configLevel: general</c> means the default chain); the default chain: <c>AWS_ACCESS_KEY_ID</c> /
+/// <c>AWS_SECRET_ACCESS_KEY</c> / <c>AWS_SESSION_TOKEN</c>, the <c>AWS_PROFILE</c> profile, the
+/// <c>default</c> profile, then the SDK's own chain (web identity, container, instance metadata).
+/// Profiles are read by the SDK (shared credentials and config files: keys, assume-role, SSO,
+/// credential_process). Environment variables come from <paramref name="environment"/>, so tests and
+/// the tool's own callers decide what the run sees.
+/// </summary>
+public sealed class AwsCredentialResolver(Func<string, string?> environment)
+{
+    public ResolvedCredentials Resolve(string? profile, LocalAwsInfo? localAwsInfo)
+    {
+        if (!string.IsNullOrEmpty(profile))
+            return FromProfile(profile, "--profile");
+        if (localAwsInfo is { IsGeneral: false })
+        {
+            if (localAwsInfo.UseProfile && !string.IsNullOrEmpty(localAwsInfo.ProfileName))
+                return FromProfile(localAwsInfo.ProfileName, "amplify/.config/local-aws-info.json");
+            if (!localAwsInfo.UseProfile && !string.IsNullOrEmpty(localAwsInfo.AwsConfigFilePath))
+                return FromKeysFile(localAwsInfo.AwsConfigFilePath);
+        }
+        return DefaultChain();
+    }
+
+    public ResolvedCredentials DefaultChain()
+    {
+        var accessKey = environment("AWS_ACCESS_KEY_ID");
+        var secretKey = environment("AWS_SECRET_ACCESS_KEY");
+        if (!string.IsNullOrEmpty(accessKey) && !string.IsNullOrEmpty(secretKey))
+        {
+            var token = environment("AWS_SESSION_TOKEN");
+            AWSCredentials keys = string.IsNullOrEmpty(token) ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token);
+            return new ResolvedCredentials(keys, "environment variables (AWS_ACCESS_KEY_ID)", null);
+        }
+        var named = environment("AWS_PROFILE");
+        if (!string.IsNullOrEmpty(named))
+            return FromProfile(named, "AWS_PROFILE");
+        if (TryProfile(SharedCredentialsFile.DefaultProfileName, out var fromDefault))
+            return fromDefault! with { Source = "profile 'default'" };
+        if (string.Equals(environment("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials,
+                "no AWS credentials found (and AWS_EC2_METADATA_DISABLED=true rules out instance credentials): set --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run 'amplify configure project'.");
+        try
+        {
+            return new ResolvedCredentials(DefaultAWSCredentialsIdentityResolver.GetCredentials(), "the AWS SDK's default credential chain", null);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials,
+                "no AWS credentials found: set --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run 'amplify configure project'. " + e.Message, inner: e);
+        }
+    }
+
+    private ResolvedCredentials FromProfile(string name, string via)
+    {
+        if (TryProfile(name, out var resolved))
+            return resolved! with { Source = $"profile '{name}' ({via})" };
+        throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials,
+            $"the AWS profile '{name}' (from {via}) is not in {CredentialsFilePath} or {ConfigFilePath}, or it cannot give credentials. Check the name with 'aws configure list-profiles'.");
+    }
+
+    private bool TryProfile(string name, out ResolvedCredentials? resolved)
+    {
+        resolved = null;
+        var file = new SharedCredentialsFile(CredentialsFilePath);
+        if (file.TryGetProfile(name, out var profile) && AWSCredentialsFactory.TryGetAWSCredentials(profile, file, out var credentials))
+        {
+            resolved = new ResolvedCredentials(credentials, name, profile.Region?.SystemName);
+            return true;
+        }
+        // The SDK's whole chain of stores (on Windows, the SDK store too).
+        var chain = new CredentialProfileStoreChain();
+        if (chain.TryGetProfile(name, out profile) && AWSCredentialsFactory.TryGetAWSCredentials(profile, chain, out credentials))
+        {
+            resolved = new ResolvedCredentials(credentials, name, profile.Region?.SystemName);
+            return true;
+        }
+        return false;
+    }
+
+    private ResolvedCredentials FromKeysFile(string path)
+    {
+        JsonFile file;
+        try
+        {
+            file = JsonFile.Load(path);
+        }
+        catch (BoundaryException e)
+        {
+            throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials, $"the keys file named by local-aws-info.json's awsConfigFilePath cannot be read: {e.Message}", inner: e);
+        }
+        var accessKey = file.GetString("accessKeyId");
+        var secretKey = file.GetString("secretAccessKey");
+        if (string.IsNullOrEmpty(accessKey) || string.IsNullOrEmpty(secretKey))
+            throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials, $"{path} has no accessKeyId and secretAccessKey.");
+        var token = file.GetString("sessionToken");
+        AWSCredentials keys = string.IsNullOrEmpty(token) ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token);
+        var region = file.GetString("region");
+        return new ResolvedCredentials(keys, $"keys file {path} (local-aws-info.json)", string.IsNullOrEmpty(region) ? null : region);
+    }
+
+    private string Home => environment("HOME") is { Length: > 0 } home ? home
+        : environment("USERPROFILE") is { Length: > 0 } profile ? profile
+        : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    public string CredentialsFilePath => environment(SharedCredentialsFile.SharedCredentialsFileEnvVar) is { Length: > 0 } path
+        ? path
+        : Path.Combine(Home, ".aws", "credentials");
+
+    public string ConfigFilePath => environment(SharedCredentialsFile.SharedConfigFileEnvVar) is { Length: > 0 } path
+        ? path
+        : Path.Combine(Path.GetDirectoryName(CredentialsFilePath) ?? Home, "config");
+}

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
+using Amazon.Util;
+
+namespace Boundary.Aws;
+
+/// <summary>
+/// A client for any query-protocol service (IAM, STS, CloudFormation, ...): form-encoded POST
+/// <c>Action=...&amp;Version=...</c>, signed with the SDK's own SigV4 signer, retried by
+/// <see cref="AwsRetryPolicy"/>, answered in XML. Typed wrappers (<see cref="IamClient"/>) describe each
+/// operation as an <see cref="AwsQueryOperation{T}"/>.
+/// </summary>
+public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials credentials, HttpMessageInvoker http, AwsRetryPolicy? retry = null)
+{
+    // The signer reads only a few properties of a client config; request-level overrides (signing region,
+    // service name) take precedence, so any concrete config serves.
+    private static readonly Lazy<IClientConfig> SigningConfig = new(() => new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig());
+
+    private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(new SocketsHttpHandler
+    {
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        AutomaticDecompression = DecompressionMethods.All,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(60),
+    });
+
+    /// <summary>One HttpClient for the process, as .NET recommends.</summary>
+    public static HttpMessageInvoker DefaultHttp => SharedHttp.Value;
+
+    public AwsServiceEndpoint Endpoint { get; } = endpoint;
+
+    public AwsRetryPolicy Retry { get; } = retry ?? AwsRetryPolicy.Default;
+
+    public string UserAgent { get; init; } = $"dotnet-boundary/{Program.Version}";
+
+    public Task<T> InvokeAsync<T>(AwsQueryOperation<T> operation, CancellationToken cancellationToken = default) =>
+        Retry.ExecuteAsync(_ => SendOnceAsync(operation, cancellationToken), cancellationToken);
+
+    /// <summary>Sends <paramref name="action"/> and returns its <c>&lt;ActionResult&gt;</c> element (empty when the answer has none).</summary>
+    public Task<XElement> InvokeAsync(string action, QueryParameters parameters, CancellationToken cancellationToken = default) =>
+        InvokeAsync(new AwsQueryOperation<XElement>(action, parameters, r => r), cancellationToken);
+
+    private async Task<T> SendOnceAsync<T>(AwsQueryOperation<T> operation, CancellationToken cancellationToken)
+    {
+        var service = Endpoint.Service;
+        ImmutableCredentials keys;
+        try
+        {
+            keys = await credentials.GetCredentialsAsync().ConfigureAwait(false)
+                   ?? throw new AmazonClientException("the credentials provider returned none");
+        }
+        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or IOException or InvalidOperationException)
+        {
+            throw new AwsServiceException(service.SigningName, operation.Action, AwsErrorCodes.Credentials, e.Message, inner: e);
+        }
+
+        var body = new StringBuilder()
+            .Append("Action=").Append(AWSSDKUtils.UrlEncode(operation.Action, false))
+            .Append("&Version=").Append(AWSSDKUtils.UrlEncode(service.Version, false));
+        foreach (var (name, value) in operation.Parameters)
+            body.Append('&').Append(AWSSDKUtils.UrlEncode(name, false)).Append('=').Append(AWSSDKUtils.UrlEncode(value, false));
+        var content = Encoding.UTF8.GetBytes(body.ToString());
+
+        var url = Endpoint.Url;
+        var signed = new DefaultRequest(new SignedQuery(), service.SigningName)
+        {
+            HttpMethod = "POST",
+            Endpoint = new Uri(url.GetLeftPart(UriPartial.Authority)),
+            ResourcePath = url.AbsolutePath.Length == 0 ? "/" : url.AbsolutePath,
+            Content = content,
+            AuthenticationRegion = Endpoint.SigningRegion,
+            OverrideSigningServiceName = service.SigningName,
+        };
+        signed.Headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8";
+        if (keys.UseToken)
+            signed.Headers["X-Amz-Security-Token"] = keys.Token;
+        var signature = new AWS4Signer().SignRequest(signed, SigningConfig.Value, null, keys.AccessKey, keys.SecretKey);
+        signed.Headers["Authorization"] = signature.ForAuthorizationHeader;
+
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(signed.Endpoint, signed.ResourcePath))
+        {
+            Content = new ByteArrayContent(content),
+        };
+        foreach (var (name, value) in signed.Headers)
+        {
+            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
+                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(value);
+            else if (!name.Equals("Host", StringComparison.OrdinalIgnoreCase) && !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+                message.Headers.TryAddWithoutValidation(name, value);
+        }
+        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+
+        HttpResponseMessage response;
+        string text;
+        try
+        {
+            response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new AwsServiceException(service.SigningName, operation.Action, AwsErrorCodes.Network,
+                $"no answer from {url.GetLeftPart(UriPartial.Authority)}: {e.Message}", inner: e);
+        }
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var document = TryParse(text);
+            if (!response.IsSuccessStatusCode)
+                throw ReadError(service, operation.Action, status, document, text);
+            var resultName = operation.Action + "Result";
+            var root = document?.Root ?? throw new AwsServiceException(service.SigningName, operation.Action, AwsErrorCodes.BadResponse,
+                $"the answer (HTTP {status}) is not XML: {Shorten(text)}", status);
+            var result = root.Child(resultName) ?? new XElement(resultName);
+            try
+            {
+                return operation.ReadResult(result);
+            }
+            catch (AwsServiceException e) when (e.ErrorCode == AwsErrorCodes.BadResponse)
+            {
+                throw new AwsServiceException(service.SigningName, operation.Action, AwsErrorCodes.BadResponse, e.ErrorMessage, status, RequestIdOf(root));
+            }
+        }
+    }
+
+    private static AwsServiceException ReadError(AwsServiceInfo service, string action, int status, XDocument? document, string text)
+    {
+        // <ErrorResponse><Error><Code/><Message/></Error><RequestId/></ErrorResponse> (IAM, STS, CloudFormation)
+        // or <Response><Errors><Error>...</Error></Errors><RequestID/></Response> (EC2 style).
+        var error = document?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
+        var code = error?.Text("Code");
+        var message = error?.Text("Message") ?? error?.Text("message");
+        if (string.IsNullOrEmpty(code))
+        {
+            code = status switch
+            {
+                429 => AwsErrorCodes.Throttling,
+                403 => AwsErrorCodes.AccessDenied,
+                >= 500 => "ServiceUnavailable",
+                _ => $"Http{status}",
+            };
+            message ??= $"HTTP {status}: {Shorten(text)}";
+        }
+        return new AwsServiceException(service.SigningName, action, code, message ?? code, status, document?.Root is { } root ? RequestIdOf(root) : null);
+    }
+
+    private static string? RequestIdOf(XElement root) =>
+        root.Descendants().FirstOrDefault(e => e.Name.LocalName is "RequestId" or "RequestID")?.Value;
+
+    private static XDocument? TryParse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        try
+        {
+            return XDocument.Parse(text);
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
+
+    /// <summary>The SDK's request type wants an original request object; this one carries nothing.</summary>
+    private sealed class SignedQuery : AmazonWebServiceRequest;
+}

@@ -1,0 +1,70 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace Boundary.Aws;
+
+/// <summary>Who a set of credentials is: the account, the partition (from the ARN) and the principal's ARN.</summary>
+public sealed record CallerIdentity(string Account, string Arn, string UserId)
+{
+    public string Partition => Arn.Split(':') is { Length: > 2 } parts ? parts[1] : "aws";
+}
+
+public interface IStsClient
+{
+    Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>STS through the SDK's own client (AWSSDK.SecurityToken), with our endpoint resolution.</summary>
+public sealed class StsClient(AWSCredentials credentials, AwsServiceEndpoint endpoint, int maxAttempts) : IStsClient
+{
+    public AmazonSecurityTokenServiceConfig Config { get; } = CreateConfig(endpoint, maxAttempts);
+
+    public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var client = new AmazonSecurityTokenServiceClient(credentials, Config);
+            var answer = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            return new CallerIdentity(answer.Account, answer.Arn, answer.UserId);
+        }
+        catch (AmazonServiceException e) when (e.InnerException is HttpRequestException or IOException || (e.StatusCode == 0 && string.IsNullOrEmpty(e.ErrorCode)))
+        {
+            throw new AwsServiceException("sts", "GetCallerIdentity", AwsErrorCodes.Network, e.Message, inner: e);
+        }
+        catch (AmazonServiceException e)
+        {
+            throw new AwsServiceException("sts", "GetCallerIdentity", e.ErrorCode ?? "Unknown", e.Message, (int)e.StatusCode, e.RequestId, e);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AwsServiceException("sts", "GetCallerIdentity", AwsErrorCodes.Network, e.Message, inner: e);
+        }
+        catch (AmazonClientException e)
+        {
+            throw new AwsServiceException("sts", "GetCallerIdentity", AwsErrorCodes.Credentials, e.Message, inner: e);
+        }
+    }
+
+    private static AmazonSecurityTokenServiceConfig CreateConfig(AwsServiceEndpoint endpoint, int maxAttempts)
+    {
+        // Endpoints come from our own resolution (which reads the tool's environment), never from the SDK's.
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            IgnoreConfiguredEndpointUrls = true,
+            MaxErrorRetry = Math.Max(0, maxAttempts - 1),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        if (endpoint.IsOverride)
+        {
+            config.ServiceURL = endpoint.Url.ToString();
+            config.AuthenticationRegion = endpoint.SigningRegion;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(endpoint.SigningRegion);
+        }
+        return config;
+    }
+}

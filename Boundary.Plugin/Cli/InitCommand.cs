@@ -1,0 +1,22 @@
+using Boundary.Aws;
+using Boundary.Environments;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Boundary.Cli;
+
+[Command("init", Description = "Set the permissions boundary of a new project's env (the current one, or --env), as 'amplify init --permissions-boundary' does. Never prompts.")]
+public sealed class InitCommand(IConsole console, CliContext context, IAwsClientFactory aws)
+    : ProjectCommandBase(console, context)
+{
+    [Option("--permissions-boundary <ARN>", Description = "The managed policy ARN; '' for none.")]
+    public string? PermissionsBoundary { get; set; }
+
+    protected override int Execute()
+    {
+        if (PermissionsBoundary is null)
+            throw BoundaryException.Usage($"init needs --permissions-boundary <arn> (or '' for none), e.g. dotnet boundary init --permissions-boundary {Amplify.PolicyArn.Example}");
+        var change = new EnvLifecycle(LocateProject(), aws, prompter: null).Init(Env, PermissionsBoundary);
+        ChangeReport.Write(Output, Json, change);
+        return ExitCodes.Success;
+    }
+}

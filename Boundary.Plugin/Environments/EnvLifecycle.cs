@@ -1,0 +1,272 @@
+using System.Text.RegularExpressions;
+using Boundary.Amplify;
+using Boundary.Aws;
+using Boundary.Cli;
+
+namespace Boundary.Environments;
+
+/// <summary>What <c>env add</c> decided, for messages and --json.</summary>
+public enum EnvAddDecision
+{
+    /// <summary>--permissions-boundary was given (an ARN, or '' for none).</summary>
+    Explicit,
+
+    /// <summary>The source env has no boundary: nothing to carry over.</summary>
+    SourceHasNone,
+
+    /// <summary>The source env's boundary is reachable from the new env and was copied.</summary>
+    Copied,
+
+    /// <summary>Reachability could not be checked; copied anyway (as the host does), with a warning.</summary>
+    CopiedUnchecked,
+
+    /// <summary>Not reachable; the person at the terminal gave another ARN.</summary>
+    Prompted,
+}
+
+public sealed record EnvAddRequest
+{
+    public required string Env { get; init; }
+
+    /// <summary>The source env; default the current one.</summary>
+    public string? From { get; init; }
+
+    /// <summary>null: not given; "": explicitly none; else an ARN.</summary>
+    public string? PermissionsBoundary { get; init; }
+
+    public bool Strict { get; init; }
+
+    public AwsConnectOptions Aws { get; init; } = new();
+
+    /// <summary>The options to repeat in a suggested command (--project-dir, --profile, ...), already quoted.</summary>
+    public IReadOnlyList<string> RepeatOptions { get; init; } = [];
+}
+
+public sealed record EnvAddResult(
+    string Env,
+    string? From,
+    string? SourceBoundary,
+    EnvAddDecision Decision,
+    Reachability? Reachability,
+    BoundaryChange Change,
+    string Message,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The env lifecycle: <c>init</c>, <c>env add</c> (the carry-over rules of the host, section 3 of the
+/// contract, checked against the new env's account) and <c>env update</c>. Talks to people only through
+/// <see cref="IPrompter"/> (null when nobody can answer).
+/// </summary>
+public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, IPrompter? prompter)
+{
+    public const string HostRequiredMessage = "A permissions boundary ARN must be specified using --permissions-boundary";
+    private const int MaxPromptAttempts = 5;
+
+    private readonly BoundarySettings settings = new(project);
+
+    /// <summary>The host's rule for env names: 2-10 lowercase letters.</summary>
+    public static void ValidateEnvName(string name)
+    {
+        if (!Regex.IsMatch(name, "^[a-z]{2,10}$", RegexOptions.CultureInvariant))
+            throw BoundaryException.Usage($"'{name}' is not a valid env name: the Amplify CLI allows 2 to 10 lowercase letters (a-z).");
+    }
+
+    /// <summary><c>init --permissions-boundary</c>: the env (created in team-provider-info when missing) gets the ARN; never prompts.</summary>
+    public BoundaryChange Init(string? env, string arn)
+    {
+        if (arn.Length > 0)
+            PolicyArn.Parse(arn);
+        var name = env;
+        if (string.IsNullOrEmpty(name))
+        {
+            name = project.CurrentEnv();
+            if (name is null && File.Exists(project.TeamProviderInfoPath))
+                name = settings.ResolveEnv(null);
+        }
+        if (string.IsNullOrEmpty(name))
+            throw BoundaryException.Usage($"No env to initialise: {project.LocalEnvInfoPath} names none. Pass --env <name>.");
+        ValidateEnvName(name);
+        return settings.Set(name, arn, createEnv: true);
+    }
+
+    /// <summary><c>env update</c>: the given ARN ('' removes), or a prompt (blank removes, '.' keeps).</summary>
+    public BoundaryChange Update(string? env, string? arn)
+    {
+        var name = settings.ResolveEnv(env);
+        if (arn is null)
+        {
+            if (prompter is null)
+                throw BoundaryException.Usage($"env update needs --permissions-boundary <arn> (or '' to remove it) when it cannot prompt (stdin redirected, CI set, or --yes). Example: dotnet boundary env update --env {name} --permissions-boundary {PolicyArn.Example}");
+            var current = settings.Get(name);
+            arn = AskForArn(
+                current is null
+                    ? $"Permissions boundary ARN for the {name} environment (blank: none)"
+                    : $"Permissions boundary ARN for the {name} environment, now {current} (blank removes it, '.' keeps it)",
+                null,
+                answer => answer == "." ? current ?? "" : answer,
+                required: false,
+                check: null);
+        }
+        else if (arn.Length > 0)
+        {
+            PolicyArn.Parse(arn);
+        }
+        return settings.Set(name, arn);
+    }
+
+    public EnvAddResult Add(EnvAddRequest request)
+    {
+        ValidateEnvName(request.Env);
+        var teamProviderInfo = File.Exists(project.TeamProviderInfoPath) ? project.LoadTeamProviderInfo() : null;
+        var known = teamProviderInfo is null ? [] : AmplifyProject.EnvNames(teamProviderInfo);
+
+        string? from = request.From;
+        if (string.IsNullOrEmpty(from))
+            from = project.CurrentEnv();
+        if (from is not null && from == request.Env && string.IsNullOrEmpty(request.From))
+            from = null; // the host may already have switched to the new env; there is then no source to read
+        if (from == request.Env)
+            throw BoundaryException.Usage($"--from names the new env '{request.Env}' itself; pass the env to carry the boundary over from.");
+        if (from is not null && !known.Contains(from))
+        {
+            if (!string.IsNullOrEmpty(request.From))
+                throw BoundaryException.Usage($"Unknown env '{from}' for --from: {project.TeamProviderInfoPath} has {(known.Count == 0 ? "no envs" : string.Join(", ", known))}.");
+            from = null;
+        }
+
+        var warnings = new List<string>();
+        if (request.PermissionsBoundary is not null)
+        {
+            if (request.PermissionsBoundary.Length > 0)
+                PolicyArn.Parse(request.PermissionsBoundary);
+            var change = settings.Set(request.Env, request.PermissionsBoundary, createEnv: true);
+            var message = request.PermissionsBoundary.Length == 0
+                ? $"The {request.Env} environment has no permissions boundary (--permissions-boundary '')."
+                : $"Permissions boundary {request.PermissionsBoundary} applied to the {request.Env} environment (--permissions-boundary).";
+            return new EnvAddResult(request.Env, from, from is null ? null : BoundarySettings.Read(teamProviderInfo!, from), EnvAddDecision.Explicit, null, change, message, warnings);
+        }
+
+        if (from is null)
+            throw BoundaryException.Usage($"No env to carry the boundary over from: there is no current env other than '{request.Env}'. Pass --from <env> or --permissions-boundary <arn> (or '').");
+        var sourceText = BoundarySettings.Read(teamProviderInfo!, from);
+        if (sourceText is null)
+        {
+            var unchanged = new BoundaryChange(request.Env, null, null, [], []);
+            return new EnvAddResult(request.Env, from, null, EnvAddDecision.SourceHasNone, null, unchanged,
+                $"The {from} environment has no permissions boundary, so none is carried over to the {request.Env} environment.", warnings);
+        }
+
+        var source = PolicyArn.Parse(sourceText, $"stored (team-provider-info {from})");
+        var connectOptions = request.Aws with { Project = project, Env = request.Env };
+        IAwsSession? session = null;
+        IAwsSession Connect() => session ??= aws.Connect(connectOptions);
+        var checker = new ReachabilityChecker(Connect);
+        string? regionPartition = null;
+        if (source.IsAwsManaged)
+        {
+            try
+            {
+                regionPartition = Connect().Partition.Name;
+            }
+            catch (AwsServiceException)
+            {
+                // Without credentials the region cannot be read from a profile: no partition check.
+            }
+        }
+        var reachability = checker.Check(source, regionPartition);
+
+        switch (reachability.Status)
+        {
+            case ReachabilityStatus.Reachable:
+            {
+                var change = settings.Set(request.Env, source.ToString(), createEnv: true);
+                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Copied, reachability, change,
+                    $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment", warnings);
+            }
+            case ReachabilityStatus.Unknown:
+            {
+                var problem = $"Could not check that permissions boundary {source} from the {from} environment is reachable from the {request.Env} environment ({reachability.Reason}).";
+                if (request.Strict)
+                    throw BoundaryException.Aws(problem + " --strict makes this an error. Fix the credentials or network, or pass --permissions-boundary <arn> (or '') to skip the check.");
+                warnings.Add(problem + " Applied it anyway, as the Amplify CLI does; pass --strict to make this an error.");
+                var change = settings.Set(request.Env, source.ToString(), createEnv: true);
+                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.CopiedUnchecked, reachability, change,
+                    $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment", warnings);
+            }
+            default:
+            {
+                var cannot = $"Permissions boundary {source} from the {from} environment cannot be applied to resources in the {request.Env} environment: {reachability.Reason}.";
+                if (prompter is null)
+                    throw BoundaryException.Usage(cannot + "\n" + HostRequiredMessage + "." + FixHint(request, from, source, reachability));
+                var suggestion = reachability.Suggestion;
+                var question = $"{cannot}\nPermissions boundary ARN for the {request.Env} environment (required" +
+                               (suggestion is null ? "" : "; the default is the policy of the same name in its account") + ")";
+                var answer = AskForArn(question, suggestion, a => a.Length == 0 ? suggestion ?? "" : a, required: true,
+                    check: arn => CheckAnswer(arn, checker, reachability));
+                var change = settings.Set(request.Env, answer, createEnv: true);
+                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Prompted, reachability, change,
+                    $"Permissions boundary {answer} applied to the {request.Env} environment.", warnings);
+            }
+        }
+    }
+
+    /// <summary>Why an answer to the prompt cannot work, or null when it can (or cannot be checked).</summary>
+    private static string? CheckAnswer(PolicyArn arn, ReachabilityChecker checker, Reachability first)
+    {
+        if (arn.IsAwsManaged)
+            return first.Partition is not null && first.Partition != arn.Partition ? $"the environment's account is in partition {first.Partition}" : null;
+        var check = checker.Check(arn, first.Partition);
+        return check.Status == ReachabilityStatus.NotReachable ? check.Reason : null;
+    }
+
+    private string AskForArn(string question, string? defaultValue, Func<string, string> interpret, bool required, Func<PolicyArn, string?>? check)
+    {
+        var ask = question;
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = interpret(prompter!.Ask(ask, defaultValue).Trim());
+            string? problem;
+            if (answer.Length == 0)
+            {
+                if (!required)
+                    return "";
+                problem = "A permissions boundary ARN is required here";
+            }
+            else if (!PolicyArn.TryParse(answer, out var arn, out var why))
+            {
+                problem = $"'{answer}' is not a valid IAM policy ARN: {why}";
+            }
+            else if (check?.Invoke(arn!) is { } unreachable)
+            {
+                problem = $"{answer} cannot be used: {unreachable}";
+            }
+            else
+            {
+                return arn!.ToString();
+            }
+            if (attempt >= MaxPromptAttempts)
+                throw BoundaryException.Usage($"{problem}. Gave up after {MaxPromptAttempts} answers; pass --permissions-boundary <arn> instead.");
+            ask = $"{problem}. Try again.\n{question}";
+        }
+    }
+
+    private static string FixHint(EnvAddRequest request, string from, PolicyArn source, Reachability reachability)
+    {
+        var prefix = $"dotnet boundary env add {request.Env} --from {from}" + string.Concat(request.RepeatOptions.Select(o => " " + o));
+        var hint = "";
+        if (reachability.Suggestion is not null)
+            hint += $"\n  A policy with the same path and name exists in account {reachability.Account}: {reachability.Suggestion}";
+        var target = reachability.Suggestion is not null
+            ? ShellQuote(reachability.Suggestion)
+            : reachability.Account is not null
+                ? $"arn:{reachability.Partition ?? source.Partition}:iam::{reachability.Account}:policy/<name>"
+                : "<arn>";
+        hint += $"\n  Fix: {prefix} --permissions-boundary {target}";
+        hint += $"\n  or, for no boundary: {prefix} --permissions-boundary ''";
+        return hint;
+    }
+
+    /// <summary>Quotes for POSIX shells when needed.</summary>
+    public static string ShellQuote(string value) =>
+        value.Length > 0 && Regex.IsMatch(value, "^[A-Za-z0-9:/_+=,.@%-]+$") ? value : "'" + value.Replace("'", "'\\''") + "'";
+}
