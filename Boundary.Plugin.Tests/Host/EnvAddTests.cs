@@ -79,20 +79,43 @@ public class EnvAddTests
     }
 
     [Test]
-    public void Carry_over_within_the_account_is_applied_by_us_and_by_the_host()
+    public void Carry_over_within_the_account_decided_by_us_first_is_then_applied_by_the_host()
     {
         var ours = project.Tool("env", "add", "staging", "--yes");
         ours.ExitCode.Should().Be(0, ours.ToString());
         ours.StdOut.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the staging environment");
-        project.Provider("staging", "PermissionsBoundaryPolicyArn").Should().Be(arn);
 
+        // Whatever ours writes for an env the host has not created yet must not keep the host from creating it.
         var host = project.HostEnvAdd("staging", "default");
 
         host.ExitCode.Should().Be(0, host.ToString());
         host.StdOut.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the staging environment");
-        project.Provider("staging", "PermissionsBoundaryPolicyArn").Should().Be(arn);
+        AssertEnvCarriesTheBoundary("staging");
+    }
+
+    [Test]
+    public void Carry_over_within_the_account_run_after_the_hosts_env_add_agrees_with_the_host()
+    {
+        // The order docs/readme-environments.md gives: the host's env add, then ours with --from (the host has switched envs).
+        var host = project.HostEnvAdd("qa", "default");
+        host.ExitCode.Should().Be(0, host.ToString());
+        host.StdOut.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the qa environment");
+        var before = File.ReadAllBytes(project.TeamProviderInfoPath);
+
+        var ours = project.Tool("env", "add", "qa", "--from", "dev", "--yes");
+
+        ours.ExitCode.Should().Be(0, ours.ToString());
+        ours.StdOut.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the qa environment");
+        File.ReadAllBytes(project.TeamProviderInfoPath).Should().Equal(before, "the host already stored the same boundary");
+        AssertEnvCarriesTheBoundary("qa");
+    }
+
+    private void AssertEnvCarriesTheBoundary(string env)
+    {
+        project.CurrentEnv().Should().Be(env);
+        project.Provider(env, "PermissionsBoundaryPolicyArn").Should().Be(arn);
         project.MetaProvider("PermissionsBoundaryPolicyArn").Should().Be(arn);
-        lab.RoleBoundary(project.Provider("staging", "AuthRoleName")!).Should().Be(arn);
-        lab.RoleBoundary(project.Provider("staging", "UnauthRoleName")!).Should().Be(arn);
+        lab.RoleBoundary(project.Provider(env, "AuthRoleName")!).Should().Be(arn);
+        lab.RoleBoundary(project.Provider(env, "UnauthRoleName")!).Should().Be(arn);
     }
 }
