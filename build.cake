@@ -57,7 +57,9 @@ Task("Pack").IsDependentOn("Build").Does(() =>
 {
     EnsureDirectoryExists(feed);
     DeleteFiles(feed + "/Boundary.Plugin.*.nupkg");
-    DotNetPack(toolProject.FullPath, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = feed });
+    var code = StartProcess("bash", new ProcessSettings { Arguments = $"eng/pack-tool.sh \"{feed}\"", WorkingDirectory = root });
+    if (code != 0) throw new Exception("eng/pack-tool.sh failed");
+    foreach (var package in GetFiles(feed + "/*.nupkg")) Information($"packed {package.GetFilename()}");
 });
 
 // Installs the packed tool globally (uninstalling an older copy first, since 'update' skips an equal version).

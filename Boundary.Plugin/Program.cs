@@ -15,6 +15,8 @@ namespace Boundary;
     typeof(InitCommand),
     typeof(EnvCommand),
     typeof(HookCommand),
+    typeof(InjectCommand),
+    typeof(RestoreCommand),
     typeof(VerifyCommand))]
 public sealed class Program
 {

@@ -68,7 +68,7 @@ public static class PackedTool
         var feed = System.IO.Path.Combine(work, "feed");
         var tools = System.IO.Path.Combine(work, "tools");
         var version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-        Checked(ProcessRunner.Run(new ProcessStartInfo("dotnet", ["pack", System.IO.Path.Combine(root, "Boundary.Plugin", "Boundary.Plugin.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo"]) { WorkingDirectory = root }, null, TimeSpan.FromMinutes(5)), "dotnet pack");
+        Checked(ProcessRunner.Run(new ProcessStartInfo("bash", [System.IO.Path.Combine(root, "eng", "pack-tool.sh"), feed, version]) { WorkingDirectory = root }, null, TimeSpan.FromMinutes(8)), "eng/pack-tool.sh");
         Checked(ProcessRunner.Run(new ProcessStartInfo("dotnet", ["tool", "install", "Boundary.Plugin", "--version", version, "--add-source", feed, "--tool-path", tools]) { WorkingDirectory = work }, null, TimeSpan.FromMinutes(5)), "dotnet tool install");
         return System.IO.Path.Combine(tools, "dotnet-boundary");
     }

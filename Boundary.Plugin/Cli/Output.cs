@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using McMaster.Extensions.CommandLineUtils;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -19,12 +20,24 @@ public interface IOutput
 
 public sealed class ConsoleOutput(IConsole console) : IOutput
 {
-    public static readonly JsonSerializerSettings JsonSettings = new()
+    // Newtonsoft serialises by reflection. The native (AOT) build keeps every member it reads: the tool's
+    // own assembly and Newtonsoft are trimmer roots (Boundary.Plugin.csproj), and the end-to-end tests
+    // run the --json output of the packed native tool.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Serialised types live in a rooted assembly.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Newtonsoft falls back to reflection without dynamic code.")]
+    private static JsonSerializerSettings CreateSettings() => new()
     {
         ContractResolver = new CamelCasePropertyNamesContractResolver(),
         Formatting = Formatting.Indented,
         NullValueHandling = NullValueHandling.Include,
     };
+
+    public static readonly JsonSerializerSettings JsonSettings = CreateSettings();
+
+    /// <summary>Indented camelCase JSON: the one serialiser behind every --json document.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Serialised types live in a rooted assembly.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Newtonsoft falls back to reflection without dynamic code.")]
+    public static string Serialize(object document) => JsonConvert.SerializeObject(document, JsonSettings);
 
     public void Line(string text = "") => console.Out.WriteLine(text);
 
@@ -32,5 +45,5 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
 
     public void Error(string text) => console.Error.WriteLine($"error: {text}");
 
-    public void Json(object document) => console.Out.WriteLine(JsonConvert.SerializeObject(document, JsonSettings));
+    public void Json(object document) => console.Out.WriteLine(Serialize(document));
 }

@@ -2,7 +2,6 @@ using Boundary.Amplify;
 using Boundary.Editing;
 using Boundary.Templates;
 using McMaster.Extensions.CommandLineUtils;
-using Newtonsoft.Json;
 
 namespace Boundary.Cli;
 
@@ -75,7 +74,7 @@ public sealed class VerifyCommand(IConsole console, CliContext context) : Projec
 
         var document = format switch
         {
-            "json" => JsonConvert.SerializeObject(VerifyFormats.Json(report, exitCode), ConsoleOutput.JsonSettings),
+            "json" => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
             "sarif" => VerifyFormats.SarifText(report, Program.Version),
             _ => string.Join("\n", VerifyFormats.Text(report)),
         };

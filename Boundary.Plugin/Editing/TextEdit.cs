@@ -19,18 +19,24 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
         if (edits.Count == 0)
             return source.ToArray();
         var ordered = edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength).ToList();
-        var output = new MemoryStream(source.Length + 256);
+        // The exact size up front: one allocation, no growing buffer (files can be megabytes).
+        var length = source.Length;
+        foreach (var edit in ordered)
+            length += Encoding.UTF8.GetByteCount(edit.Insert) - edit.RemoveLength;
+        var output = new byte[length];
         var position = 0;
+        var written = 0;
         foreach (var edit in ordered)
         {
             if (edit.Offset < position || edit.Offset + edit.RemoveLength > source.Length)
                 throw new InvalidOperationException($"Overlapping or out-of-range edit at byte {edit.Offset}.");
-            output.Write(source[position..edit.Offset]);
-            output.Write(Encoding.UTF8.GetBytes(edit.Insert));
+            source[position..edit.Offset].CopyTo(output.AsSpan(written));
+            written += edit.Offset - position;
+            written += Encoding.UTF8.GetBytes(edit.Insert, output.AsSpan(written));
             position = edit.Offset + edit.RemoveLength;
         }
-        output.Write(source[position..]);
-        return output.ToArray();
+        source[position..].CopyTo(output.AsSpan(written));
+        return output;
     }
 
     /// <summary>

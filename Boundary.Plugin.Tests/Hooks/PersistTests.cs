@@ -1,0 +1,116 @@
+using Boundary.Tests.Support;
+using static Boundary.Tests.Hooks.HookTestSupport;
+
+namespace Boundary.Tests.Hooks;
+
+public class PersistTests
+{
+    private const string Owned = "amplify/boundary-owned.json";
+    private const string NewArn = "arn:aws:iam::123456789012:policy/NewBoundary";
+
+    private static void SetDevBoundary(TempProject project, string? arn)
+    {
+        var result = arn is null
+            ? CliRunner.Run(project.Root, "remove", "--env", "dev")
+            : CliRunner.Run(project.Root, "set", arn, "--env", "dev");
+        result.ExitCode.Should().Be(0, result.ToString());
+    }
+
+    [Test]
+    public void Persist_keeps_the_values_and_records_which_ones_it_wrote()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+
+        var pre = Hook(project, "pre-push", null, "--persist");
+
+        pre.ExitCode.Should().Be(0, pre.ToString());
+        File.Exists(project.PathOf(Journal)).Should().BeFalse("nothing is to be undone");
+        var owned = project.Read(Owned);
+        owned.Should().Contain($"\"file\": \"{FnA}\"").And.Contain("\"logicalId\": \"LambdaExecutionRole\"").And.Contain(DevArn);
+        owned.Should().NotContain("PersonRole").And.NotContain("editorsGroupRole");
+
+        Hook(project, "post-push").StdOut.Should().Contain("Nothing to restore");
+        project.Read(FnA).Should().Contain(DevArn);
+    }
+
+    [Test]
+    public void A_changed_boundary_updates_exactly_the_values_the_tool_wrote()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        var personRole = project.Read(Custom);
+        SetDevBoundary(project, NewArn);
+
+        var pre = Hook(project, "pre-push", null, "--persist");
+
+        pre.ExitCode.Should().Be(0, pre.ToString());
+        pre.StdOut.Should().Contain("0 injected, 2 kept, 7 updated, 0 removed");
+        project.Read(FnA).Should().Contain(NewArn).And.NotContain(DevArn);
+        project.Read(Custom).Should().Be(personRole.Replace(DevArn, NewArn));
+        project.Read(Custom).Should().Contain("policy/Chosen");
+        project.Read(Owned).Should().Contain(NewArn).And.NotContain(DevArn);
+    }
+
+    [Test]
+    public void A_removed_boundary_removes_exactly_the_values_the_tool_wrote_and_gives_back_the_original_bytes()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var original = project.Snapshot();
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        SetDevBoundary(project, null);
+
+        var pre = Hook(project, "pre-push", null, "--persist");
+
+        pre.ExitCode.Should().Be(0, pre.ToString());
+        pre.StdOut.Should().Contain("0 injected, 2 kept, 0 updated, 7 removed");
+        foreach (var file in new[] { FnA, FnB, Groups, Todo, Custom, RootStack })
+            project.ReadBytes(file).Should().Equal(original[file.Replace('/', Path.DirectorySeparatorChar)], file);
+        File.Exists(project.PathOf(Owned)).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_persons_value_equal_to_the_boundary_is_never_removed()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        // A person wrote the env's own ARN on a role before the tool ever ran.
+        project.Write(Todo, project.Read(Todo).Replace("\"RoleName\": \"TodoRole\"", $"\"RoleName\": \"TodoRole\",\n        \"PermissionsBoundary\": \"{DevArn}\""));
+        var personal = project.Read(Todo);
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        project.Read(Todo).Should().Be(personal);
+        SetDevBoundary(project, null);
+
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+
+        project.Read(Todo).Should().Be(personal);
+        project.Read(FnA).Should().NotContain("PermissionsBoundary");
+    }
+
+    [Test]
+    public void Pushing_another_env_moves_the_tools_values_to_that_envs_boundary()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+
+        var prod = Hook(project, "pre-push", Payload(project.Root, "prod"), "--persist");
+
+        prod.StdOut.Should().Contain("7 updated");
+        project.Read(FnA).Should().Contain(ProdArn).And.NotContain(DevArn);
+
+        var test = Hook(project, "pre-push", Payload(project.Root, "test"), "--persist");
+        test.StdOut.Should().Contain("7 removed");
+        project.Read(FnA).Should().NotContain("PermissionsBoundary");
+    }
+
+    [Test]
+    public void The_project_setting_turns_persist_on_without_the_flag()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        project.Write("amplify/boundary-settings.json", "{\n  \"persist\": true\n}");
+
+        var pre = Hook(project, "pre-push", null, "--json");
+
+        pre.StdOut.Should().Contain("\"mode\": \"persist\"");
+        File.Exists(project.PathOf(Owned)).Should().BeTrue();
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+}

@@ -1,0 +1,151 @@
+using Boundary.Amplify;
+using Boundary.Cli;
+using Boundary.Hooks;
+using Boundary.Tests.Support;
+using Newtonsoft.Json.Linq;
+using static Boundary.Tests.Hooks.HookTestSupport;
+
+
+namespace Boundary.Tests.Hooks;
+
+public class PrePushTests
+{
+    [Test]
+    public void Injects_into_every_template_then_post_push_puts_every_byte_back()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+
+        var pre = Hook(project, "pre-push");
+
+        pre.ExitCode.Should().Be(ExitCodes.Success, pre.ToString());
+        pre.StdOut.Should().Contain($"changed {FnA} (1 injected)");
+        pre.StdOut.Should().Contain("7 injected, 2 kept, 0 updated, 0 removed, 2 skipped; 6 files changed.");
+        project.Read(FnA).Should().Contain($"\"PermissionsBoundary\": \"{DevArn}\"");
+        project.Read(FnB).Should().Contain($"\"PermissionsBoundary\": \"{DevArn}\",\r\n");
+        project.Read(NodeModules).Should().NotContain("PermissionsBoundary");
+        project.Read(Custom).Should().Contain("arn:aws:iam::123456789012:policy/Chosen");
+        File.Exists(project.PathOf(Journal)).Should().BeTrue();
+        File.Exists(project.PathOf("amplify/.boundary/.gitignore")).Should().BeTrue();
+
+        var post = Hook(project, "post-push");
+
+        post.ExitCode.Should().Be(ExitCodes.Success, post.ToString());
+        post.StdOut.Should().Contain("6 files put back.");
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void Another_env_gets_its_own_boundary_and_an_env_without_one_nothing()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+
+        Hook(project, "pre-push", Payload(project.Root, "prod")).ExitCode.Should().Be(0);
+        project.Read(FnA).Should().Contain(ProdArn);
+        Hook(project, "post-push").ExitCode.Should().Be(0);
+        project.ShouldEqualSnapshot(before);
+
+        var none = Hook(project, "pre-push", Payload(project.Root, "test"));
+        none.ExitCode.Should().Be(0, none.ToString());
+        none.StdOut.Should().Contain("Env 'test' has no permissions boundary; nothing to do.");
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void Without_a_payload_the_env_comes_from_local_env_info_and_the_project_from_the_working_folder()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var result = CliRunner.Run(Path.Combine(project.Root, "amplify", "backend"), "", new Dictionary<string, string?>(), "hook", "pre-push");
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain($"env 'dev': {DevArn}");
+        project.Read(FnA).Should().Contain(DevArn);
+    }
+
+    [Test]
+    public void Env_option_overrides_the_payload()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var result = Hook(project, "pre-push", null, "--env", "prod");
+        result.ExitCode.Should().Be(0, result.ToString());
+        project.Read(FnA).Should().Contain(ProdArn);
+    }
+
+    [Test]
+    public void A_malformed_template_stops_the_run_naming_file_line_and_column_with_no_file_changed()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        project.Write("amplify/backend/function/broken/broken-cloudformation-template.json",
+            "{\n  \"Resources\": {\n    \"R\": { \"Type\": \"AWS::IAM::Role\", \"Properties\": { \"A\": 1, } ,, }\n  }\n}");
+        var before = project.Snapshot();
+
+        var result = Hook(project, "pre-push");
+
+        result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+        result.StdErr.Should().MatchRegex(@"broken-cloudformation-template\.json:3:\d+");
+        result.StdErr.Should().Contain("No file was changed");
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_write_failure_puts_back_the_files_already_written()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
+        {
+            // The fourth write "fails" after three files were replaced (and itself was).
+            AfterFileWritten = index => { if (index == 3) throw BoundaryException.File("fnB-cloudformation-template.json: cannot be written (disk full)."); },
+        };
+
+        var run = () => runner.Run(HookPayload.Empty, new PrePushRequest());
+
+        run.Should().Throw<BoundaryException>().Which.Message.Should().Contain("disk full").And.Contain("put back as it was");
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void Include_users_also_caps_IAM_users()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var result = Hook(project, "pre-push", null, "--include-users");
+        result.StdOut.Should().Contain("8 injected, 2 kept, 0 updated, 0 removed, 1 skipped");
+    }
+
+    [Test]
+    public void Json_output_has_the_files_and_the_summary()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var result = Hook(project, "pre-push", null, "--json");
+        result.ExitCode.Should().Be(0, result.ToString());
+        var document = JObject.Parse(result.StdOut);
+        document["ok"]!.Value<bool>().Should().BeTrue();
+        document["mode"]!.Value<string>().Should().Be("transient");
+        document["env"]!.Value<string>().Should().Be("dev");
+        document["permissionsBoundary"]!.Value<string>().Should().Be(DevArn);
+        document["summary"]!["injected"]!.Value<int>().Should().Be(7);
+        document["summary"]!["filesChanged"]!.Value<int>().Should().Be(6);
+        var custom = document["files"]!.Single(f => f["path"]!.Value<string>() == Custom);
+        custom["principals"]!.Select(p => $"{p["logicalId"]}:{p["action"]}").Should().Equal(
+            "CustomRole:injected", "PersonRole:kept", "Linked:skipped", "Deployer:skipped");
+
+        var post = JObject.Parse(Hook(project, "post-push", null, "--json").StdOut);
+        post["restore"]!["summary"]!["restored"]!.Value<int>().Should().Be(6);
+        post["pushFailed"]!.Value<bool>().Should().BeFalse();
+    }
+
+    [Test]
+    public void Help_is_available_on_every_new_command()
+    {
+        foreach (var args in new[] { new[] { "hook", "--help" }, ["hook", "pre-push", "--help"], ["hook", "post-push", "--help"], ["restore", "--help"], ["inject", "--help"] })
+        {
+            var result = CliRunner.Run(Path.GetTempPath(), args);
+            result.ExitCode.Should().Be(0, string.Join(' ', args) + "\n" + result);
+            result.StdOut.Should().Contain("Usage:");
+        }
+    }
+}

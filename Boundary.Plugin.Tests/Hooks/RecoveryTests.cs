@@ -1,0 +1,122 @@
+using Boundary.Amplify;
+using Boundary.Hooks;
+using Boundary.Tests.Support;
+using static Boundary.Tests.Hooks.HookTestSupport;
+
+namespace Boundary.Tests.Hooks;
+
+/// <summary>A run killed part way: the journal and some files written, the rest not.</summary>
+public class RecoveryTests
+{
+    private sealed class SimulatedKill : Exception;
+
+    /// <summary>Runs pre-push and "kills" it once <paramref name="files"/> files were replaced.</summary>
+    private static void CrashAfter(TempProject project, int files, bool persist = false)
+    {
+        var written = 0;
+        var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
+        {
+            AfterFileWritten = _ => { if (Interlocked.Increment(ref written) >= files) throw new SimulatedKill(); },
+        };
+        try
+        {
+            runner.Run(HookPayload.Empty, new PrePushRequest(Persist: persist));
+            Assert.Fail("the run should have been killed");
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is SimulatedKill))
+        {
+            // As a kill: no cleanup ran.
+        }
+        File.Exists(project.PathOf(Journal)).Should().BeTrue();
+    }
+
+    private static int FilesHoldingTheBoundary(TempProject project) =>
+        new[] { FnA, FnB, Groups, Todo, Custom, RootStack }.Count(f => project.Read(f).Contains(DevArn));
+
+    [Test]
+    public void Restore_undoes_a_killed_pre_push()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        CrashAfter(project, 3);
+        FilesHoldingTheBoundary(project).Should().BeInRange(3, 5);
+
+        var result = CliRunner.Run(project.Root, "restore");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("restored ");
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+        CliRunner.Run(project.Root, "restore").StdOut.Should().Contain("Nothing to restore");
+    }
+
+    [Test]
+    public void Post_push_undoes_a_killed_pre_push()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        CrashAfter(project, 1);
+
+        Hook(project, "post-push").ExitCode.Should().Be(0);
+
+        project.ShouldEqualSnapshot(before);
+    }
+
+    [Test]
+    public void The_next_pre_push_first_undoes_the_stale_journal_then_applies_afresh()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        CrashAfter(project, 2);
+
+        var result = Hook(project, "pre-push");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdOut.Should().Contain("Undid an earlier run that was not undone");
+        result.StdOut.Should().Contain("7 injected, 2 kept");
+        FilesHoldingTheBoundary(project).Should().Be(6);
+        project.Read(FnA).Split(DevArn).Should().HaveCount(2, "the boundary is in once, not twice");
+        Hook(project, "post-push").ExitCode.Should().Be(0);
+        project.ShouldEqualSnapshot(before);
+    }
+
+    [Test]
+    public void A_killed_persist_run_is_undone_with_its_ownership_file()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        CrashAfter(project, 2, persist: true);
+
+        CliRunner.Run(project.Root, "restore").ExitCode.Should().Be(0);
+
+        project.ShouldEqualSnapshot(before);
+        File.Exists(Ownership.PathOf(AmplifyProject.Locate(project.Root, project.Root))).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_journal_cut_short_before_its_ready_line_changed_nothing_and_is_dropped()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        project.Write(Journal, "{\"boundaryJournal\":1,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"x\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":2}\n{\"i\":0,\"path\":\"amplify/backend/function/fnA/fnA-cloud");
+
+        var result = CliRunner.Run(project.Root, "restore");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_file_a_person_changed_since_keeps_their_change_and_loses_only_the_tools_property()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var original = project.Read(FnA);
+        Hook(project, "pre-push").ExitCode.Should().Be(0);
+        project.Write(FnA, project.Read(FnA).Replace("nodejs18.x", "nodejs20.x"));
+
+        Hook(project, "post-push").ExitCode.Should().Be(0);
+
+        project.Read(FnA).Should().Be(original.Replace("nodejs18.x", "nodejs20.x"));
+    }
+}

@@ -1,0 +1,139 @@
+using Boundary.Hooks;
+using Boundary.Templates;
+
+namespace Boundary.Cli;
+
+/// <summary>
+/// How <c>hook pre-push</c> and <c>inject</c> report: one line per changed file and a summary, or
+/// (--dry-run) the unified diff then the summary; with --json one document (shape in docs/readme-hook.md).
+/// </summary>
+public static class RewriteReport
+{
+    public static void Write(IOutput output, bool json, string command, RewriteResult result)
+    {
+        foreach (var warning in result.Warnings)
+            output.Warn(warning);
+        if (json)
+        {
+            output.Json(new
+            {
+                ok = true,
+                command,
+                mode = result.Mode,
+                dryRun = result.DryRun,
+                env = result.Env,
+                permissionsBoundary = result.Boundary,
+                message = result.Message,
+                files = result.Files.Select(f => new
+                {
+                    path = f.Path,
+                    changed = f.Changed,
+                    injected = f.Count(PrincipalAction.Injected),
+                    kept = f.Count(PrincipalAction.Kept),
+                    updated = f.Count(PrincipalAction.Updated),
+                    removed = f.Count(PrincipalAction.Removed),
+                    skipped = f.Count(PrincipalAction.Skipped),
+                    principals = f.Principals.Select(p => new { logicalId = p.LogicalId, type = p.Type, line = p.Line, column = p.Column, action = Name(p.Action) }),
+                    diff = f.Diff,
+                }),
+                summary = result.Summary,
+                recovered = result.Recovered is { HadJournal: true } recovered ? RestoreReport.Document(recovered) : null,
+                warnings = result.Warnings,
+            });
+            return;
+        }
+        if (result.Recovered is { HadJournal: true } undone)
+            output.Line($"Undid an earlier run that was not undone ({TemplateRewrite.Plural(undone.Changed.Count(), "file")} put back).");
+        if (result.Message is not null)
+            output.Line(result.Message);
+        if (result.Boundary is null && result.Summary.Templates == 0)
+            return;
+        var verb = result.DryRun ? "would change" : "changed";
+        foreach (var file in result.Files.Where(f => f.Changed))
+        {
+            if (result.DryRun)
+                output.Line(file.Diff!.TrimEnd('\n'));
+            else
+                output.Line($"{verb} {file.Path} ({Counts(file)})");
+        }
+        var s = result.Summary;
+        var target = result.Env is null ? result.Boundary : $"env '{result.Env}': {result.Boundary ?? "no boundary"}";
+        var tail = result.DryRun
+            ? " Dry run: nothing written."
+            : result.Mode == "transient" && s.FilesChanged > 0 ? " 'hook post-push' (or 'dotnet boundary restore') puts them back." : "";
+        output.Line($"{target}: {s.FilesScanned} files scanned, {TemplateRewrite.Plural(s.Templates, "template")}, {s.RolesFound} roles found; " +
+                    $"{s.Injected} injected, {s.Kept} kept, {s.Updated} updated, {s.Removed} removed, {s.Skipped} skipped; " +
+                    $"{TemplateRewrite.Plural(s.FilesChanged, "file")} {verb}.{tail}");
+    }
+
+    private static string Counts(FileReport file)
+    {
+        var parts = new List<string>();
+        foreach (var action in new[] { PrincipalAction.Injected, PrincipalAction.Updated, PrincipalAction.Removed, PrincipalAction.Kept })
+            if (file.Count(action) > 0)
+                parts.Add($"{file.Count(action)} {Name(action)}");
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>An enum value as the JSON documents spell it: camelCase.</summary>
+    public static string Name<T>(T value) where T : struct, Enum
+    {
+        var text = value.ToString();
+        return char.ToLowerInvariant(text[0]) + text[1..];
+    }
+}
+
+/// <summary>How <c>hook post-push</c> and <c>restore</c> report.</summary>
+public static class RestoreReport
+{
+    public static object Document(RestoreResult result) => new
+    {
+        journal = result.HadJournal,
+        mode = result.Mode,
+        env = result.Env,
+        permissionsBoundary = result.Boundary,
+        files = result.Files.Select(f => new { path = f.Path, action = RewriteReport.Name(f.Action) }),
+        summary = new
+        {
+            restored = result.Count(RestoreAction.Restored),
+            propertiesRemoved = result.Count(RestoreAction.PropertiesRemoved),
+            alreadyOriginal = result.Count(RestoreAction.AlreadyOriginal),
+            notCopied = result.Count(RestoreAction.NotCopied),
+            nothingToUndo = result.Count(RestoreAction.NothingToUndo),
+            missing = result.Count(RestoreAction.Missing),
+            left = result.Count(RestoreAction.Left),
+        },
+    };
+
+    public static void Write(IOutput output, bool json, string command, RestoreResult result, IReadOnlyList<string> warnings, HookError? pushError)
+    {
+        var allWarnings = warnings.Concat(result.Warnings).ToList();
+        foreach (var warning in allWarnings)
+            output.Warn(warning);
+        if (json)
+        {
+            output.Json(new
+            {
+                ok = true,
+                command,
+                pushFailed = pushError is not null,
+                pushError = pushError?.Message,
+                restore = Document(result),
+                warnings = allWarnings,
+            });
+            return;
+        }
+        if (!result.HadJournal)
+        {
+            output.Line("Nothing to restore: no journal in amplify/.boundary (pre-push changed nothing, ran with --persist, or was already undone).");
+            return;
+        }
+        foreach (var file in result.Changed)
+            output.Line(file.Action == RestoreAction.Restored
+                ? $"restored {file.Path}"
+                : $"removed the added boundaries from {file.Path} (the host had rewritten it)");
+        var left = result.Count(RestoreAction.Left);
+        var push = pushError is null ? "" : " after the failed push";
+        output.Line($"{TemplateRewrite.Plural(result.Changed.Count(), "file")} put back{push}" + (left > 0 ? $"; {left} left as they are (see the warnings)." : "."));
+    }
+}

@@ -1,0 +1,178 @@
+using Boundary.Amplify;
+using Boundary.Editing;
+using Boundary.Json;
+using Boundary.Templates;
+
+namespace Boundary.Hooks;
+
+/// <summary>The options of one <c>hook pre-push</c> run; flags add to amplify/boundary-settings.json.</summary>
+public sealed record PrePushRequest(string? Env = null, bool Persist = false, bool IncludeUsers = false, bool DryRun = false);
+
+/// <summary>Finds the project and env a hook acts on: --project-dir, else the payload's projectPath, else up from the working folder.</summary>
+public static class HookTarget
+{
+    public static AmplifyProject Locate(string? projectDir, HookPayload payload, string workingDirectory, List<string> warnings)
+    {
+        if (string.IsNullOrEmpty(projectDir) && payload.ProjectPath is { } fromPayload)
+        {
+            var full = Path.GetFullPath(fromPayload, workingDirectory);
+            if (AmplifyProject.IsProjectRoot(full))
+                return AmplifyProject.Locate(full, workingDirectory);
+            warnings.Add($"the host's projectPath {fromPayload} holds no Amplify project; using the working folder instead.");
+        }
+        return AmplifyProject.Locate(projectDir, workingDirectory);
+    }
+}
+
+/// <summary>
+/// <c>hook pre-push</c>: applies the env's boundary to every CloudFormation template under
+/// amplify/backend. Transient by default (the journal lets post-push put every byte back); with
+/// persist, the values stay and <see cref="Ownership"/> records them. Everything is planned before
+/// anything is written; a template that cannot be read or parsed stops the run with no file changed.
+/// </summary>
+public sealed class PrePushRunner(AmplifyProject project)
+{
+    /// <summary>For tests: called after each file is replaced, to simulate a run killed part way.</summary>
+    internal Action<int>? AfterFileWritten { get; init; }
+
+    public RewriteResult Run(HookPayload payload, PrePushRequest request, List<string>? warnings = null)
+    {
+        warnings ??= [];
+        using var gate = ProjectLock.Acquire(project.StateDir);
+
+        RestoreResult? recovered = null;
+        var journalPath = PushJournal.PathIn(project.StateDir);
+        if (File.Exists(journalPath))
+        {
+            if (request.DryRun)
+                warnings.Add($"{journalPath} is left from an earlier run that was not undone; the dry run shows the templates as they are. 'dotnet boundary restore' undoes it.");
+            else
+                recovered = PushRestorer.Restore(project);
+            if (recovered is not null)
+                warnings.AddRange(recovered.Warnings);
+        }
+
+        var settings = HookSettings.Load(project);
+        var persist = request.Persist || settings.Persist;
+        var options = new InjectionOptions(request.IncludeUsers || settings.IncludeUsers);
+        var mode = persist ? "persist" : "transient";
+        var (env, boundary, why) = ResolveBoundary(request.Env ?? payload.EnvName, warnings);
+        var ownership = persist ? Ownership.Load(project) : null;
+
+        if (boundary is null && (ownership is null || ownership.Entries.Count == 0))
+            return new RewriteResult(mode, env, null, request.DryRun, why, [], RewriteSummary.Empty, recovered, warnings);
+
+        var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir]) : [];
+        var plans = TemplateRewrite.ScanAndPlan(files, RelativePath, (template, path) => persist
+            ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
+            : BoundaryInjector.Plan(template, boundary!, options), request.DryRun);
+        var changed = plans.Where(p => p.Changes).ToList();
+        var summary = RewriteSummary.Of(files.Count, plans);
+        var message = boundary is null ? why : null;
+
+        if (request.DryRun)
+            return new RewriteResult(mode, env, boundary, true, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
+
+        var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
+        var ownershipChanges = persist && newOwnership != ownership!.Text;
+        if (changed.Count > 0 || ownershipChanges)
+        {
+            var header = new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text);
+            var entries = JournalEntries(changed, boundary);
+            using (var journal = PushJournal.Create(journalPath, header, entries))
+            {
+                try
+                {
+                    TemplateRewrite.WriteAll(changed, index =>
+                    {
+                        journal.MarkDone(index);
+                        AfterFileWritten?.Invoke(index);
+                    });
+                }
+                catch (BoundaryException e) when (e is not RollbackFailedException)
+                {
+                    journal.Dispose();
+                    PushJournal.Delete(journalPath);
+                    throw;
+                }
+                if (persist)
+                    Ownership.Save(project, newOwnership);
+            }
+            if (persist)
+                PushJournal.Delete(journalPath); // the values stay: nothing for post-push to undo
+        }
+        return new RewriteResult(mode, env, boundary, false, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
+    }
+
+    private string RelativePath(string fullPath) => Path.GetRelativePath(project.Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>The env (payload or --env, else the current one) and its boundary; null with the reason when it has none.</summary>
+    private (string? Env, string? Boundary, string Why) ResolveBoundary(string? requested, List<string> warnings)
+    {
+        if (!File.Exists(project.TeamProviderInfoPath))
+            return (requested, null, $"{project.TeamProviderInfoPath} does not exist, so no env has a permissions boundary; nothing to do.");
+        var teamProviderInfo = JsonFile.Load(project.TeamProviderInfoPath);
+        var known = AmplifyProject.EnvNames(teamProviderInfo);
+        if (requested is not null && !known.Contains(requested))
+        {
+            warnings.Add($"env '{requested}' is not in {project.TeamProviderInfoPath} (it has {(known.Count == 0 ? "none" : string.Join(", ", known))}), so it has no permissions boundary.");
+            return (requested, null, $"Env '{requested}' has no permissions boundary; nothing to do.");
+        }
+        var env = project.ResolveEnv(requested, teamProviderInfo);
+        var boundary = BoundarySettings.Read(teamProviderInfo, env);
+        if (boundary is not null)
+            PolicyArn.Parse(boundary, $"permissions boundary (env '{env}' in {project.TeamProviderInfoPath})");
+        return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.");
+    }
+
+    private static List<JournalEntry> JournalEntries(IReadOnlyList<PlannedFile> changed, string? boundary)
+    {
+        var entries = new JournalEntry[changed.Count];
+        Parallel.For(0, changed.Count, index =>
+        {
+            var file = changed[index];
+            var outcomes = file.Outcomes;
+            entries[index] = new JournalEntry(
+                index,
+                file.Path,
+                file.BeforeHash,
+                file.AfterHash,
+                file.Undo,
+                outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
+                outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
+                CopyStampOf(file));
+        });
+        return [.. entries];
+    }
+
+    /// <summary>The stamp of the file's #current-cloud-backend copy before the run, so post-push can tell whether the host replaced it.</summary>
+    private static FileStamp? CopyStampOf(PlannedFile file)
+    {
+        if (!file.Path.StartsWith(PushRestorer.BackendPrefix, StringComparison.Ordinal))
+            return null;
+        var root = file.FullPath[..^file.Path.Length];
+        var copy = Path.Combine(root, (PushRestorer.CopyPrefix + file.Path[PushRestorer.BackendPrefix.Length..]).Replace('/', Path.DirectorySeparatorChar));
+        return FileStamp.Of(copy);
+    }
+
+    /// <summary>What the tool owns after a persist run: every value it injected or updated, and the owned values it kept as they were.</summary>
+    private static IEnumerable<OwnedBoundary> OwnedAfter(IReadOnlyList<PlannedFile> plans, string? boundary, Ownership previous)
+    {
+        foreach (var file in plans)
+        {
+            foreach (var outcome in file.Outcomes)
+            {
+                var resource = outcome.Resource;
+                switch (outcome.Action)
+                {
+                    case PrincipalAction.Injected or PrincipalAction.Updated:
+                        yield return new OwnedBoundary(file.Path, resource.LogicalId, boundary!);
+                        break;
+                    case PrincipalAction.Kept when resource.BoundaryValue is { } value && resource.Boundary == BoundaryKind.Literal && previous.Owns(file.Path, resource.LogicalId, value):
+                        yield return new OwnedBoundary(file.Path, resource.LogicalId, value);
+                        break;
+                }
+            }
+        }
+    }
+}

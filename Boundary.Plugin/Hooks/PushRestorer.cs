@@ -1,0 +1,188 @@
+using System.Text;
+using Boundary.Amplify;
+using Boundary.Editing;
+using Boundary.Templates;
+
+namespace Boundary.Hooks;
+
+public enum RestoreAction
+{
+    /// <summary>The file held exactly the bytes the tool wrote; the original bytes are back.</summary>
+    Restored,
+
+    /// <summary>The file was rewritten since (by the host); the boundaries the tool added were removed from it as it now is.</summary>
+    PropertiesRemoved,
+
+    /// <summary>The file already holds its original bytes (never written, or restored before).</summary>
+    AlreadyOriginal,
+
+    /// <summary>A #current-cloud-backend copy the host did not replace since the run (a failed push): not ours to touch.</summary>
+    NotCopied,
+
+    /// <summary>The file is gone.</summary>
+    Missing,
+
+    /// <summary>The file changed and holds none of the tool's boundaries any more: nothing to undo.</summary>
+    NothingToUndo,
+
+    /// <summary>The file changed and could not be read as a template: left as it is, with a warning.</summary>
+    Left,
+}
+
+public sealed record RestoredFile(string Path, RestoreAction Action);
+
+/// <summary>What undoing a journal did; <see cref="HadJournal"/> is false when there was nothing to undo.</summary>
+public sealed record RestoreResult(
+    bool HadJournal,
+    string? Mode,
+    string? Env,
+    string? Boundary,
+    IReadOnlyList<RestoredFile> Files,
+    IReadOnlyList<string> Warnings)
+{
+    public static readonly RestoreResult None = new(false, null, null, null, [], []);
+
+    public int Count(RestoreAction action) => Files.Count(f => f.Action == action);
+
+    /// <summary>Files the undo wrote.</summary>
+    public IEnumerable<RestoredFile> Changed => Files.Where(f => f.Action is RestoreAction.Restored or RestoreAction.PropertiesRemoved);
+}
+
+/// <summary>
+/// Undoes the push journal (post-push, restore, and pre-push after a killed run). Each journaled file,
+/// in amplify/backend and its copy in #current-cloud-backend alike: holding exactly the bytes the tool
+/// wrote, it gets its original bytes back; rewritten since (the host re-serialises a custom stack's
+/// template on its first push), it loses exactly the boundaries the tool added (same logical id, same
+/// value) and nothing else, so both copies end identical. A copy the host did not replace since the
+/// run (stamp unchanged: a failed push) is left alone. The caller holds the project lock.
+/// </summary>
+public static class PushRestorer
+{
+    public const string BackendPrefix = "amplify/backend/";
+    public const string CopyPrefix = "amplify/#current-cloud-backend/";
+
+    public static RestoreResult Restore(AmplifyProject project)
+    {
+        var journalPath = PushJournal.PathIn(project.StateDir);
+        var journal = PushJournal.Read(journalPath);
+        if (journal is null)
+            return RestoreResult.None;
+        var header = journal.Header;
+        if (!journal.Complete)
+        {
+            // Cut short while being written: no file had been touched yet.
+            PushJournal.Delete(journalPath);
+            return new RestoreResult(true, header.Mode, header.Env, header.Boundary, [], []);
+        }
+
+        var results = new List<RestoredFile>[journal.Entries.Count];
+        var warnings = new List<string>[journal.Entries.Count];
+        var errors = new List<string>[journal.Entries.Count];
+        Parallel.For(0, journal.Entries.Count, index =>
+        {
+            var entry = journal.Entries[index];
+            var files = results[index] = [];
+            var notes = warnings[index] = [];
+            var problems = errors[index] = [];
+            try
+            {
+                files.Add(new RestoredFile(entry.Path, UndoFile(project, entry.Path, entry, copy: false, notes)));
+                if (entry.Path.StartsWith(BackendPrefix, StringComparison.Ordinal))
+                {
+                    var copyPath = CopyPrefix + entry.Path[BackendPrefix.Length..];
+                    var action = UndoFile(project, copyPath, entry, copy: true, notes);
+                    if (action != RestoreAction.Missing)
+                        files.Add(new RestoredFile(copyPath, action));
+                }
+            }
+            catch (BoundaryException e)
+            {
+                problems.Add(e.Message);
+            }
+        });
+
+        var failed = errors.SelectMany(e => e).ToList();
+        if (failed.Count > 0)
+            throw BoundaryException.File(string.Join("\n", failed) + $"\nThe journal {journalPath} was kept: fix the problem and run 'dotnet boundary restore'.");
+
+        if (header.RecordsOwnership)
+        {
+            var current = File.Exists(Ownership.PathOf(project)) ? Encoding.UTF8.GetString(File.ReadAllBytes(Ownership.PathOf(project))) : null;
+            if (current != header.OwnershipBefore)
+                Ownership.Save(project, header.OwnershipBefore);
+        }
+        PushJournal.Delete(journalPath);
+        return new RestoreResult(true, header.Mode, header.Env, header.Boundary, results.SelectMany(r => r).ToList(), warnings.SelectMany(w => w).ToList());
+    }
+
+    private static RestoreAction UndoFile(AmplifyProject project, string relativePath, JournalEntry entry, bool copy, List<string> warnings)
+    {
+        var fullPath = Path.Combine(project.Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        if (copy)
+        {
+            var stamp = FileStamp.Of(fullPath);
+            if (stamp is null)
+                return RestoreAction.Missing;
+            if (stamp == entry.CopyStamp)
+                return RestoreAction.NotCopied;
+        }
+        else if (!File.Exists(fullPath))
+        {
+            warnings.Add($"{relativePath}: deleted since the boundary was applied; nothing to undo there.");
+            return RestoreAction.Missing;
+        }
+
+        var source = SourceText.Read(fullPath);
+        var hash = PushJournal.Hash(source.Bytes);
+        if (hash == entry.After)
+        {
+            AtomicFile.Write(fullPath, TextEdit.Apply(source.Bytes, entry.Undo), durable: false);
+            return RestoreAction.Restored;
+        }
+        if (hash == entry.Before)
+            return RestoreAction.AlreadyOriginal;
+        return RemoveOurBoundaries(source, relativePath, entry, warnings);
+    }
+
+    /// <summary>The fallback for a file rewritten since the run: remove exactly the values the tool added (or put back the ones it replaced).</summary>
+    private static RestoreAction RemoveOurBoundaries(SourceText source, string relativePath, JournalEntry entry, List<string> warnings)
+    {
+        var values = entry.Added.Select(a => a.Value).Concat(entry.Replaced.Select(r => r.NewValue)).Distinct().ToList();
+        // Cheap first: a file that no longer holds any of the values needs no parse.
+        if (!values.Any(v => source.Bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(v)) >= 0))
+            return RestoreAction.NothingToUndo;
+        CloudFormationTemplate? template;
+        try
+        {
+            template = CloudFormationTemplate.Load(source);
+        }
+        catch (BoundaryException e)
+        {
+            warnings.Add($"{e.Message}\n  {relativePath} changed since the boundary was applied and cannot be parsed, so the boundaries 'dotnet boundary' added are still in it: {Describe(entry)}.");
+            return RestoreAction.Left;
+        }
+        if (template is null)
+        {
+            warnings.Add($"{relativePath} changed since the boundary was applied and is no longer a template this tool can edit; check it for {Describe(entry)}.");
+            return RestoreAction.Left;
+        }
+        var byId = new Dictionary<string, TemplateResource>(StringComparer.Ordinal);
+        foreach (var resource in template.Principals)
+            byId[resource.LogicalId] = resource;
+        var edits = new List<TextEdit>();
+        foreach (var added in entry.Added)
+            if (byId.TryGetValue(added.LogicalId, out var resource) && resource.Boundary == BoundaryKind.Literal && resource.BoundaryValue == added.Value)
+                edits.Add(template.RemoveBoundary(resource));
+        foreach (var replaced in entry.Replaced)
+            if (byId.TryGetValue(replaced.LogicalId, out var resource) && resource.Boundary == BoundaryKind.Literal && resource.BoundaryValue == replaced.NewValue)
+                edits.Add(template.ReplaceBoundary(resource, replaced.OldValue));
+        if (edits.Count == 0)
+            return RestoreAction.NothingToUndo;
+        AtomicFile.Write(source.Path, TextEdit.Apply(source.Bytes, edits), durable: false);
+        return RestoreAction.PropertiesRemoved;
+    }
+
+    private static string Describe(JournalEntry entry) =>
+        string.Join(", ", entry.Added.Select(a => $"{a.LogicalId}.Properties.PermissionsBoundary = {a.Value}")
+            .Concat(entry.Replaced.Select(r => $"{r.LogicalId}.Properties.PermissionsBoundary = {r.NewValue} (was {r.OldValue})")));
+}
