@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boundary;
 
 [Command("dotnet-boundary", Description = "Caps every IAM role of an Amplify (Gen1) project with the env's IAM permissions boundary.")]
-[Subcommand(typeof(GetCommand), typeof(SetCommand), typeof(RemoveCommand), typeof(ListCommand), typeof(InitCommand), typeof(EnvCommand))]
+[Subcommand(typeof(GetCommand), typeof(SetCommand), typeof(RemoveCommand), typeof(ListCommand), typeof(InitCommand), typeof(EnvCommand), typeof(AuditCommand))]
 public sealed class Program
 {
     public static int Main(string[] args) => Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());
