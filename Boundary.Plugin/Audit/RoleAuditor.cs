@@ -105,6 +105,7 @@ public sealed class RoleAuditor(ICloudFormationClient cloudFormation, IIamClient
         var found = new ConcurrentDictionary<string, IamRole?>(StringComparer.OrdinalIgnoreCase);
         var notes = new List<string>();
         var wanted = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
+        var bulkDenied = false;
         progress.Stage(env, "reading boundaries");
         if (wanted.Count >= BulkThreshold)
         {
@@ -127,6 +128,7 @@ public sealed class RoleAuditor(ICloudFormationClient cloudFormation, IIamClient
             }
             catch (AwsServiceException e) when (e.ErrorCode == AwsErrorCodes.AccessDenied)
             {
+                bulkDenied = true;
                 notes.Add($"iam:GetAccountAuthorizationDetails was denied ({e.ErrorMessage}), so each role was read with iam:GetRole: {wanted.Count} calls instead of one per {AccountPageSize} roles of the account.");
             }
         }
@@ -144,6 +146,12 @@ public sealed class RoleAuditor(ICloudFormationClient cloudFormation, IIamClient
             catch (AwsServiceException e) when (e.ErrorCode == AwsErrorCodes.NoSuchEntity)
             {
                 found[name] = null;
+            }
+            catch (AwsServiceException e) when (e.ErrorCode == AwsErrorCodes.AccessDenied && bulkDenied)
+            {
+                // Both ways of reading a boundary are closed: say so, or the user grants GetRole and meets the other.
+                throw new AwsServiceException(e.Service, e.Operation, e.ErrorCode,
+                    e.ErrorMessage + " (iam:GetAccountAuthorizationDetails, the bulk read, was denied as well)", e.StatusCode, e.RequestId, e);
             }
             finally
             {
