@@ -67,11 +67,10 @@ public static class AuditFormats
             var place = string.Join(", ", new[] { env.Account is null ? null : "account " + env.Account, env.Region }.Where(p => p is not null));
             yield return $"env {env.Env}{(place.Length > 0 ? $" ({place})" : "")}: stack {env.StackName}, {env.Stacks} stack{(env.Stacks == 1 ? "" : "s")}, {env.Roles.Count} role{(env.Roles.Count == 1 ? "" : "s")}";
             yield return $"  expected boundary: {env.ExpectedBoundary}";
-            var width = env.Roles.Count == 0 ? 0 : env.Roles.Max(r => r.Role.RoleName.Length);
-            foreach (var role in env.Roles)
+            var shown = env.Roles.Where(r => verbose || r.Status != RoleStatus.Ok).ToList();
+            var width = shown.Count == 0 ? 0 : Math.Min(64, shown.Max(r => r.Role.RoleName.Length));
+            foreach (var role in shown)
             {
-                if (role.Status == RoleStatus.Ok && !verbose)
-                    continue;
                 var word = role.Fixed ? "fixed" : role.FixError is not null ? "fix failed" : TextWord(role.Status);
                 var verb = role.Fixed ? "had" : "has";
                 var detail = role.Status switch
