@@ -79,13 +79,14 @@ public class EnvAddTests
     }
 
     [Test]
-    public void Carry_over_within_the_account_decided_by_us_first_is_then_applied_by_the_host()
+    public void Carry_over_decided_by_us_before_the_host_created_the_env_writes_nothing_and_the_host_then_applies_it()
     {
+        var before = File.ReadAllBytes(project.TeamProviderInfoPath);
         var ours = project.Tool("env", "add", "staging", "--yes");
-        ours.ExitCode.Should().Be(0, ours.ToString());
-        ours.StdOut.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the staging environment");
+        ours.ExitCode.Should().Be(3, ours.ToString());
+        ours.StdErr.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the staging environment: decided, but not written");
+        File.ReadAllBytes(project.TeamProviderInfoPath).Should().Equal(before, "an entry for an env the host has not created makes the host's env add fail");
 
-        // Whatever ours writes for an env the host has not created yet must not keep the host from creating it.
         var host = project.HostEnvAdd("staging", "default");
 
         host.ExitCode.Should().Be(0, host.ToString());
