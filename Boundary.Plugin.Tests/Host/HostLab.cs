@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Boundary.Tests.Support;
 
@@ -214,16 +213,16 @@ public sealed class HostLab : IDisposable
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var port = FreePort();
+            var port = LocalServices.FreePort();
             var log = new StreamWriter(Path.Combine(Root, $"moto-{port}.log")) { AutoFlush = true };
             logs.Add(log);
-            var process = StartWatched(["moto_server", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture)], redirectStdout: true);
+            var process = StartWatched(["moto_server", "-H", "127.0.0.1", "-p", port.ToString(CultureInfo.InvariantCulture)]);
             process.OutputDataReceived += (_, e) => Append(log, e.Data);
             process.ErrorDataReceived += (_, e) => Append(log, e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             MotoUrl = $"http://127.0.0.1:{port}";
-            if (WaitForHttp($"{MotoUrl}/moto-api/", process, TimeSpan.FromSeconds(40)))
+            if (LocalServices.WaitForHttp($"{MotoUrl}/moto-api/", process, TimeSpan.FromSeconds(40)))
                 return;
             Stop(process);
             last = new InvalidOperationException($"moto did not answer on port {port}; see {Root}/moto-{port}.log");
@@ -241,58 +240,18 @@ public sealed class HostLab : IDisposable
 
     private void StartStub()
     {
-        var process = StartWatched(["python3", Path.Combine(AmplifyHost.ScriptsDir, "amplify-stub.py"), "0", Path.Combine(Root, "stub-requests.log")], redirectStdout: true, redirectStderr: false);
+        var process = StartWatched(["python3", Path.Combine(AmplifyHost.ScriptsDir, "amplify-stub.py"), "0", Path.Combine(Root, "stub-requests.log")], redirectStderr: false);
         var ready = process.StandardOutput.ReadLineAsync();
         if (!ready.Wait(TimeSpan.FromSeconds(20)) || ready.Result is not { } line || !line.StartsWith("listening on 127.0.0.1:", StringComparison.Ordinal))
             throw new InvalidOperationException("The Amplify stub did not start (no 'listening on' line).");
         StubUrl = "http://" + line["listening on ".Length..].Trim();
     }
 
-    private Process StartWatched(string[] command, bool redirectStdout, bool redirectStderr = true)
+    private Process StartWatched(string[] command, bool redirectStderr = true)
     {
-        var start = new ProcessStartInfo("python3")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = redirectStdout,
-            RedirectStandardError = redirectStderr,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AmplifyHost.ScriptsDir, "while-parent.py"));
-        start.ArgumentList.Add(System.Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        foreach (var part in command)
-            start.ArgumentList.Add(part);
-        var process = Process.Start(start)!;
+        var process = Process.Start(LocalServices.Watched(command, redirectStderr))!;
         processes.Add(process);
         return process;
-    }
-
-    private static bool WaitForHttp(string url, Process process, TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                using var response = http.GetAsync(url).GetAwaiter().GetResult();
-                if (response.StatusCode == HttpStatusCode.OK)
-                    return true;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-            Thread.Sleep(200);
-        }
-        return false;
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static void Stop(Process process)
