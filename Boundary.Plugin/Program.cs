@@ -17,7 +17,8 @@ namespace Boundary;
     typeof(HookCommand),
     typeof(InjectCommand),
     typeof(RestoreCommand),
-    typeof(VerifyCommand))]
+    typeof(VerifyCommand),
+    typeof(AuditCommand))]
 public sealed class Program
 {
     public static int Main(string[] args) => Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());

@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 # The tool as users install it.
 tools="$out/tools"
 rm -rf "$tools"
-version=$(ls "$feed"/Boundary.Plugin.*.nupkg | grep -v linux | sed -E 's/.*Boundary\.Plugin\.(.*)\.nupkg/\1/' | sort -V | tail -1)
+version=$(ls "$feed"/Boundary.Plugin.[0-9]*.nupkg | sed -E 's/.*Boundary\.Plugin\.(.*)\.nupkg/\1/' | sort -V | tail -1)
 dotnet tool install Boundary.Plugin --version "$version" --add-source "$feed" --tool-path "$tools" >/dev/null
 tool="$tools/dotnet-boundary"
 

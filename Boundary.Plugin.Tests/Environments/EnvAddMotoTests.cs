@@ -248,13 +248,28 @@ public class EnvAddMotoTests
     }
 
     [Test]
-    public void A_new_env_missing_from_team_provider_info_gets_a_block_with_just_the_boundary()
+    public void A_new_env_the_host_has_not_created_is_decided_but_not_written_since_the_host_would_then_fail()
+    {
+        var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
+        using var project = TempProject.Minimal(TeamProviderInfo(arn));
+        var before = project.Snapshot();
+
+        var result = Run(project, "env", "add", "test", "--profile", "main");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the test environment: decided, but not written")
+            .And.Contain($"--permissions-boundary {arn} --yes").And.Contain("--create");
+        project.Snapshot().Should().BeEquivalentTo(before);
+    }
+
+    [Test]
+    public void With_create_a_new_env_missing_from_team_provider_info_gets_a_block_with_just_the_boundary()
     {
         var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
         var before = project.Read("amplify/team-provider-info.json");
 
-        var result = Run(project, "env", "add", "test", "--profile", "main");
+        var result = Run(project, "env", "add", "test", "--profile", "main", "--create");
 
         result.ExitCode.Should().Be(0, result.ToString());
         var after = project.Read("amplify/team-provider-info.json");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Amazon.Runtime;
 using Boundary.Aws;
 
@@ -75,20 +74,10 @@ public sealed class MotoServer : IDisposable
         Exception? last = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var port = FreePort();
-            var start = new ProcessStartInfo(command[0])
-            {
-                UseShellExecute = false,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-            };
-            foreach (var arg in command.Skip(1))
-                start.ArgumentList.Add(arg);
-            start.ArgumentList.Add("-H");
-            start.ArgumentList.Add("127.0.0.1");
-            start.ArgumentList.Add("-p");
-            start.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var port = LocalServices.FreePort();
+            // Under the watchdog (python3 is there: moto is a Python package), so that a dying test run
+            // does not leave moto listening.
+            var start = LocalServices.Watched([.. command, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             foreach (var (key, value) in environment ?? new Dictionary<string, string>())
                 start.Environment[key] = value;
             var process = Process.Start(start)!;
@@ -135,28 +124,8 @@ public sealed class MotoServer : IDisposable
         return new SessionAWSCredentials(credentials.RequiredText("AccessKeyId"), credentials.RequiredText("SecretAccessKey"), credentials.RequiredText("SessionToken"));
     }
 
-    private bool WaitUntilReady(TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-                return false;
-            try
-            {
-                // The dashboard does not count as an action (INITIAL_NO_AUTH_ACTION_COUNT stays intact).
-                using var response = http.GetAsync($"{Url}/moto-api/").GetAwaiter().GetResult();
-                if (response.StatusCode == HttpStatusCode.OK)
-                    return true;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-            Thread.Sleep(200);
-        }
-        return false;
-    }
+    // The dashboard does not count as an action (INITIAL_NO_AUTH_ACTION_COUNT stays intact).
+    private bool WaitUntilReady(TimeSpan timeout) => LocalServices.WaitForHttp($"{Url}/moto-api/", process, timeout);
 
     private static string[] FindCommand()
     {
@@ -176,7 +145,7 @@ public sealed class MotoServer : IDisposable
                 else
                 {
                     unavailable = "";
-                    Command = python is null ? target : [python, "-c", Watchdog, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), .. target];
+                    Command = target;
                 }
             }
             if (unavailable.Length > 0)
@@ -192,29 +161,6 @@ public sealed class MotoServer : IDisposable
 
     private static string[]? Command { get; set; }
 
-    // Runs moto as a child and stops it when the test process (argv[1]) is gone or this wrapper is killed.
-    private const string Watchdog = """
-        import os, signal, subprocess, sys, threading, time
-        parent = int(sys.argv[1])
-        child = subprocess.Popen(sys.argv[2:])
-        def stop(*_):
-            child.terminate()
-            try:
-                child.wait(5)
-            except Exception:
-                child.kill()
-            os._exit(0)
-        signal.signal(signal.SIGTERM, stop)
-        def watch():
-            while True:
-                time.sleep(1)
-                try:
-                    os.kill(parent, 0)
-                except OSError:
-                    stop()
-        threading.Thread(target=watch, daemon=True).start()
-        sys.exit(child.wait())
-        """;
 
     private static string? OnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
@@ -233,15 +179,6 @@ public sealed class MotoServer : IDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose()

@@ -17,6 +17,9 @@ public sealed record AwsConnectOptions
     public AmplifyProject? Project { get; init; }
 
     public string? Env { get; init; }
+
+    /// <summary>Counts every query-protocol request the session's clients send (audit's --verbose and benchmark).</summary>
+    public AwsCallCounter? Calls { get; init; }
 }
 
 /// <summary>Clients for one set of credentials and one region.</summary>
@@ -40,6 +43,8 @@ public interface IAwsSession
 
     IStsClient Sts { get; }
 
+    ICloudFormationClient CloudFormation => new CloudFormationClient(QueryClient(AwsServiceInfo.CloudFormation));
+
     /// <summary>A query-protocol client for any service, e.g. <see cref="AwsServiceInfo.CloudFormation"/>.</summary>
     AwsQueryClient QueryClient(AwsServiceInfo service);
 }
@@ -58,7 +63,7 @@ public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? htt
         var localAwsInfo = options.Project is not null && options.Env is not null ? LocalAwsInfo.Read(options.Project, options.Env) : null;
         var credentials = new AwsCredentialResolver(context.GetEnvironmentVariable).Resolve(options.Profile, localAwsInfo);
         var (region, regionSource) = ResolveRegion(options, credentials);
-        return new AwsSession(credentials, region, regionSource, options.EndpointUrl, context.GetEnvironmentVariable, http ?? AwsQueryClient.DefaultHttp);
+        return new AwsSession(credentials, region, regionSource, options.EndpointUrl, context.GetEnvironmentVariable, http ?? AwsQueryClient.DefaultHttp, options.Calls);
     }
 
     /// <summary>--region > the env's Region in team-provider-info > the profile's (or keys file's) region > AWS_REGION > AWS_DEFAULT_REGION > us-east-1.</summary>
@@ -82,7 +87,7 @@ public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? htt
 
     private sealed class AwsSession(
         ResolvedCredentials credentials, string region, string regionSource, string? endpointUrl,
-        Func<string, string?> environment, HttpMessageInvoker http) : IAwsSession
+        Func<string, string?> environment, HttpMessageInvoker http, AwsCallCounter? calls) : IAwsSession
     {
         private readonly AwsRetryPolicy retry = AwsRetryPolicy.FromEnvironment(environment);
 
@@ -101,6 +106,6 @@ public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? htt
         public IStsClient Sts => new StsClient(credentials.Credentials, AwsServiceEndpoint.Resolve(AwsServiceInfo.Sts, region, endpointUrl, environment), retry.MaxAttempts);
 
         public AwsQueryClient QueryClient(AwsServiceInfo service) =>
-            new(AwsServiceEndpoint.Resolve(service, region, endpointUrl, environment), credentials.Credentials, http, retry);
+            new(AwsServiceEndpoint.Resolve(service, region, endpointUrl, environment), credentials.Credentials, http, retry) { Calls = calls };
     }
 }

@@ -41,6 +41,9 @@ public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials c
 
     public string UserAgent { get; init; } = $"dotnet-boundary/{Program.Version}";
 
+    /// <summary>Where to count the requests this client sends (null: not counted).</summary>
+    public AwsCallCounter? Calls { get; init; }
+
     public Task<T> InvokeAsync<T>(AwsQueryOperation<T> operation, CancellationToken cancellationToken = default) =>
         Retry.ExecuteAsync(_ => SendOnceAsync(operation, cancellationToken), cancellationToken);
 
@@ -100,6 +103,7 @@ public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials c
 
         HttpResponseMessage response;
         string text;
+        Calls?.RecordRequest(service.SigningName, operation.Action);
         try
         {
             response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -115,7 +119,12 @@ public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials c
             var status = (int)response.StatusCode;
             var document = TryParse(text);
             if (!response.IsSuccessStatusCode)
-                throw ReadError(service, operation.Action, status, document, text);
+            {
+                var error = ReadError(service, operation.Action, status, document, text);
+                if (error.IsThrottling)
+                    Calls?.RecordThrottled();
+                throw error;
+            }
             var resultName = operation.Action + "Result";
             var root = document?.Root ?? throw new AwsServiceException(service.SigningName, operation.Action, AwsErrorCodes.BadResponse,
                 $"the answer (HTTP {status}) is not XML: {Shorten(text)}", status);

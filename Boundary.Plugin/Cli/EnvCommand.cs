@@ -32,6 +32,9 @@ public sealed class EnvAddCommand(IConsole console, CliContext context, IPrompte
     [Option("--strict", Description = "Fail (exit 4) when reachability cannot be checked (AccessDenied, no network, no credentials) instead of warning.")]
     public bool Strict { get; set; }
 
+    [Option("--create", Description = "Write the env's entry even if the Amplify CLI has not created the env yet (the host's own 'env add' then fails for it).")]
+    public bool Create { get; set; }
+
     protected override int Execute()
     {
         if (string.IsNullOrEmpty(Name))
@@ -44,6 +47,7 @@ public sealed class EnvAddCommand(IConsole console, CliContext context, IPrompte
             From = From,
             PermissionsBoundary = PermissionsBoundary,
             Strict = Strict,
+            CreateEntry = Create,
             Aws = AwsOptions,
             RepeatOptions = RepeatOptions(),
         });

@@ -36,6 +36,12 @@ public sealed record EnvAddRequest
 
     public bool Strict { get; init; }
 
+    /// <summary>
+    /// Write the env's entry even when the Amplify CLI has not created the env yet. Off by default: the
+    /// host's own 'env add' fails for an env that team-provider-info already lists.
+    /// </summary>
+    public bool CreateEntry { get; init; }
+
     public AwsConnectOptions Aws { get; init; } = new();
 
     /// <summary>The options to repeat in a suggested command (--project-dir, --profile, ...), already quoted.</summary>
@@ -135,14 +141,18 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         }
 
         var warnings = new List<string>();
+        BoundaryChange Write(string arn, string decision) =>
+            known.Contains(request.Env) || request.CreateEntry || arn.Length == 0
+                ? settings.Set(request.Env, arn, createEnv: true)
+                : throw NotCreatedByHostYet(request, arn, decision);
         if (request.PermissionsBoundary is not null)
         {
             if (request.PermissionsBoundary.Length > 0)
                 PolicyArn.Parse(request.PermissionsBoundary);
-            var change = settings.Set(request.Env, request.PermissionsBoundary, createEnv: true);
             var message = request.PermissionsBoundary.Length == 0
                 ? $"The {request.Env} environment has no permissions boundary (--permissions-boundary '')."
                 : $"Permissions boundary {request.PermissionsBoundary} applied to the {request.Env} environment (--permissions-boundary).";
+            var change = Write(request.PermissionsBoundary, message);
             return new EnvAddResult(request.Env, from, from is null ? null : BoundarySettings.Read(teamProviderInfo!, from), EnvAddDecision.Explicit, null, change, message, warnings);
         }
 
@@ -179,9 +189,9 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         {
             case ReachabilityStatus.Reachable:
             {
-                var change = settings.Set(request.Env, source.ToString(), createEnv: true);
-                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Copied, reachability, change,
-                    $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment", warnings);
+                var copied = $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment";
+                var change = Write(source.ToString(), copied);
+                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Copied, reachability, change, copied, warnings);
             }
             case ReachabilityStatus.Unknown:
             {
@@ -189,9 +199,9 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
                 if (request.Strict)
                     throw BoundaryException.Aws(problem + " --strict makes this an error. Fix the credentials or network, or pass --permissions-boundary <arn> (or '') to skip the check.");
                 warnings.Add(problem + " Applied it anyway, as the Amplify CLI does; pass --strict to make this an error.");
-                var change = settings.Set(request.Env, source.ToString(), createEnv: true);
-                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.CopiedUnchecked, reachability, change,
-                    $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment", warnings);
+                var copied = $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment";
+                var change = Write(source.ToString(), copied);
+                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.CopiedUnchecked, reachability, change, copied, warnings);
             }
             default:
             {
@@ -203,11 +213,27 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
                                (suggestion is null ? "" : "; the default is the policy of the same name in its account") + ")";
                 var answer = AskForArn(question, suggestion, a => a.Length == 0 ? suggestion ?? "" : a, required: true,
                     check: arn => CheckAnswer(arn, checker, reachability));
-                var change = settings.Set(request.Env, answer, createEnv: true);
-                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Prompted, reachability, change,
-                    $"Permissions boundary {answer} applied to the {request.Env} environment.", warnings);
+                var applied = $"Permissions boundary {answer} applied to the {request.Env} environment.";
+                var change = Write(answer, applied);
+                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Prompted, reachability, change, applied, warnings);
             }
         }
+    }
+
+    /// <summary>
+    /// The decision is made, but writing it now would break the host: its 'env add' treats an env that
+    /// team-provider-info already lists as an existing one and fails ("No value provided for input HTTP
+    /// label: Bucket", host 14.2.2). So say what to run instead.
+    /// </summary>
+    private static BoundaryException NotCreatedByHostYet(EnvAddRequest request, string arn, string decision)
+    {
+        var options = request.RepeatOptions.Count == 0 ? "" : " " + string.Join(' ', request.RepeatOptions);
+        return new BoundaryException(ExitCodes.ProjectOrFile,
+            $"{decision.TrimEnd('.')}: decided, but not written, because the Amplify CLI has not created the {request.Env} environment yet " +
+            "(its 'env add' fails for an env that team-provider-info already lists). Either create the env with the host first, " +
+            $"then run 'dotnet boundary env add {request.Env} --from <env>{options}' again, or let the host apply it: " +
+            $"amplify env add (headless: amplify init --amplify '{{\"envName\":\"{request.Env}\"}}' --permissions-boundary {arn} --yes). " +
+            "Pass --create to write the entry anyway.");
     }
 
     /// <summary>Why an answer to the prompt cannot work, or null when it can (or cannot be checked).</summary>

@@ -24,13 +24,29 @@ public sealed class JsonNode
 
     public int End { get; internal set; }
 
-    public string? StringValue { get; init; }
+    private string? stringValue;
+    private List<JsonProperty>? properties;
+    private List<JsonNode>? items;
+
+    /// <summary>
+    /// A string's value, decoded on first use: large templates hold megabytes of strings (resolver
+    /// templates, policies) that nobody reads, so the parse keeps only their span.
+    /// </summary>
+    public string? StringValue
+    {
+        get => stringValue ??= Kind == JsonKind.String && Source is not null ? JsonSpanParser.DecodeString(Source, Start, End) : null;
+        init => stringValue = value;
+    }
+
+    /// <summary>The file's bytes, for decoding <see cref="StringValue"/> on demand.</summary>
+    internal byte[]? Source { get; init; }
 
     public bool Skipped { get; init; }
 
-    public List<JsonProperty> Properties { get; } = [];
+    // Created on first use: most nodes are scalars, which have neither.
+    public List<JsonProperty> Properties => properties ??= [];
 
-    public List<JsonNode> Items { get; } = [];
+    public List<JsonNode> Items => items ??= [];
 
     public bool IsObject => Kind == JsonKind.Object;
 

@@ -31,7 +31,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, source.Bytes.Length, "the file holds no JSON value");
-            var root = ReadValue(ref reader, source.BomLength, depth);
+            var root = ReadValue(ref reader, source.Bytes, source.BomLength, depth);
             if (reader.Read())
                 throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, "unexpected content after the end of the JSON value");
             return root;
@@ -49,7 +49,7 @@ public static class JsonSpanParser
         }
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, int baseOffset, int depth)
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, int baseOffset, int depth)
     {
         var start = baseOffset + (int)reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -77,16 +77,20 @@ public static class JsonSpanParser
                         // BytesConsumed would include the colon; the name ends at its closing quote.
                         var nameEnd = nameStart + (reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length) + 2;
                         reader.Read();
-                        node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, baseOffset, depth - 1)));
+                        node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, bytes, baseOffset, depth - 1)));
                     }
                     else
                     {
-                        node.Items.Add(ReadValue(ref reader, baseOffset, depth - 1));
+                        node.Items.Add(ReadValue(ref reader, bytes, baseOffset, depth - 1));
                     }
                 }
                 throw new JsonException("the value is not closed", null, null, null);
             case JsonTokenType.String:
-                return new JsonNode { Kind = JsonKind.String, Start = start, End = baseOffset + (int)reader.BytesConsumed, StringValue = reader.GetString() };
+                // An unescaped string is its bytes (already checked as UTF-8): decoded only if someone asks.
+                // An escaped one is decoded now, so that a bad escape is reported with its position.
+                return reader.ValueIsEscaped
+                    ? new JsonNode { Kind = JsonKind.String, Start = start, End = baseOffset + (int)reader.BytesConsumed, StringValue = reader.GetString() }
+                    : new JsonNode { Kind = JsonKind.String, Start = start, End = baseOffset + (int)reader.BytesConsumed, Source = bytes };
             case JsonTokenType.Number:
                 return Scalar(JsonKind.Number, ref reader, start, baseOffset);
             case JsonTokenType.True:
@@ -97,6 +101,10 @@ public static class JsonSpanParser
                 return Scalar(JsonKind.Null, ref reader, start, baseOffset);
         }
     }
+
+    /// <summary>The value of an unescaped string token spanning [start, end), quotes included.</summary>
+    internal static string DecodeString(byte[] bytes, int start, int end) =>
+        System.Text.Encoding.UTF8.GetString(bytes, start + 1, end - start - 2);
 
     private static JsonNode Scalar(JsonKind kind, ref Utf8JsonReader reader, int start, int baseOffset) =>
         new() { Kind = kind, Start = start, End = baseOffset + (int)reader.BytesConsumed };

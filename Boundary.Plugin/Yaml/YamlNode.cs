@@ -41,9 +41,13 @@ public sealed class YamlNode
     /// <summary>The node an alias refers to (the last node anchored with that name before it), when known.</summary>
     public YamlNode? Target { get; internal set; }
 
-    public List<YamlEntry> Entries { get; } = [];
+    private List<YamlEntry>? entries;
+    private List<YamlNode>? items;
 
-    public List<YamlNode> Items { get; } = [];
+    // Created on first use: most nodes are scalars, which have neither.
+    public List<YamlEntry> Entries => entries ??= [];
+
+    public List<YamlNode> Items => items ??= [];
 
     public bool IsMapping => Kind == YamlKind.Mapping;
 

@@ -50,7 +50,7 @@ public static partial class YamlSpanParser
     {
         private readonly Parser parser = new(new StringReader(text));
         private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
-        private int[]? byteOffsets;
+        private CharToByteMap? map;
 
         public int LastGoodOffset { get; private set; } = source.BomLength;
 
@@ -70,24 +70,7 @@ public static partial class YamlSpanParser
         }
 
         /// <summary>The byte offset of a UTF-16 character index into the decoded text.</summary>
-        public int ToByte(long charIndex)
-        {
-            if (byteOffsets is null)
-            {
-                // One int per character: cheap next to the parse itself, and exact for every later lookup.
-                var offsets = new int[text.Length + 1];
-                var offset = source.BomLength;
-                for (var i = 0; i < text.Length; i++)
-                {
-                    offsets[i] = offset;
-                    var c = text[i];
-                    offset += c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsHighSurrogate(c) ? 4 : char.IsLowSurrogate(c) ? 0 : 3;
-                }
-                offsets[text.Length] = offset;
-                byteOffsets = offsets;
-            }
-            return byteOffsets[(int)Math.Clamp(charIndex, 0, text.Length)];
-        }
+        public int ToByte(long charIndex) => (map ??= new CharToByteMap(text, source.BomLength)).ToByte(charIndex);
 
         private ParsingEvent? Next()
         {

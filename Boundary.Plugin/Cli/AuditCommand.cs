@@ -1,0 +1,82 @@
+using Boundary.Audit;
+using Boundary.Aws;
+using McMaster.Extensions.CommandLineUtils;
+using Newtonsoft.Json;
+
+namespace Boundary.Cli;
+
+[Command("audit", Description = "Check the roles actually deployed: walk the env's root stack (and every nested stack) in CloudFormation, read each role's boundary from IAM and report roles without the env's boundary. Exit 1 when one falls short. --fix puts the boundary on them.")]
+public sealed class AuditCommand(IConsole console, CliContext context, IPrompter prompter, IAwsClientFactory aws)
+    : AwsProjectCommandBase(console, context, prompter, aws)
+{
+    [Option("--all-envs", Description = "Audit every env of team-provider-info, each with its own credentials and region (so across accounts). Envs without a boundary or never deployed are skipped.")]
+    public bool AllEnvs { get; set; }
+
+    [Option("--format <FORMAT>", Description = "text (default), json (same as --json) or sarif (SARIF 2.1.0, for code scanning).")]
+    public string? Format { get; set; }
+
+    [Option("--arn <ARN>", Description = "Expect this boundary instead of the env's own (one env only), e.g. before setting it.")]
+    public string? Arn { get; set; }
+
+    [Option("--fix", Description = "Put the env's boundary on every role that lacks it or has another one (iam:PutRolePermissionsBoundary), after a confirmation (--yes skips it). Never touches service-linked roles.")]
+    public bool Fix { get; set; }
+
+    [Option("-v|--verbose", Description = "List every role, not only the findings, and the AWS requests made per operation.")]
+    public bool Verbose { get; set; }
+
+    protected override int Execute()
+    {
+        var format = (Format ?? (Json ? "json" : "text")).ToLowerInvariant();
+        if (format is not ("text" or "json" or "sarif"))
+            throw BoundaryException.Usage($"--format '{Format}' is not one of text, json, sarif.");
+        if (Json && format != "json")
+            throw BoundaryException.Usage($"--json and --format {format} exclude each other.");
+        Json = format == "json"; // errors as JSON too
+        if (Fix && !Yes && !Context.CanPrompt)
+            throw BoundaryException.Usage("--fix changes roles and asks first, but nobody can answer here (stdin is not a terminal, or CI is set). Review the findings, then pass --yes.");
+
+        Func<string, bool>? confirm = null;
+        if (Fix && Prompter is { } prompts)
+        {
+            // Questions go to stderr whenever stdout carries a document (json, sarif).
+            var ask = format != "text" && prompts is ConsolePrompter ? new ConsolePrompter(Console, Console.Error) : prompts;
+            confirm = question => ask.Confirm(question);
+        }
+        IAuditProgress progress = Context.StdoutIsTerminal && format == "text" ? new TerminalProgress(Console.Error) : NoProgress.Instance;
+
+        var report = new AuditRunner(LocateProject(), Aws, progress).Run(new AuditRequest
+        {
+            Env = Env,
+            AllEnvs = AllEnvs,
+            Arn = Arn,
+            Fix = Fix,
+            Aws = AwsOptions,
+        }, confirm);
+
+        switch (format)
+        {
+            case "json":
+                Output.Json(AuditFormats.Json(report));
+                break;
+            case "sarif":
+                Console.Out.WriteLine(AuditFormats.SarifText(report, Program.Version));
+                break;
+            default:
+                foreach (var line in AuditFormats.Text(report, Verbose))
+                    Output.Line(line);
+                break;
+        }
+        foreach (var env in report.Envs.Where(e => e.Error is not null))
+            Output.Error(env.Error!);
+        if (report.FixApplied && report.FixedCount > 0)
+            Output.Warn(AuditRunner.DriftWarning);
+        if (Verbose)
+        {
+            if (format == "text")
+                Output.Line(AuditFormats.CallsLine(report));
+            else
+                Console.Error.WriteLine(AuditFormats.CallsLine(report));
+        }
+        return report.ExitCode;
+    }
+}
