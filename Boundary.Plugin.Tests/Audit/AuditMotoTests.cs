@@ -8,23 +8,8 @@ namespace Boundary.Tests.Audit;
 /// <c>audit</c> against a real CloudFormation/IAM/S3 emulator: an Amplify-like root stack with nested
 /// stacks (templates uploaded to S3) whose roles carry the boundary, another one, or none.
 /// </summary>
-[NonParallelizable]
-public class AuditMotoTests
+public class AuditMotoTests : MotoTestBase
 {
-    private const string OtherAccount = "111111111111";
-    private AwsTestProfiles profiles = null!;
-    private MotoServer moto = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        profiles = new AwsTestProfiles().Add("main", MotoServer.AccessKey, MotoServer.SecretKey, region: "us-east-1");
-        moto = MotoServer.Shared;
-    }
-
-    [TearDown]
-    public void TearDown() => profiles.Dispose();
-
     /// <summary>What a deployed test env holds: its root stack and which roles should be findings.</summary>
     internal sealed record DeployedEnv(string StackName, string Boundary, string AuthRole, string UnauthRole, IReadOnlyList<string> Missing, IReadOnlyList<string> Different, int RoleCount);
 
@@ -33,16 +18,16 @@ public class AuditMotoTests
     /// <paramref name="functionRoles"/> roles (two without a boundary) that nests a "custom" stack with one
     /// role of another boundary and one without: three levels, every kind of finding.
     /// </summary>
-    internal static DeployedEnv DeployEnv(MotoServer moto, int functionRoles = 12)
+    internal static DeployedEnv DeployEnv(MotoServer Moto, int functionRoles = 12)
     {
         var name = MotoServer.UniqueName("amplify-p-dev");
         var bucket = MotoServer.UniqueName("deployment").ToLowerInvariant();
-        var boundary = moto.CreatePolicy(MotoServer.UniqueName("Boundary"));
-        var other = moto.CreatePolicy(MotoServer.UniqueName("Other"));
+        var boundary = Moto.CreatePolicy(MotoServer.UniqueName("Boundary"));
+        var other = Moto.CreatePolicy(MotoServer.UniqueName("Other"));
         var missing = new List<string>();
         var different = new List<string>();
 
-        var custom = moto.Upload(bucket, "custom.json", MotoStacks.Template([
+        var custom = Moto.Upload(bucket, "custom.json", MotoStacks.Template([
             new TemplateRole("ReportsRole", name + "-reports", other),
             new TemplateRole("AuditTrailRole", name + "-audittrail"),
         ]));
@@ -51,8 +36,8 @@ public class AuditMotoTests
         var roles = Enumerable.Range(0, functionRoles).Select(i =>
             new TemplateRole($"LambdaExecutionRole{i}", $"{name}-fn{i}", i < 2 ? null : boundary)).ToList();
         missing.AddRange(roles.Where(r => r.Boundary is null).Select(r => r.RoleName!));
-        var function = moto.Upload(bucket, "function.json", MotoStacks.Template(roles, [("customauditTrail", custom)]));
-        moto.CreateStack(name, MotoStacks.Template([
+        var function = Moto.Upload(bucket, "function.json", MotoStacks.Template(roles, [("customauditTrail", custom)]));
+        Moto.CreateStack(name, MotoStacks.Template([
             new TemplateRole("AuthRole", name + "-authRole", boundary),
             new TemplateRole("UnauthRole", name + "-unauthRole"),
         ], [("functiondemoFn", function)]));
@@ -78,12 +63,12 @@ public class AuditMotoTests
     private CliResult Run(TempProject project, params string[] args) => Run(project, "", false, args);
 
     private CliResult Run(TempProject project, string stdin, bool terminal, params string[] args) =>
-        CliRunner.Run(project.Root, stdin, profiles.Environment(moto.Url), terminal, null, args);
+        CliRunner.Run(project.Root, stdin, Profiles.Environment(Moto.Url), terminal, null, args);
 
     [Test]
     public void Audit_lists_the_findings_fix_puts_the_boundary_on_them_and_a_second_audit_is_clean()
     {
-        var env = DeployEnv(moto);
+        var env = DeployEnv(Moto);
         using var project = TempProject.Minimal(TeamProviderInfo(env));
 
         var audit = Run(project, "audit", "--profile", "main", "--verbose");
@@ -105,8 +90,8 @@ public class AuditMotoTests
         fix.ExitCode.Should().Be(0, fix.ToString());
         fix.StdOut.Should().Contain($"Fixed {env.Missing.Count + env.Different.Count} roles; 0 still fall short of the boundary.");
         fix.StdErr.Should().Contain("warning: The changed roles now differ from their stacks' templates");
-        moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().Be(env.Boundary);
-        moto.GetRole(env.Different[0]).PermissionsBoundaryArn.Should().Be(env.Boundary);
+        Moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().Be(env.Boundary);
+        Moto.GetRole(env.Different[0]).PermissionsBoundaryArn.Should().Be(env.Boundary);
 
         var again = Run(project, "audit", "--profile", "main");
 
@@ -119,8 +104,8 @@ public class AuditMotoTests
     public void A_handful_of_roles_is_read_with_GetRole_and_a_role_that_is_gone_is_reported()
     {
         var name = MotoServer.UniqueName("amplify-small");
-        var boundary = moto.CreatePolicy(MotoServer.UniqueName("Boundary"));
-        moto.CreateStack(name, MotoStacks.Template([new TemplateRole("AuthRole", name + "-authRole", boundary)]));
+        var boundary = Moto.CreatePolicy(MotoServer.UniqueName("Boundary"));
+        Moto.CreateStack(name, MotoStacks.Template([new TemplateRole("AuthRole", name + "-authRole", boundary)]));
         var env = new DeployedEnv(name, boundary, name + "-authRole", name + "-gone", [], [], 2);
         using var project = TempProject.Minimal(TeamProviderInfo(env));
 
@@ -137,7 +122,7 @@ public class AuditMotoTests
     [Test]
     public void Json_output_has_every_role_with_its_status_and_the_call_counts()
     {
-        var env = DeployEnv(moto);
+        var env = DeployEnv(Moto);
         using var project = TempProject.Minimal(TeamProviderInfo(env));
 
         var result = Run(project, "audit", "--profile", "main", "--json");
@@ -175,7 +160,7 @@ public class AuditMotoTests
     [Test]
     public void Sarif_output_is_a_2_1_0_log_with_a_rule_per_finding_kind_and_logical_locations()
     {
-        var env = DeployEnv(moto);
+        var env = DeployEnv(Moto);
         using var project = TempProject.Minimal(TeamProviderInfo(env));
 
         var result = Run(project, "audit", "--profile", "main", "--format", "sarif");
@@ -207,12 +192,12 @@ public class AuditMotoTests
     [Test]
     public void All_envs_spans_two_accounts_each_with_its_own_credentials_and_fix_reaches_both()
     {
-        var dev = DeployEnv(moto, functionRoles: 2);
-        var assumed = moto.AssumeRole(OtherAccount);
-        profiles.Add("other", assumed, region: "us-east-1");
+        var dev = DeployEnv(Moto, functionRoles: 2);
+        var assumed = Moto.AssumeRole(OtherAccount);
+        Profiles.Add("other", assumed, region: "us-east-1");
         var prodStack = MotoServer.UniqueName("amplify-p-prod");
-        var prodBoundary = moto.CreatePolicy(MotoServer.UniqueName("ProdBoundary"), assumed);
-        moto.CreateStack(prodStack, MotoStacks.Template([
+        var prodBoundary = Moto.CreatePolicy(MotoServer.UniqueName("ProdBoundary"), assumed);
+        Moto.CreateStack(prodStack, MotoStacks.Template([
             new TemplateRole("AuthRole", prodStack + "-authRole", prodBoundary),
             new TemplateRole("UnauthRole", prodStack + "-unauthRole"),
         ]), assumed);
@@ -254,15 +239,15 @@ public class AuditMotoTests
         var fix = Run(project, "audit", "--all-envs", "--fix", "--yes");
 
         fix.ExitCode.Should().Be(0, fix.ToString());
-        moto.GetRole(prodStack + "-unauthRole", assumed).PermissionsBoundaryArn.Should().Be(prodBoundary);
-        moto.GetRole(dev.UnauthRole).PermissionsBoundaryArn.Should().Be(dev.Boundary);
+        Moto.GetRole(prodStack + "-unauthRole", assumed).PermissionsBoundaryArn.Should().Be(prodBoundary);
+        Moto.GetRole(dev.UnauthRole).PermissionsBoundaryArn.Should().Be(dev.Boundary);
         Run(project, "audit", "--all-envs").ExitCode.Should().Be(0);
     }
 
     [Test]
     public void Fix_asks_first_listing_the_roles_and_a_no_changes_nothing()
     {
-        var env = DeployEnv(moto, functionRoles: 2);
+        var env = DeployEnv(Moto, functionRoles: 2);
         using var project = TempProject.Minimal(TeamProviderInfo(env));
 
         var declined = Run(project, "n\n", terminal: true, "audit", "--profile", "main", "--fix");
@@ -274,12 +259,12 @@ public class AuditMotoTests
         declined.StdOut.Should().MatchRegex($@"    {env.Different[0]} \(now arn:aws:iam::{MotoServer.Account}:policy/Other");
         declined.StdOut.Should().Contain("Put the boundary on these roles? (y/N)");
         declined.StdOut.Should().Contain("Nothing was changed.");
-        moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().BeNull();
+        Moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().BeNull();
 
         var accepted = Run(project, "y\n", terminal: true, "audit", "--profile", "main", "--fix");
 
         accepted.ExitCode.Should().Be(0, accepted.ToString());
-        moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().Be(env.Boundary);
+        Moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().Be(env.Boundary);
     }
 
     [Test]
@@ -288,7 +273,7 @@ public class AuditMotoTests
         var env = new DeployedEnv("amplify-p-dev-1", "arn:aws:iam::123456789012:policy/B", "a", "u", [], [], 0);
         using var project = TempProject.Minimal(TeamProviderInfo(env));
 
-        var result = CliRunner.Run(project.Root, "", profiles.Environment(EnvironmentsClosedPort()), "audit", "--profile", "main", "--fix");
+        var result = CliRunner.Run(project.Root, "", Profiles.Environment(EnvironmentsClosedPort()), "audit", "--profile", "main", "--fix");
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StdErr.Should().Contain("pass --yes");
@@ -298,11 +283,11 @@ public class AuditMotoTests
     public void Service_linked_roles_are_reported_but_never_a_finding_nor_touched()
     {
         var name = MotoServer.UniqueName("amplify-slr");
-        var boundary = moto.CreatePolicy(MotoServer.UniqueName("Boundary"));
-        var linked = moto.Query(AwsServiceInfo.Iam).InvokeAsync("CreateServiceLinkedRole", new QueryParameters()
+        var boundary = Moto.CreatePolicy(MotoServer.UniqueName("Boundary"));
+        var linked = Moto.Query(AwsServiceInfo.Iam).InvokeAsync("CreateServiceLinkedRole", new QueryParameters()
             .Add("AWSServiceName", "elasticbeanstalk.amazonaws.com").Add("CustomSuffix", name[^8..])).GetAwaiter().GetResult();
         var linkedName = linked.Child("Role")!.RequiredText("RoleName");
-        moto.CreateStack(name, MotoStacks.Template([new TemplateRole("AuthRole", name + "-authRole")]));
+        Moto.CreateStack(name, MotoStacks.Template([new TemplateRole("AuthRole", name + "-authRole")]));
         var env = new DeployedEnv(name, boundary, name + "-authRole", linkedName, [], [], 2);
         using var project = TempProject.Minimal(TeamProviderInfo(env));
 
@@ -312,13 +297,13 @@ public class AuditMotoTests
         result.StdOut.Should().MatchRegex($@"service-linked\s+{linkedName}");
         result.StdOut.Should().MatchRegex($@"fixed\s+{env.AuthRole}");
         result.StdOut.Should().Contain("iam:PutRolePermissionsBoundary 1");
-        moto.GetRole(linkedName).PermissionsBoundaryArn.Should().BeNull();
+        Moto.GetRole(linkedName).PermissionsBoundaryArn.Should().BeNull();
     }
 
     [Test]
     public void An_env_without_a_boundary_is_a_usage_error_unless_arn_is_given()
     {
-        var env = DeployEnv(moto, functionRoles: 2);
+        var env = DeployEnv(Moto, functionRoles: 2);
         using var project = TempProject.Minimal(TeamProviderInfo(env, boundary: null));
 
         var none = Run(project, "audit", "--profile", "main");
@@ -359,9 +344,9 @@ public class AuditMotoTests
     [Category("EndToEnd")]
     public void The_packed_tool_audits_against_the_emulator()
     {
-        var env = DeployEnv(moto, functionRoles: 2);
+        var env = DeployEnv(Moto, functionRoles: 2);
         using var project = TempProject.Minimal(TeamProviderInfo(env));
-        var environment = profiles.Environment(moto.Url);
+        var environment = Profiles.Environment(Moto.Url);
         environment["AWS_PROFILE"] = "main";
 
         var result = PackedTool.Run(project.Root, ["audit", "--json"], environment: environment, bareEnvironment: true);

@@ -76,22 +76,8 @@ public static partial class InsertionDiff
         return "'" + decoded.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t") + "'";
     }
 
-    internal static string[] Lines(byte[] bytes)
-    {
-        var text = Encoding.Latin1.GetString(bytes);
-        var lines = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n')
-                continue;
-            lines.Add(text[start..(i + 1)]);
-            start = i + 1;
-        }
-        if (start < text.Length)
-            lines.Add(text[start..]);
-        return [.. lines];
-    }
+    // Latin-1 maps every byte to one character, so line pieces compare byte for byte whatever the encoding.
+    internal static string[] Lines(byte[] bytes) => [.. Boundary.Editing.UnifiedDiff.SplitLines(Encoding.Latin1.GetString(bytes))];
 
     internal readonly record struct Hunk(int AStart, int ALength, int BStart, int BLength);
 

@@ -7,23 +7,8 @@ using Newtonsoft.Json.Linq;
 namespace Boundary.Tests.Environments;
 
 /// <summary><c>env add</c> against a real IAM/STS emulator: every branch of the carry-over rules.</summary>
-[NonParallelizable]
-public class EnvAddMotoTests
+public class EnvAddMotoTests : MotoTestBase
 {
-    private const string OtherAccount = "111111111111";
-    private AwsTestProfiles profiles = null!;
-    private MotoServer moto = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        profiles = new AwsTestProfiles().Add("main", MotoServer.AccessKey, MotoServer.SecretKey, region: "us-east-1");
-        moto = MotoServer.Shared;
-    }
-
-    [TearDown]
-    public void TearDown() => profiles.Dispose();
-
     internal static string TeamProviderInfo(string? devBoundary, string? prodBoundary = null) =>
         "{\n  \"dev\": {\n    \"awscloudformation\": {\n" +
         (devBoundary is null ? "" : $"      \"PermissionsBoundaryPolicyArn\": \"{devBoundary}\",\n") +
@@ -37,7 +22,7 @@ public class EnvAddMotoTests
     private CliResult Run(TempProject project, params string[] args) => Run(project, "", false, null, args);
 
     private CliResult Run(TempProject project, string stdin, bool terminal, Dictionary<string, string?>? environment, params string[] args) =>
-        CliRunner.Run(project.Root, stdin, environment ?? profiles.Environment(moto.Url), terminal, null, args);
+        CliRunner.Run(project.Root, stdin, environment ?? Profiles.Environment(Moto.Url), terminal, null, args);
 
     internal static string ClosedPortUrl()
     {
@@ -51,7 +36,7 @@ public class EnvAddMotoTests
     [Test]
     public void Same_account_policy_is_copied_with_the_hosts_words_and_nothing_else_changes()
     {
-        var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
+        var arn = Moto.CreatePolicy(MotoServer.UniqueName("boundary"));
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
         var before = project.Read("amplify/team-provider-info.json");
 
@@ -70,12 +55,12 @@ public class EnvAddMotoTests
     [TestCase(false, TestName = "Credentials from local-aws-info: awsConfigFilePath keys file")]
     public void Credentials_come_from_the_new_envs_local_aws_info_entry(bool useProfile)
     {
-        var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
+        var arn = Moto.CreatePolicy(MotoServer.UniqueName("boundary"));
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
         // dev's credentials are nowhere: only prod's entry can make the check succeed.
         var entry = useProfile
             ? "{ \"configLevel\": \"project\", \"useProfile\": true, \"profileName\": \"main\" }"
-            : $"{{ \"configLevel\": \"project\", \"useProfile\": false, \"awsConfigFilePath\": \"{profiles.WriteKeysFile("prod-keys", MotoServer.DefaultCredentials)}\" }}";
+            : $"{{ \"configLevel\": \"project\", \"useProfile\": false, \"awsConfigFilePath\": \"{Profiles.WriteKeysFile("prod-keys", MotoServer.DefaultCredentials)}\" }}";
         project.Write("amplify/.config/local-aws-info.json", $"{{\n  \"dev\": {{ \"configLevel\": \"project\", \"useProfile\": true, \"profileName\": \"missing\" }},\n  \"prod\": {entry}\n}}");
 
         var result = Run(project, "env", "add", "prod", "--from", "dev", "--strict");
@@ -108,7 +93,7 @@ public class EnvAddMotoTests
     public void NoSuchEntity_interactively_asks_until_the_answer_is_a_valid_reachable_ARN()
     {
         var missing = $"arn:aws:iam::{MotoServer.Account}:policy/{MotoServer.UniqueName("missing")}";
-        var good = moto.CreatePolicy(MotoServer.UniqueName("good"));
+        var good = Moto.CreatePolicy(MotoServer.UniqueName("good"));
         using var project = TempProject.Minimal(TeamProviderInfo(missing));
 
         var result = Run(project, $"\nnot-an-arn\n{missing}\n{good}\n", terminal: true, null, "env", "add", "prod", "--profile", "main");
@@ -125,8 +110,8 @@ public class EnvAddMotoTests
     [Test]
     public void Cross_account_is_not_reachable_and_the_message_says_why()
     {
-        var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
-        profiles.Add("other", moto.AssumeRole(OtherAccount));
+        var arn = Moto.CreatePolicy(MotoServer.UniqueName("boundary"));
+        Profiles.Add("other", Moto.AssumeRole(OtherAccount));
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
 
         var result = Run(project, "env", "add", "prod", "--profile", "other", "--yes");
@@ -143,11 +128,11 @@ public class EnvAddMotoTests
     public void Cross_account_names_the_same_path_and_name_policy_of_the_new_account_in_the_error()
     {
         var name = MotoServer.UniqueName("boundary");
-        var assumed = moto.AssumeRole(OtherAccount);
-        var arn = moto.CreatePolicy(name, path: "/teams/platform/");
-        var theirs = moto.CreatePolicy(name, assumed, path: "/teams/platform/");
+        var assumed = Moto.AssumeRole(OtherAccount);
+        var arn = Moto.CreatePolicy(name, path: "/teams/platform/");
+        var theirs = Moto.CreatePolicy(name, assumed, path: "/teams/platform/");
         theirs.Should().Be($"arn:aws:iam::{OtherAccount}:policy/teams/platform/{name}");
-        profiles.Add("other", assumed);
+        Profiles.Add("other", assumed);
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
 
         var result = Run(project, "env", "add", "prod", "--profile", "other", "--yes");
@@ -161,10 +146,10 @@ public class EnvAddMotoTests
     public void Cross_account_prompt_offers_the_same_name_policy_as_default_and_refuses_other_accounts()
     {
         var name = MotoServer.UniqueName("boundary");
-        var assumed = moto.AssumeRole(OtherAccount);
-        var arn = moto.CreatePolicy(name);
-        var theirs = moto.CreatePolicy(name, assumed);
-        profiles.Add("other", assumed);
+        var assumed = Moto.AssumeRole(OtherAccount);
+        var arn = Moto.CreatePolicy(name);
+        var theirs = Moto.CreatePolicy(name, assumed);
+        Profiles.Add("other", assumed);
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
 
         // First the dev ARN again (another account: refused), then Enter: the offered default.
@@ -181,7 +166,7 @@ public class EnvAddMotoTests
     {
         using var project = TempProject.Minimal(TeamProviderInfo("arn:aws:iam::123456789012:policy/Dev", prodBoundary: "arn:aws:iam::123456789012:policy/Old"));
 
-        var result = Run(project, "", false, profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--permissions-boundary", "", "--strict");
+        var result = Run(project, "", false, Profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--permissions-boundary", "", "--strict");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.StdOut.Should().Contain("The prod environment has no permissions boundary (--permissions-boundary '')");
@@ -194,7 +179,7 @@ public class EnvAddMotoTests
     {
         using var project = TempProject.Minimal(TeamProviderInfo("arn:aws:iam::123456789012:policy/Dev"));
 
-        var result = Run(project, "", false, profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--permissions-boundary", "arn:aws-cn:iam::123456789012:policy/Cn", "--strict");
+        var result = Run(project, "", false, Profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--permissions-boundary", "arn:aws-cn:iam::123456789012:policy/Cn", "--strict");
 
         result.ExitCode.Should().Be(0, result.ToString());
         Boundary(project, "prod").Should().Be("arn:aws-cn:iam::123456789012:policy/Cn");
@@ -215,7 +200,7 @@ public class EnvAddMotoTests
         using var project = TempProject.Minimal(TeamProviderInfo(null));
         var before = project.Snapshot();
 
-        var result = Run(project, "", false, profiles.Environment(ClosedPortUrl()), "env", "add", "prod");
+        var result = Run(project, "", false, Profiles.Environment(ClosedPortUrl()), "env", "add", "prod");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.StdOut.Should().Contain("The dev environment has no permissions boundary, so none is carried over to the prod environment.");
@@ -229,7 +214,7 @@ public class EnvAddMotoTests
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
 
         // Any call would fail (closed port) and warn, or fail under --strict.
-        var result = Run(project, "", false, profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--profile", "main", "--strict");
+        var result = Run(project, "", false, Profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--profile", "main", "--strict");
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.StdErr.Should().BeEmpty();
@@ -241,7 +226,7 @@ public class EnvAddMotoTests
     {
         using var project = TempProject.Minimal(TeamProviderInfo("arn:aws:iam::aws:policy/PowerUserAccess"));
 
-        var result = Run(project, "", false, profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--profile", "main", "--region", "cn-north-1", "--yes");
+        var result = Run(project, "", false, Profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--profile", "main", "--region", "cn-north-1", "--yes");
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StdErr.Should().Contain("partition aws-cn");
@@ -250,7 +235,7 @@ public class EnvAddMotoTests
     [Test]
     public void A_new_env_the_host_has_not_created_is_decided_but_not_written_since_the_host_would_then_fail()
     {
-        var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
+        var arn = Moto.CreatePolicy(MotoServer.UniqueName("boundary"));
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
         var before = project.Snapshot();
 
@@ -265,7 +250,7 @@ public class EnvAddMotoTests
     [Test]
     public void With_create_a_new_env_missing_from_team_provider_info_gets_a_block_with_just_the_boundary()
     {
-        var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
+        var arn = Moto.CreatePolicy(MotoServer.UniqueName("boundary"));
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
         var before = project.Read("amplify/team-provider-info.json");
 
@@ -282,7 +267,7 @@ public class EnvAddMotoTests
     public void No_network_is_a_warning_and_the_boundary_is_copied_as_the_host_does_strict_makes_it_an_error()
     {
         using var project = TempProject.Minimal(TeamProviderInfo("arn:aws:iam::123456789012:policy/Dev"));
-        var environment = profiles.Environment(ClosedPortUrl());
+        var environment = Profiles.Environment(ClosedPortUrl());
 
         var strict = Run(project, "", false, environment, "env", "add", "prod", "--profile", "main", "--strict");
         strict.ExitCode.Should().Be(4, strict.ToString());
@@ -299,7 +284,7 @@ public class EnvAddMotoTests
     [Test]
     public void Json_output_has_the_decision_and_the_reachability()
     {
-        var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
+        var arn = Moto.CreatePolicy(MotoServer.UniqueName("boundary"));
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
 
         var result = Run(project, "env", "add", "prod", "--profile", "main", "--json");
@@ -317,9 +302,9 @@ public class EnvAddMotoTests
     [Test]
     public void The_packed_tool_carries_the_boundary_over_against_the_emulator()
     {
-        var arn = moto.CreatePolicy(MotoServer.UniqueName("boundary"));
+        var arn = Moto.CreatePolicy(MotoServer.UniqueName("boundary"));
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
-        var environment = profiles.Environment(moto.Url);
+        var environment = Profiles.Environment(Moto.Url);
         environment["AWS_PROFILE"] = "main";
 
         var result = PackedTool.Run(project.Root, ["env", "add", "prod", "--strict"], environment: environment, bareEnvironment: true);

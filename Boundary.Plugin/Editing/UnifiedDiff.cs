@@ -137,7 +137,7 @@ public static class UnifiedDiff
         line + 1 < lineStarts.Count ? lineStarts[line + 1] : length;
 
     /// <summary>Lines with their line endings kept, so CRLF and a missing final newline survive.</summary>
-    private static List<string> SplitLines(string text)
+    internal static List<string> SplitLines(string text)
     {
         var lines = new List<string>();
         var start = 0;
