@@ -33,4 +33,33 @@ public class PackedToolTests
         using var project = TempProject.Minimal();
         PackedTool.Run(project.Root, ["set", "arn:aws:iam::1:policy/x"]).ExitCode.Should().Be(2);
     }
+
+    [Test]
+    public void The_native_build_is_what_installs_on_linux_x64()
+    {
+        if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+            Assert.Ignore("The native package is packed for linux-x64 only; this machine installs the framework-dependent one.");
+        var target = new FileInfo(PackedTool.Path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? PackedTool.Path;
+        target.Should().Contain("linux-x64");
+        File.Exists(Path.ChangeExtension(target, ".dll")).Should().BeFalse("a native executable has no managed dll beside it");
+    }
+
+    [Test]
+    public void The_framework_dependent_fallback_package_runs_the_same_commands()
+    {
+        using var project = TempProject.Minimal();
+        project.Write("amplify/backend/custom/c/c-cloudformation-template.json",
+            "{\n  \"Resources\": {\n    \"R\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {}\n    }\n  }\n}");
+        var before = project.Snapshot();
+        var tool = PackedTool.FrameworkDependentPath;
+
+        PackedTool.Run(project.Root, ["set", Arn], executable: tool).ExitCode.Should().Be(0);
+        var payload = "{\"data\":{\"amplify\":{\"environment\":\"dev\",\"command\":\"push\"}}}";
+        var pre = PackedTool.Run(project.Root, ["hook", "pre-push"], payload, executable: tool);
+        pre.ExitCode.Should().Be(0, pre.ToString());
+        project.Read("amplify/backend/custom/c/c-cloudformation-template.json").Should().Contain(Arn);
+        PackedTool.Run(project.Root, ["hook", "post-push"], payload, executable: tool).ExitCode.Should().Be(0);
+        PackedTool.Run(project.Root, ["remove"], executable: tool).ExitCode.Should().Be(0);
+        project.Snapshot().Should().BeEquivalentTo(before);
+    }
 }

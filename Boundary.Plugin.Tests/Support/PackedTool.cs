@@ -9,7 +9,12 @@ namespace Boundary.Tests.Support;
 /// </summary>
 public static class PackedTool
 {
-    private static readonly Lazy<string> Executable = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Feed> Packed = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Executable = new(() => InstallFromFeed("Boundary.Plugin", "tools"), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> FrameworkDependentExecutable = new(() => InstallFromFeed("Boundary.Plugin.any", "tools-any"), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Where the packages are, and the version they were packed with.</summary>
+    private sealed record Feed(string Folder, string Work, string Version);
 
     public static string RepositoryRoot
     {
@@ -22,16 +27,20 @@ public static class PackedTool
         }
     }
 
+    /// <summary>What 'dotnet tool install Boundary.Plugin' gives on this machine (the native build on linux-x64).</summary>
     public static string Path => Executable.Value;
+
+    /// <summary>The framework-dependent fallback package (Boundary.Plugin.any), which other platforms get.</summary>
+    public static string FrameworkDependentPath => FrameworkDependentExecutable.Value;
 
     /// <summary>
     /// Runs the installed tool. <paramref name="environment"/> replaces the whole environment when
     /// <paramref name="bareEnvironment"/> is set (like 'env -i PATH=...'), else adds to it.
     /// </summary>
     public static CliResult Run(string workingDirectory, IEnumerable<string> args, string? stdin = null,
-        IReadOnlyDictionary<string, string?>? environment = null, bool bareEnvironment = false, TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string?>? environment = null, bool bareEnvironment = false, TimeSpan? timeout = null, string? executable = null)
     {
-        var start = new ProcessStartInfo(Path)
+        var start = new ProcessStartInfo(executable ?? Path)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -58,19 +67,25 @@ public static class PackedTool
         return ProcessRunner.Run(start, stdin, timeout ?? TimeSpan.FromMinutes(2));
     }
 
-    private static string Install()
+    private static string InstallFromFeed(string packageId, string folder)
     {
         var reuse = Environment.GetEnvironmentVariable("BOUNDARY_TOOL_PATH");
-        if (!string.IsNullOrEmpty(reuse))
+        if (!string.IsNullOrEmpty(reuse) && packageId == "Boundary.Plugin")
             return System.IO.Path.Combine(reuse, "dotnet-boundary");
+        var feed = Packed.Value;
+        var tools = System.IO.Path.Combine(feed.Work, folder);
+        Checked(ProcessRunner.Run(new ProcessStartInfo("dotnet", ["tool", "install", packageId, "--version", feed.Version, "--add-source", feed.Folder, "--tool-path", tools]) { WorkingDirectory = feed.Work }, null, TimeSpan.FromMinutes(5)), $"dotnet tool install {packageId}");
+        return System.IO.Path.Combine(tools, "dotnet-boundary");
+    }
+
+    private static Feed Pack()
+    {
         var root = RepositoryRoot;
         var work = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "boundary-packed-" + Guid.NewGuid().ToString("N")[..8]);
         var feed = System.IO.Path.Combine(work, "feed");
-        var tools = System.IO.Path.Combine(work, "tools");
         var version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
         Checked(ProcessRunner.Run(new ProcessStartInfo("bash", [System.IO.Path.Combine(root, "eng", "pack-tool.sh"), feed, version]) { WorkingDirectory = root }, null, TimeSpan.FromMinutes(8)), "eng/pack-tool.sh");
-        Checked(ProcessRunner.Run(new ProcessStartInfo("dotnet", ["tool", "install", "Boundary.Plugin", "--version", version, "--add-source", feed, "--tool-path", tools]) { WorkingDirectory = work }, null, TimeSpan.FromMinutes(5)), "dotnet tool install");
-        return System.IO.Path.Combine(tools, "dotnet-boundary");
+        return new Feed(feed, work, version);
     }
 
     private static void Checked(CliResult result, string what)
