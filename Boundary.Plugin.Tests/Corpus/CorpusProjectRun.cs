@@ -219,7 +219,7 @@ public static class CorpusProjectRun
         if (!File.Exists(project.LocalEnvInfo))
             project.Write("amplify/.config/local-env-info.json", JsonSerializer.Serialize(new { projectPath = project.Root, defaultEditor = "code", envName = env }));
         var result = known.Count == 0
-            ? tool(project.Root, "", "init", "--permissions-boundary", Arn, "--env", env)
+            ? tool(project.Root, "", "init", "--permissions-boundary", Arn, "--env", env, "--create")
             : tool(project.Root, "", "set", Arn, "--env", env);
         if (result.ExitCode != 0)
             outcome.Fail($"giving env '{env}' a boundary failed: {result}");

@@ -56,15 +56,26 @@ public class InitAndUpdateTests
     }
 
     [Test]
-    public void Init_creates_a_missing_env_and_even_team_provider_info()
+    public void Init_of_an_env_the_host_has_not_created_writes_nothing_and_says_what_to_run()
     {
         using var project = TempProject.Minimal();
-        CliRunner.Run(project.Root, "init", "--env", "stage", "--permissions-boundary", New).ExitCode.Should().Be(0);
+        var before = project.Snapshot();
+        var result = CliRunner.Run(project.Root, "init", "--env", "stage", "--permissions-boundary", New);
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("decided, but not written").And.Contain($"amplify init --permissions-boundary {New}").And.Contain("--create");
+        project.Snapshot().Should().BeEquivalentTo(before);
+    }
+
+    [Test]
+    public void Init_with_create_makes_a_missing_env_and_even_team_provider_info()
+    {
+        using var project = TempProject.Minimal();
+        CliRunner.Run(project.Root, "init", "--env", "stage", "--permissions-boundary", New, "--create").ExitCode.Should().Be(0);
         Boundary(project, "stage").Should().Be(New);
 
         using var empty = new TempProject();
         empty.Write("amplify/.config/local-env-info.json", "{ \"envName\": \"dev\" }");
-        var result = CliRunner.Run(empty.Root, "init", "--permissions-boundary", Dev);
+        var result = CliRunner.Run(empty.Root, "init", "--permissions-boundary", Dev, "--create");
         result.ExitCode.Should().Be(0, result.ToString());
         Boundary(empty, "dev").Should().Be(Dev);
     }

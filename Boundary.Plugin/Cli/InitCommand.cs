@@ -11,11 +11,14 @@ public sealed class InitCommand(IConsole console, CliContext context, IAwsClient
     [Option("--permissions-boundary <ARN>", Description = "The managed policy ARN; '' for none.")]
     public string? PermissionsBoundary { get; set; }
 
+    [Option("--create", Description = "Write the env's entry even if the Amplify CLI has not created the env yet (the host's own 'amplify init' then fails for it).")]
+    public bool Create { get; set; }
+
     protected override int Execute()
     {
         if (PermissionsBoundary is null)
             throw BoundaryException.Usage($"init needs --permissions-boundary <arn> (or '' for none), e.g. dotnet boundary init --permissions-boundary {Amplify.PolicyArn.Example}");
-        var change = new EnvLifecycle(LocateProject(), aws, prompter: null).Init(Env, PermissionsBoundary);
+        var change = new EnvLifecycle(LocateProject(), aws, prompter: null).Init(Env, PermissionsBoundary, Create);
         ChangeReport.Write(Output, Json, change);
         return ExitCodes.Success;
     }

@@ -77,8 +77,11 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
             throw BoundaryException.Usage($"'{name}' is not a valid env name: the Amplify CLI allows 2 to 10 lowercase letters (a-z).");
     }
 
-    /// <summary><c>init --permissions-boundary</c>: the env (created in team-provider-info when missing) gets the ARN; never prompts.</summary>
-    public BoundaryChange Init(string? env, string arn)
+    /// <summary>
+    /// <c>init --permissions-boundary</c>: the env gets the ARN; never prompts. An env the host has not
+    /// created yet gets its entry only with <paramref name="createEntry"/> (see <see cref="NotCreatedByHostYet"/>).
+    /// </summary>
+    public BoundaryChange Init(string? env, string arn, bool createEntry = false)
     {
         if (arn.Length > 0)
             PolicyArn.Parse(arn);
@@ -92,6 +95,10 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         if (string.IsNullOrEmpty(name))
             throw BoundaryException.Usage($"No env to initialise: {project.LocalEnvInfoPath} names none. Pass --env <name>.");
         ValidateEnvName(name);
+        var known = File.Exists(project.TeamProviderInfoPath) ? AmplifyProject.EnvNames(project.LoadTeamProviderInfo()) : [];
+        if (!known.Contains(name) && !createEntry && arn.Length > 0)
+            throw NotCreatedByHostYet(name, arn, $"Permissions boundary {arn} for the {name} environment",
+                $"run 'amplify init' first, then this command again, or let the host apply it: amplify init --permissions-boundary {arn}");
         return settings.Set(name, arn, createEnv: true);
     }
 
@@ -144,7 +151,9 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         BoundaryChange Write(string arn, string decision) =>
             known.Contains(request.Env) || request.CreateEntry || arn.Length == 0
                 ? settings.Set(request.Env, arn, createEnv: true)
-                : throw NotCreatedByHostYet(request, arn, decision);
+                : throw NotCreatedByHostYet(request.Env, arn, decision,
+                    $"create the env with the host first, then run 'dotnet boundary env add {request.Env} --from <env>{RepeatedOptions(request)}' again, " +
+                    $"or let the host apply it: amplify env add (headless: amplify init --amplify '{{\"envName\":\"{request.Env}\"}}' --permissions-boundary {arn} --yes)");
         if (request.PermissionsBoundary is not null)
         {
             if (request.PermissionsBoundary.Length > 0)
@@ -221,20 +230,17 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     }
 
     /// <summary>
-    /// The decision is made, but writing it now would break the host: its 'env add' treats an env that
-    /// team-provider-info already lists as an existing one and fails ("No value provided for input HTTP
-    /// label: Bucket", host 14.2.2). So say what to run instead.
+    /// The boundary is decided, but writing it now would break the host: its 'init' and 'env add' treat an
+    /// env that team-provider-info already lists as an existing one and fail ("No value provided for
+    /// input HTTP label: Bucket", checked with host 14.2.2). So say what to run instead.
     /// </summary>
-    private static BoundaryException NotCreatedByHostYet(EnvAddRequest request, string arn, string decision)
-    {
-        var options = request.RepeatOptions.Count == 0 ? "" : " " + string.Join(' ', request.RepeatOptions);
-        return new BoundaryException(ExitCodes.ProjectOrFile,
-            $"{decision.TrimEnd('.')}: decided, but not written, because the Amplify CLI has not created the {request.Env} environment yet " +
-            "(its 'env add' fails for an env that team-provider-info already lists). Either create the env with the host first, " +
-            $"then run 'dotnet boundary env add {request.Env} --from <env>{options}' again, or let the host apply it: " +
-            $"amplify env add (headless: amplify init --amplify '{{\"envName\":\"{request.Env}\"}}' --permissions-boundary {arn} --yes). " +
-            "Pass --create to write the entry anyway.");
-    }
+    private static BoundaryException NotCreatedByHostYet(string env, string arn, string decision, string instead) =>
+        new(ExitCodes.ProjectOrFile,
+            $"{decision.TrimEnd('.')}: decided, but not written, because the Amplify CLI has not created the {env} environment yet " +
+            $"(it fails for an env that team-provider-info already lists). Instead, {instead}. Pass --create to write the entry anyway.");
+
+    private static string RepeatedOptions(EnvAddRequest request) =>
+        request.RepeatOptions.Count == 0 ? "" : " " + string.Join(' ', request.RepeatOptions);
 
     /// <summary>Why an answer to the prompt cannot work, or null when it can (or cannot be checked).</summary>
     private static string? CheckAnswer(PolicyArn arn, ReachabilityChecker checker, Reachability first)
