@@ -262,8 +262,8 @@ public class YamlTemplateTests
         {
             File.WriteAllText(Path.Combine(folder.FullName, "auth-cloudformation-template.yml"), "Resources:\n  R:\n    Type: AWS::IAM::Role\n");
             File.WriteAllText(Path.Combine(folder.FullName, "broken.yaml"), "Resources: [AWS::IAM::Role\n");
-            var result = TemplateScanner.Scan(TemplateFinder.Find([folder.FullName]));
-            result.Templates.Should().ContainSingle().Which.Format.Should().Be(TemplateFormat.Yaml);
+            var result = TemplateScanner.Scan(TemplateFinder.Find([folder.FullName]), template => template);
+            result.Results.Should().ContainSingle().Which.Format.Should().Be(TemplateFormat.Yaml);
             result.Errors.Should().ContainSingle().Which.Message.Should().Contain("broken.yaml:");
         }
         finally

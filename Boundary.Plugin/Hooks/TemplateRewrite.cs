@@ -147,13 +147,11 @@ public sealed class PlannedFile
 /// </summary>
 public static class TemplateRewrite
 {
-    private static readonly byte[] Marker = "AWS::IAM::"u8.ToArray();
-
     /// <summary>
-    /// Reads every candidate file once, in parallel; parses only those that can hold an IAM principal
-    /// (the cheap byte search TemplateScanner also makes), plans each, and keeps only the plan. Any
-    /// unreadable or malformed template, or one that cannot be edited, stops the run before anything is
-    /// written, with every problem named file:line:column.
+    /// Plans every template among <paramref name="files"/> (<see cref="TemplateScanner"/> reads each once
+    /// and parses only candidates), keeping only the plan. Any unreadable or malformed template, or one
+    /// that cannot be edited, stops the run before anything is written, with every problem named
+    /// file:line:column.
     /// </summary>
     public static IReadOnlyList<PlannedFile> ScanAndPlan(
         IReadOnlyList<string> files,
@@ -161,33 +159,15 @@ public static class TemplateRewrite
         Func<CloudFormationTemplate, string, TemplatePlan> plan,
         bool withDiff)
     {
-        var plans = new PlannedFile?[files.Count];
-        var errors = new string?[files.Count];
-        // One worker per core: more would only hold more files in memory at once.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, files.Count, options, index =>
+        var scan = TemplateScanner.Scan(files, template =>
         {
-            try
-            {
-                var source = SourceText.Read(files[index]);
-                if (source.Bytes.AsSpan().IndexOf(Marker) < 0)
-                    return;
-                var template = CloudFormationTemplate.Load(source);
-                if (template is null || template.Principals.Count == 0)
-                    return;
-                var path = displayPath(template.Path);
-                plans[index] = new PlannedFile(template.Path, path, plan(template, path), withDiff);
-            }
-            catch (BoundaryException e)
-            {
-                errors[index] = e.Message;
-            }
+            var path = displayPath(template.Path);
+            return new PlannedFile(template.Path, path, plan(template, path), withDiff);
         });
-        var failed = errors.Where(e => e is not null).ToList();
-        if (failed.Count > 0)
-            throw BoundaryException.File(string.Join("\n", failed) +
-                                         $"\nNo file was changed: {Plural(failed.Count, "template")} could not be read or edited. Fix {(failed.Count == 1 ? "it" : "them")} and run again.");
-        return plans.Where(p => p is not null).Select(p => p!).ToList();
+        if (scan.Errors.Count > 0)
+            throw BoundaryException.File(string.Join("\n", scan.Errors.Select(e => e.Message)) +
+                                         $"\nNo file was changed: {Plural(scan.Errors.Count, "template")} could not be read or edited. Fix {(scan.Errors.Count == 1 ? "it" : "them")} and run again.");
+        return scan.Results;
     }
 
     /// <summary>

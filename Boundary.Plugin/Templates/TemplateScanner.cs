@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Boundary.Editing;
 
 namespace Boundary.Templates;
@@ -6,23 +5,26 @@ namespace Boundary.Templates;
 /// <summary>A file that could not be read as a template: the message names file:line:column.</summary>
 public sealed record TemplateError(string Path, string Message);
 
-/// <summary>What scanning a set of files found.</summary>
-public sealed record ScanResult(int FilesScanned, IReadOnlyList<CloudFormationTemplate> Templates, IReadOnlyList<TemplateError> Errors);
+/// <summary>What scanning a set of files found: one result per template holding an IAM principal, in file order.</summary>
+public sealed record ScanResult<T>(int FilesScanned, IReadOnlyList<T> Results, IReadOnlyList<TemplateError> Errors);
 
 /// <summary>
-/// Reads candidate files in parallel and parses only those that can hold an IAM principal: a cheap
-/// byte search for "AWS::IAM::" comes first, since most JSON under a backend (parameters, resolvers,
-/// build output) holds none.
+/// Reads candidate files in parallel (one worker per core: more would only hold more files in memory
+/// at once) and parses only those that can hold an IAM principal: a cheap byte search for "AWS::IAM::"
+/// comes first, since most JSON under a backend (parameters, resolvers, build output) holds none. Each
+/// template is turned into a caller's compact result right away, so no file's bytes outlive its turn.
 /// </summary>
 public static class TemplateScanner
 {
     private static readonly byte[] Marker = "AWS::IAM::"u8.ToArray();
 
-    public static ScanResult Scan(IReadOnlyList<string> files, int maxParallelism = 0)
+    /// <param name="select">Called for each template with a principal; a <see cref="BoundaryException"/> it throws is that file's error.</param>
+    public static ScanResult<T> Scan<T>(IReadOnlyList<string> files, Func<CloudFormationTemplate, T> select)
     {
-        var templates = new ConcurrentBag<(int Index, CloudFormationTemplate Template)>();
-        var errors = new ConcurrentBag<(int Index, TemplateError Error)>();
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxParallelism > 0 ? maxParallelism : Environment.ProcessorCount };
+        var results = new T?[files.Count];
+        var found = new bool[files.Count];
+        var errors = new TemplateError?[files.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.For(0, files.Count, options, index =>
         {
             var path = files[index];
@@ -31,18 +33,19 @@ public static class TemplateScanner
                 var source = SourceText.Read(path);
                 if (source.Bytes.AsSpan().IndexOf(Marker) < 0)
                     return;
-                var template = CloudFormationTemplate.Load(source);
-                if (template is not null && template.Principals.Count > 0)
-                    templates.Add((index, template));
+                if (CloudFormationTemplate.Load(source) is not { Principals.Count: > 0 } template)
+                    return;
+                results[index] = select(template);
+                found[index] = true;
             }
             catch (BoundaryException e)
             {
-                errors.Add((index, new TemplateError(path, e.Message)));
+                errors[index] = new TemplateError(path, e.Message);
             }
         });
-        return new ScanResult(
+        return new ScanResult<T>(
             files.Count,
-            templates.OrderBy(t => t.Index).Select(t => t.Template).ToList(),
-            errors.OrderBy(e => e.Index).Select(e => e.Error).ToList());
+            Enumerable.Range(0, files.Count).Where(i => found[i]).Select(i => results[i]!).ToList(),
+            errors.Where(e => e is not null).Select(e => e!).ToList());
     }
 }

@@ -98,17 +98,14 @@ public static class Verifier
     public static VerifyReport Verify(string root, IReadOnlyList<string> files, string expected, string? env, VerifyOptions options)
     {
         var expectedArn = PolicyArn.Parse(expected);
-        var scan = TemplateScanner.Scan(files);
-        var results = new List<VerifyResult>();
         var injection = new InjectionOptions(options.IncludeUsers);
-        foreach (var template in scan.Templates)
+        var scan = TemplateScanner.Scan(files, template =>
         {
             var file = Path.GetRelativePath(root, template.Path).Replace('\\', '/');
-            foreach (var resource in template.Principals)
-                if (BoundaryInjector.Covers(resource, injection))
-                    results.Add(Judge(file, resource, expectedArn, options));
-        }
-        return new VerifyReport(root, expectedArn.ToString(), env, options, scan.FilesScanned, scan.Templates.Count, results, scan.Errors);
+            return template.Principals.Where(r => BoundaryInjector.Covers(r, injection)).Select(r => Judge(file, r, expectedArn, options)).ToList();
+        });
+        var results = scan.Results.SelectMany(r => r).ToList();
+        return new VerifyReport(root, expectedArn.ToString(), env, options, scan.FilesScanned, scan.Results.Count, results, scan.Errors);
     }
 
     public static VerifyResult Judge(string file, TemplateResource resource, PolicyArn expected, VerifyOptions options)
