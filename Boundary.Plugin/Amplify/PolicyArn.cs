@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Boundary.Amplify;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Boundary.Amplify;
 /// (<c>^(|arn:aws:iam::(\d{12}|aws):policy/.+)$</c>) rejects the China, GovCloud and ISO partitions
 /// and accepts names IAM refuses; this one follows IAM's rules instead.
 /// </summary>
-public sealed partial record PolicyArn(string Partition, string Account, string Path, string Name)
+public sealed record PolicyArn(string Partition, string Account, string Path, string Name)
 {
     public static readonly IReadOnlyList<string> Partitions =
         ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
@@ -24,6 +22,12 @@ public sealed partial record PolicyArn(string Partition, string Account, string 
 
     public override string ToString() => $"arn:{Partition}:iam::{Account}:policy{Path}{Name}";
 
+    /// <summary>
+    /// The one check every ARN goes through, whatever its source (a flag, team-provider-info,
+    /// amplify-meta, the ownership file, the journal). Written out by hand over ASCII only: .NET's
+    /// <c>\d</c> matches any Unicode digit and <c>$</c> matches before a final line break, so a regex
+    /// would let <c>١٢٣...</c> or <c>"...policy/x\n"</c> through.
+    /// </summary>
     public static bool TryParse(string? text, out PolicyArn? arn, out string? problem)
     {
         arn = null;
@@ -33,42 +37,95 @@ public sealed partial record PolicyArn(string Partition, string Account, string 
             problem = "the ARN is empty";
             return false;
         }
-        var match = Shape().Match(text);
-        if (!match.Success)
+        if (!SplitShape(text, out var partition, out var account, out var resource))
         {
             problem = "it does not have the shape of an IAM policy ARN";
             return false;
         }
-        var partition = match.Groups["partition"].Value;
-        if (!Partitions.Contains(partition))
+        if (!Partitions.Contains(partition, StringComparer.Ordinal))
         {
-            problem = $"'{partition}' is not an AWS partition";
+            problem = $"'{Printable(partition)}' is not an AWS partition";
             return false;
         }
-        var account = match.Groups["account"].Value;
-        if (account != "aws" && !AccountId().IsMatch(account))
+        if (account != "aws" && !IsAccountId(account))
         {
-            problem = $"the account '{account}' is neither 12 digits nor 'aws'";
+            problem = $"the account '{Printable(account)}' is neither 12 digits (0-9) nor 'aws'";
             return false;
         }
-        var resource = match.Groups["resource"].Value; // starts with '/'
-        var lastSlash = resource.LastIndexOf('/');
+        var lastSlash = resource.LastIndexOf('/'); // resource starts with '/'
         var path = resource[..(lastSlash + 1)];
         var name = resource[(lastSlash + 1)..];
-        if (name.Length is 0 or > 128 || !PolicyName().IsMatch(name))
+        if (name.Length is 0 or > 128 || !IsPolicyName(name))
         {
             problem = name.Length == 0
                 ? "the policy name is missing"
-                : $"the policy name '{name}' must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ -";
+                : $"the policy name '{Printable(name)}' must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ -";
             return false;
         }
-        if (path.Length > 512 || !PolicyPath().IsMatch(path))
+        if (path.Length > 512 || !IsPolicyPath(path))
         {
-            problem = $"the policy path '{path}' must be '/' or '/segments/' of printable ASCII, at most 512 characters";
+            problem = $"the policy path '{Printable(path)}' must be '/' or '/segments/' of printable ASCII, at most 512 characters";
             return false;
         }
         arn = new PolicyArn(partition, account, path, name);
         return true;
+    }
+
+    /// <summary><c>arn:PARTITION:iam::ACCOUNT:policy/RESOURCE</c>, partition and account without ':'.</summary>
+    private static bool SplitShape(string text, out string partition, out string account, out string resource)
+    {
+        partition = account = resource = "";
+        if (!text.StartsWith("arn:", StringComparison.Ordinal))
+            return false;
+        var partitionEnd = text.IndexOf(':', 4);
+        if (partitionEnd < 0 || string.CompareOrdinal(text, partitionEnd, ":iam::", 0, 6) != 0)
+            return false;
+        var accountStart = partitionEnd + 6;
+        var accountEnd = text.IndexOf(':', accountStart);
+        if (accountEnd < 0 || string.CompareOrdinal(text, accountEnd, ":policy/", 0, 8) != 0)
+            return false;
+        partition = text[4..partitionEnd];
+        account = text[accountStart..accountEnd];
+        resource = text[(accountEnd + 7)..];
+        return true;
+    }
+
+    private static bool IsAccountId(string account)
+    {
+        if (account.Length != 12)
+            return false;
+        foreach (var c in account)
+            if (c is < '0' or > '9')
+                return false;
+        return true;
+    }
+
+    private static bool IsPolicyName(string name)
+    {
+        foreach (var c in name)
+            if (!(c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '+' or '=' or ',' or '.' or '@' or '_' or '-'))
+                return false;
+        return true;
+    }
+
+    /// <summary>'/' or '/segments/' of printable ASCII (U+0021-U+007E).</summary>
+    private static bool IsPolicyPath(string path)
+    {
+        if (path.Length == 0 || path[0] != '/' || path[^1] != '/')
+            return false;
+        foreach (var c in path)
+            if (c is < '\u0021' or > '\u007E')
+                return false;
+        return true;
+    }
+
+    /// <summary>A value quoted in a message: control and non-ASCII characters as \uXXXX, so a message stays one line.</summary>
+    private static string Printable(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+            builder.Append(c is < ' ' or > '~' ? $"\\u{(int)c:X4}" : c);
+        return builder.ToString();
     }
 
     /// <summary>Parses or throws a usage error that states the rule and gives an example.</summary>
@@ -77,18 +134,6 @@ public sealed partial record PolicyArn(string Partition, string Account, string 
         if (TryParse(text, out var arn, out var problem))
             return arn!;
         throw BoundaryException.Usage(
-            $"'{text}' is not a valid {what} ARN: {problem}.\n  Rule: {Rule}.\n  Example: {Example}");
+            $"'{Printable(text ?? "")}' is not a valid {what} ARN: {problem}.\n  Rule: {Rule}.\n  Example: {Example}");
     }
-
-    [GeneratedRegex(@"^arn:(?<partition>[^:]*):iam::(?<account>[^:]*):policy(?<resource>/.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex Shape();
-
-    [GeneratedRegex(@"^\d{12}$", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountId();
-
-    [GeneratedRegex(@"^[A-Za-z0-9+=,.@_-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex PolicyName();
-
-    [GeneratedRegex(@"^(/|/[\u0021-\u007E]+/)$", RegexOptions.CultureInvariant)]
-    private static partial Regex PolicyPath();
 }

@@ -33,7 +33,7 @@ public static class RewriteReport
                     updated = f.Count(PrincipalAction.Updated),
                     removed = f.Count(PrincipalAction.Removed),
                     skipped = f.Count(PrincipalAction.Skipped),
-                    principals = f.Principals.Select(p => new { logicalId = p.LogicalId, type = p.Type, line = p.Line, column = p.Column, action = Name(p.Action) }),
+                    principals = f.Principals.Select(p => new { logicalId = p.LogicalId, type = p.Type, line = p.Line, column = p.Column, action = Name(p.Action), note = p.Note }),
                     diff = f.Diff,
                 }),
                 summary = result.Summary,
@@ -55,6 +55,8 @@ public static class RewriteReport
                 output.Line(file.Diff!.TrimEnd('\n'));
             else
                 output.Line($"{verb} {file.Path} ({Counts(file)})");
+            foreach (var principal in file.Principals.Where(p => p.Note is not null))
+                output.Line($"  {principal.LogicalId} ({file.Path}:{principal.Line}:{principal.Column}): {Name(principal.Action)}: {principal.Note}");
         }
         var s = result.Summary;
         var target = result.Env is null ? result.Boundary : $"env '{result.Env}': {result.Boundary ?? "no boundary"}";

@@ -69,7 +69,10 @@ public sealed class VerifyCommand(IConsole console, CliContext context) : Projec
             ? paths.Select(p => Path.GetFullPath(p, Context.WorkingDirectory)).ToList()
             : [project!.BackendDir];
         var files = TemplateFinder.Find(targets);
-        var report = Verifier.Verify(root, files, expected, env, new VerifyOptions(Strict, IncludeUsers));
+        var stale = project is not null && File.Exists(project.TeamProviderInfoPath)
+            ? OtherEnvBoundaries.Read(project.LoadTeamProviderInfo(), env, expected)
+            : null;
+        var report = Verifier.Verify(root, files, expected, env, new VerifyOptions(Strict, IncludeUsers, stale));
         var exitCode = report.Errors.Count > 0 ? ExitCodes.ProjectOrFile : report.ErrorCount > 0 ? ExitCodes.Findings : ExitCodes.Success;
 
         var document = format switch

@@ -13,6 +13,29 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
 
     public static TextEdit Removal(int offset, int length) => new(offset, length, "");
 
+    /// <summary>
+    /// Several non-overlapping edits of one file as one: the bytes between them are carried over
+    /// unchanged in the replacement, so applying the result equals applying them all.
+    /// </summary>
+    public static TextEdit Merge(byte[] source, IReadOnlyList<TextEdit> edits)
+    {
+        if (edits.Count == 0)
+            throw new ArgumentException("Nothing to merge.", nameof(edits));
+        if (edits.Count == 1)
+            return edits[0];
+        var ordered = edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength).ToList();
+        var builder = new StringBuilder();
+        var position = ordered[0].Offset;
+        foreach (var edit in ordered)
+        {
+            if (edit.Offset < position)
+                throw new InvalidOperationException($"Overlapping edit at byte {edit.Offset}.");
+            builder.Append(Encoding.UTF8.GetString(source, position, edit.Offset - position)).Append(edit.Insert);
+            position = edit.Offset + edit.RemoveLength;
+        }
+        return new TextEdit(ordered[0].Offset, position - ordered[0].Offset, builder.ToString());
+    }
+
     /// <summary>Applies edits (in any order, none overlapping) to <paramref name="source"/>.</summary>
     public static byte[] Apply(ReadOnlySpan<byte> source, IReadOnlyList<TextEdit> edits)
     {

@@ -54,9 +54,9 @@ public sealed class PrePushRunner(AmplifyProject project)
 
         var settings = HookSettings.Load(project);
         var persist = request.Persist || settings.Persist;
-        var options = new InjectionOptions(request.IncludeUsers || settings.IncludeUsers);
         var mode = persist ? "persist" : "transient";
-        var (env, boundary, why) = ResolveBoundary(request.Env ?? payload.EnvName, warnings);
+        var (env, boundary, why, stale) = ResolveBoundary(request.Env ?? payload.EnvName, warnings);
+        var options = new InjectionOptions(request.IncludeUsers || settings.IncludeUsers, stale);
         var ownership = persist ? Ownership.Load(project) : null;
 
         if (boundary is null && (ownership is null || ownership.Entries.Count == 0))
@@ -106,23 +106,26 @@ public sealed class PrePushRunner(AmplifyProject project)
 
     private string RelativePath(string fullPath) => Path.GetRelativePath(project.Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
 
-    /// <summary>The env (payload or --env, else the current one) and its boundary; null with the reason when it has none.</summary>
-    private (string? Env, string? Boundary, string Why) ResolveBoundary(string? requested, List<string> warnings)
+    /// <summary>
+    /// The env (payload or --env, else the current one), its boundary (null with the reason when it has
+    /// none) and the other envs' boundaries, which are stale wherever a template holds them.
+    /// </summary>
+    private (string? Env, string? Boundary, string Why, IReadOnlyDictionary<string, string> Stale) ResolveBoundary(string? requested, List<string> warnings)
     {
         if (!File.Exists(project.TeamProviderInfoPath))
-            return (requested, null, $"{project.TeamProviderInfoPath} does not exist, so no env has a permissions boundary; nothing to do.");
+            return (requested, null, $"{project.TeamProviderInfoPath} does not exist, so no env has a permissions boundary; nothing to do.", new Dictionary<string, string>());
         var teamProviderInfo = JsonFile.Load(project.TeamProviderInfoPath);
         var known = AmplifyProject.EnvNames(teamProviderInfo);
         if (requested is not null && !known.Contains(requested))
         {
             warnings.Add($"env '{requested}' is not in {project.TeamProviderInfoPath} (it has {(known.Count == 0 ? "none" : string.Join(", ", known))}), so it has no permissions boundary.");
-            return (requested, null, $"Env '{requested}' has no permissions boundary; nothing to do.");
+            return (requested, null, $"Env '{requested}' has no permissions boundary; nothing to do.", new Dictionary<string, string>());
         }
         var env = project.ResolveEnv(requested, teamProviderInfo);
         var boundary = BoundarySettings.Read(teamProviderInfo, env);
         if (boundary is not null)
             PolicyArn.Parse(boundary, $"permissions boundary (env '{env}' in {project.TeamProviderInfoPath})");
-        return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.");
+        return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.", OtherEnvBoundaries.Read(teamProviderInfo, env, boundary));
     }
 
     private static List<JournalEntry> JournalEntries(IReadOnlyList<PlannedFile> changed, string? boundary)

@@ -4,7 +4,7 @@ using Boundary.Templates;
 namespace Boundary.Hooks;
 
 /// <summary>What happened to one IAM principal of a template.</summary>
-public sealed record PrincipalReport(string LogicalId, string Type, int Line, int Column, PrincipalAction Action);
+public sealed record PrincipalReport(string LogicalId, string Type, int Line, int Column, PrincipalAction Action, string? Note = null);
 
 /// <summary>One template's outcome: its path as shown to the user, its principals and, with --dry-run, its diff.</summary>
 public sealed record FileReport(string Path, bool Changed, IReadOnlyList<PrincipalReport> Principals, string? Diff)
@@ -30,7 +30,7 @@ public sealed record RewriteSummary(
     public static RewriteSummary Of(int filesScanned, IReadOnlyList<PlannedFile> plans) => new(
         filesScanned,
         plans.Count,
-        plans.Sum(p => p.Principals.Count(r => r.Type == TemplateResource.Role)),
+        plans.Sum(p => p.Principals.Count(r => r.Type == TemplateResource.Role || r.IsSam)),
         plans.Sum(p => p.Principals.Count(r => r.Type == TemplateResource.User)),
         plans.Sum(p => p.Count(PrincipalAction.Injected)),
         plans.Sum(p => p.Count(PrincipalAction.Kept)),
@@ -121,7 +121,7 @@ public sealed class PlannedFile
     public FileReport Report() => new(
         Path,
         Changes,
-        Outcomes.Select(o => new PrincipalReport(o.Resource.LogicalId, o.Resource.Type, o.Resource.Line, o.Resource.Column, o.Action)).ToList(),
+        Outcomes.Select(o => new PrincipalReport(o.Resource.LogicalId, o.Resource.Type, o.Resource.Line, o.Resource.Column, o.Action, o.Note)).ToList(),
         Diff);
 
     /// <summary>Reads the file again, checks it is still what was planned from, and writes the edited bytes.</summary>
@@ -246,6 +246,12 @@ public static class OwnedBoundaryPlanner
                 outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Skipped));
                 continue;
             }
+            if (arn is not null && !owned(resource) && options.StaleFrom(resource, arn) is { } staleEnv)
+            {
+                edits.Add(BoundaryInjector.Replace(template, resource, arn));
+                outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Updated, BoundaryInjector.StaleNote(staleEnv)));
+                continue;
+            }
             switch (resource.Boundary)
             {
                 case BoundaryKind.None when arn is not null:
@@ -254,11 +260,11 @@ public static class OwnedBoundaryPlanner
                     break;
                 case BoundaryKind.None:
                     break; // no boundary wanted, none there
-                case BoundaryKind.Literal when owned(resource) && arn is null:
+                case BoundaryKind.Literal when owned(resource) && !resource.FromGlobals && arn is null:
                     edits.Add(template.RemoveBoundary(resource));
                     outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Removed));
                     break;
-                case BoundaryKind.Literal when owned(resource) && resource.BoundaryValue != arn:
+                case BoundaryKind.Literal when owned(resource) && !resource.FromGlobals && resource.BoundaryValue != arn:
                     edits.Add(template.ReplaceBoundary(resource, arn!));
                     outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Updated));
                     break;

@@ -49,6 +49,29 @@ public static class JsonSpanParser
         }
     }
 
+    /// <summary>
+    /// Reads a node that <see cref="Parse"/> skipped (or read only partly) in full: its bytes were
+    /// already checked as JSON by that parse, so only a string that cannot be decoded can fail here.
+    /// </summary>
+    public static JsonNode ParseNode(SourceText source, JsonNode node)
+    {
+        var reader = new Utf8JsonReader(source.Bytes.AsSpan(node.Start, node.End - node.Start), Options);
+        try
+        {
+            if (!reader.Read())
+                throw Malformed(source, node.Start, "the value is empty");
+            return ReadValue(ref reader, source.Bytes, node.Start, int.MaxValue);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Malformed(source, node.Start + (int)reader.TokenStartIndex, $"a string cannot be decoded ({e.Message.TrimEnd('.')})");
+        }
+        catch (JsonException e)
+        {
+            throw Malformed(source, node.Start + (int)reader.TokenStartIndex, Reason(e.Message));
+        }
+    }
+
     private static JsonNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, int baseOffset, int depth)
     {
         var start = baseOffset + (int)reader.TokenStartIndex;

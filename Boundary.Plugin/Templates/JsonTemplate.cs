@@ -3,16 +3,23 @@ using Boundary.Json;
 
 namespace Boundary.Templates;
 
-/// <summary>A JSON template: JSON positions come from <see cref="JsonSpanParser"/>, edits from <see cref="JsonEditor"/>.</summary>
+/// <summary>
+/// A JSON template: JSON positions come from <see cref="JsonSpanParser"/>, edits from <see cref="JsonEditor"/>.
+/// Names and strings are compared decoded, so <c>"AWS\u003a:IAM::Role"</c> is a role like any other.
+/// </summary>
 public sealed class JsonTemplate : CloudFormationTemplate
 {
-    // Root > Resources > logical id > Properties > PermissionsBoundary: deeper values are only spans.
+    // Root > Resources > logical id > Properties > PermissionsBoundary: deeper values are only spans
+    // (an Fn::If at the Properties level is read in full when a principal has one).
     private const int ParseDepth = 4;
 
-    private readonly JsonEditor editor;
-    private readonly Dictionary<TemplateResource, JsonNode> nodes;
+    private const string PropertiesKey = "Properties";
+    private const string FnIf = "Fn::If";
 
-    private JsonTemplate(SourceText source, IReadOnlyList<TemplateResource> principals, Dictionary<TemplateResource, JsonNode> nodes)
+    private readonly JsonEditor editor;
+    private readonly Dictionary<TemplateResource, ResourceNodes> nodes;
+
+    private JsonTemplate(SourceText source, IReadOnlyList<TemplateResource> principals, Dictionary<TemplateResource, ResourceNodes> nodes)
         : base(source)
     {
         editor = new JsonEditor(source);
@@ -27,32 +34,66 @@ public sealed class JsonTemplate : CloudFormationTemplate
     public static new JsonTemplate? Load(SourceText source)
     {
         var root = JsonSpanParser.Parse(source, ParseDepth);
+        if (!root.IsObject)
+            return null;
+        RefuseDuplicate(source, root, "Resources", "the template");
         if (root["Resources"] is not { IsObject: true } resources)
             return null;
         if (resources.Properties.Count > 0 && !resources.Properties.Any(r => r.Value.IsObject && r.Value["Type"] is not null))
             return null;
+        var globals = GlobalFunctionBoundary(source, root);
         var principals = new List<TemplateResource>();
-        var nodes = new Dictionary<TemplateResource, JsonNode>();
+        var nodes = new Dictionary<TemplateResource, ResourceNodes>();
+        var seen = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
         foreach (var entry in resources.Properties)
         {
-            if (!entry.Value.IsObject || entry.Value["Type"] is not { Kind: JsonKind.String } type)
+            var isPrincipal = entry.Value.IsObject && entry.Value.Properties.Any(p => p.Name == "Type" && TemplateResource.IsPrincipalType(p.Value.StringValue));
+            if (seen.TryGetValue(entry.Name, out var earlier) && (isPrincipal || IsPrincipal(earlier.Value)))
+                throw Duplicate(source, entry.NameStart, entry.Name, "Resources");
+            seen[entry.Name] = entry;
+            if (!isPrincipal)
                 continue;
-            if (type.StringValue is not (TemplateResource.Role or TemplateResource.User or TemplateResource.ServiceLinkedRole))
+            RefuseDuplicate(source, entry.Value, "Type", entry.Name);
+            RefuseDuplicate(source, entry.Value, PropertiesKey, entry.Name);
+            var type = entry.Value["Type"]!;
+            if (type.Kind != JsonKind.String || !TemplateResource.IsPrincipalType(type.StringValue))
                 continue;
-            var properties = entry.Value["Properties"];
-            var boundary = properties is { IsObject: true } ? properties[BoundaryProperty] : null;
+            var properties = entry.Value[PropertiesKey];
+            List<Site>? sites = null;
+            IReadOnlyList<BranchBoundary>? branches = null;
+            if (properties is { IsObject: true })
+            {
+                sites = [];
+                if (properties.Property(FnIf) is { } fnIf)
+                {
+                    if (properties.Properties.Count != 1)
+                        throw BoundaryException.File($"{source.Describe(fnIf.NameStart)}: the Properties of {entry.Name} hold {FnIf} beside other keys, which CloudFormation refuses. Make {FnIf} the only key of Properties (each branch a whole Properties object) and run again.");
+                    var full = JsonSpanParser.ParseNode(source, properties);
+                    CollectBranches(source, entry.Name, full.Property(FnIf)!.Value, sites, 0);
+                    branches = sites.Select(s => s.Describe(source)).ToList();
+                }
+                else
+                {
+                    sites.Add(SiteOf(source, entry.Name, properties));
+                }
+            }
+            var (kind, value) = branches is not null
+                ? TemplateResource.Combine(branches)
+                : sites is { Count: 1 } ? (sites[0].Kind, sites[0].Value) : (BoundaryKind.None, null);
+            var fromGlobals = false;
+            if (kind == BoundaryKind.None && branches is null && type.StringValue == TemplateResource.SamFunction && globals is { } inherited)
+            {
+                (kind, value) = inherited;
+                fromGlobals = true;
+            }
             var (line, column) = source.Position(entry.NameStart);
-            var resource = new TemplateResource(
-                entry.Name,
-                type.StringValue,
-                entry.NameStart,
-                line,
-                column,
-                boundary is null ? BoundaryKind.None : boundary.Kind == JsonKind.String ? BoundaryKind.Literal : BoundaryKind.Intrinsic,
-                boundary?.StringValue,
-                properties is not null);
+            var resource = new TemplateResource(entry.Name, type.StringValue!, entry.NameStart, line, column, kind, value, properties is not null)
+            {
+                Branches = branches,
+                FromGlobals = fromGlobals,
+            };
             principals.Add(resource);
-            nodes[resource] = entry.Value;
+            nodes[resource] = new ResourceNodes(entry.Value, sites);
         }
         return new JsonTemplate(source, principals, nodes);
     }
@@ -60,21 +101,35 @@ public sealed class JsonTemplate : CloudFormationTemplate
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
     {
         var node = nodes[resource];
-        var properties = node["Properties"];
+        var properties = node.Resource[PropertiesKey];
         if (properties is null)
-            return editor.InsertLast(node, "Properties", new Dictionary<string, object> { [BoundaryProperty] = JsonEditor.Quote(arn) });
-        if (!properties.IsObject)
+            return editor.InsertLast(node.Resource, PropertiesKey, new Dictionary<string, object> { [BoundaryProperty] = JsonEditor.Quote(arn) });
+        if (!properties.IsObject || node.Sites is null)
             throw Unsupported(resource, properties, "its Properties is not an object");
-        return editor.InsertFirst(properties, BoundaryProperty, JsonEditor.Quote(arn));
+        var edits = new List<TextEdit>();
+        foreach (var site in node.Sites.Where(s => s.Kind == BoundaryKind.None))
+            edits.Add(site.Boundary is { } empty
+                ? editor.ReplaceValue(empty.Value, JsonEditor.Quote(arn))
+                : editor.InsertFirst(site.Properties, BoundaryProperty, JsonEditor.Quote(arn)));
+        if (edits.Count == 0)
+            throw Unsupported(resource, properties, $"its {FnIf} has no object branch to hold one");
+        return TextEdit.Merge(Source.Bytes, edits);
     }
 
-    public override TextEdit ReplaceBoundary(TemplateResource resource, string arn) =>
-        editor.ReplaceValue(nodes[resource]["Properties"]![BoundaryProperty]!, JsonEditor.Quote(arn));
+    public override TextEdit ReplaceBoundary(TemplateResource resource, string arn)
+    {
+        var sites = OwnLiteralSites(resource, "replace");
+        return TextEdit.Merge(Source.Bytes, sites.Select(s => editor.ReplaceValue(s.Boundary!.Value, JsonEditor.Quote(arn))).ToList());
+    }
 
     public override TextEdit RemoveBoundary(TemplateResource resource)
     {
-        var node = nodes[resource];
-        var propertiesMember = node.Property("Properties")!;
+        if (resource.Branches is not null)
+            return TextEdit.Merge(Source.Bytes, OwnLiteralSites(resource, "remove").Select(s => editor.Remove(s.Properties, s.Boundary!)).ToList());
+        if (resource.FromGlobals)
+            throw FromGlobals(resource, "remove");
+        var node = nodes[resource].Resource;
+        var propertiesMember = node.Property(PropertiesKey)!;
         var properties = propertiesMember.Value;
         // Properties that hold only the boundary, laid out as AddBoundary writes them for a resource
         // without Properties (the last member; on lines of their own exactly when the member has its own
@@ -85,6 +140,114 @@ public sealed class JsonTemplate : CloudFormationTemplate
         return editor.Remove(properties, properties.Property(BoundaryProperty)!);
     }
 
+    /// <summary>The places holding the resource's own literal boundary (not one from Globals).</summary>
+    private List<Site> OwnLiteralSites(TemplateResource resource, string verb)
+    {
+        if (resource.FromGlobals)
+            throw FromGlobals(resource, verb);
+        var sites = nodes[resource].Sites?.Where(s => s.Kind == BoundaryKind.Literal && s.Value == resource.BoundaryValue).ToList();
+        if (resource.Boundary != BoundaryKind.Literal || sites is null || sites.Count == 0)
+            throw new InvalidOperationException($"{resource.LogicalId} has no literal {BoundaryProperty} to {verb}.");
+        return sites;
+    }
+
+    private BoundaryException FromGlobals(TemplateResource resource, string verb) =>
+        BoundaryException.File($"{Source.Describe(resource.Offset)}: cannot {verb} the permissions boundary of {resource.LogicalId}: it comes from Globals.Function. Change it there by hand and run again.");
+
+    private static bool IsPrincipal(JsonNode resource) =>
+        resource.IsObject && resource.Properties.Any(p => p.Name == "Type" && TemplateResource.IsPrincipalType(p.Value.StringValue));
+
+    /// <summary>
+    /// Collects the object branches of an <c>Fn::If</c> at the Properties level: nested <c>Fn::If</c>s are
+    /// followed, <c>{"Ref": "AWS::NoValue"}</c> has nothing to bound, anything else is refused.
+    /// </summary>
+    private static void CollectBranches(SourceText source, string logicalId, JsonNode fnIf, List<Site> sites, int depth)
+    {
+        if (fnIf.Kind != JsonKind.Array || fnIf.Items.Count != 3)
+            throw BoundaryException.File($"{source.Describe(fnIf.Start)}: the {FnIf} at the Properties of {logicalId} is not [condition, value if true, value if false]. Fix it and run again.");
+        if (depth > 64)
+            throw BoundaryException.File($"{source.Describe(fnIf.Start)}: the {FnIf} at the Properties of {logicalId} is nested too deeply to check. Simplify it and run again.");
+        foreach (var branch in fnIf.Items.Skip(1))
+        {
+            if (branch.IsObject && branch.Properties.Count == 1 && branch.Properties[0] is { Name: "Ref" } reference)
+            {
+                if (reference.Value.Kind == JsonKind.String && reference.Value.StringValue == "AWS::NoValue")
+                    continue;
+            }
+            else if (branch.IsObject && branch.Property(FnIf) is { } nested)
+            {
+                if (branch.Properties.Count != 1)
+                    throw BoundaryException.File($"{source.Describe(nested.NameStart)}: a branch of the {FnIf} at the Properties of {logicalId} holds {FnIf} beside other keys. Fix it and run again.");
+                CollectBranches(source, logicalId, nested.Value, sites, depth + 1);
+                continue;
+            }
+            else if (branch.IsObject)
+            {
+                sites.Add(SiteOf(source, logicalId, branch));
+                continue;
+            }
+            throw BoundaryException.File($"{source.Describe(branch.Start)}: a branch of the {FnIf} at the Properties of {logicalId} is neither a Properties object, another {FnIf}, nor {{\"Ref\": \"AWS::NoValue\"}}, so its permissions boundary cannot be checked. Write each branch as an object and run again.");
+        }
+    }
+
+    private static Site SiteOf(SourceText source, string logicalId, JsonNode properties)
+    {
+        RefuseDuplicate(source, properties, BoundaryProperty, logicalId);
+        var boundary = properties.Property(BoundaryProperty);
+        var (kind, value) = KindOf(boundary?.Value);
+        return new Site(properties, boundary, kind, value);
+    }
+
+    /// <summary>A value that the host treats as no boundary (<c>""</c>, null) is none; a string is a literal; anything else an intrinsic.</summary>
+    private static (BoundaryKind Kind, string? Value) KindOf(JsonNode? value) => value switch
+    {
+        null or { Kind: JsonKind.Null } => (BoundaryKind.None, null),
+        { Kind: JsonKind.String } when value.StringValue!.Length == 0 => (BoundaryKind.None, null),
+        { Kind: JsonKind.String } => (BoundaryKind.Literal, value.StringValue),
+        _ => (BoundaryKind.Intrinsic, null),
+    };
+
+    /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
+    private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, JsonNode root)
+    {
+        if (root["Globals"] is not { IsObject: true } globals || globals["Function"] is not { IsObject: true } function)
+            return null;
+        RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
+        var kind = KindOf(function[BoundaryProperty]);
+        return kind.Kind == BoundaryKind.None ? null : kind;
+    }
+
+    /// <summary>
+    /// Two members of one name where a role is decided: readers differ on which one counts (the first,
+    /// the last, an error), so a role could be bounded for one and not for another.
+    /// </summary>
+    private static void RefuseDuplicate(SourceText source, JsonNode owner, string name, string where)
+    {
+        if (!owner.IsObject)
+            return;
+        var count = 0;
+        foreach (var property in owner.Properties)
+            if (property.Name == name && ++count > 1)
+                throw Duplicate(source, property.NameStart, name, where);
+    }
+
+    private static BoundaryException Duplicate(SourceText source, int offset, string name, string where) =>
+        BoundaryException.File($"{source.Describe(offset)}: '{name}' appears twice in {where}; readers disagree on which one counts, so whether a role is bounded cannot be decided. Keep one and run again.");
+
     private BoundaryException Unsupported(TemplateResource resource, JsonNode node, string why) =>
         BoundaryException.File($"{Source.Describe(node.Start)}: cannot add a permissions boundary to {resource.LogicalId}: {why}. Give it a Properties object and run again.");
+
+    /// <param name="Properties">The object that holds (or would hold) PermissionsBoundary.</param>
+    /// <param name="Boundary">Its PermissionsBoundary member, also when the value is empty.</param>
+    private sealed record Site(JsonNode Properties, JsonProperty? Boundary, BoundaryKind Kind, string? Value)
+    {
+        public BranchBoundary Describe(SourceText source)
+        {
+            var (line, column) = source.Position(Properties.Start);
+            return new BranchBoundary(Kind, Value, line, column);
+        }
+    }
+
+    /// <param name="Sites">The places a boundary goes: null when Properties is missing or not an object.</param>
+    private sealed record ResourceNodes(JsonNode Resource, IReadOnlyList<Site>? Sites);
 }

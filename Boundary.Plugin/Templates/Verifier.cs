@@ -20,6 +20,9 @@ public enum VerifyStatus
     /// <summary>A literal that is not a valid managed policy ARN.</summary>
     Invalid,
 
+    /// <summary>A literal equal to another env's boundary of the same project: generated while that env was current.</summary>
+    Stale,
+
     /// <summary>No PermissionsBoundary at all.</summary>
     Missing,
 }
@@ -55,13 +58,21 @@ public sealed record VerifyRule(string Id, string Name, string DefaultLevel, str
         "Fix the ARN, or remove the property and let the hook inject the environment's boundary.",
         "7.5");
 
-    public static readonly IReadOnlyList<VerifyRule> All = [Missing, Differs, OtherAccount, Invalid];
+    public static readonly VerifyRule Stale = new(
+        "BOUNDARY005", "stale-permissions-boundary", "error",
+        "IAM role with another environment's permissions boundary",
+        "The role's PermissionsBoundary is the boundary ARN of another environment of the same project: the Amplify CLI writes the current environment's ARN into some generated stacks (auth triggers, GraphQL) and never updates it, so this environment's roles would be capped by the other environment's policy.",
+        "Remove the PermissionsBoundary property (the hook then injects this environment's boundary) or regenerate the stack with this environment checked out. `dotnet boundary hook pre-push` replaces it during a push.",
+        "7.5");
+
+    public static readonly IReadOnlyList<VerifyRule> All = [Missing, Differs, OtherAccount, Invalid, Stale];
 }
 
 /// <summary>One role (or user) as verify judged it. <see cref="Level"/> is null for a role that is fine.</summary>
 public sealed record VerifyResult(string File, TemplateResource Resource, VerifyStatus Status, VerifyRule? Rule, string? Level, string Message);
 
-public sealed record VerifyOptions(bool Strict = false, bool IncludeUsers = false);
+/// <param name="StaleBoundaries">The boundaries of the project's other envs (ARN to env name), which are errors wherever a template holds them.</param>
+public sealed record VerifyOptions(bool Strict = false, bool IncludeUsers = false, IReadOnlyDictionary<string, string>? StaleBoundaries = null);
 
 /// <summary>What verify found: every covered principal, and the files that could not be parsed.</summary>
 public sealed record VerifyReport(
@@ -99,6 +110,8 @@ public static class Verifier
     {
         var expectedArn = PolicyArn.Parse(expected);
         var injection = new InjectionOptions(options.IncludeUsers);
+        if (options.StaleBoundaries is { } stale && stale.ContainsKey(expectedArn.ToString()))
+            options = options with { StaleBoundaries = stale.Where(s => s.Key != expectedArn.ToString()).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal) };
         var scan = TemplateScanner.Scan(files, template =>
         {
             var file = Path.GetRelativePath(root, template.Path).Replace('\\', '/');
@@ -108,9 +121,27 @@ public static class Verifier
         return new VerifyReport(root, expectedArn.ToString(), env, options, scan.FilesScanned, scan.Results.Count, results, scan.Errors);
     }
 
+    /// <summary>Worst first: the order in which a role with several Fn::If branches takes its branches' verdicts.</summary>
+    private static readonly VerifyStatus[] Severity =
+        [VerifyStatus.Missing, VerifyStatus.Stale, VerifyStatus.OtherAccount, VerifyStatus.Invalid, VerifyStatus.Differs, VerifyStatus.Kept, VerifyStatus.Bounded];
+
     public static VerifyResult Judge(string file, TemplateResource resource, PolicyArn expected, VerifyOptions options)
     {
-        var what = $"{resource.LogicalId} ({resource.Type})";
+        if (resource.Branches is { } branches)
+        {
+            // Bounded only when every branch is: the worst branch speaks for the role.
+            if (branches.Count == 0)
+                return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
+                    $"{resource.LogicalId} ({resource.Type}) has an Fn::If as its Properties with no object branch, so no PermissionsBoundary; expected {expected}.");
+            var verdicts = branches.Select(b => (Branch: b, Result: Judge(file, resource with { Boundary = b.Kind, BoundaryValue = b.Value, Branches = null }, expected, options))).ToList();
+            var worst = verdicts.OrderBy(v => Array.IndexOf(Severity, v.Result.Status)).First();
+            return worst.Result with
+            {
+                Resource = resource,
+                Message = $"{worst.Result.Message.TrimEnd('.')} (in the Fn::If branch at line {worst.Branch.Line}, column {worst.Branch.Column}; {verdicts.Count(v => v.Result.Status == VerifyStatus.Bounded)} of {verdicts.Count} branches bounded).",
+            };
+        }
+        var what = $"{resource.LogicalId} ({resource.Type})" + (resource.FromGlobals ? " through Globals.Function" : "");
         switch (resource.Boundary)
         {
             case BoundaryKind.None:
@@ -123,6 +154,9 @@ public static class Verifier
         var actual = resource.BoundaryValue ?? "";
         if (actual == expected.ToString())
             return new VerifyResult(file, resource, VerifyStatus.Bounded, null, null, $"{what} has the expected boundary.");
+        if (options.StaleBoundaries is not null && options.StaleBoundaries.TryGetValue(actual, out var staleEnv))
+            return new VerifyResult(file, resource, VerifyStatus.Stale, VerifyRule.Stale, "error",
+                $"{what} has PermissionsBoundary {actual}, the boundary of env '{staleEnv}' (stale: generated while that env was current); expected {expected}.");
         if (!PolicyArn.TryParse(actual, out var parsed, out var problem))
             return new VerifyResult(file, resource, VerifyStatus.Invalid, VerifyRule.Invalid, "error",
                 $"{what} has PermissionsBoundary '{actual}', which is not a valid policy ARN ({problem}); expected {expected}.");

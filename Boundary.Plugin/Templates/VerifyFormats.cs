@@ -33,7 +33,7 @@ public static class VerifyFormats
         var principals = report.Options.IncludeUsers ? "roles and users" : "roles";
         yield return $"Checked {report.Principals.Count} {principals} in {report.Templates} template(s) ({report.FilesScanned} file(s)) against {report.Expected}: " +
                      $"{report.Count(VerifyStatus.Bounded)} bounded, {report.Count(VerifyStatus.Kept)} kept (intrinsic), {report.Count(VerifyStatus.Differs)} kept (differs), " +
-                     $"{report.Count(VerifyStatus.OtherAccount)} of another account, {report.Count(VerifyStatus.Invalid)} invalid, {report.Count(VerifyStatus.Missing)} missing.";
+                     $"{report.Count(VerifyStatus.OtherAccount)} of another account, {report.Count(VerifyStatus.Invalid)} invalid, {report.Count(VerifyStatus.Stale)} stale, {report.Count(VerifyStatus.Missing)} missing.";
         if (report.Errors.Count > 0)
             yield return $"FAILED: {report.Errors.Count} file(s) could not be parsed.";
         else if (report.ErrorCount > 0)
@@ -63,6 +63,7 @@ public static class VerifyFormats
             differs = report.Count(VerifyStatus.Differs),
             otherAccount = report.Count(VerifyStatus.OtherAccount),
             invalid = report.Count(VerifyStatus.Invalid),
+            stale = report.Count(VerifyStatus.Stale),
             missing = report.Count(VerifyStatus.Missing),
             errors = report.ErrorCount,
             warnings = report.WarningCount,

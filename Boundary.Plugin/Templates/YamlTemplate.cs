@@ -12,6 +12,7 @@ namespace Boundary.Templates;
 public sealed class YamlTemplate : CloudFormationTemplate
 {
     private const string PropertiesKey = "Properties";
+    private const string FnIf = "Fn::If";
 
     private readonly Dictionary<TemplateResource, ResourceNodes> nodes;
 
@@ -30,38 +31,65 @@ public sealed class YamlTemplate : CloudFormationTemplate
     {
         if (YamlSpanParser.Parse(source)?.Resolved is not { IsMapping: true } root)
             return null;
+        RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
             return null;
         if (resources.Entries.Count > 0 && !resources.Entries.Any(e => e.Value.Resolved is { IsMapping: true } r && Find(r, "Type") is not null))
             return null;
+        RefuseMergedPrincipals(source, resources);
+        var globals = GlobalFunctionBoundary(source, root);
         var principals = new List<TemplateResource>();
         var nodes = new Dictionary<TemplateResource, ResourceNodes>();
         var written = resources.Entries.Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance);
+        var aliased = AliasUses(root, resources, written);
+        var seen = new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
         foreach (var entry in resources.Entries)
         {
-            if (entry.Name is not { } logicalId || entry.Value.Resolved is not { IsMapping: true } resource)
+            if (entry.IsMerge || entry.Name is not { } logicalId)
+                continue;
+            var isPrincipal = IsPrincipal(entry.Value.Resolved);
+            if (seen.TryGetValue(logicalId, out var earlier) && (isPrincipal || IsPrincipal(earlier.Value.Resolved)))
+                throw Duplicate(source, entry.Key.Start, logicalId, "Resources");
+            seen[logicalId] = entry;
+            if (!isPrincipal || entry.Value.Resolved is not { IsMapping: true } resource)
                 continue;
             var isAlias = entry.Value.Kind == YamlKind.Alias;
             if (isAlias && written.Contains(resource))
                 continue; // an alias of another resource here: adding to that one covers both
-            if (Find(resource, "Type")?.Entry.Value.Resolved is not { IsString: true, Value: TemplateResource.Role or TemplateResource.User or TemplateResource.ServiceLinkedRole } type)
-                continue;
+            RefuseDuplicate(source, resource, "Type", logicalId);
+            RefuseDuplicate(source, resource, PropertiesKey, logicalId);
+            var type = Find(resource, "Type")!.Entry.Value.Resolved!;
             var properties = Find(resource, PropertiesKey);
-            var boundary = properties?.Entry.Value.Resolved is { IsMapping: true } propertiesMapping ? Find(propertiesMapping, BoundaryProperty) : null;
-            var boundaryValue = boundary?.Entry.Value.Resolved;
-            var kind = boundary is null ? BoundaryKind.None : boundaryValue is { IsString: true } ? BoundaryKind.Literal : BoundaryKind.Intrinsic;
+            var shared = Shared(aliased, root, resources, resource);
+            List<Site>? sites = null;
+            IReadOnlyList<BranchBoundary>? branches = null;
+            if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
+            {
+                sites = [];
+                CollectBranches(source, logicalId, fnIf, sites, aliased, shared ?? Shared(aliased, propertiesValue), 0);
+                branches = sites.Select(s => s.Describe(source)).ToList();
+            }
+            else if (properties?.Entry.Value.Resolved is { IsMapping: true } propertiesMapping)
+            {
+                sites = [SiteOf(source, logicalId, propertiesMapping, shared ?? Shared(aliased, propertiesMapping))];
+            }
+            var (kind, value) = branches is not null
+                ? TemplateResource.Combine(branches)
+                : sites is { Count: 1 } ? (sites[0].Kind, sites[0].Value) : (BoundaryKind.None, null);
+            var fromGlobals = false;
+            if (kind == BoundaryKind.None && branches is null && type.Value == TemplateResource.SamFunction && globals is { } inherited)
+            {
+                (kind, value) = inherited;
+                fromGlobals = true;
+            }
             var (line, column) = source.Position(entry.Key.Start);
-            var principal = new TemplateResource(
-                logicalId,
-                type.Value!,
-                entry.Key.Start,
-                line,
-                column,
-                kind,
-                kind == BoundaryKind.Literal ? boundaryValue!.Value : null,
-                properties is not null);
+            var principal = new TemplateResource(logicalId, type.Value!, entry.Key.Start, line, column, kind, value, properties is not null)
+            {
+                Branches = branches,
+                FromGlobals = fromGlobals,
+            };
             principals.Add(principal);
-            nodes[principal] = new ResourceNodes(entry, resource, isAlias);
+            nodes[principal] = new ResourceNodes(entry, resource, isAlias, sites, shared, aliased);
         }
         return new YamlTemplate(source, principals, nodes);
     }
@@ -69,6 +97,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
     {
         var owner = OwnMapping(resource, "add");
+        RefuseShared(resource, owner, owner.Shared, "add");
         var properties = Find(owner.Resource, PropertiesKey);
         if (properties is null)
             return AddProperties(owner, arn);
@@ -79,24 +108,41 @@ public sealed class YamlTemplate : CloudFormationTemplate
             throw Unsupported(resource, value, "add", "its Properties is an alias (*name) of a mapping other places may share", "Write its Properties out in the resource");
         if (value.IsNull)
             return FillNullProperties(owner, properties.Entry, arn);
-        if (!value.IsMapping)
+        if (owner.Sites is null)
             throw Unsupported(resource, value, "add", "its Properties is not a mapping", "Give it a Properties mapping");
-        if (Find(value, BoundaryProperty) is not null)
-            throw new InvalidOperationException($"{resource.LogicalId} already has a {BoundaryProperty}.");
-        return value.IsFlow ? InsertFirstInFlow(value, arn) : InsertFirstInBlock(resource, value, arn);
+        var edits = new List<TextEdit>();
+        foreach (var site in owner.Sites.Where(s => s.Kind == BoundaryKind.None))
+        {
+            RefuseShared(resource, owner, site.Shared, "add");
+            edits.Add(site.Boundary is { Inherited: false } empty
+                ? FillEmptyBoundary(resource, site.Mapping, empty.Entry, arn)
+                : site.Mapping.IsFlow ? InsertFirstInFlow(site.Mapping, arn) : InsertFirstInBlock(resource, site.Mapping, arn));
+        }
+        if (edits.Count == 0)
+            throw Unsupported(resource, value, "add", "its Fn::If has no mapping branch to hold one", "Give it a Properties mapping");
+        return TextEdit.Merge(Source.Bytes, edits);
     }
 
     public override TextEdit ReplaceBoundary(TemplateResource resource, string arn)
     {
         if (resource.Boundary != BoundaryKind.Literal)
             throw new InvalidOperationException($"{resource.LogicalId} has no literal {BoundaryProperty} to replace.");
+        if (resource.Branches is not null)
+        {
+            var sites = OwnLiteralSites(resource, "replace");
+            return TextEdit.Merge(Source.Bytes, sites.Select(s => ReplaceScalar(resource, s.Boundary!.Entry.Value, YamlScalars.Quote(arn, s.Mapping.IsFlow))).ToList());
+        }
         var (properties, _, boundary) = OwnBoundary(resource, "replace");
-        var value = boundary.Value;
-        return new TextEdit(value.Start, value.End - value.Start, YamlScalars.Quote(arn, properties.IsFlow));
+        return ReplaceScalar(resource, boundary.Value, YamlScalars.Quote(arn, properties.IsFlow));
     }
 
     public override TextEdit RemoveBoundary(TemplateResource resource)
     {
+        if (resource.Branches is not null)
+        {
+            var sites = OwnLiteralSites(resource, "remove");
+            return TextEdit.Merge(Source.Bytes, sites.Select(s => RemoveEntry(resource, s.Mapping, s.Boundary!.Entry)).ToList());
+        }
         var (properties, propertiesEntry, boundary) = OwnBoundary(resource, "remove");
         var owner = nodes[resource].Resource;
         // Properties that hold only the boundary, laid out as AddProperties writes them (block in a block
@@ -107,13 +153,232 @@ public sealed class YamlTemplate : CloudFormationTemplate
             : RemoveEntry(resource, properties, boundary);
     }
 
+    /// <summary>A value replaced in place; an anchored one is refused, since replacing it would drop its anchor.</summary>
+    private TextEdit ReplaceScalar(TemplateResource resource, YamlNode value, string text)
+    {
+        if (value.Anchor is not null)
+            throw Unsupported(resource, value, "change", $"its {BoundaryProperty} value is anchored (&{value.Anchor}) and may be used elsewhere", "Write the value without an anchor");
+        return new TextEdit(value.Start, value.End - value.Start, text);
+    }
+
+    /// <summary>
+    /// <c>PermissionsBoundary:</c> with an empty value (nothing, <c>~</c>, <c>null</c>, <c>""</c>): the
+    /// ARN takes the value's place, or goes right after the colon when nothing is written there.
+    /// </summary>
+    private TextEdit FillEmptyBoundary(TemplateResource resource, YamlNode mapping, YamlEntry entry, string arn)
+    {
+        var value = entry.Value;
+        var quoted = YamlScalars.Quote(arn, mapping.IsFlow);
+        if (!(value.Kind == YamlKind.Scalar && value.IsPlainScalar && value.Value == "" && value.Anchor is null))
+            return ReplaceScalar(resource, value, quoted);
+        var bytes = Source.Bytes;
+        var colon = entry.Key.End;
+        while (colon < bytes.Length && bytes[colon] is (byte)' ' or (byte)'\t')
+            colon++;
+        if (colon >= bytes.Length || bytes[colon] != ':')
+            throw Unsupported(resource, entry.Key, "add", $"its empty {BoundaryProperty} is not written as 'key:'", $"Write '{BoundaryProperty}: <arn>' by hand");
+        return TextEdit.Insertion(colon + 1, " " + quoted);
+    }
+
+    private List<Site> OwnLiteralSites(TemplateResource resource, string verb)
+    {
+        var owner = OwnMapping(resource, verb);
+        var sites = owner.Sites?.Where(s => s.Kind == BoundaryKind.Literal && s.Value == resource.BoundaryValue).ToList();
+        if (resource.Boundary != BoundaryKind.Literal || sites is null || sites.Count == 0)
+            throw new InvalidOperationException($"{resource.LogicalId} has no literal {BoundaryProperty} to {verb}.");
+        foreach (var site in sites)
+        {
+            RefuseShared(resource, owner, site.Shared, verb);
+            if (site.Boundary!.Inherited)
+                throw Unsupported(resource, site.Boundary.Entry.Key, verb, $"its {BoundaryProperty} comes from a merge key (<<)", "Change the anchored mapping by hand");
+        }
+        return sites;
+    }
+
+    /// <summary>An edit below a node anchored and used elsewhere would change that other place too.</summary>
+    private void RefuseShared(TemplateResource resource, ResourceNodes owner, YamlNode? shared, string verb)
+    {
+        if (shared is null)
+            return;
+        var use = owner.Aliased[shared];
+        throw Unsupported(resource, shared, verb,
+            $"the edit would fall inside the node anchored as &{shared.Anchor}, which is also used at {Source.Describe(use.Start)} (*{use.Value}), so that place would change too",
+            "Write the anchored node out where it is used (or drop the alias)");
+    }
+
+    private static bool IsPrincipal(YamlNode? resource) =>
+        resource is { IsMapping: true } && Find(resource, "Type")?.Entry.Value.Resolved is { IsString: true } type && TemplateResource.IsPrincipalType(type.Value);
+
+    /// <summary>
+    /// Every node some alias refers to, with its first alias. Aliases that are themselves resources
+    /// of a resource written here are left out: adding to that one covers both, as it should.
+    /// </summary>
+    private static Dictionary<YamlNode, YamlNode> AliasUses(YamlNode root, YamlNode resources, HashSet<object?> written)
+    {
+        var uses = new Dictionary<YamlNode, YamlNode>(ReferenceEqualityComparer.Instance);
+        var resourceAliases = resources.Entries.Where(e => e.Value.Kind == YamlKind.Alias && e.Value.Target is { } t && written.Contains(t)).Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<YamlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            switch (node.Kind)
+            {
+                case YamlKind.Alias when node.Target is { } target && !resourceAliases.Contains(node):
+                    uses.TryAdd(target, node);
+                    break;
+                case YamlKind.Mapping:
+                    foreach (var entry in node.Entries)
+                    {
+                        stack.Push(entry.Key);
+                        stack.Push(entry.Value);
+                    }
+                    break;
+                case YamlKind.Sequence:
+                    foreach (var item in node.Items)
+                        stack.Push(item);
+                    break;
+            }
+        }
+        return uses;
+    }
+
+    private static YamlNode? Shared(Dictionary<YamlNode, YamlNode> aliased, params YamlNode[] chain) =>
+        chain.FirstOrDefault(aliased.ContainsKey);
+
+    /// <summary>
+    /// A merge key in Resources that brings in a principal: CloudFormation's support for merge keys is
+    /// limited, and a role seen by one reader and not another is a role that slips past; refused.
+    /// </summary>
+    private static void RefuseMergedPrincipals(SourceText source, YamlNode resources)
+    {
+        var explicitNames = resources.Entries.Where(e => !e.IsMerge && e.Name is not null).Select(e => e.Name!).ToHashSet(StringComparer.Ordinal);
+        foreach (var merge in resources.Entries.Where(e => e.IsMerge))
+            foreach (var (name, value) in Merged(merge.Value, 0))
+                if (!explicitNames.Contains(name) && IsPrincipal(value.Resolved))
+                    throw BoundaryException.File($"{source.Describe(merge.Key.Start)}: the merge key (<<) brings {name} ({Find(value.Resolved!, "Type")!.Entry.Value.Resolved!.Value}) into Resources; CloudFormation's support for merge keys is limited and whether that role is bounded cannot be decided here. Write {name} out in Resources and run again.");
+    }
+
+    private static IEnumerable<(string Name, YamlNode Value)> Merged(YamlNode mergeValue, int depth)
+    {
+        if (depth > 32)
+            yield break;
+        var sources = mergeValue.Resolved is { Kind: YamlKind.Sequence } sequence ? sequence.Items.Select(i => i.Resolved) : [mergeValue.Resolved];
+        foreach (var source in sources)
+        {
+            if (source is not { IsMapping: true })
+                continue;
+            foreach (var entry in source.Entries)
+            {
+                if (entry.IsMerge)
+                {
+                    foreach (var nested in Merged(entry.Value, depth + 1))
+                        yield return nested;
+                }
+                else if (entry.Name is { } name)
+                {
+                    yield return (name, entry.Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>The <c>[condition, then, else]</c> of an <c>Fn::If</c> written as the Properties (<c>!If</c> or <c>{Fn::If: ...}</c>), else null.</summary>
+    private static YamlNode? FnIfOf(SourceText source, string logicalId, YamlNode node)
+    {
+        if (node is { Kind: YamlKind.Sequence, Tag: "!If" })
+            return node;
+        if (!node.IsMapping || !node.Entries.Any(e => !e.IsMerge && e.Name == FnIf))
+            return null;
+        if (node.Entries.Count != 1)
+            throw BoundaryException.File($"{source.Describe(node.Entries.First(e => e.Name == FnIf).Key.Start)}: {FnIf} stands beside other keys at the Properties of {logicalId}, which CloudFormation refuses. Make it the only key and run again.");
+        return node.Entries[0].Value.Resolved ?? node.Entries[0].Value;
+    }
+
+    /// <summary>The mapping branches of an <c>Fn::If</c>, nested ones followed; <c>AWS::NoValue</c> has nothing to bound; anything else is refused.</summary>
+    private static void CollectBranches(SourceText source, string logicalId, YamlNode fnIf, List<Site> sites, Dictionary<YamlNode, YamlNode> aliased, YamlNode? shared, int depth)
+    {
+        if (fnIf.Kind != YamlKind.Sequence || fnIf.Items.Count != 3)
+            throw BoundaryException.File($"{source.Describe(fnIf.Start)}: the {FnIf} at the Properties of {logicalId} is not [condition, value if true, value if false]. Fix it and run again.");
+        if (depth > 64)
+            throw BoundaryException.File($"{source.Describe(fnIf.Start)}: the {FnIf} at the Properties of {logicalId} is nested too deeply to check. Simplify it and run again.");
+        shared ??= Shared(aliased, fnIf);
+        foreach (var written in fnIf.Items.Skip(1))
+        {
+            var branch = written.Resolved;
+            if (branch is { Kind: YamlKind.Scalar, Tag: "!Ref", Value: "AWS::NoValue" }
+                || (branch is { IsMapping: true } && branch.Entries.Count == 1 && branch.Entries[0].Name == "Ref" && branch.Entries[0].Value.Resolved is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" }))
+                continue;
+            if (branch is not null && FnIfOf(source, logicalId, branch) is { } nested)
+            {
+                CollectBranches(source, logicalId, nested, sites, aliased, shared ?? Shared(aliased, branch), depth + 1);
+                continue;
+            }
+            if (branch is { IsMapping: true })
+            {
+                sites.Add(SiteOf(source, logicalId, branch, shared ?? Shared(aliased, branch)));
+                continue;
+            }
+            throw BoundaryException.File($"{source.Describe(written.Start)}: a branch of the {FnIf} at the Properties of {logicalId} is neither a Properties mapping, another {FnIf}, nor !Ref AWS::NoValue, so its permissions boundary cannot be checked. Write each branch as a mapping and run again.");
+        }
+    }
+
+    private static Site SiteOf(SourceText source, string logicalId, YamlNode mapping, YamlNode? shared)
+    {
+        RefuseDuplicate(source, mapping, BoundaryProperty, logicalId);
+        var boundary = Find(mapping, BoundaryProperty);
+        var (kind, value) = KindOf(boundary?.Entry.Value.Resolved, boundary is not null);
+        return new Site(mapping, boundary, kind, value, shared);
+    }
+
+    /// <summary>Empty values (nothing, <c>~</c>, null, <c>""</c>), which the host treats as no boundary, are none; a string is a literal; anything else an intrinsic.</summary>
+    private static (BoundaryKind Kind, string? Value) KindOf(YamlNode? value, bool present)
+    {
+        if (!present)
+            return (BoundaryKind.None, null);
+        if (value is { Kind: YamlKind.Scalar } scalar && (scalar.IsNull || scalar.Tag == "tag:yaml.org,2002:null" || (scalar.IsString && scalar.Value == "")))
+            return (BoundaryKind.None, null);
+        return value is { IsString: true } ? (BoundaryKind.Literal, value.Value) : (BoundaryKind.Intrinsic, null);
+    }
+
+    /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
+    private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, YamlNode root)
+    {
+        if (Find(root, "Globals")?.Entry.Value.Resolved is not { IsMapping: true } globals
+            || Find(globals, "Function")?.Entry.Value.Resolved is not { IsMapping: true } function)
+            return null;
+        RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
+        var boundary = Find(function, BoundaryProperty);
+        var kind = KindOf(boundary?.Entry.Value.Resolved, boundary is not null);
+        return kind.Kind == BoundaryKind.None ? null : kind;
+    }
+
+    /// <summary>Two keys of one name where a role is decided: readers differ on which counts (or fail), so it is refused.</summary>
+    private static void RefuseDuplicate(SourceText source, YamlNode mapping, string name, string where)
+    {
+        var count = 0;
+        foreach (var entry in mapping.Entries)
+            if (!entry.IsMerge && entry.Name == name && ++count > 1)
+                throw Duplicate(source, entry.Key.Start, name, where);
+    }
+
+    private static BoundaryException Duplicate(SourceText source, int offset, string name, string where) =>
+        BoundaryException.File($"{source.Describe(offset)}: '{name}' appears twice in {where}; readers disagree on which one counts, so whether a role is bounded cannot be decided. Keep one and run again.");
+
     /// <summary><c>PermissionsBoundary: value</c> on a line of its own before the first key, with that key's indentation.</summary>
     private TextEdit InsertFirstInBlock(TemplateResource resource, YamlNode properties, string arn)
     {
         var first = properties.Entries[0].Key.Start;
-        if (!Source.IsFirstOnLine(first))
-            throw Unsupported(resource, properties.Entries[0].Key, "add", "the first key of its Properties does not start its line", "Put each Properties key on a line of its own");
         var lineStart = Source.LineStart(first);
+        if (!Source.IsFirstOnLine(first))
+        {
+            // A mapping that is a block sequence's item ("- RoleName: x", as Fn::If branches are often
+            // written): the new key goes before the first one, and that one moves to the next line
+            // with the column it had.
+            if (!IsSequenceIndicators(lineStart, first))
+                throw Unsupported(resource, properties.Entries[0].Key, "add", "the first key of its Properties does not start its line", "Put each Properties key on a line of its own");
+            return TextEdit.Insertion(first, Member(arn, inFlow: false) + Source.LineEndingBefore(first) + new string(' ', first - lineStart));
+        }
         return TextEdit.Insertion(lineStart, Source.Text(lineStart, first) + Member(arn, inFlow: false) + Source.LineEndingBefore(first));
     }
 
@@ -182,7 +447,15 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (!mapping.IsFlow)
         {
             if (!Source.IsFirstOnLine(keyStart))
+            {
+                // The first key of a sequence item ("- PermissionsBoundary: x" then the next key on its
+                // own line): the next key moves up to its place, undoing InsertFirstInBlock.
+                var position = mapping.Entries.IndexOf(entry);
+                if (position == 0 && mapping.Entries.Count > 1 && IsSequenceIndicators(Source.LineStart(keyStart), keyStart)
+                    && Source.IsFirstOnLine(mapping.Entries[1].Key.Start) && Source.NextLineStart(entry.End) == Source.LineStart(mapping.Entries[1].Key.Start))
+                    return TextEdit.Removal(keyStart, mapping.Entries[1].Key.Start - keyStart);
                 throw Unsupported(resource, entry.Key, "remove", $"{entry.Name} does not start its line", "Remove it by hand");
+            }
             var from = Source.LineStart(keyStart);
             var to = Source.NextLineStart(entry.End);
             if (to == bytes.Length && !EndsWithLineBreak() && from > Source.BomLength)
@@ -228,7 +501,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     private (YamlNode Properties, YamlEntry PropertiesEntry, YamlEntry Boundary) OwnBoundary(TemplateResource resource, string verb)
     {
+        if (resource.FromGlobals)
+            throw Unsupported(resource, nodes[resource].Entry.Key, verb, "its boundary comes from Globals.Function", "Change it there by hand");
         var owner = OwnMapping(resource, verb);
+        RefuseShared(resource, owner, owner.Shared ?? owner.Sites?.FirstOrDefault()?.Shared, verb);
         var properties = Find(owner.Resource, PropertiesKey)
             ?? throw new InvalidOperationException($"{resource.LogicalId} has no {PropertiesKey}.");
         if (properties.Inherited || properties.Entry.Value.Kind == YamlKind.Alias)
@@ -258,6 +534,21 @@ public sealed class YamlTemplate : CloudFormationTemplate
         return resourceKeyIndent.Length > outer.Length && resourceKeyIndent.StartsWith(outer, StringComparison.Ordinal)
             ? resourceKeyIndent[outer.Length..]
             : "  ";
+    }
+
+    /// <summary>Only spaces and "- " sequence indicators between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private bool IsSequenceIndicators(int from, int to)
+    {
+        var sawDash = false;
+        for (var i = from; i < to; i++)
+        {
+            var b = Source.Bytes[i];
+            if (b == '-' && i + 1 < to && Source.Bytes[i + 1] == ' ')
+                sawDash = true;
+            else if (b != ' ')
+                return false;
+        }
+        return sawDash;
     }
 
     private bool EndsWithLineBreak() => Source.Bytes.Length > Source.BomLength && Source.Bytes[^1] == '\n';
@@ -326,5 +617,20 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <param name="Entry">The logical id and the value as written (a mapping or an alias).</param>
     /// <param name="Resource">The resource's mapping (an alias resolved).</param>
     /// <param name="IsAlias">The resource is written as an alias: its mapping is shared.</param>
-    private sealed record ResourceNodes(YamlEntry Entry, YamlNode Resource, bool IsAlias);
+    /// <param name="Sites">The mappings a boundary goes in (Properties, or each mapping branch of its Fn::If); null without a Properties mapping.</param>
+    /// <param name="Shared">The first of root, Resources and the resource mapping that an alias elsewhere also uses.</param>
+    /// <param name="Aliased">Every node some alias uses, with that alias.</param>
+    private sealed record ResourceNodes(YamlEntry Entry, YamlNode Resource, bool IsAlias, IReadOnlyList<Site>? Sites, YamlNode? Shared, Dictionary<YamlNode, YamlNode> Aliased);
+
+    /// <param name="Mapping">The mapping that holds (or would hold) PermissionsBoundary.</param>
+    /// <param name="Boundary">Its PermissionsBoundary entry, also when the value is empty.</param>
+    /// <param name="Shared">A node on the way down to <paramref name="Mapping"/> (or it) that an alias elsewhere also uses.</param>
+    private sealed record Site(YamlNode Mapping, Lookup? Boundary, BoundaryKind Kind, string? Value, YamlNode? Shared)
+    {
+        public BranchBoundary Describe(SourceText source)
+        {
+            var (line, column) = source.Position(Mapping.Start);
+            return new BranchBoundary(Kind, Value, line, column);
+        }
+    }
 }
