@@ -128,6 +128,17 @@ public sealed record PolicyArn(string Partition, string Account, string Path, st
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Parses an ARN read from a file (team-provider-info, amplify-meta, the ownership file, the journal),
+    /// or throws a file error (exit 3) naming where it was read and the fix.
+    /// </summary>
+    public static PolicyArn ParseStored(string? text, string where, string fix)
+    {
+        if (TryParse(text, out var arn, out var problem))
+            return arn!;
+        throw BoundaryException.File($"'{Printable(text ?? "")}' in {where} is not a valid permissions boundary ARN: {problem}. {fix}\n  Rule: {Rule}.");
+    }
+
     /// <summary>Parses or throws a usage error that states the rule and gives an example.</summary>
     public static PolicyArn Parse(string? text, string what = "permissions boundary")
     {

@@ -61,7 +61,7 @@ public sealed class VerifyCommand(IConsole console, CliContext context) : Projec
             env = settings.ResolveEnv(Env);
             expected = settings.Get(env) ?? throw BoundaryException.Usage(
                 $"Env '{env}' has no permissions boundary, so there is nothing to verify against. Set one with 'dotnet boundary set <arn> --env {env}', or pass --arn <arn> to verify against a given ARN.");
-            PolicyArn.Parse(expected, $"stored permissions boundary of env '{env}'");
+            PolicyArn.ParseStored(expected, $"env '{env}' of {project!.TeamProviderInfoPath}", $"Fix it with 'dotnet boundary set <arn> --env {env}' and run again.");
         }
 
         var root = project?.Root ?? Path.GetFullPath(Context.WorkingDirectory);

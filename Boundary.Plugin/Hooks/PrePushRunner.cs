@@ -124,7 +124,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         var env = project.ResolveEnv(requested, teamProviderInfo);
         var boundary = BoundarySettings.Read(teamProviderInfo, env);
         if (boundary is not null)
-            PolicyArn.Parse(boundary, $"permissions boundary (env '{env}' in {project.TeamProviderInfoPath})");
+            PolicyArn.ParseStored(boundary, $"env '{env}' of {project.TeamProviderInfoPath}", $"Fix it with 'dotnet boundary set <arn> --env {env}' and push again.");
         return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.", OtherEnvBoundaries.Read(teamProviderInfo, env, boundary));
     }
 

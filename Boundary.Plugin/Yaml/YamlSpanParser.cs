@@ -110,7 +110,10 @@ public static partial class YamlSpanParser
                 }
                 case AnchorAlias alias:
                 {
-                    anchors.TryGetValue(alias.Value.Value, out var target);
+                    // An alias before (or without) its anchor: standard readers refuse it, and a reader
+                    // that made it null would see another template than the one checked.
+                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                        throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} refers to no anchor (&{alias.Value.Value}) before it");
                     return new YamlNode
                     {
                         Kind = YamlKind.Alias,

@@ -1,0 +1,312 @@
+using System.Text;
+using Boundary.Cli;
+using Boundary.Templates;
+using Boundary.Tests.Support;
+using static Boundary.Tests.Adversarial.AttackProject;
+
+namespace Boundary.Tests.Adversarial;
+
+/// <summary>
+/// Every way of writing a role that CloudFormation accepts, in JSON and YAML, run in-process through
+/// the commands (verify, hook pre-push, hook post-push): verify sees the role, pre-push bounds it (or
+/// the template is refused with file:line:column and nothing written), post-push puts every byte back.
+/// </summary>
+[Category("Unit")]
+public class TemplateBypassAttackTests
+{
+    // ---- Types written with escapes -------------------------------------------------------------
+
+    public static IEnumerable<TestCaseData> EscapedTypes()
+    {
+        foreach (var type in new[] { @"AWS\u003a:IAM::Role", @"\u0041WS::IAM::Role", @"AWS::IAM::R\u006fle", @"AWS\u003A\u003aIAM\u003a\u003aRole" })
+            yield return new TestCaseData("json", JsonRole($"\"{type}\"")).SetName($"Json_escaped_type {type}");
+        foreach (var type in new[] { @"""AWS\x3a:IAM::Role""", @"""\x41WS::IAM::Role""", @"""AWS\u003a:IAM::Role""", @"""AWS\U0000003a:IAM::Role""", "\"AWS::IAM::\\\n      Role\"", "\"AWS::\\\n      IAM::Role\"" })
+            yield return new TestCaseData("yaml", YamlRole(type)).SetName($"Yaml_escaped_type {type.Replace("\n", "⏎")}");
+    }
+
+    [TestCaseSource(nameof(EscapedTypes))]
+    public void Escaped_type_is_a_role_for_verify_and_pre_push(string format, string template)
+    {
+        CloudFormationTemplate.Load(new Editing.SourceText("t", Encoding.UTF8.GetBytes(template)))!.Principals.Should().ContainSingle(p => p.Type == TemplateResource.Role);
+        TemplateScanner.CannotHoldPrincipal(Encoding.UTF8.GetBytes(template)).Should().BeFalse("the prefilter must not skip a file a reader sees a role in");
+        RoundTrip(format, template);
+    }
+
+    [TestCase("Type: AWS::IAM::Ro\n      le", "AWS::IAM::Ro le")]
+    [TestCase("Type: 'AWS::IAM::\n      Role'", "AWS::IAM:: Role")]
+    [TestCase("Type: \"AWS::IAM::\n      Role\"", "AWS::IAM:: Role")]
+    [TestCase("Type: \"AWS::IAM::\n\n      Role\"", "AWS::IAM::\nRole")]
+    [TestCase("Type: >-\n      AWS::IAM::\n      Role", "AWS::IAM:: Role")]
+    public void Yaml_type_folded_over_a_line_break_keeps_a_space_for_every_reader(string typeLine, string expected)
+    {
+        var template = $"Resources:\n  R:\n    {typeLine}\n    Properties:\n      RoleName: r\n";
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(template));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode;
+        var resource = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)root["Resources"])["R"];
+        ((YamlDotNet.RepresentationModel.YamlScalarNode)resource["Type"]).Value.Should().Be(expected, "a folded line leaves a space, so no role type is spelled");
+        CloudFormationTemplate.Load(new Editing.SourceText("t", Encoding.UTF8.GetBytes(template)))!.Principals.Should().BeEmpty();
+    }
+
+    [TestCase(@"{""Resources"": {""R"": {""Type"": ""AWS::S3::Bucket""}}}", true)]
+    [TestCase("{\"Resources\": {\"R\": {\"Type\": \"AWS::S3::Bucket\", \"Description\": \"a\\nb \\\" \\\\ \\/ \\t\"}}}", true)]
+    [TestCase(@"{""R"": ""\u0041""}", false)]
+    [TestCase("a: \"\\x41\"", false)]
+    [TestCase("a: \"\\U00000041\"", false)]
+    [TestCase("a: \"x\\\ny\"", false)]
+    [TestCase("a: \"x\\\r\ny\"", false)]
+    [TestCase("a: AWS::Serverless::Function", false)]
+    [TestCase("a: AWS::IAM::Anything", false)]
+    [TestCase("a: \"\\\\\"", true)]
+    [TestCase("a: b\\", true)]
+    public void Prefilter_skips_only_what_cannot_spell_a_principal(string content, bool skipped) =>
+        TemplateScanner.CannotHoldPrincipal(Encoding.UTF8.GetBytes(content)).Should().Be(skipped);
+
+    // ---- Empty boundaries are absent ------------------------------------------------------------
+
+    public static IEnumerable<TestCaseData> EmptyBoundaries()
+    {
+        foreach (var value in new[] { "\"\"", "null" })
+            yield return new TestCaseData("json", JsonRole("\"AWS::IAM::Role\"", $"\"PermissionsBoundary\": {value}, \"RoleName\": \"r\"")).SetName($"Json_empty_boundary {value}");
+        yield return new TestCaseData("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"PermissionsBoundary\": null}}}}").SetName("Json_empty_boundary one line");
+        foreach (var value in new[] { "\"\"", "''", "~", "null", "Null", "NULL", "", "   # none", "!!null ''" })
+            yield return new TestCaseData("yaml", YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {value}\n      RoleName: r")).SetName($"Yaml_empty_boundary [{value}]");
+        yield return new TestCaseData("yaml", "Resources:\n  R: {Type: AWS::IAM::Role, Properties: {PermissionsBoundary: , RoleName: r}}\n").SetName("Yaml_empty_boundary flow");
+        yield return new TestCaseData("yaml", "Resources:\n  R: {Type: AWS::IAM::Role, Properties: {PermissionsBoundary: ~}}\n").SetName("Yaml_empty_boundary flow tilde");
+    }
+
+    [TestCaseSource(nameof(EmptyBoundaries))]
+    public void Empty_boundary_is_missing_for_verify_and_replaced_by_pre_push(string format, string template) => RoundTrip(format, template);
+
+    // ---- SAM --------------------------------------------------------------------------------------
+
+    public static IEnumerable<TestCaseData> SamTemplates()
+    {
+        yield return new TestCaseData("json", "{\n  \"Transform\": \"AWS::Serverless-2016-10-31\",\n  \"Resources\": {\n    \"Fn\": {\n      \"Type\": \"AWS::Serverless::Function\",\n      \"Properties\": {\n        \"Handler\": \"index.handler\"\n      }\n    },\n    \"Sm\": {\n      \"Type\": \"AWS::Serverless::StateMachine\"\n    }\n  }\n}\n", 2).SetName("Json_sam");
+        yield return new TestCaseData("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n  Sm:\n    Type: AWS::Serverless::StateMachine\n", 2).SetName("Yaml_sam");
+    }
+
+    [TestCaseSource(nameof(SamTemplates))]
+    public void Sam_function_and_state_machine_get_the_boundary(string format, string template, int count)
+    {
+        using var project = Create(format, template);
+        var verify = project.Verify();
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        verify.StdOut.Should().Contain("AWS::Serverless::Function").And.Contain("AWS::Serverless::StateMachine");
+        RoundTrip(format, template, count);
+    }
+
+    [TestCase("json", "{\"Globals\": {\"Function\": {\"PermissionsBoundary\": \"" + DevArn + "\"}}, \"Resources\": {\"Fn\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"h\"}}}}")]
+    [TestCase("yaml", "Globals:\n  Function:\n    PermissionsBoundary: " + DevArn + "\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: h\n")]
+    public void Sam_globals_boundary_counts_for_every_function(string format, string template)
+    {
+        using var project = Create(format, template);
+        project.Verify().ExitCode.Should().Be(ExitCodes.Success);
+        var before = project.Snapshot();
+        var pre = project.PrePush();
+        pre.ExitCode.Should().Be(ExitCodes.Success, pre.ToString());
+        pre.StdOut.Should().Contain("0 injected, 1 kept");
+        project.ShouldEqual(before);
+    }
+
+    [TestCase("json", "{\"Globals\": {\"Function\": {\"PermissionsBoundary\": \"" + ProdArn + "\"}}, \"Resources\": {\"Fn\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"h\"}}}}")]
+    [TestCase("yaml", "Globals:\n  Function:\n    PermissionsBoundary: " + ProdArn + "\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: h\n")]
+    public void Sam_globals_boundary_of_another_env_is_stale(string format, string template)
+    {
+        using var project = Create(format, template);
+        var verify = project.Verify();
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        verify.StdOut.Should().Contain("BOUNDARY005").And.Contain("env 'prod'");
+        RoundTrip(format, template, count: 1, updated: 1, verifyBefore: false);
+    }
+
+    // ---- Another env's boundary -----------------------------------------------------------------
+
+    [TestCase("json", "{\n  \"Resources\": {\n    \"R\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"PermissionsBoundary\": \"" + ProdArn + "\"\n      }\n    }\n  }\n}\n")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: " + ProdArn + "\n")]
+    [TestCase("yaml", "Resources:\n  R: {Type: AWS::IAM::Role, Properties: {PermissionsBoundary: '" + ProdArn + "'}}\n")]
+    public void Another_envs_boundary_is_an_error_for_verify_and_replaced_by_pre_push(string format, string template)
+    {
+        using var project = Create(format, template);
+        var verify = project.Verify();
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        verify.StdOut.Should().Contain("BOUNDARY005").And.Contain($"the boundary of env 'prod'");
+        var before = project.Snapshot();
+        var pre = project.PrePush();
+        pre.ExitCode.Should().Be(ExitCodes.Success, pre.ToString());
+        pre.StdOut.Should().Contain("1 updated").And.Contain("stale boundary from env 'prod' replaced");
+        project.StandardBoundaries().Should().Equal(DevArn);
+        project.Verify().ExitCode.Should().Be(ExitCodes.Success);
+        var post = project.PostPush();
+        post.ExitCode.Should().Be(ExitCodes.Success, post.ToString());
+        project.ShouldEqual(before);
+    }
+
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"PermissionsBoundary\": \"arn:aws:iam::123456789012:policy/Chosen\"}}}}")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: arn:aws:iam::123456789012:policy/Chosen\n")]
+    public void A_boundary_no_env_has_stays_as_set_by_a_person(string format, string template)
+    {
+        using var project = Create(format, template);
+        var before = project.Snapshot();
+        var pre = project.PrePush();
+        pre.ExitCode.Should().Be(ExitCodes.Success, pre.ToString());
+        pre.StdOut.Should().Contain("0 injected, 1 kept, 0 updated");
+        project.ShouldEqual(before);
+        project.Verify().StdOut.Should().Contain("BOUNDARY002");
+    }
+
+    // ---- Fn::If at the Properties level ---------------------------------------------------------
+
+    public static IEnumerable<TestCaseData> FnIfProperties()
+    {
+        yield return new TestCaseData("json", "{\n  \"Conditions\": {\"C\": {\"Fn::Equals\": [\"a\", \"a\"]}, \"D\": {\"Fn::Equals\": [\"a\", \"b\"]}},\n  \"Resources\": {\n    \"R\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"Fn::If\": [\n          \"C\",\n          {\n            \"AssumeRolePolicyDocument\": {}\n          },\n          {\n            \"Fn::If\": [\"D\", {\"AssumeRolePolicyDocument\": {}}, {\"Ref\": \"AWS::NoValue\"}]\n          }\n        ]\n      }\n    }\n  }\n}\n", 2).SetName("Json_fn_if_nested");
+        yield return new TestCaseData("yaml", "Conditions:\n  C: !Equals [a, a]\n  D: !Equals [a, b]\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: !If\n      - C\n      - AssumeRolePolicyDocument: {}\n        RoleName: a\n      - !If [D, {AssumeRolePolicyDocument: {}}, !Ref AWS::NoValue]\n", 2).SetName("Yaml_short_if_nested");
+        yield return new TestCaseData("yaml", "Conditions:\n  C: !Equals [a, a]\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      Fn::If:\n        - C\n        - AssumeRolePolicyDocument: {}\n        - Ref: AWS::NoValue\n", 1).SetName("Yaml_long_if");
+    }
+
+    [TestCaseSource(nameof(FnIfProperties))]
+    public void Fn_if_properties_get_the_boundary_in_every_object_branch(string format, string template, int branches)
+    {
+        var loaded = CloudFormationTemplate.Load(new Editing.SourceText("t", Encoding.UTF8.GetBytes(template)))!;
+        loaded.Principals[0].Branches.Should().HaveCount(branches);
+        var plan = BoundaryInjector.Plan(loaded, DevArn, new InjectionOptions());
+        var output = Encoding.UTF8.GetString(plan.Apply());
+        System.Text.RegularExpressions.Regex.Count(output, "PermissionsBoundary").Should().Be(branches, output);
+        output.Should().Contain("AWS::NoValue");
+        var reloaded = CloudFormationTemplate.Load(new Editing.SourceText("t", Encoding.UTF8.GetBytes(output)))!;
+        reloaded.Principals[0].Branches!.Should().OnlyContain(b => b.Kind == BoundaryKind.Literal && b.Value == DevArn);
+        RoundTrip(format, template, standardReader: false);
+    }
+
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::If\": [\"C\", {\"PermissionsBoundary\": \"" + DevArn + "\"}, {\"RoleName\": \"x\"}]}}}}")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: !If [C, {PermissionsBoundary: " + DevArn + "}, {RoleName: x}]\n")]
+    public void Fn_if_with_one_unbounded_branch_is_missing(string format, string template)
+    {
+        using var project = Create(format, template);
+        var verify = project.Verify();
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        verify.StdOut.Should().Contain("BOUNDARY001").And.Contain("1 of 2 branches bounded");
+        project.PrePush().ExitCode.Should().Be(ExitCodes.Success);
+        project.Verify().ExitCode.Should().Be(ExitCodes.Success);
+    }
+
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::If\": [\"C\", \"text\", {\"RoleName\": \"x\"}]}}}}", ":1:")]
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::If\": [\"C\", {}], \"RoleName\": \"x\"}}}}", ":1:")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: !If [C, text, {RoleName: x}]\n", ":4:")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: !If [C, {RoleName: x}]\n", ":4:")]
+    public void Anything_else_at_the_properties_level_fn_if_is_refused_with_a_position(string format, string template, string line) =>
+        Refused(format, template, line, "Fn::If");
+
+    // ---- YAML merge keys, anchors; duplicate keys --------------------------------------------------
+
+    [TestCase("Shared: &roles\n  Hidden:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: h\nResources:\n  <<: *roles\n  Bucket:\n    Type: AWS::S3::Bucket\n", ":7:3:")]
+    [TestCase("Shared: &roles\n  Hidden: {Type: AWS::IAM::Role}\nResources: {<<: [*roles], Bucket: {Type: AWS::S3::Bucket}}\n", ":3:13:")]
+    public void Merge_key_bringing_a_role_into_resources_is_refused(string template, string position) =>
+        Refused("yaml", template, position, "merge key");
+
+    [Test]
+    public void Merge_key_bringing_the_type_into_a_resource_is_seen()
+    {
+        var template = "Base: &base\n  Type: AWS::IAM::Role\nResources:\n  R:\n    <<: *base\n    Properties:\n      RoleName: r\n";
+        RoundTrip("yaml", template, standardReader: false);
+    }
+
+    [Test]
+    public void Merge_key_bringing_properties_into_a_role_is_refused_with_a_position()
+    {
+        var template = "Base: &base\n  Type: AWS::IAM::Role\n  Properties:\n    RoleName: r\nResources:\n  R:\n    <<: *base\n";
+        using var project = Create("yaml", template);
+        project.Verify().ExitCode.Should().Be(ExitCodes.Findings);
+        Refused("yaml", template, ":3:3:", "merge key");
+    }
+
+    [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: &p\n      RoleName: r\n  Bucket:\n    Type: AWS::S3::Bucket\n    Metadata: *p\n", ":4:17:")]
+    [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: &p\n      RoleName: r\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      <<: *p\n", ":4:17:")]
+    [TestCase("Resources:\n  R: &r\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: r\n  Bucket:\n    Type: AWS::S3::Bucket\n    Metadata: *r\n", ":2:6:")]
+    [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: !If [C, &b {RoleName: r}, !Ref AWS::NoValue]\n  Bucket:\n    Type: AWS::S3::Bucket\n    Metadata: *b\n", ":4:25:")]
+    public void Anchored_properties_used_elsewhere_are_refused_and_nothing_is_written(string template, string position) =>
+        Refused("yaml", template, position, "anchored as &");
+
+    [Test]
+    public void Anchored_properties_used_nowhere_else_are_bounded() =>
+        RoundTrip("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: &p\n      RoleName: r\n");
+
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"PermissionsBoundary\": \"" + DevArn + "\", \"PermissionsBoundary\": \"\"}}}}", ":1:")]
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Type\": \"AWS::S3::Bucket\"}}}", ":1:")]
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\"}, \"R\": {\"Type\": \"AWS::S3::Bucket\"}}}", ":1:")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: " + DevArn + "\n      PermissionsBoundary: ''\n", ":6:7:")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Type: AWS::IAM::Role\n", ":4:5:")]
+    public void Duplicate_keys_that_decide_a_role_are_refused(string format, string template, string position) =>
+        Refused(format, template, position, "appears twice");
+
+    // ---- Not UTF-8 ------------------------------------------------------------------------------
+
+    public static IEnumerable<TestCaseData> NotUtf8()
+    {
+        var json = JsonRole("\"AWS::IAM::Role\"");
+        var yaml = YamlRole("AWS::IAM::Role");
+        foreach (var (format, text) in new[] { ("json", json), ("yaml", yaml) })
+        {
+            yield return new TestCaseData(format, new UnicodeEncoding(false, true).GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray(), "UTF-16 LE").SetName($"{format}_utf16le_bom");
+            yield return new TestCaseData(format, Encoding.Unicode.GetBytes(text), "NUL").SetName($"{format}_utf16le");
+            yield return new TestCaseData(format, new byte[] { 0xFE, 0xFF }.Concat(Encoding.BigEndianUnicode.GetBytes(text)).ToArray(), "UTF-16 BE").SetName($"{format}_utf16be_bom");
+            yield return new TestCaseData(format, Encoding.BigEndianUnicode.GetBytes(text), "NUL").SetName($"{format}_utf16be");
+            yield return new TestCaseData(format, new byte[] { 0xFF, 0xFE, 0, 0 }.Concat(Encoding.UTF32.GetBytes(text)).ToArray(), "UTF-32 LE").SetName($"{format}_utf32le_bom");
+            yield return new TestCaseData(format, new byte[] { 0, 0, 0xFE, 0xFF }.Concat(new UTF32Encoding(true, false).GetBytes(text)).ToArray(), "UTF-32 BE").SetName($"{format}_utf32be_bom");
+            yield return new TestCaseData(format, Encoding.UTF8.GetBytes(text.Replace("RoleName: r", "RoleName: r\u00e9").Replace("\"RoleName\": \"r\"", "\"RoleName\": \"r\u00e9\"")).Select(b => b == 0xC3 ? (byte)0xE9 : b).Where(b => b != 0xA9).ToArray(), "not valid UTF-8").SetName($"{format}_latin1");
+        }
+    }
+
+    [TestCaseSource(nameof(NotUtf8))]
+    public void A_template_that_is_not_utf8_is_an_error_naming_it(string format, byte[] bytes, string why)
+    {
+        using var project = Create(format, "");
+        project.WriteBytes(TemplatePath(format), bytes);
+        var before = project.Snapshot();
+        foreach (var result in new[] { project.Verify(), project.PrePush(), project.Inject() })
+        {
+            result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+            (result.StdOut + result.StdErr).Should().Contain(Path.GetFileName(TemplatePath(format))).And.Contain(why).And.NotContain("   at ");
+        }
+        project.ShouldEqual(before);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /// <summary>verify sees the missing roles; pre-push bounds them; verify passes; post-push restores every byte.</summary>
+    private static void RoundTrip(string format, string template, int count = 1, int updated = 0, bool verifyBefore = true, bool standardReader = true)
+    {
+        using var project = Create(format, template);
+        if (verifyBefore)
+        {
+            var verify = project.Verify();
+            verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+            verify.StdOut.Should().Contain("BOUNDARY001");
+        }
+        var before = project.Snapshot();
+        var pre = project.PrePush();
+        pre.ExitCode.Should().Be(ExitCodes.Success, pre.ToString());
+        pre.StdOut.Should().Contain($"{count - updated} injected").And.Contain($"{updated} updated");
+        if (standardReader && format == "json" || standardReader && !template.Contains("<<"))
+            project.StandardBoundaries().Should().OnlyContain(b => b == DevArn);
+        var after = project.Verify();
+        after.ExitCode.Should().Be(ExitCodes.Success, after.ToString() + "\n" + project.Read(TemplatePath(format)));
+        var post = project.PostPush();
+        post.ExitCode.Should().Be(ExitCodes.Success, post.ToString());
+        project.ShouldEqual(before);
+    }
+
+    /// <summary>verify and pre-push refuse the template with file:line:column (exit 3), and nothing is written.</summary>
+    private static void Refused(string format, string template, string position, string reason)
+    {
+        using var project = Create(format, template);
+        var before = project.Snapshot();
+        var pre = project.PrePush();
+        pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
+        pre.StdErr.Should().Contain(Path.GetFileName(TemplatePath(format)) + position).And.Contain(reason).And.NotContain("   at ");
+        project.ShouldEqual(before);
+        var inject = project.Inject();
+        inject.ExitCode.Should().Be(ExitCodes.ProjectOrFile, inject.ToString());
+        project.ShouldEqual(before);
+    }
+}
