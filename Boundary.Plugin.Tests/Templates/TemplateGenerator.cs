@@ -43,6 +43,13 @@ internal sealed class TemplateGenerator(int seed)
 
     private readonly Random random = new(seed);
 
+    /// <summary>
+    /// Also the shapes attackers and generated stacks use: SAM functions and state machines, Types written
+    /// with escapes, empty boundaries ("", null, ~, nothing), and Fn::If (nested, with AWS::NoValue) as
+    /// a principal's whole Properties.
+    /// </summary>
+    public bool Adversarial { get; init; }
+
     /// <summary>False when a role has an empty Properties mapping: removing the boundary cannot tell that from none (the inverse edits still can).</summary>
     public bool RemovalIsExact { get; private set; } = true;
 
@@ -59,6 +66,12 @@ internal sealed class TemplateGenerator(int seed)
     private sealed record Map(List<(string Key, Node Value)> Entries) : Node;
 
     private sealed record Fn(string Name, Node Argument) : Node;
+
+    /// <summary>A string written with one character escaped (JSON \u, YAML \x, \u or a continued line).</summary>
+    private sealed record Escaped(string Value) : Node;
+
+    /// <summary>A null: JSON null; YAML null, ~ or nothing.</summary>
+    private sealed record Null : Node;
 
     public byte[] Json()
     {
@@ -114,9 +127,15 @@ internal sealed class TemplateGenerator(int seed)
 
     private Map Resource()
     {
-        var type = Pick("AWS::IAM::Role", "AWS::IAM::Role", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::ServiceLinkedRole", "AWS::Lambda::Function", "AWS::S3::Bucket");
-        var entries = new List<(string, Node)> { ("Type", new Str(type)) };
-        if (!Chance(0.15))
+        var type = Adversarial
+            ? Pick("AWS::IAM::Role", "AWS::IAM::Role", "AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::IAM::User", "AWS::Lambda::Function")
+            : Pick("AWS::IAM::Role", "AWS::IAM::Role", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::ServiceLinkedRole", "AWS::Lambda::Function", "AWS::S3::Bucket");
+        var entries = new List<(string, Node)> { ("Type", Adversarial && Chance(0.3) ? new Escaped(type) : new Str(type)) };
+        if (Adversarial && type is "AWS::IAM::Role" or "AWS::Serverless::Function" && Chance(0.25))
+        {
+            entries.Add(("Properties", IfProperties(type, 0)));
+        }
+        else if (!Chance(0.15))
         {
             var properties = Properties(type);
             if (type == "AWS::IAM::Role" && properties.Entries.Count == 0)
@@ -130,13 +149,31 @@ internal sealed class TemplateGenerator(int seed)
         return new Map(Chance(0.3) ? Shuffle(entries) : entries);
     }
 
+    /// <summary>Fn::If as the whole Properties: object branches, AWS::NoValue, nested Fn::If.</summary>
+    private Fn IfProperties(string type, int depth)
+    {
+        Node Branch() => random.Next(depth < 2 ? 4 : 3) switch
+        {
+            0 => new Fn("Ref", new Str("AWS::NoValue")),
+            3 => IfProperties(type, depth + 1),
+            _ => Properties(type),
+        };
+        RemovalIsExact = false;
+        return new Fn("Fn::If", new Seq([new Str("IsProd"), Properties(type), Branch()]));
+    }
+
     private Map Properties(string type)
     {
         if (Chance(0.05))
             return new Map([]);
         var keys = Enumerable.Range(0, random.Next(1, 6)).Select(_ => Pick(PropertyKeys)).Distinct().ToList();
         var entries = keys.Select(k => (k, Value(0))).ToList();
-        if (type == "AWS::IAM::Role" && Chance(0.25))
+        if (Adversarial && type != "AWS::Lambda::Function" && Chance(0.2))
+        {
+            entries.Insert(random.Next(entries.Count + 1), ("PermissionsBoundary", Chance(0.5) ? new Str("") : new Null()));
+            RemovalIsExact = false;
+        }
+        else if (type == "AWS::IAM::Role" && Chance(0.25))
         {
             Node existing = random.Next(4) switch
             {
@@ -199,6 +236,15 @@ internal sealed class TemplateGenerator(int seed)
                 case Num num:
                     builder.Append(num.Text);
                     break;
+                case Null:
+                    builder.Append("null");
+                    break;
+                case Escaped escaped:
+                {
+                    var at = generator.random.Next(escaped.Value.Length);
+                    builder.Append('"').Append(escaped.Value[..at]).Append($"\\u{(int)escaped.Value[at]:x4}").Append(escaped.Value[(at + 1)..]).Append('"');
+                    break;
+                }
                 case Fn fn:
                     Write(new Map([(fn.Name, fn.Argument)]), depth, inline);
                     break;
@@ -281,6 +327,21 @@ internal sealed class TemplateGenerator(int seed)
                     return;
                 case Str { Value: var text } when text.Length > 0 && text[0] is not (' ' or '\t' or '#') && !text.Contains('\n') && !text.EndsWith(' ') && !text.Contains('\t') && generator.Chance(0.1):
                     builder.Append(" >-").Append(eol).Append(Spaces(indent + unit)).Append(text).Append(eol);
+                    return;
+                case Escaped escaped:
+                {
+                    var at = generator.random.Next(1, escaped.Value.Length);
+                    var escape = generator.random.Next(3) switch
+                    {
+                        0 => $"\\x{(int)escaped.Value[at]:X2}" + escaped.Value[(at + 1)..],
+                        1 => $"\\u{(int)escaped.Value[at]:x4}" + escaped.Value[(at + 1)..],
+                        _ => "\\" + eol + Spaces(indent + unit) + escaped.Value[at..],
+                    };
+                    builder.Append(" \"").Append(escaped.Value[..at]).Append(escape).Append('"').Append(eol);
+                    return;
+                }
+                case Null:
+                    builder.Append(generator.Pick(" null", " ~", "", " # nothing")).Append(eol);
                     return;
                 case Str or Num:
                     builder.Append(' ').Append(Scalar(value, inFlow: false)).Append(generator.Chance(0.1) ? " # trailing" : "").Append(eol);
@@ -375,6 +436,10 @@ internal sealed class TemplateGenerator(int seed)
         {
             if (node is Num num)
                 return num.Text;
+            if (node is Null)
+                return generator.Pick("null", "~");
+            if (node is Escaped escaped)
+                return "\"\\x" + ((int)escaped.Value[0]).ToString("X2") + escaped.Value[1..] + "\"";
             var value = ((Str)node).Value;
             var style = generator.random.Next(4);
             if (style <= 1 && IsPlainSafe(value, inFlow))

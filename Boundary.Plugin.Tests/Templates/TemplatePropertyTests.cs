@@ -65,6 +65,108 @@ public class TemplatePropertyTests
         failures.Should().BeEmpty();
     }
 
+    [TestCase(TemplateFormat.Json, 20_000)]
+    [TestCase(TemplateFormat.Yaml, 24_000)]
+    public void Verify_finds_no_missing_principal_after_inject_on_adversarial_shapes(TemplateFormat format, int firstSeed)
+    {
+        var failures = new List<string>();
+        var shapes = 0;
+        for (var seed = firstSeed; seed < firstSeed + CasesPerFormat && failures.Count < 3; seed++)
+        {
+            var generator = new TemplateGenerator(seed) { Adversarial = true };
+            var input = format == TemplateFormat.Json ? generator.Json() : generator.Yaml();
+            byte[]? output = null;
+            try
+            {
+                var template = CloudFormationTemplate.Load(new SourceText("generated", input)) ?? throw new AssertionException("not read as a template");
+                shapes += template.Principals.Count(p => p.IsSam || p.Branches is not null);
+                var options = new InjectionOptions();
+                const string arn = "arn:aws:iam::123456789012:policy/team/Boundary";
+                var plan = BoundaryInjector.Plan(template, arn, options);
+                output = plan.Apply();
+                var reloaded = CloudFormationTemplate.Load(new SourceText("generated", output)) ?? throw new AssertionException("the output is no template");
+                reloaded.Principals.Select(p => (p.LogicalId, p.Type)).Should().Equal(template.Principals.Select(p => (p.LogicalId, p.Type)));
+                var expected = Boundary.Amplify.PolicyArn.Parse(arn);
+                foreach (var principal in reloaded.Principals.Where(p => BoundaryInjector.Covers(p, options)))
+                {
+                    var verdict = Verifier.Judge("generated", principal, expected, new VerifyOptions());
+                    if (verdict.Status == VerifyStatus.Missing)
+                        throw new AssertionException($"verify disagrees with inject: {verdict.Message}");
+                }
+                if (!TextEdit.Apply(output, TextEdit.Inverse(input, plan.Edits)).AsSpan().SequenceEqual(input))
+                    throw new AssertionException("the inverse edits do not give back the input");
+            }
+            catch (Exception e)
+            {
+                failures.Add($"{format} seed {seed}: {e.GetType().Name}: {e.Message}\n--- input ---\n{Encoding.UTF8.GetString(input)}\n--- output ---\n{(output is null ? "(none)" : Encoding.UTF8.GetString(output))}\n---");
+            }
+        }
+        foreach (var failure in failures)
+            TestContext.Out.WriteLine(failure);
+        failures.Should().BeEmpty();
+        shapes.Should().BeGreaterThan(CasesPerFormat / 10, "the adversarial shapes are generated");
+    }
+
+    /// <summary>
+    /// cfn-lint (on PATH) finds no error in the injected templates that it did not find in the input:
+    /// the boundary goes where CloudFormation expects it, also in Fn::If branches and SAM resources.
+    /// One cfn-lint run over a batch of generated templates, before and after.
+    /// </summary>
+    [Test]
+    public void Cfn_lint_finds_no_new_error_after_inject()
+    {
+        var cfnLint = Environment.GetEnvironmentVariable("PATH")?.Split(Path.PathSeparator).Select(d => Path.Combine(d, "cfn-lint")).FirstOrDefault(File.Exists);
+        if (cfnLint is null)
+            Assert.Ignore("cfn-lint is not on PATH (pip install cfn-lint).");
+        const string arn = "arn:aws:iam::123456789012:policy/Boundary";
+        var folder = Path.Combine(Path.GetTempPath(), "boundary-tests", "lint-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var pairs = new List<(string Before, string After)>();
+            for (var seed = 30_000; seed < 30_030; seed++)
+            {
+                var generator = new TemplateGenerator(seed) { Adversarial = true };
+                var format = seed % 2 == 0 ? TemplateFormat.Json : TemplateFormat.Yaml;
+                var input = format == TemplateFormat.Json ? generator.Json() : generator.Yaml();
+                var template = CloudFormationTemplate.Load(new SourceText("generated", input))!;
+                var output = BoundaryInjector.Plan(template, arn, new InjectionOptions()).Apply();
+                var extension = format == TemplateFormat.Json ? "json" : "yaml";
+                var before = Path.Combine(folder, $"{seed}-before.{extension}");
+                var after = Path.Combine(folder, $"{seed}-after.{extension}");
+                File.WriteAllBytes(before, input);
+                File.WriteAllBytes(after, output);
+                pairs.Add((before, after));
+            }
+            var start = new System.Diagnostics.ProcessStartInfo(cfnLint) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { "--format", "parseable", "--" }.Concat(pairs.SelectMany(p => new[] { p.Before, p.After })))
+                start.ArgumentList.Add(argument);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            process.WaitForExit();
+            _ = stderr.Result;
+            // path:line:column:endLine:endColumn:RULE:message
+            var errors = lines.Select(l => l.Split(':')).Where(p => p.Length > 6 && p[5].StartsWith('E'))
+                .GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.Select(p => p[5] + ":" + string.Join(':', p[6..])).ToList());
+            errors.Should().NotBeEmpty("cfn-lint ran and its report was read (random templates always hold some error)");
+            var failures = new List<string>();
+            foreach (var (before, after) in pairs)
+            {
+                var was = errors.GetValueOrDefault(before) ?? [];
+                var now = errors.GetValueOrDefault(after) ?? [];
+                var added = now.Select(e => e.Split(':')[0]).GroupBy(r => r).Where(g => g.Count() > was.Count(w => w.StartsWith(g.Key + ":", StringComparison.Ordinal))).Select(g => g.Key).ToList();
+                if (added.Count > 0)
+                    failures.Add($"{Path.GetFileName(after)}: new {string.Join(", ", added)}: {string.Join(" | ", now.Where(e => added.Any(a => e.StartsWith(a + ":", StringComparison.Ordinal))))}\n{File.ReadAllText(after)}");
+            }
+            failures.Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static void Run(TemplateFormat format, int firstSeed)
     {
         var failures = new List<string>();

@@ -1,0 +1,158 @@
+using System.Text;
+using Boundary.Cli;
+using Boundary.Tests.Hooks;
+using Boundary.Tests.Support;
+using static Boundary.Tests.Adversarial.AttackProject;
+
+namespace Boundary.Tests.Adversarial;
+
+/// <summary>
+/// The main template and ARN attacks through the packed tool as users install it, as a subprocess:
+/// exit code, message, no stack trace, the template correctly bounded (and put back by post-push) or
+/// unchanged, and nothing written beside the project.
+/// </summary>
+[Category("EndToEnd")]
+public class TemplateBypassEndToEndTests
+{
+    private string sibling = "";
+    private Dictionary<string, byte[]> siblingBefore = [];
+
+    [SetUp]
+    public void CreateSibling()
+    {
+        sibling = Path.Combine(Path.GetTempPath(), "boundary-tests", "sibling-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(sibling);
+        File.WriteAllText(Path.Combine(sibling, "template.json"), "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\"}}}");
+        siblingBefore = SnapshotOf(sibling);
+    }
+
+    [TearDown]
+    public void NothingWrittenBesideTheProject()
+    {
+        try
+        {
+            SnapshotOf(sibling).Should().BeEquivalentTo(siblingBefore, "nothing outside the project is written");
+        }
+        finally
+        {
+            Directory.Delete(sibling, recursive: true);
+        }
+    }
+
+    public static IEnumerable<TestCaseData> Bounded()
+    {
+        yield return new TestCaseData("json", JsonRole("\"AWS\\u003a:IAM::Role\"")).SetName("Packed_json_escaped_type");
+        yield return new TestCaseData("yaml", YamlRole("\"AWS\\x3a:IAM::Role\"")).SetName("Packed_yaml_escaped_type");
+        yield return new TestCaseData("yaml", YamlRole("\"AWS::IAM::\\\n      Role\"")).SetName("Packed_yaml_type_continued_over_a_line_break");
+        yield return new TestCaseData("json", JsonRole("\"AWS::IAM::Role\"", "\"PermissionsBoundary\": \"\", \"RoleName\": \"r\"")).SetName("Packed_json_empty_boundary");
+        yield return new TestCaseData("json", JsonRole("\"AWS::IAM::Role\"", "\"PermissionsBoundary\": null, \"RoleName\": \"r\"")).SetName("Packed_json_null_boundary");
+        yield return new TestCaseData("yaml", YamlRole("AWS::IAM::Role", "PermissionsBoundary: ~\n      RoleName: r")).SetName("Packed_yaml_tilde_boundary");
+        yield return new TestCaseData("yaml", YamlRole("AWS::IAM::Role", "PermissionsBoundary:\n      RoleName: r")).SetName("Packed_yaml_empty_boundary");
+        yield return new TestCaseData("json", JsonRole("\"AWS::Serverless::Function\"", "\"Handler\": \"h\"")).SetName("Packed_json_sam_function");
+        yield return new TestCaseData("yaml", YamlRole("AWS::Serverless::StateMachine", "Definition: {}")).SetName("Packed_yaml_sam_state_machine");
+        yield return new TestCaseData("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::If\": [\"C\", {\"RoleName\": \"a\"}, {\"Ref\": \"AWS::NoValue\"}]}}}}\n").SetName("Packed_json_fn_if_properties");
+        yield return new TestCaseData("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: !If\n      - C\n      - RoleName: a\n      - !If [D, {RoleName: b}, !Ref AWS::NoValue]\n").SetName("Packed_yaml_if_properties");
+    }
+
+    [TestCaseSource(nameof(Bounded))]
+    public void Role_is_seen_by_verify_bounded_by_pre_push_and_put_back_by_post_push(string format, string template)
+    {
+        using var project = Create(format, template);
+        var verify = Run(project, "verify");
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        verify.StdOut.Should().Contain("BOUNDARY001");
+        var before = project.Snapshot();
+
+        var pre = Run(project, "hook", "pre-push");
+        pre.ExitCode.Should().Be(ExitCodes.Success, pre.ToString());
+        pre.StdOut.Should().Contain("injected").And.NotContain(" 0 injected");
+        if (!template.Contains("If"))
+            project.StandardBoundaries().Should().Equal(DevArn);
+        Run(project, "verify").ExitCode.Should().Be(ExitCodes.Success, project.Read(TemplatePath(format)));
+
+        var post = Run(project, "hook", "post-push");
+        post.ExitCode.Should().Be(ExitCodes.Success, post.ToString());
+        project.ShouldEqual(before);
+    }
+
+    [TestCase("json")]
+    [TestCase("yaml")]
+    public void Another_envs_boundary_is_replaced_for_the_push_and_put_back(string format)
+    {
+        var template = format == "json"
+            ? JsonRole("\"AWS::IAM::Role\"", $"\"PermissionsBoundary\": \"{ProdArn}\"")
+            : YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {ProdArn}");
+        using var project = Create(format, template);
+        var verify = Run(project, "verify");
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        verify.StdOut.Should().Contain("BOUNDARY005").And.Contain("env 'prod'");
+        var before = project.Snapshot();
+        var pre = Run(project, "hook", "pre-push");
+        pre.ExitCode.Should().Be(ExitCodes.Success, pre.ToString());
+        pre.StdOut.Should().Contain("1 updated").And.Contain("stale boundary from env 'prod' replaced");
+        project.StandardBoundaries().Should().Equal(DevArn);
+        Run(project, "hook", "post-push").ExitCode.Should().Be(ExitCodes.Success);
+        project.ShouldEqual(before);
+    }
+
+    public static IEnumerable<TestCaseData> Refused()
+    {
+        yield return new TestCaseData("yaml", "Shared: &roles\n  Hidden:\n    Type: AWS::IAM::Role\nResources:\n  <<: *roles\n  Bucket:\n    Type: AWS::S3::Bucket\n", "template.yaml:5:3:", "merge key", ExitCodes.ProjectOrFile).SetName("Packed_yaml_merge_key_into_resources");
+        yield return new TestCaseData("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: &p\n      RoleName: r\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      <<: *p\n", "template.yaml:4:17:", "anchored as &p", ExitCodes.Findings).SetName("Packed_yaml_anchored_properties");
+        yield return new TestCaseData("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::If\": [\"C\", \"x\", {}]}}}}", "attack-cloudformation-template.json:1:", "Fn::If", ExitCodes.ProjectOrFile).SetName("Packed_json_fn_if_scalar_branch");
+        yield return new TestCaseData("yaml", YamlRole("AWS::IAM::Role", "PermissionsBoundary: " + DevArn + "\n      PermissionsBoundary: ''"), "template.yaml:6:7:", "appears twice", ExitCodes.ProjectOrFile).SetName("Packed_yaml_duplicate_boundary");
+        yield return new TestCaseData("json", Encoding.UTF8.GetString(Encoding.Unicode.GetPreamble()) + "x", "attack-cloudformation-template.json", "UTF-16 LE", ExitCodes.ProjectOrFile).SetName("Packed_json_utf16");
+    }
+
+    [TestCaseSource(nameof(Refused))]
+    public void Template_is_refused_with_its_position_and_nothing_is_written(string format, string template, string position, string reason, int verifyExit)
+    {
+        // verify edits nothing, so a role refused only for the edit (a shared anchor) is simply missing for it.
+        using var project = Create(format, template);
+        if (reason == "UTF-16 LE")
+            project.WriteBytes(TemplatePath(format), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(JsonRole("\"AWS::IAM::Role\""))]);
+        var before = project.Snapshot();
+        foreach (var args in new[] { new[] { "hook", "pre-push" }, ["inject", "amplify/backend", "--arn", DevArn], ["verify"] })
+        {
+            var result = Run(project, args);
+            if (args[0] == "verify" && verifyExit == ExitCodes.Findings)
+            {
+                result.ExitCode.Should().Be(ExitCodes.Findings, result.ToString());
+                result.StdOut.Should().Contain("BOUNDARY001");
+                continue;
+            }
+            result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+            (result.StdOut + result.StdErr).Should().Contain(position).And.Contain(reason);
+            result.StdErr.Should().NotContain("   at ").And.NotContain("Exception");
+            project.ShouldEqual(before);
+        }
+    }
+
+    [Test]
+    public void Arabic_indic_account_digits_are_refused_by_set()
+    {
+        using var project = Create("json", JsonRole("\"AWS::IAM::Role\""));
+        var before = project.Snapshot();
+        var set = Run(project, "set", "arn:aws:iam::\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662:policy/x", "--env", "dev");
+        set.ExitCode.Should().Be(ExitCodes.Usage, set.ToString());
+        set.StdErr.Should().Contain("neither 12 digits").And.NotContain("   at ");
+        project.ShouldEqual(before);
+    }
+
+    [Test]
+    public void A_stored_arn_with_a_final_newline_stops_pre_push()
+    {
+        using var project = Create("yaml", YamlRole("AWS::IAM::Role"), TeamProviderInfo.Replace(DevArn, DevArn + "\\n"));
+        var before = project.Snapshot();
+        var pre = Run(project, "hook", "pre-push");
+        pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
+        pre.StdErr.Should().Contain("is not a valid permissions boundary ARN").And.NotContain("   at ");
+        project.ShouldEqual(before);
+    }
+
+    private static CliResult Run(AttackProject project, params string[] args) =>
+        PackedTool.Run(project.Root, args, args[0] == "hook" ? HookTestSupport.Payload(project.Root) : "");
+
+    private static Dictionary<string, byte[]> SnapshotOf(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes);
+}
