@@ -20,8 +20,8 @@ public static class InjectRunner
         var arn = PolicyArn.Parse(request.Arn).ToString();
         var targets = request.Paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory))).ToList();
         var warnings = new List<string>();
-        var files = TemplateFinder.Find(targets, warnings);
         // Each file is written only inside the folder it was found in: the folder given, or a file's own folder.
+        var files = targets.SelectMany(t => TemplateFinder.Find([t], warnings, Directory.Exists(t) ? t : Path.GetDirectoryName(t)!)).Distinct().Order(StringComparer.Ordinal).ToList();
         var roots = targets.Select(t => Directory.Exists(t) ? t : Path.GetDirectoryName(t)!).OrderByDescending(r => r.Length).ToList();
         var plans = TemplateRewrite.ScanAndPlan(
             files,

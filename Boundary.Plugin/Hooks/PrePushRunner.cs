@@ -64,7 +64,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         if (boundary is null && (ownership is null || ownership.Entries.Count == 0))
             return new RewriteResult(mode, env, null, request.DryRun, why, [], RewriteSummary.Empty, recovered, warnings);
 
-        var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir], warnings) : [];
+        var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir], warnings, project.Root) : [];
         var plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => persist
             ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
             : BoundaryInjector.Plan(template, boundary!, options), request.DryRun);
