@@ -21,7 +21,26 @@ namespace Boundary;
     typeof(AuditCommand))]
 public sealed class Program
 {
-    public static int Main(string[] args) => Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());
+    public static int Main(string[] args)
+    {
+        // A closed stdin, stdout or stderr ('<&-', '>&-') gets /dev/null first: otherwise the next file
+        // opened (a template, the journal) would take its descriptor and receive the console's output.
+        Editing.NativeFiles.EnsureStandardDescriptorsOpen();
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            // A thread of our own died with an exception: one line, never a trace.
+            LastResort.Report(Console.Error, e.ExceptionObject as Exception);
+            Environment.Exit(ExitCodes.Internal);
+        };
+        try
+        {
+            return Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());
+        }
+        catch (Exception e)
+        {
+            return LastResort.Handle(Console.Error, e);
+        }
+    }
 
     /// <summary>The whole command line, with its console and context passed in so that tests run the real thing.</summary>
     /// <param name="configure">Lets tests replace services (a scripted <see cref="IPrompter"/>, a fake <see cref="IAwsClientFactory"/>).</param>
@@ -57,6 +76,10 @@ public sealed class Program
             console.Error.WriteLine($"error: {e.Message}. See '{e.Command.Name} --help'.");
             return ExitCodes.Usage;
         }
+        catch (Exception e)
+        {
+            return LastResort.Handle(console.Error, e);
+        }
     }
 
     public static string Version { get; } =
@@ -66,7 +89,7 @@ public sealed class Program
 
         Exit codes: 0 success; 1 verify/audit found roles without the boundary; 2 usage or validation error;
         3 project or file error; 4 AWS error (a call failed or was refused, no usable credentials,
-        or env add --strict could not check the boundary).
+        or env add --strict could not check the boundary); 70 internal error (a bug: please report it).
         """;
 
     public int OnExecute(CommandLineApplication app)

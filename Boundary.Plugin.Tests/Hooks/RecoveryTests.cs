@@ -98,7 +98,7 @@ public class RecoveryTests
     {
         using var project = TempProject.FromFixture("multi-env");
         var before = project.Snapshot();
-        project.Write(Journal, "{\"boundaryJournal\":1,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"x\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":2}\n{\"i\":0,\"path\":\"amplify/backend/function/fnA/fnA-cloud");
+        project.Write(Journal, "{\"boundaryJournal\":2,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"arn:aws:iam::123456789012:policy/x\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":2,\"recordsOwnership\":false,\"ownershipBefore\":null}\n{\"index\":0,\"path\":\"amplify/backend/function/fnA/fnA-cloud");
 
         var result = CliRunner.Run(project.Root, "restore");
 

@@ -79,8 +79,34 @@ public sealed class AmplifyProject
     {
         if (!File.Exists(TeamProviderInfoPath))
             throw BoundaryException.File($"{TeamProviderInfoPath} does not exist. Run 'amplify init' (or 'amplify env pull') first, or use 'dotnet boundary env add <name>' to create the env's entry.");
-        return JsonFile.Load(TeamProviderInfoPath);
+        var file = JsonFile.Load(TeamProviderInfoPath);
+        CheckTeamProviderInfoShape(file);
+        return file;
     }
+
+    /// <summary>
+    /// team-provider-info's shape, checked before any command trusts it: each env an object, its
+    /// awscloudformation (when present) an object, the boundary (when present) a string or null. A file
+    /// of another shape is an error, never "no boundary": pre-push must not let roles through because of it.
+    /// </summary>
+    public static void CheckTeamProviderInfoShape(JsonFile file)
+    {
+        foreach (var env in file.Root.Properties)
+        {
+            if (!env.Value.IsObject)
+                throw Misshapen(file, env.Value, $"env '{env.Name}' must be an object");
+            if (env.Value[ProviderKey] is not { } provider)
+                continue;
+            if (!provider.IsObject)
+                throw Misshapen(file, provider, $"{env.Name}.{ProviderKey} must be an object");
+            if (provider[BoundaryKey] is { } boundary && boundary.Kind is not (JsonKind.String or JsonKind.Null))
+                throw Misshapen(file, boundary, $"{env.Name}.{ProviderKey}.{BoundaryKey} must be a string (a policy ARN)");
+        }
+    }
+
+    private static BoundaryException Misshapen(JsonFile file, JsonNode node, string what) =>
+        BoundaryException.File($"{file.Source.Describe(node.Start)}: {what}, found {node.Kind.ToString().ToLowerInvariant()}. " +
+                               "Restore the file from version control ('git checkout -- amplify/team-provider-info.json') or fix it by hand, and run again.");
 
     public static IReadOnlyList<string> EnvNames(JsonFile teamProviderInfo) =>
         teamProviderInfo.Root.Properties.Select(p => p.Name).Distinct().ToList();

@@ -65,24 +65,24 @@ public sealed class BoundarySettings(AmplifyProject project)
     {
         if (!string.IsNullOrEmpty(arn))
             arn = PolicyArn.Parse(arn).ToString();
-        using var gate = ProjectLock.Acquire(Project.StateDir);
+        using var gate = ProjectLock.Acquire(Project.Root, Project.StateDir);
 
         var exists = File.Exists(Project.TeamProviderInfoPath);
         if (!exists && !createEnv)
             Project.LoadTeamProviderInfo(); // throws the "missing" error
-        var teamProviderInfo = exists ? JsonFile.Load(Project.TeamProviderInfoPath) : null;
+        var teamProviderInfo = exists ? Project.LoadTeamProviderInfo() : null;
         var known = teamProviderInfo is null ? [] : AmplifyProject.EnvNames(teamProviderInfo);
         if (!createEnv && !known.Contains(env))
             Project.ResolveEnv(env, teamProviderInfo!); // throws the "unknown env" error
 
         var previous = teamProviderInfo is null ? null : Read(teamProviderInfo, env);
         var warnings = new List<string>();
-        var writes = new List<(string Path, byte[] Bytes)>();
+        var writes = new List<(string Path, byte[] Bytes, byte[]? Original)>();
 
         if (teamProviderInfo is null)
         {
             if (!string.IsNullOrEmpty(arn))
-                writes.Add((Project.TeamProviderInfoPath, NewTeamProviderInfo(env, arn)));
+                writes.Add((Project.TeamProviderInfoPath, NewTeamProviderInfo(env, arn), null));
         }
         else
         {
@@ -90,7 +90,7 @@ public sealed class BoundarySettings(AmplifyProject project)
                 ? teamProviderInfo.Remove(TeamProviderPath(env))
                 : teamProviderInfo.SetString(TeamProviderPath(env), arn, appendTopLevel: true);
             if (edit is not null)
-                writes.Add((teamProviderInfo.Path, teamProviderInfo.Apply(edit)));
+                writes.Add((teamProviderInfo.Path, teamProviderInfo.Apply(edit), teamProviderInfo.Source.Bytes));
         }
 
         if (env == Project.CurrentEnv())
@@ -110,16 +110,62 @@ public sealed class BoundarySettings(AmplifyProject project)
                 {
                     var edit = string.IsNullOrEmpty(arn) ? meta.Remove(MetaPath) : meta.SetString(MetaPath, arn);
                     if (edit is not null)
-                        writes.Add((meta.Path, meta.Apply(edit)));
+                        writes.Add((meta.Path, meta.Apply(edit), meta.Source.Bytes));
                 }
             }
         }
 
-        foreach (var (path, _) in writes)
-            AtomicFile.EnsureWritable(path);
-        foreach (var (path, bytes) in writes)
-            AtomicFile.Write(path, bytes);
+        WriteAllOrNothing(writes);
         return new BoundaryChange(env, previous, string.IsNullOrEmpty(arn) ? null : arn, writes.Select(w => w.Path).ToList(), warnings);
+    }
+
+    /// <summary>
+    /// Both files or neither: every temp file is written before any file is replaced, and when a later
+    /// rename fails the files already replaced get their original bytes back.
+    /// </summary>
+    private void WriteAllOrNothing(IReadOnlyList<(string Path, byte[] Bytes, byte[]? Original)> writes)
+    {
+        foreach (var (path, _, _) in writes)
+            AtomicFile.EnsureWritable(path);
+        var prepared = new List<PreparedWrite>();
+        try
+        {
+            foreach (var (path, bytes, _) in writes)
+                prepared.Add(AtomicFile.Prepare(Project.Root, path, bytes));
+            for (var index = 0; index < prepared.Count; index++)
+            {
+                try
+                {
+                    prepared[index].Commit();
+                }
+                catch (BoundaryException e) when (index > 0)
+                {
+                    var problems = new List<string>();
+                    for (var done = 0; done < index; done++)
+                    {
+                        try
+                        {
+                            if (writes[done].Original is { } original)
+                                AtomicFile.Write(Project.Root, writes[done].Path, original);
+                            else
+                                AtomicFile.Delete(Project.Root, writes[done].Path);
+                        }
+                        catch (BoundaryException rollback)
+                        {
+                            problems.Add(rollback.Message);
+                        }
+                    }
+                    throw problems.Count == 0
+                        ? BoundaryException.File(e.Message + $"\n{string.Join(", ", writes.Take(index).Select(w => w.Path))} was put back as it was: nothing changed.", e)
+                        : BoundaryException.File(e.Message + "\nPutting back the file written before it failed too, so the files now disagree:\n" + string.Join("\n", problems), e);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var write in prepared)
+                write.Dispose();
+        }
     }
 
     private static byte[] NewTeamProviderInfo(string env, string arn)

@@ -22,6 +22,7 @@ public abstract class CommandBase(IConsole console, CliContext context)
     {
         try
         {
+            Validate();
             return Execute();
         }
         catch (BoundaryException e)
@@ -34,6 +35,18 @@ public abstract class CommandBase(IConsole console, CliContext context)
     }
 
     protected abstract int Execute();
+
+    /// <summary>Checks the options before anything is read: a usage error (exit 2) for a value no command accepts.</summary>
+    protected virtual void Validate()
+    {
+    }
+
+    /// <summary>An option given as '' (or blank) where a name is needed: a usage error, never "use the default".</summary>
+    protected static void RequireNonBlank(string? value, string option)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+            throw BoundaryException.Usage($"{option} needs a value; '{value}' is not one. Leave the option out to use the default.");
+    }
 
     /// <summary>Writes <paramref name="document"/> with --json, else calls <paramref name="text"/>.</summary>
     protected void Report(object document, Action text)
@@ -53,6 +66,12 @@ public abstract class ProjectCommandBase(IConsole console, CliContext context) :
 
     [Option("--env <NAME>", Description = "The environment. Default: the current one (amplify/.config/local-env-info.json).")]
     public string? Env { get; set; }
+
+    protected override void Validate()
+    {
+        RequireNonBlank(Env, "--env");
+        RequireNonBlank(ProjectDir, "--project-dir");
+    }
 
     protected AmplifyProject LocateProject() => AmplifyProject.Locate(ProjectDir, Context.WorkingDirectory);
 }

@@ -35,6 +35,12 @@ public sealed class EnvAddCommand(IConsole console, CliContext context, IPrompte
     [Option("--create", Description = "Write the env's entry even if the Amplify CLI has not created the env yet (the host's own 'env add' then fails for it).")]
     public bool Create { get; set; }
 
+    protected override void Validate()
+    {
+        base.Validate();
+        RequireNonBlank(From, "--from");
+    }
+
     protected override int Execute()
     {
         if (string.IsNullOrEmpty(Name))

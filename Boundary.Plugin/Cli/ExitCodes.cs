@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>AWS could not be reached or refused a call.</summary>
     public const int Aws = 4;
+
+    /// <summary>Something unforeseen: a bug, reported by the last-resort handler with "please report this".</summary>
+    public const int Internal = 70;
 }

@@ -75,8 +75,11 @@ public sealed class HookPostPushCommand(IConsole console, CliContext context) : 
         var payload = ReadPayload(warnings);
         var project = HookTarget.Locate(ProjectDir, payload, Context.WorkingDirectory, warnings);
         RestoreResult result;
-        using (Editing.ProjectLock.Acquire(project.StateDir))
+        using (Editing.ProjectLock.Acquire(project.Root, project.StateDir))
+        {
+            Editing.TempFiles.Sweep(project.AmplifyDir);
             result = PushRestorer.Restore(project);
+        }
         RestoreReport.Write(Output, Json, "hook post-push", result, warnings, payload.Error);
         return ExitCodes.Success;
     }

@@ -10,12 +10,26 @@ public sealed class RestoreCommand(IConsole console, CliContext context) : Comma
     [Option("--project-dir <DIR>", Description = "The project's root folder (holding 'amplify/'). Default: the nearest one at or above the working folder.")]
     public string? ProjectDir { get; set; }
 
+    [Option("--discard", Description = "Delete the journal without undoing it: for a journal 'dotnet boundary' refuses (edited, or shipped in the repository). Check the templates first ('git status', 'git diff').")]
+    public bool Discard { get; set; }
+
     protected override int Execute()
     {
         var project = Amplify.AmplifyProject.Locate(ProjectDir, Context.WorkingDirectory);
         RestoreResult result;
-        using (ProjectLock.Acquire(project.StateDir))
+        using (ProjectLock.Acquire(project.Root, project.StateDir))
+        {
+            TempFiles.Sweep(project.AmplifyDir);
+            if (Discard)
+            {
+                var discarded = PushRestorer.Discard(project);
+                Report(new { ok = true, command = "restore", discarded }, () => Output.Line(discarded
+                    ? $"Discarded {PushJournal.PathIn(project.StateDir)} without undoing it; the templates are as they are now."
+                    : "Nothing to discard: no journal in amplify/.boundary."));
+                return ExitCodes.Success;
+            }
             result = PushRestorer.Restore(project);
+        }
         RestoreReport.Write(Output, Json, "restore", result, [], null);
         return ExitCodes.Success;
     }

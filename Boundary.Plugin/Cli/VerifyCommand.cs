@@ -87,7 +87,7 @@ public sealed class VerifyCommand(IConsole console, CliContext context) : Projec
             var folder = Path.GetDirectoryName(target);
             if (folder is not null)
                 Directory.CreateDirectory(folder);
-            AtomicFile.Write(target, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
+            AtomicFile.Write(Path.GetDirectoryName(Path.GetFullPath(target))!, target, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
             Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format} report to {OutputFile}.");
         }
         else if (format == "text")

@@ -3,7 +3,9 @@ namespace Boundary.Editing;
 /// <summary>
 /// Replaces a file's content atomically: the new bytes go into a temp file in the same folder, which
 /// then takes the file's place with one rename, so a reader sees the old file or the new, never half.
-/// The file's permission bits are kept.
+/// The file's permission bits are kept. Every write is confined to a root folder
+/// (<see cref="ProjectPath.Confine"/>): a link that leads out of it is never written through, and no
+/// temp file is created outside it.
 /// </summary>
 public static class AtomicFile
 {
@@ -21,17 +23,28 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Replaces <paramref name="path"/> with <paramref name="bytes"/>. With <paramref name="durable"/> the
-    /// new bytes reach the disk before the rename (an fsync, ~3 ms here); without it the rename is still
-    /// atomic for every other process, which is all a killed run needs: bulk template rewrites skip the
-    /// fsync and rely on their journal (itself written durably) instead.
+    /// Replaces <paramref name="path"/> (inside <paramref name="root"/>) with <paramref name="bytes"/>.
+    /// With <paramref name="durable"/> the new bytes reach the disk before the rename (an fsync, ~3 ms
+    /// here); without it the rename is still atomic for every other process, which is all a killed run
+    /// needs: bulk template rewrites skip the fsync and rely on their journal (itself written durably).
     /// </summary>
-    public static void Write(string path, ReadOnlySpan<byte> bytes, bool durable = true)
+    public static void Write(string root, string path, ReadOnlySpan<byte> bytes, bool durable = true)
+    {
+        using var prepared = Prepare(root, path, bytes, durable);
+        prepared.Commit();
+    }
+
+    /// <summary>
+    /// Writes the temp file for <paramref name="path"/> without replacing it yet, so that several files
+    /// can be prepared before any is replaced (all or nothing across files).
+    /// </summary>
+    public static PreparedWrite Prepare(string root, string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
         EnsureWritable(path);
-        var target = ResolveLink(path);
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target))!;
-        var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        var target = ProjectPath.Confine(root, path);
+        if (NativeFiles.KindOf(target, followLinks: false) is var kind && kind is FileKind.Special or FileKind.Directory)
+            throw new NotRegularFileException(path, kind);
+        var temp = TempFiles.NameFor(target);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
@@ -41,29 +54,68 @@ public static class AtomicFile
             }
             if (!OperatingSystem.IsWindows() && File.Exists(target))
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
-            File.Move(temp, target, overwrite: true);
+            return new PreparedWrite(path, target, temp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
-            throw BoundaryException.File($"{path}: cannot be written ({e.Message}). Check the folder's permissions and free space.", e);
+            TempFiles.TryDelete(temp);
+            throw BoundaryException.File($"{path}: cannot be written ({e.Message}). Check the folder's permissions and free space; nothing was changed.", e);
         }
     }
 
-    private static string ResolveLink(string path)
+    /// <summary>Deletes <paramref name="path"/> (inside <paramref name="root"/>) when it exists; a link is removed, never its target.</summary>
+    public static void Delete(string root, string path)
     {
-        var info = new FileInfo(path);
-        return info.LinkTarget is null ? path : info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        var folder = ProjectPath.Confine(root, Path.GetDirectoryName(Path.GetFullPath(path, root))!);
+        var entry = Path.Join(folder, Path.GetFileName(path));
+        try
+        {
+            if (NativeFiles.KindOf(entry, followLinks: false) != FileKind.Missing)
+                File.Delete(entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{path}: cannot be deleted ({e.Message}). Check the folder's permissions and run again.", e);
+        }
+    }
+}
+
+/// <summary>A temp file holding a file's new bytes, waiting to replace it; deleted when never committed.</summary>
+public sealed class PreparedWrite : IDisposable
+{
+    private readonly string temp;
+    private bool committed;
+
+    internal PreparedWrite(string path, string target, string temp)
+    {
+        Path = path;
+        Target = target;
+        this.temp = temp;
     }
 
-    private static void TryDelete(string path)
+    /// <summary>The path as given.</summary>
+    public string Path { get; }
+
+    /// <summary>The real path replaced (inside the root).</summary>
+    public string Target { get; }
+
+    /// <summary>Replaces the file with the temp file (one rename).</summary>
+    public void Commit()
     {
         try
         {
-            File.Delete(path);
+            File.Move(temp, Target, overwrite: true);
+            committed = true;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            throw BoundaryException.File($"{Path}: cannot be written ({e.Message}). Check the folder's permissions and free space.", e);
         }
+    }
+
+    public void Dispose()
+    {
+        if (!committed)
+            TempFiles.TryDelete(temp);
     }
 }

@@ -26,10 +26,14 @@ public sealed class ProjectLock : IDisposable
         }
     }
 
-    public static ProjectLock Acquire(string stateDir, TimeSpan? timeout = null)
+    /// <summary>Takes the lock of the project at <paramref name="root"/>, whose state folder is <paramref name="stateDir"/> (both confined to the root).</summary>
+    public static ProjectLock Acquire(string root, string stateDir, TimeSpan? timeout = null)
     {
-        StateFolder.Ensure(stateDir);
-        var path = Path.Combine(stateDir, "lock");
+        var folder = StateFolder.Ensure(root, stateDir);
+        var path = Path.Combine(folder, "lock");
+        var kind = NativeFiles.KindOf(path, followLinks: false);
+        if (kind is FileKind.SymbolicLink or FileKind.Special or FileKind.Directory)
+            throw BoundaryException.File($"{path}: not a regular file ({(kind == FileKind.SymbolicLink ? "a link" : NotRegularFileException.Describe(kind))}); the lock must be a plain file. Delete it and run again.");
         var limit = timeout ?? DefaultTimeout;
         var clock = Stopwatch.StartNew();
         while (true)
@@ -37,6 +41,10 @@ public sealed class ProjectLock : IDisposable
             try
             {
                 return new ProjectLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw BoundaryException.File($"{path}: cannot be opened ({e.Message}). Make {folder} and the files in it writable for you (chmod u+w) and run again.", e);
             }
             catch (IOException) when (clock.Elapsed < limit)
             {
@@ -55,11 +63,21 @@ public sealed class ProjectLock : IDisposable
 /// <summary>The tool's state folder, created with a .gitignore so its contents never reach version control.</summary>
 public static class StateFolder
 {
-    public static void Ensure(string stateDir)
+    /// <summary>Creates the state folder (inside <paramref name="root"/>, never through a link out of it) and returns its real path.</summary>
+    public static string Ensure(string root, string stateDir)
     {
-        Directory.CreateDirectory(stateDir);
-        var ignore = Path.Combine(stateDir, ".gitignore");
-        if (!File.Exists(ignore))
-            File.WriteAllText(ignore, "# Written by dotnet boundary: its lock and push journal are local state.\n*\n");
+        var folder = ProjectPath.Confine(root, stateDir);
+        var ignore = Path.Combine(folder, ".gitignore");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            if (NativeFiles.KindOf(ignore, followLinks: false) == FileKind.Missing)
+                AtomicFile.Write(root, ignore, "# Written by dotnet boundary: its lock and push journal are local state.\n*\n"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{stateDir}: cannot be created or written ({e.Message}). Make {Path.GetDirectoryName(stateDir)} writable for you (chmod u+w) and run again.", e);
+        }
+        return folder;
     }
 }

@@ -32,7 +32,7 @@ public sealed class SourceText
     {
         try
         {
-            return new SourceText(path, File.ReadAllBytes(path));
+            return new SourceText(path, RegularFile.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -120,7 +120,7 @@ public sealed class HookInstaller(AmplifyProject project)
         if (files.Count == 0)
         {
             var created = Path.Combine(Project.HooksDir, $"{hook}.sh");
-            Directory.CreateDirectory(Project.HooksDir);
+            CreateFolder(Project.HooksDir);
             WriteScript(created, HookScripts.File(hook));
             return new HookInstallOutcome(hook, HookAction.Created, Relative(created), [Relative(created)], $"created {Relative(created)}", null);
         }
@@ -155,7 +155,7 @@ public sealed class HookInstaller(AmplifyProject project)
         var written = new List<string>();
         if (!File.Exists(helper) || Read(helper) != HookScripts.File(hook))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(helper)!);
+            CreateFolder(Path.GetDirectoryName(helper)!);
             WriteScript(helper, HookScripts.File(hook));
             written.Add(Relative(helper));
         }
@@ -221,8 +221,9 @@ public sealed class HookInstaller(AmplifyProject project)
                 if (action == HookRemovalAction.NotInstalled)
                     action = HookRemovalAction.RemovedFile;
                 var folder = Path.GetDirectoryName(helper)!;
-                if (!Directory.EnumerateFileSystemEntries(folder).Any())
-                    Directory.Delete(folder);
+                var realFolder = ProjectPath.Confine(Project.Root, folder);
+                if (!Directory.EnumerateFileSystemEntries(realFolder).Any())
+                    Directory.Delete(realFolder);
             }
             else
             {
@@ -304,11 +305,26 @@ public sealed class HookInstaller(AmplifyProject project)
 
     private static string Read(string path) => Bytes.GetString(SourceText.Read(path).Bytes);
 
-    private static void Write(string path, string text) => AtomicFile.Write(path, Bytes.GetBytes(text));
+    private void Write(string path, string text) => AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text));
 
-    private static void WriteScript(string path, string text)
+    /// <summary>Creates a folder inside the project, never through a link that leaves it.</summary>
+    private void CreateFolder(string folder)
     {
-        AtomicFile.Write(path, Bytes.GetBytes(text));
+        var real = ProjectPath.Confine(Project.Root, folder);
+        try
+        {
+            Directory.CreateDirectory(real);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{folder}: cannot be created ({e.Message}). Check the folder's permissions.", e);
+        }
+    }
+
+    private void WriteScript(string path, string text)
+    {
+        AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text));
+        path = ProjectPath.Confine(Project.Root, path);
         if (!OperatingSystem.IsWindows())
         {
             // chmod +x for whoever may read it (umask permitting): u+x always, g+x and o+x where r is set.
@@ -321,15 +337,5 @@ public sealed class HookInstaller(AmplifyProject project)
         }
     }
 
-    private static void Delete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw BoundaryException.File($"{path}: cannot be deleted ({e.Message}). Check the folder's permissions.", e);
-        }
-    }
+    private void Delete(string path) => AtomicFile.Delete(Project.Root, path);
 }

@@ -35,35 +35,65 @@ public sealed class Ownership
 
     public bool Owns(string file, string logicalId, string value) => owned.Contains(new OwnedBoundary(file, logicalId, value));
 
+    public const string Comment = "Written by 'dotnet boundary hook pre-push --persist': the permissions boundaries it added to templates, so that it updates or removes only those. Commit it with the templates.";
+
+    /// <summary>
+    /// The ownership file, checked: it is committed, so it is untrusted like any file in a repository.
+    /// Every entry must name a template under amplify/backend by a relative path and hold a valid
+    /// policy ARN; anything else is an error naming the file and how to discard it.
+    /// </summary>
     public static Ownership Load(AmplifyProject project)
     {
         var path = PathOf(project);
-        if (!File.Exists(path))
+        var real = ProjectPath.Confine(project.Root, path);
+        if (NativeFiles.KindOf(real, followLinks: false) == FileKind.Missing)
             return new Ownership(null, []);
-        var source = SourceText.Read(path);
-        var text = Encoding.UTF8.GetString(source.Content);
+        var source = SourceText.Read(real);
+        string text;
         try
         {
-            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            var entries = new List<OwnedBoundary>();
-            if (document.RootElement.TryGetProperty("owned", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in list.EnumerateArray())
-                {
-                    if (item.ValueKind == JsonValueKind.Object &&
-                        item.TryGetProperty("file", out var file) && item.TryGetProperty("logicalId", out var id) && item.TryGetProperty("value", out var value) &&
-                        file.ValueKind == JsonValueKind.String && id.ValueKind == JsonValueKind.String && value.ValueKind == JsonValueKind.String)
-                        entries.Add(new OwnedBoundary(file.GetString()!, id.GetString()!, value.GetString()!));
-                }
-            }
-            return new Ownership(text, entries);
+            text = source.DecodeUtf8();
+        }
+        catch (BoundaryException e)
+        {
+            throw Bad(path, e.Message);
+        }
+        var (document, problem) = Parse(text);
+        if (problem is not null)
+            throw Bad(path, problem);
+        return new Ownership(text, document!.Owned);
+    }
+
+    /// <summary>Null when <paramref name="text"/> is a valid ownership file, else the problem.</summary>
+    public static string? Check(string text) => Parse(text).Problem;
+
+    private static (OwnershipDocument? Document, string? Problem) Parse(string text)
+    {
+        OwnershipDocument document;
+        try
+        {
+            document = StateJson.Deserialize<OwnershipDocument>(Encoding.UTF8.GetBytes(text));
         }
         catch (JsonException e)
         {
-            var offset = source.OffsetOf((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
-            throw BoundaryException.File($"{source.Describe(offset)}: not valid JSON ({e.Message}). Restore it from version control: it lists the boundaries 'dotnet boundary' wrote.");
+            return (null, $"not of the ownership file's schema ({e.Message})");
         }
+        foreach (var entry in document.Owned)
+        {
+            if (ProjectPath.CheckRelative(entry.File) is { } badPath)
+                return (null, badPath);
+            if (!entry.File.StartsWith(PushRestorer.BackendPrefix, StringComparison.Ordinal))
+                return (null, $"'{entry.File}' is not under {PushRestorer.BackendPrefix}");
+            if (entry.LogicalId.Length == 0 || entry.LogicalId.Any(char.IsControl))
+                return (null, "a logical id that is empty or holds a control character");
+            if (!PolicyArn.TryParse(entry.Value, out _, out var problem))
+                return (null, $"the value of {entry.File} {entry.LogicalId} is not a valid policy ARN ({problem})");
+        }
+        return (document, null);
     }
+
+    private static BoundaryException Bad(string path, string problem) =>
+        BoundaryException.File($"{path}: {problem}. Nothing was changed. Restore it from version control ('git checkout -- amplify/{FileName}'), or discard it ('rm amplify/{FileName}': the boundaries it listed then count as set by a person).");
 
     /// <summary>The file's text for <paramref name="entries"/>, or null when there are none (the file is then deleted).</summary>
     public static string? Render(IEnumerable<OwnedBoundary> entries)
@@ -75,24 +105,7 @@ public sealed class Ownership
             .ToList();
         if (sorted.Count == 0)
             return null;
-        var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("comment", "Written by 'dotnet boundary hook pre-push --persist': the permissions boundaries it added to templates, so that it updates or removes only those. Commit it with the templates.");
-            w.WriteStartArray("owned");
-            foreach (var entry in sorted)
-            {
-                w.WriteStartObject();
-                w.WriteString("file", entry.File);
-                w.WriteString("logicalId", entry.LogicalId);
-                w.WriteString("value", entry.Value);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return Encoding.UTF8.GetString(StateJson.Serialize(new OwnershipDocument(sorted, Comment), indented: true)) + "\n";
     }
 
     /// <summary>Writes <paramref name="text"/> (atomically), or deletes the file when it is null.</summary>
@@ -100,12 +113,9 @@ public sealed class Ownership
     {
         var path = PathOf(project);
         if (text is null)
-        {
-            if (File.Exists(path))
-                File.Delete(path);
-            return;
-        }
-        AtomicFile.Write(path, Encoding.UTF8.GetBytes(text));
+            AtomicFile.Delete(project.Root, path);
+        else
+            AtomicFile.Write(project.Root, path, Encoding.UTF8.GetBytes(text));
     }
 }
 

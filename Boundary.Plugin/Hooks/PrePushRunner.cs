@@ -38,11 +38,13 @@ public sealed class PrePushRunner(AmplifyProject project)
     public RewriteResult Run(HookPayload payload, PrePushRequest request, List<string>? warnings = null)
     {
         warnings ??= [];
-        using var gate = ProjectLock.Acquire(project.StateDir);
+        using var gate = ProjectLock.Acquire(project.Root, project.StateDir);
+        if (!request.DryRun)
+            TempFiles.Sweep(project.AmplifyDir);
 
         RestoreResult? recovered = null;
         var journalPath = PushJournal.PathIn(project.StateDir);
-        if (File.Exists(journalPath))
+        if (NativeFiles.KindOf(ProjectPath.Confine(project.Root, journalPath), followLinks: false) != FileKind.Missing)
         {
             if (request.DryRun)
                 warnings.Add($"{journalPath} is left from an earlier run that was not undone; the dry run shows the templates as they are. 'dotnet boundary restore' undoes it.");
@@ -62,8 +64,8 @@ public sealed class PrePushRunner(AmplifyProject project)
         if (boundary is null && (ownership is null || ownership.Entries.Count == 0))
             return new RewriteResult(mode, env, null, request.DryRun, why, [], RewriteSummary.Empty, recovered, warnings);
 
-        var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir]) : [];
-        var plans = TemplateRewrite.ScanAndPlan(files, RelativePath, (template, path) => persist
+        var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir], warnings, project.Root) : [];
+        var plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => persist
             ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
             : BoundaryInjector.Plan(template, boundary!, options), request.DryRun);
         var changed = plans.Where(p => p.Changes).ToList();
@@ -79,7 +81,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         {
             var header = new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text);
             var entries = JournalEntries(changed, boundary);
-            using (var journal = PushJournal.Create(journalPath, header, entries))
+            using (var journal = PushJournal.Create(project.Root, journalPath, header, entries))
             {
                 try
                 {
@@ -92,14 +94,14 @@ public sealed class PrePushRunner(AmplifyProject project)
                 catch (BoundaryException e) when (e is not RollbackFailedException)
                 {
                     journal.Dispose();
-                    PushJournal.Delete(journalPath);
+                    PushJournal.Delete(project.Root, journalPath);
                     throw;
                 }
                 if (persist)
                     Ownership.Save(project, newOwnership);
             }
             if (persist)
-                PushJournal.Delete(journalPath); // the values stay: nothing for post-push to undo
+                PushJournal.Delete(project.Root, journalPath); // the values stay: nothing for post-push to undo
         }
         return new RewriteResult(mode, env, boundary, false, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
     }
@@ -114,7 +116,7 @@ public sealed class PrePushRunner(AmplifyProject project)
     {
         if (!File.Exists(project.TeamProviderInfoPath))
             return (requested, null, $"{project.TeamProviderInfoPath} does not exist, so no env has a permissions boundary; nothing to do.", new Dictionary<string, string>());
-        var teamProviderInfo = JsonFile.Load(project.TeamProviderInfoPath);
+        var teamProviderInfo = project.LoadTeamProviderInfo();
         var known = AmplifyProject.EnvNames(teamProviderInfo);
         if (requested is not null && !known.Contains(requested))
         {

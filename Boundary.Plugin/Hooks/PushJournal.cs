@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Boundary.Amplify;
 using Boundary.Editing;
 
 namespace Boundary.Hooks;
@@ -26,7 +27,7 @@ public sealed record ReplacedBoundary(string LogicalId, string OldValue, string 
 /// before and after, the edits that turn the after bytes back into the before bytes, the boundaries
 /// added or replaced (for when the host rewrote the file meanwhile), and the stamp its
 /// #current-cloud-backend copy had before the run (null when there was none), which tells whether the
-/// host copied the file there since.
+/// host copied the file there since. Written and read as one journal line.
 /// </summary>
 public sealed record JournalEntry(
     int Index,
@@ -54,7 +55,10 @@ public sealed record JournalContent(JournalHeader Header, IReadOnlyList<JournalE
 public sealed class PushJournal : IDisposable
 {
     public const string FileName = "push-journal.jsonl";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>What the errors about a bad journal tell the user to run.</summary>
+    public const string DiscardCommand = "dotnet boundary restore --discard";
 
     private readonly FileStream stream;
     private readonly object gate = new();
@@ -69,16 +73,20 @@ public sealed class PushJournal : IDisposable
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>Writes the header and every entry, then the ready line, durably; the journal stays open for done marks.</summary>
-    public static PushJournal Create(string path, JournalHeader header, IReadOnlyList<JournalEntry> entries)
+    public static PushJournal Create(string root, string path, JournalHeader header, IReadOnlyList<JournalEntry> entries)
     {
-        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        var target = ProjectPath.Confine(root, path);
+        if (NativeFiles.KindOf(target, followLinks: false) is FileKind.Special or FileKind.Directory)
+            throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
+        FileStream? stream = null;
         try
         {
+            stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
             var buffer = new MemoryStream();
-            WriteLine(buffer, w => WriteHeader(w, header, entries.Count));
+            WriteLine(buffer, StateJson.Serialize(new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, entries.Count, header.RecordsOwnership, header.OwnershipBefore)));
             foreach (var entry in entries)
-                WriteLine(buffer, w => WriteEntry(w, entry));
-            WriteLine(buffer, w => w.WriteNumber("ready", entries.Count));
+                WriteLine(buffer, StateJson.Serialize(entry));
+            WriteLine(buffer, StateJson.Serialize(new JournalReadyLine(entries.Count)));
             buffer.Position = 0;
             buffer.CopyTo(stream);
             stream.Flush(flushToDisk: true);
@@ -86,184 +94,215 @@ public sealed class PushJournal : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stream.Dispose();
-            throw BoundaryException.File($"{path}: the journal cannot be written ({e.Message}); no file was changed.", e);
+            stream?.Dispose();
+            throw BoundaryException.File($"{path}: the journal cannot be written ({e.Message}); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.", e);
         }
     }
 
     /// <summary>Records that entry <paramref name="index"/>'s file was replaced. Flushed to the OS: a killed process loses nothing.</summary>
     public void MarkDone(int index)
     {
-        var bytes = Encoding.UTF8.GetBytes($"{{\"done\":{index}}}\n");
+        var bytes = StateJson.Serialize(new JournalDoneLine(index));
         lock (gate)
         {
             stream.Write(bytes);
+            stream.WriteByte((byte)'\n');
             stream.Flush(flushToDisk: false);
         }
     }
 
     public void Dispose() => stream.Dispose();
 
-    public static void Delete(string path)
-    {
-        if (File.Exists(path))
-            File.Delete(path);
-    }
+    public static void Delete(string root, string path) => AtomicFile.Delete(root, path);
 
-    /// <summary>The journal at <paramref name="path"/>, or null when there is none.</summary>
-    public static JournalContent? Read(string path)
+    /// <summary>
+    /// The journal at <paramref name="path"/>, or null when there is none. The journal is untrusted (a
+    /// repository can ship one): every line must match the schema, every path must be a relative path
+    /// under amplify/backend, every hash 64 lowercase hex digits and every ARN valid, else the whole
+    /// journal is refused with an error that names it and says how to discard it; nothing is written.
+    /// </summary>
+    public static JournalContent? Read(string root, string path)
     {
-        if (!File.Exists(path))
+        var real = ProjectPath.Confine(root, path);
+        var kind = NativeFiles.KindOf(real, followLinks: false);
+        if (kind == FileKind.Missing)
             return null;
-        string[] lines;
+        if (kind != FileKind.Regular)
+            throw Bad(path, 1, $"not a regular file ({(kind == FileKind.SymbolicLink ? "a link" : NotRegularFileException.Describe(kind))})");
+        byte[] bytes;
         try
         {
-            lines = File.ReadAllLines(path);
+            bytes = RegularFile.ReadAllBytes(real);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw BoundaryException.File($"{path}: the journal cannot be read ({e.Message}).", e);
+            throw BoundaryException.File($"{path}: the journal cannot be read ({e.Message}). Make it readable for you, or discard it with '{DiscardCommand}'.", e);
         }
-        JournalHeader? header = null;
+        return Parse(path, bytes);
+    }
+
+    /// <summary>Parses and checks a journal's bytes (see <see cref="Read"/>).</summary>
+    public static JournalContent Parse(string path, ReadOnlySpan<byte> bytes)
+    {
+        JournalHeaderLine? header = null;
         var entries = new List<JournalEntry>();
         var done = new HashSet<int>();
         var complete = false;
-        for (var number = 0; number < lines.Length; number++)
+        var number = 0;
+        while (bytes.Length > 0)
         {
-            if (string.IsNullOrWhiteSpace(lines[number]))
+            number++;
+            var newline = bytes.IndexOf((byte)'\n');
+            var line = newline < 0 ? bytes : bytes[..newline];
+            var last = newline < 0;
+            bytes = last ? [] : bytes[(newline + 1)..];
+            if (line.Trim(" \t\r"u8).IsEmpty)
                 continue;
-            JsonDocument document;
+            string kind;
             try
             {
-                document = JsonDocument.Parse(lines[number]);
+                kind = KindOf(line);
             }
-            catch (JsonException)
+            catch (JsonException) when (last)
             {
-                break; // a line cut short by a kill: nothing after it was written
+                break; // the last line cut short by a kill: nothing after it was written
             }
-            using (document)
+            catch (JsonException e)
             {
-                var line = document.RootElement;
-                if (header is null)
+                throw Bad(path, number, $"not a JSON object ({e.Message})");
+            }
+            try
+            {
+                switch (kind)
                 {
-                    if (!line.TryGetProperty("boundaryJournal", out var version) || version.GetInt32() != FormatVersion)
-                        throw BoundaryException.File($"{path}:1:1: not a journal this version of dotnet boundary understands. Check the files it lists by hand, then delete it.");
-                    header = ReadHeader(line);
+                    case "header" when header is null && number == 1:
+                        var candidate = StateJson.Deserialize<JournalHeaderLine>(line);
+                        if (candidate.BoundaryJournal != FormatVersion)
+                            throw Bad(path, number, $"journal format {candidate.BoundaryJournal}, not the format {FormatVersion} this version of dotnet boundary writes");
+                        Check(path, number, CheckHeader(candidate));
+                        header = candidate;
+                        break;
+                    case "header":
+                        throw Bad(path, number, "a second header, or a header after the first line");
+                    case not "header" when header is null:
+                        throw Bad(path, number, "the first line is not a journal header");
+                    case "done":
+                        var index = StateJson.Deserialize<JournalDoneLine>(line).Done;
+                        Check(path, number, index >= 0 && index < entries.Count ? null : $"done mark {index} names no entry");
+                        done.Add(index);
+                        break;
+                    case "ready":
+                        var ready = StateJson.Deserialize<JournalReadyLine>(line).Ready;
+                        Check(path, number, complete ? "a second ready line" : ready != entries.Count || ready != header!.Files ? $"ready line says {ready} files, the journal lists {entries.Count}" : null);
+                        complete = true;
+                        break;
+                    default:
+                        Check(path, number, complete ? "a file entry after the ready line" : null);
+                        var entry = StateJson.Deserialize<JournalEntry>(line);
+                        Check(path, number, CheckEntry(entry, entries.Count));
+                        entries.Add(entry);
+                        break;
                 }
-                else if (line.TryGetProperty("done", out var index))
-                    done.Add(index.GetInt32());
-                else if (line.TryGetProperty("ready", out _))
-                    complete = true;
-                else
-                    entries.Add(ReadEntry(line));
+            }
+            catch (JsonException e)
+            {
+                throw Bad(path, number, $"not of the journal's schema ({e.Message})");
             }
         }
         if (header is null)
             return new JournalContent(new JournalHeader("unknown", null, null, DateTimeOffset.MinValue, false, null), [], false, done);
-        return new JournalContent(header, entries, complete, done);
+        if (complete && entries.Select(e => e.Path).Distinct(StringComparer.Ordinal).Count() != entries.Count)
+            throw Bad(path, 1, "the same file is listed twice");
+        return new JournalContent(new JournalHeader(header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore), entries, complete, done);
     }
 
-    private static void WriteLine(Stream stream, Action<Utf8JsonWriter> body)
+    private static string KindOf(ReadOnlySpan<byte> line)
     {
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using var document = JsonDocument.Parse(line.ToArray());
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+            throw new JsonException($"found {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
+        foreach (var property in document.RootElement.EnumerateObject())
         {
-            writer.WriteStartObject();
-            body(writer);
-            writer.WriteEndObject();
+            switch (property.Name)
+            {
+                case "boundaryJournal":
+                    return "header";
+                case "done":
+                    return "done";
+                case "ready":
+                    return "ready";
+            }
         }
+        return "entry";
+    }
+
+    private static string? CheckHeader(JournalHeaderLine header)
+    {
+        if (header.Mode is not ("transient" or "persist"))
+            return $"mode '{header.Mode}' is neither transient nor persist";
+        if (header.Env is { } env && (env.Length == 0 || env.Any(char.IsControl)))
+            return "the env name is empty or holds a control character";
+        if (header.Boundary is { } boundary && !PolicyArn.TryParse(boundary, out _, out var problem))
+            return $"the boundary is not a valid policy ARN ({problem})";
+        if (header.Files < 0)
+            return "a negative file count";
+        if (!header.RecordsOwnership && header.OwnershipBefore is not null)
+            return "ownershipBefore is set but recordsOwnership is false";
+        if (header.OwnershipBefore is { } text && Ownership.Check(text) is { } bad)
+            return $"ownershipBefore is not an ownership file ({bad})";
+        return null;
+    }
+
+    private static string? CheckEntry(JournalEntry entry, int expectedIndex)
+    {
+        if (entry.Index != expectedIndex)
+            return $"entry index {entry.Index} where {expectedIndex} was expected";
+        if (ProjectPath.CheckRelative(entry.Path) is { } badPath)
+            return badPath;
+        if (!entry.Path.StartsWith(PushRestorer.BackendPrefix, StringComparison.Ordinal))
+            return $"'{entry.Path}' is not under {PushRestorer.BackendPrefix}";
+        if (!IsHash(entry.Before) || !IsHash(entry.After))
+            return "a hash that is not 64 lowercase hex digits";
+        var end = 0;
+        foreach (var edit in entry.Undo.OrderBy(e => e.Offset))
+        {
+            if (edit.Offset < end || edit.RemoveLength < 0)
+                return $"an undo edit at byte {edit.Offset} that overlaps another or is negative";
+            end = edit.Offset + edit.RemoveLength;
+        }
+        foreach (var added in entry.Added)
+            if (CheckBoundary(added.LogicalId, added.Value) is { } problem)
+                return problem;
+        foreach (var replaced in entry.Replaced)
+            if (CheckBoundary(replaced.LogicalId, replaced.NewValue) is { } problem)
+                return problem;
+        if (entry.CopyStamp is { } stamp && (stamp.Length < 0 || stamp.LastWriteTicks < 0))
+            return "a negative copy stamp";
+        return null;
+    }
+
+    private static string? CheckBoundary(string logicalId, string value)
+    {
+        if (logicalId.Length == 0 || logicalId.Any(char.IsControl))
+            return "a logical id that is empty or holds a control character";
+        return PolicyArn.TryParse(value, out _, out var problem) ? null : $"the boundary of {logicalId} is not a valid policy ARN ({problem})";
+    }
+
+    public static bool IsHash(string value) => value.Length == 64 && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
+    private static void Check(string path, int line, string? problem)
+    {
+        if (problem is not null)
+            throw Bad(path, line, problem);
+    }
+
+    private static BoundaryException Bad(string path, int line, string problem) =>
+        BoundaryException.File($"{path}:{line}: {problem}. This is not a push journal 'dotnet boundary' wrote (edited by hand, or shipped in the repository?), so nothing was changed. " +
+                               $"Check the templates under amplify/backend ('git status', 'git diff'), then discard it with '{DiscardCommand}'.");
+
+    private static void WriteLine(Stream stream, byte[] json)
+    {
+        stream.Write(json);
         stream.WriteByte((byte)'\n');
-    }
-
-    private static void WriteHeader(Utf8JsonWriter w, JournalHeader header, int files)
-    {
-        w.WriteNumber("boundaryJournal", FormatVersion);
-        w.WriteString("mode", header.Mode);
-        w.WriteString("env", header.Env);
-        w.WriteString("boundary", header.Boundary);
-        w.WriteString("created", header.Created);
-        w.WriteNumber("files", files);
-        if (header.RecordsOwnership)
-            w.WriteString("ownershipBefore", header.OwnershipBefore);
-    }
-
-    private static JournalHeader ReadHeader(JsonElement line) => new(
-        line.GetProperty("mode").GetString() ?? "transient",
-        line.TryGetProperty("env", out var env) ? env.GetString() : null,
-        line.TryGetProperty("boundary", out var boundary) ? boundary.GetString() : null,
-        line.TryGetProperty("created", out var created) ? created.GetDateTimeOffset() : DateTimeOffset.MinValue,
-        line.TryGetProperty("ownershipBefore", out _),
-        line.TryGetProperty("ownershipBefore", out var owned) ? owned.GetString() : null);
-
-    private static void WriteEntry(Utf8JsonWriter w, JournalEntry entry)
-    {
-        w.WriteNumber("i", entry.Index);
-        w.WriteString("path", entry.Path);
-        w.WriteString("before", entry.Before);
-        w.WriteString("after", entry.After);
-        w.WriteStartArray("undo");
-        foreach (var edit in entry.Undo)
-        {
-            w.WriteStartArray();
-            w.WriteNumberValue(edit.Offset);
-            w.WriteNumberValue(edit.RemoveLength);
-            w.WriteStringValue(edit.Insert);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-        if (entry.Added.Count > 0)
-        {
-            w.WriteStartArray("added");
-            foreach (var added in entry.Added)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(added.LogicalId);
-                w.WriteStringValue(added.Value);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
-        if (entry.Replaced.Count > 0)
-        {
-            w.WriteStartArray("replaced");
-            foreach (var replaced in entry.Replaced)
-            {
-                w.WriteStartArray();
-                w.WriteStringValue(replaced.LogicalId);
-                w.WriteStringValue(replaced.OldValue);
-                w.WriteStringValue(replaced.NewValue);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
-        if (entry.CopyStamp is { } stamp)
-        {
-            w.WriteStartArray("copy");
-            w.WriteNumberValue(stamp.Length);
-            w.WriteNumberValue(stamp.LastWriteTicks);
-            w.WriteEndArray();
-        }
-    }
-
-    private static JournalEntry ReadEntry(JsonElement line)
-    {
-        var undo = line.GetProperty("undo").EnumerateArray()
-            .Select(e => new TextEdit(e[0].GetInt32(), e[1].GetInt32(), e[2].GetString() ?? ""))
-            .ToList();
-        var added = line.TryGetProperty("added", out var a)
-            ? a.EnumerateArray().Select(e => new AddedBoundary(e[0].GetString()!, e[1].GetString()!)).ToList()
-            : [];
-        var replaced = line.TryGetProperty("replaced", out var r)
-            ? r.EnumerateArray().Select(e => new ReplacedBoundary(e[0].GetString()!, e[1].GetString()!, e[2].GetString()!)).ToList()
-            : [];
-        var copy = line.TryGetProperty("copy", out var c) ? new FileStamp(c[0].GetInt64(), c[1].GetInt64()) : null;
-        return new JournalEntry(
-            line.GetProperty("i").GetInt32(),
-            line.GetProperty("path").GetString()!,
-            line.GetProperty("before").GetString()!,
-            line.GetProperty("after").GetString()!,
-            undo,
-            added,
-            replaced,
-            copy);
     }
 }

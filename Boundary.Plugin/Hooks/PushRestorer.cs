@@ -64,15 +64,23 @@ public static class PushRestorer
     public static RestoreResult Restore(AmplifyProject project)
     {
         var journalPath = PushJournal.PathIn(project.StateDir);
-        var journal = PushJournal.Read(journalPath);
+        var journal = PushJournal.Read(project.Root, journalPath);
         if (journal is null)
             return RestoreResult.None;
         var header = journal.Header;
         if (!journal.Complete)
         {
             // Cut short while being written: no file had been touched yet.
-            PushJournal.Delete(journalPath);
+            PushJournal.Delete(project.Root, journalPath);
             return new RestoreResult(true, header.Mode, header.Env, header.Boundary, [], []);
+        }
+
+        // Every path is confined before any file is written: one that leads out of the project stops the whole undo.
+        foreach (var entry in journal.Entries)
+        {
+            ProjectPath.ResolveRelative(project.Root, entry.Path);
+            if (CopyPathOf(entry) is { } copy)
+                ProjectPath.ResolveRelative(project.Root, copy);
         }
 
         var results = new List<RestoredFile>[journal.Entries.Count];
@@ -87,9 +95,8 @@ public static class PushRestorer
             try
             {
                 files.Add(new RestoredFile(entry.Path, UndoFile(project, entry.Path, entry, copy: false, notes)));
-                if (entry.Path.StartsWith(BackendPrefix, StringComparison.Ordinal))
+                if (CopyPathOf(entry) is { } copyPath)
                 {
-                    var copyPath = CopyPrefix + entry.Path[BackendPrefix.Length..];
                     var action = UndoFile(project, copyPath, entry, copy: true, notes);
                     if (action != RestoreAction.Missing)
                         files.Add(new RestoredFile(copyPath, action));
@@ -107,17 +114,38 @@ public static class PushRestorer
 
         if (header.RecordsOwnership)
         {
-            var current = File.Exists(Ownership.PathOf(project)) ? Encoding.UTF8.GetString(File.ReadAllBytes(Ownership.PathOf(project))) : null;
+            var ownershipPath = ProjectPath.Confine(project.Root, Ownership.PathOf(project));
+            var current = RegularFile.Exists(ownershipPath) ? Encoding.UTF8.GetString(RegularFile.ReadAllBytes(ownershipPath)) : null;
             if (current != header.OwnershipBefore)
                 Ownership.Save(project, header.OwnershipBefore);
         }
-        PushJournal.Delete(journalPath);
+        PushJournal.Delete(project.Root, journalPath);
         return new RestoreResult(true, header.Mode, header.Env, header.Boundary, results.SelectMany(r => r).ToList(), warnings.SelectMany(w => w).ToList());
     }
 
+    /// <summary>Deletes the journal without undoing it: for a journal that cannot be trusted, after the user has checked the templates.</summary>
+    public static bool Discard(AmplifyProject project)
+    {
+        var journalPath = PushJournal.PathIn(project.StateDir);
+        var real = ProjectPath.Confine(project.Root, journalPath);
+        if (NativeFiles.KindOf(real, followLinks: false) == FileKind.Missing)
+            return false;
+        PushJournal.Delete(project.Root, journalPath);
+        return true;
+    }
+
+    private static string? CopyPathOf(JournalEntry entry) =>
+        entry.Path.StartsWith(BackendPrefix, StringComparison.Ordinal) ? CopyPrefix + entry.Path[BackendPrefix.Length..] : null;
+
     private static RestoreAction UndoFile(AmplifyProject project, string relativePath, JournalEntry entry, bool copy, List<string> warnings)
     {
-        var fullPath = Path.Combine(project.Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        var fullPath = ProjectPath.ResolveRelative(project.Root, relativePath);
+        var kind = NativeFiles.KindOf(fullPath, followLinks: true);
+        if (kind is FileKind.Special or FileKind.Directory)
+        {
+            warnings.Add($"{relativePath}: {NotRegularFileException.Describe(kind)} now, not the template pre-push wrote; left as it is.");
+            return RestoreAction.Left;
+        }
         if (copy)
         {
             var stamp = FileStamp.Of(fullPath);
@@ -126,9 +154,9 @@ public static class PushRestorer
             if (stamp == entry.CopyStamp)
                 return RestoreAction.NotCopied;
         }
-        else if (!File.Exists(fullPath))
+        else if (kind == FileKind.Missing)
         {
-            warnings.Add($"{relativePath}: deleted since the boundary was applied; nothing to undo there.");
+            warnings.Add(Renamed(project, relativePath, fullPath, entry));
             return RestoreAction.Missing;
         }
 
@@ -136,16 +164,63 @@ public static class PushRestorer
         var hash = PushJournal.Hash(source.Bytes);
         if (hash == entry.After)
         {
-            AtomicFile.Write(fullPath, TextEdit.Apply(source.Bytes, entry.Undo), durable: false);
+            AtomicFile.Write(project.Root, fullPath, Apply(source, relativePath, entry.Undo), durable: false);
             return RestoreAction.Restored;
         }
         if (hash == entry.Before)
             return RestoreAction.AlreadyOriginal;
-        return RemoveOurBoundaries(source, relativePath, entry, warnings);
+        return RemoveOurBoundaries(project.Root, source, relativePath, entry, warnings);
+    }
+
+    private static byte[] Apply(SourceText source, string relativePath, IReadOnlyList<TextEdit> undo)
+    {
+        foreach (var edit in undo)
+            if (edit.Offset < 0 || edit.RemoveLength < 0 || (long)edit.Offset + edit.RemoveLength > source.Bytes.Length)
+                throw BoundaryException.File($"{relativePath}: the journal's undo edits do not fit the file. Nothing was written to it; check it with 'git diff', then run '{PushJournal.DiscardCommand}'.");
+        return TextEdit.Apply(source.Bytes, undo);
+    }
+
+    /// <summary>
+    /// The warning for a template gone since pre-push: renamed (a file in the same folder holds exactly
+    /// what pre-push wrote), the boundaries are still in it; else say how to look for it.
+    /// </summary>
+    private static string Renamed(AmplifyProject project, string relativePath, string fullPath, JournalEntry entry)
+    {
+        var folder = Path.GetDirectoryName(fullPath)!;
+        string? renamed = null;
+        if (NativeFiles.KindOf(folder, followLinks: true) == FileKind.Directory)
+        {
+            foreach (var candidate in Directory.EnumerateFiles(folder))
+            {
+                if (NativeFiles.KindOf(candidate, followLinks: false) != FileKind.Regular)
+                    continue;
+                try
+                {
+                    if (PushJournal.Hash(RegularFile.ReadAllBytes(candidate)) == entry.After)
+                    {
+                        renamed = candidate;
+                        break;
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or BoundaryException)
+                {
+                }
+            }
+        }
+        var added = Describe(entry);
+        if (renamed is not null)
+        {
+            var shown = Path.GetRelativePath(project.Root, renamed).Replace(Path.DirectorySeparatorChar, '/');
+            return $"{relativePath}: gone since pre-push, renamed to {shown}, which still holds the boundaries pre-push added: {added}. " +
+                   $"Remove them from {shown} by hand ('git diff' shows them) before you commit it.";
+        }
+        var value = entry.Added.Select(a => a.Value).Concat(entry.Replaced.Select(r => r.NewValue)).FirstOrDefault() ?? "PermissionsBoundary";
+        return $"{relativePath}: gone since pre-push (deleted, or renamed or moved elsewhere), so nothing was undone there. " +
+               $"If it was renamed, the new file still holds {added}: look for it with \"grep -rn '{value}' amplify/backend\" and remove them by hand.";
     }
 
     /// <summary>The fallback for a file rewritten since the run: remove exactly the values the tool added (or put back the ones it replaced).</summary>
-    private static RestoreAction RemoveOurBoundaries(SourceText source, string relativePath, JournalEntry entry, List<string> warnings)
+    private static RestoreAction RemoveOurBoundaries(string root, SourceText source, string relativePath, JournalEntry entry, List<string> warnings)
     {
         var values = entry.Added.Select(a => a.Value).Concat(entry.Replaced.Select(r => r.NewValue)).Distinct().ToList();
         // Cheap first: a file that no longer holds any of the values needs no parse.
@@ -178,7 +253,7 @@ public static class PushRestorer
                 edits.Add(template.ReplaceBoundary(resource, replaced.OldValue));
         if (edits.Count == 0)
             return RestoreAction.NothingToUndo;
-        AtomicFile.Write(source.Path, TextEdit.Apply(source.Bytes, edits), durable: false);
+        AtomicFile.Write(root, source.Path, TextEdit.Apply(source.Bytes, edits), durable: false);
         return RestoreAction.PropertiesRemoved;
     }
 

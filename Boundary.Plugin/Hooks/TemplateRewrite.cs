@@ -63,8 +63,9 @@ public sealed record RewriteResult(
 /// </summary>
 public sealed class PlannedFile
 {
-    public PlannedFile(string fullPath, string path, TemplatePlan plan, bool withDiff)
+    public PlannedFile(string root, string fullPath, string path, TemplatePlan plan, bool withDiff)
     {
+        Root = root;
         FullPath = fullPath;
         Path = path;
         Edits = plan.Edits;
@@ -72,6 +73,8 @@ public sealed class PlannedFile
         Principals = plan.Template.Principals;
         if (!Changes)
             return;
+        // A template to change must be writable without leaving the root: refused here, before any write.
+        ProjectPath.Confine(root, fullPath);
         var before = plan.Template.Source.Bytes;
         BeforeHash = PushJournal.Hash(before);
         AfterHash = HashAfter(before, Edits);
@@ -79,6 +82,9 @@ public sealed class PlannedFile
         if (withDiff)
             Diff = UnifiedDiff.Render(path, before, Edits);
     }
+
+    /// <summary>The folder no write may leave (the project, or the folder given to inject).</summary>
+    public string Root { get; }
 
     public string FullPath { get; }
 
@@ -130,14 +136,14 @@ public sealed class PlannedFile
         var source = SourceText.Read(FullPath);
         if (PushJournal.Hash(source.Bytes) != BeforeHash)
             throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
-        AtomicFile.Write(FullPath, TextEdit.Apply(source.Bytes, Edits), durable: false);
+        AtomicFile.Write(Root, FullPath, TextEdit.Apply(source.Bytes, Edits), durable: false);
     }
 
     /// <summary>Puts the original bytes back into a file this run wrote.</summary>
     public void Revert()
     {
         var source = SourceText.Read(FullPath);
-        AtomicFile.Write(FullPath, TextEdit.Apply(source.Bytes, Undo));
+        AtomicFile.Write(Root, FullPath, TextEdit.Apply(source.Bytes, Undo));
     }
 }
 
@@ -155,6 +161,7 @@ public static class TemplateRewrite
     /// </summary>
     public static IReadOnlyList<PlannedFile> ScanAndPlan(
         IReadOnlyList<string> files,
+        Func<string, string> rootOf,
         Func<string, string> displayPath,
         Func<CloudFormationTemplate, string, TemplatePlan> plan,
         bool withDiff)
@@ -162,7 +169,7 @@ public static class TemplateRewrite
         var scan = TemplateScanner.Scan(files, template =>
         {
             var path = displayPath(template.Path);
-            return new PlannedFile(template.Path, path, plan(template, path), withDiff);
+            return new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), withDiff);
         });
         if (scan.Errors.Count > 0)
             throw BoundaryException.File(string.Join("\n", scan.Errors.Select(e => e.Message)) +
@@ -214,10 +221,11 @@ public static class TemplateRewrite
                     problems.Add(rollback.Message);
                 }
             }
-            var first = (BoundaryException)e.InnerExceptions[0];
+            var first = e.InnerExceptions[0];
+            var message = first.Message;
             throw problems.Count == 0
-                ? BoundaryException.File(first.Message + "\nEvery file written before it was put back as it was.", first)
-                : new RollbackFailedException(first.Message + "\nPutting back the files written before it failed too:\n" + string.Join("\n", problems), first);
+                ? BoundaryException.File(message + "\nEvery file written before it was put back as it was.", first)
+                : new RollbackFailedException(message + "\nPutting back the files written before it failed too:\n" + string.Join("\n", problems), first);
         }
     }
 

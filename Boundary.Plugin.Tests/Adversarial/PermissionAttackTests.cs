@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Boundary.Tests.Support;
+using static Boundary.Tests.Hooks.HookTestSupport;
+
+namespace Boundary.Tests.Adversarial;
+
+/// <summary>
+/// Read-only folders for a normal user (the tests run as root, so the tool runs as 'nobody' through
+/// setpriv): one line saying what and what to do, exit 3, nothing changed; set writes both settings
+/// files or neither.
+/// </summary>
+[Category("EndToEnd")]
+public class PermissionAttackTests
+{
+    private const int Nobody = 65534;
+    private const UnixFileMode ReadOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    private string home = "";
+
+    [SetUp]
+    public void RequireRootAndSetpriv()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+            Assert.Ignore("Runs the tool as a normal user through setpriv, which needs root; this run is not root.");
+        if (!File.Exists("/usr/bin/setpriv") && !File.Exists("/bin/setpriv"))
+            Assert.Ignore("setpriv (util-linux) is not installed, so the tool cannot be run as a normal user.");
+        home = Path.Combine(Path.GetTempPath(), "boundary-nobody-home-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(home);
+        Chown(home);
+    }
+
+    [TearDown]
+    public void RemoveHome()
+    {
+        if (home.Length > 0 && Directory.Exists(home))
+            Directory.Delete(home, recursive: true);
+    }
+
+    private static void Chown(string path)
+    {
+        using var chown = Process.Start("chown", ["-R", $"{Nobody}:{Nobody}", path]);
+        chown.WaitForExit();
+        chown.ExitCode.Should().Be(0);
+    }
+
+    private CliResult RunAsNobody(AttackSite site, string? stdin, params string[] args)
+    {
+        var environment = AttackSite.QuietEnvironment();
+        environment["HOME"] = home;
+        environment["DOTNET_CLI_HOME"] = home;
+        var result = PackedTool.Run(site.Project.Root,
+            ["--reuid=" + Nobody, "--regid=" + Nobody, "--clear-groups", PackedTool.Path, .. args], stdin, environment,
+            timeout: TimeSpan.FromSeconds(60), executable: "setpriv");
+        AttackSite.ShouldHaveNoTrace(result);
+        return result;
+    }
+
+    private static AttackSite OwnedByNobody()
+    {
+        var site = AttackSite.FromFixture();
+        Chown(site.Project.Root);
+        return site;
+    }
+
+    [TestCase("hook pre-push")]
+    [TestCase("hook post-push")]
+    [TestCase("restore")]
+    [TestCase("set arn:aws:iam::123456789012:policy/Other")]
+    public void Read_only_amplify_folder_is_one_line_and_exit_3(string command)
+    {
+        using var site = OwnedByNobody();
+        File.SetUnixFileMode(site.Project.PathOf("amplify"), ReadOnlyFolder);
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, Payload(site.Project.Root), command.Split(' '));
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("amplify/.boundary: cannot be created or written").And.Contain("chmod u+w");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
+    public void Read_only_state_folder_is_one_line_and_exit_3()
+    {
+        using var site = OwnedByNobody();
+        Directory.CreateDirectory(site.Project.PathOf("amplify/.boundary"));
+        Chown(site.Project.PathOf("amplify/.boundary"));
+        File.SetUnixFileMode(site.Project.PathOf("amplify/.boundary"), ReadOnlyFolder);
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain(".boundary").And.Contain("chmod u+w");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
+    public void Read_only_state_folder_after_pre_push_keeps_the_journal_and_says_so()
+    {
+        using var site = OwnedByNobody();
+        RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push").ExitCode.Should().Be(0);
+        File.SetUnixFileMode(site.Project.PathOf("amplify/.boundary"), ReadOnlyFolder);
+
+        var post = RunAsNobody(site, Payload(site.Project.Root), "hook", "post-push");
+
+        post.ExitCode.Should().Be(3, post.ToString());
+        post.StdErr.Should().Contain("push-journal.jsonl: cannot be deleted");
+        File.Exists(site.Project.PathOf(Journal)).Should().BeTrue();
+    }
+
+    [Test]
+    public void Set_with_a_read_only_backend_writes_neither_settings_file()
+    {
+        using var site = OwnedByNobody();
+        File.SetUnixFileMode(site.Project.PathOf("amplify/backend"), ReadOnlyFolder);
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, null, "set", "arn:aws:iam::123456789012:policy/Other");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("amplify-meta.json: cannot be written");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
+    public void Malformed_journal_as_a_normal_user_is_one_line_and_exit_3()
+    {
+        using var site = OwnedByNobody();
+        site.Project.Write(Journal, "{\"boundaryJournal\":2}\n");
+        Chown(site.Project.PathOf("amplify/.boundary"));
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, Payload(site.Project.Root), "hook", "post-push");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("dotnet boundary restore --discard");
+        site.ShouldBeUnchanged(before);
+    }
+}

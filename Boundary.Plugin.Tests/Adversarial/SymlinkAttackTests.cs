@@ -1,0 +1,161 @@
+using Boundary.Tests.Support;
+using static Boundary.Tests.Hooks.HookTestSupport;
+
+namespace Boundary.Tests.Adversarial;
+
+/// <summary>
+/// A template, a folder on the way, or a settings file reached through a link that leads out of the
+/// project is never written through and no temp file appears outside: the link is named, exit 3,
+/// nothing changed. Links that stay inside the project are followed as before.
+/// </summary>
+[Category("EndToEnd")]
+public class SymlinkAttackTests
+{
+    private const string RoleTemplate = "{\n  \"Resources\": {\n    \"Role\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"AssumeRolePolicyDocument\": {}\n      }\n    }\n  }\n}\n";
+
+    private static void ShouldNameLinkAndChangeNothing(AttackSite site, CliResult result, Dictionary<string, byte[]> before, string link)
+    {
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain(link + ": a link to").And.Contain("outside");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
+    public void Template_linked_to_a_file_outside_is_never_written_through()
+    {
+        using var site = AttackSite.FromFixture();
+        var target = Path.Combine(site.Outside, "role.json");
+        File.WriteAllText(target, RoleTemplate);
+        File.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/fnA/evil-cloudformation-template.json"), target);
+        var before = site.Snapshot();
+
+        var result = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+
+        ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend/function/fnA/evil-cloudformation-template.json");
+        result.StdErr.Should().Contain("No file was changed");
+    }
+
+    [Test]
+    public void Folder_linked_outside_inside_backend_is_refused()
+    {
+        using var site = AttackSite.FromFixture();
+        Directory.CreateDirectory(Path.Combine(site.Outside, "fn"));
+        File.WriteAllText(Path.Combine(site.Outside, "fn", "fn-cloudformation-template.json"), RoleTemplate);
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/evil"), Path.Combine(site.Outside, "fn"));
+        var before = site.Snapshot();
+
+        var result = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+
+        ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend/function/evil");
+    }
+
+    [Test]
+    public void Backend_folder_that_is_a_link_outside_is_never_written_through()
+    {
+        using var site = AttackSite.FromFixture();
+        var moved = Path.Combine(site.Outside, "backend");
+        Directory.Move(site.Project.PathOf("amplify/backend"), moved);
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/backend"), moved);
+        var before = site.Snapshot();
+
+        var result = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+
+        ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend");
+    }
+
+    [Test]
+    public void Link_that_stays_inside_the_project_is_followed_and_stays_a_link()
+    {
+        using var site = AttackSite.FromFixture();
+        site.Project.Write("shared/role.json", RoleTemplate);
+        File.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/fnA/shared-cloudformation-template.json"), "../../../../shared/role.json");
+        var before = site.Snapshot();
+
+        var pre = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+
+        pre.ExitCode.Should().Be(0, pre.ToString());
+        site.Project.Read("shared/role.json").Should().Contain(DevArn);
+        new FileInfo(site.Project.PathOf("amplify/backend/function/fnA/shared-cloudformation-template.json")).LinkTarget.Should().NotBeNull();
+        var post = site.Run(Payload(site.Project.Root), "hook", "post-push");
+        post.ExitCode.Should().Be(0, post.ToString());
+        site.ShouldBeUnchanged(before);
+    }
+
+    [TestCase("amplify/team-provider-info.json")]
+    [TestCase("amplify/backend/amplify-meta.json")]
+    public void Set_never_writes_a_settings_file_linked_outside(string linked)
+    {
+        using var site = AttackSite.FromFixture();
+        var target = Path.Combine(site.Outside, Path.GetFileName(linked));
+        File.Copy(site.Project.PathOf(linked), target);
+        File.Delete(site.Project.PathOf(linked));
+        File.CreateSymbolicLink(site.Project.PathOf(linked), target);
+        var before = site.Snapshot();
+
+        var set = site.Run("set", "arn:aws:iam::123456789012:policy/Other");
+        ShouldNameLinkAndChangeNothing(site, set, before, linked);
+
+        var remove = site.Run("remove");
+        ShouldNameLinkAndChangeNothing(site, remove, before, linked);
+    }
+
+    [Test]
+    public void State_folder_linked_outside_gets_no_journal_lock_or_temp_file()
+    {
+        using var site = AttackSite.FromFixture();
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/.boundary"), site.Outside);
+        var before = site.Snapshot();
+
+        foreach (var args in new[] { new[] { "hook", "pre-push" }, ["hook", "post-push"], ["restore"], ["set", "arn:aws:iam::123456789012:policy/Other"] })
+        {
+            var result = site.Run(Payload(site.Project.Root), args);
+            ShouldNameLinkAndChangeNothing(site, result, before, "amplify/.boundary");
+            Directory.EnumerateFileSystemEntries(site.Outside).Select(Path.GetFileName).Should().BeEquivalentTo(["victim.txt"]);
+        }
+    }
+
+    [Test]
+    public void Current_cloud_backend_linked_outside_is_never_restored_through()
+    {
+        using var site = AttackSite.FromFixture();
+        var pre = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        pre.ExitCode.Should().Be(0, pre.ToString());
+        var moved = Path.Combine(site.Outside, "ccb");
+        Directory.Move(site.Project.PathOf("amplify/#current-cloud-backend"), moved);
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/#current-cloud-backend"), moved);
+        File.Copy(site.Project.PathOf(FnA), Path.Combine(moved, "function/fnA/fnA-cloudformation-template.json"), overwrite: true);
+        var before = site.Snapshot();
+
+        var post = site.Run(Payload(site.Project.Root), "hook", "post-push");
+
+        ShouldNameLinkAndChangeNothing(site, post, before, "amplify/#current-cloud-backend");
+    }
+
+    [Test]
+    public void Hook_install_never_writes_through_a_hooks_folder_linked_outside()
+    {
+        using var site = AttackSite.FromFixture();
+        Directory.Delete(site.Project.PathOf("amplify/hooks"), recursive: true);
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/hooks"), site.Outside);
+        var before = site.Snapshot();
+
+        var result = site.Run("hook", "install");
+
+        ShouldNameLinkAndChangeNothing(site, result, before, "amplify/hooks");
+    }
+
+    [Test]
+    public void Inject_never_writes_through_a_link_out_of_the_folder_given()
+    {
+        using var site = AttackSite.FromFixture();
+        var target = Path.Combine(site.Outside, "role.json");
+        File.WriteAllText(target, RoleTemplate);
+        site.Project.Write("cdk.out/Stack.template.json", RoleTemplate);
+        File.CreateSymbolicLink(site.Project.PathOf("cdk.out/Evil.template.json"), target);
+        var before = site.Snapshot();
+
+        var result = site.Run("inject", "cdk.out", "--arn", DevArn);
+
+        ShouldNameLinkAndChangeNothing(site, result, before, "cdk.out/Evil.template.json");
+    }
+}
