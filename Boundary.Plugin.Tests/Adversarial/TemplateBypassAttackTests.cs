@@ -294,6 +294,12 @@ public class TemplateBypassAttackTests
         var post = project.PostPush();
         post.ExitCode.Should().Be(ExitCodes.Success, post.ToString());
         project.ShouldEqual(before);
+
+        // inject (no project needed) sees and bounds the same roles.
+        var inject = project.Inject();
+        inject.ExitCode.Should().Be(ExitCodes.Success, inject.ToString());
+        inject.StdOut.Should().Contain($"{count - updated} injected");
+        project.Verify().ExitCode.Should().Be(updated > 0 ? ExitCodes.Findings : ExitCodes.Success, "inject leaves another env's boundary alone: it knows no envs");
     }
 
     /// <summary>verify and pre-push refuse the template with file:line:column (exit 3), and nothing is written.</summary>

@@ -5,7 +5,7 @@ using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 
-[Command("verify", Description = "Check that every AWS::IAM::Role in the templates under amplify/backend (or the given paths) carries the env's permissions boundary, for build pipelines. Exit 1 when one does not.")]
+[Command("verify", Description = "Check that every AWS::IAM::Role (and SAM AWS::Serverless::Function / StateMachine) in the templates under amplify/backend (or the given paths) carries the env's permissions boundary, for build pipelines; another env's boundary is an error. Exit 1 when one does not; exit 3 for a template that cannot be read or decided (not UTF-8, a merge key bringing in a role, ...).")]
 public sealed class VerifyCommand(IConsole console, CliContext context) : ProjectCommandBase(console, context)
 {
     [Option("--format <FORMAT>", Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
