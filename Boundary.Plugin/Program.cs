@@ -34,7 +34,7 @@ public sealed class Program
         };
         try
         {
-            return Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());
+            return Run(args, new ForgivingConsole(PhysicalConsole.Singleton), CliContext.FromProcess());
         }
         catch (Exception e)
         {

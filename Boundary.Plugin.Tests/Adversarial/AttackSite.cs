@@ -34,14 +34,15 @@ public sealed class AttackSite : IDisposable
 
     public static AttackSite Minimal() => new(TempProject.Minimal());
 
-    /// <summary>Every file below the project and the outside folder, with its bytes (the lock file aside).</summary>
+    /// <summary>Every regular file below the project and the outside folder, with its bytes (the state folder's lock and .gitignore aside).</summary>
     public Dictionary<string, byte[]> Snapshot()
     {
         var files = new Dictionary<string, byte[]>();
         foreach (var folder in new[] { Project.Root, Outside })
             foreach (var file in Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
             {
-                if (Path.GetFileName(file) == "lock" || !IsRegular(file))
+                // The state folder's lock and .gitignore come with any run; the journal is compared like any file.
+                if (file.EndsWith("/amplify/.boundary/lock", StringComparison.Ordinal) || file.EndsWith("/amplify/.boundary/.gitignore", StringComparison.Ordinal) || !IsRegular(file))
                     continue;
                 files[file] = File.ReadAllBytes(file);
             }
@@ -68,9 +69,9 @@ public sealed class AttackSite : IDisposable
             outsideAfter[path].Should().Equal(bytes, $"{path} (outside the project) must be byte-identical");
     }
 
-    public CliResult Run(params string[] args) => Run(null, args);
+    public CliResult Run(params string[] args) => RunWith(null, args);
 
-    public CliResult Run(string? stdin, params string[] args)
+    public CliResult RunWith(string? stdin, params string[] args)
     {
         var result = PackedTool.Run(Project.Root, args, stdin, environment: QuietEnvironment(), timeout: TimeSpan.FromSeconds(60));
         ShouldHaveNoTrace(result);

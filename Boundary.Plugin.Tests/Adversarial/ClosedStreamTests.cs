@@ -63,7 +63,7 @@ public class ClosedStreamTests
     {
         using var site = AttackSite.FromFixture();
         var before = site.Snapshot();
-        var pre = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        var pre = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
         pre.ExitCode.Should().Be(0, pre.ToString());
         site.Project.Read(FnA).Should().Contain(DevArn);
 

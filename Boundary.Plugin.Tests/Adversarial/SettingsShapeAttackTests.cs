@@ -35,7 +35,7 @@ public class SettingsShapeAttackTests
 
         foreach (var args in Commands)
         {
-            var result = site.Run(Payload(site.Project.Root), args);
+            var result = site.RunWith(Payload(site.Project.Root), args);
             result.ExitCode.Should().Be(3, $"{string.Join(' ', args)}: {result}");
             result.StdErr.Should().Contain("team-provider-info.json:1:");
         }
@@ -50,7 +50,7 @@ public class SettingsShapeAttackTests
 
         foreach (var args in new[] { new[] { "get" }, ["set", "arn:aws:iam::123456789012:policy/Other"], ["remove"], ["hook", "pre-push"], ["verify"], ["init", "--permissions-boundary", ""], ["audit"], ["env", "update"] })
         {
-            var result = site.Run(Payload(site.Project.Root), [.. args, "--env", ""]);
+            var result = site.RunWith(Payload(site.Project.Root), [.. args, "--env", ""]);
             result.ExitCode.Should().Be(2, $"{string.Join(' ', args)}: {result}");
             result.StdErr.Should().Contain("--env needs a value");
         }

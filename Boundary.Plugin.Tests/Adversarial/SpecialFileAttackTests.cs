@@ -17,12 +17,12 @@ public class SpecialFileAttackTests
         using var site = AttackSite.FromFixture();
         AttackSite.MakeFifo(site.Project.PathOf("amplify/backend/function/fnA/fifo-cloudformation-template.json"));
 
-        var pre = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        var pre = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
 
         pre.ExitCode.Should().Be(0, pre.ToString());
         pre.StdErr.Should().Contain("fifo-cloudformation-template.json: skipped, not a regular file");
         site.Project.Read(FnA).Should().Contain(DevArn, "the other templates still get the boundary");
-        site.Run(Payload(site.Project.Root), "hook", "post-push").ExitCode.Should().Be(0);
+        site.RunWith(Payload(site.Project.Root), "hook", "post-push").ExitCode.Should().Be(0);
     }
 
     [Test]
@@ -31,7 +31,7 @@ public class SpecialFileAttackTests
         using var site = AttackSite.FromFixture();
         File.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/fnA/zero-cloudformation-template.json"), "/dev/zero");
 
-        var pre = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        var pre = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
 
         pre.ExitCode.Should().Be(0, pre.ToString());
         pre.StdErr.Should().Contain("zero-cloudformation-template.json: skipped, not a regular file");
@@ -56,7 +56,7 @@ public class SpecialFileAttackTests
         AttackSite.MakeFifo(site.Project.PathOf(relative));
         var before = site.Snapshot();
 
-        var result = site.Run("", command.Split(' '));
+        var result = site.RunWith("", command.Split(' '));
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.StdErr.Should().Contain(Path.GetFileName(relative)).And.Contain("not a regular file");

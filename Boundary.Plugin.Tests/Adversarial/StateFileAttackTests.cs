@@ -28,8 +28,8 @@ public class StateFileAttackTests
     private static CliResult RunCommand(AttackSite site, string command) => command switch
     {
         "restore" => site.Run("restore"),
-        "post-push" => site.Run(Payload(site.Project.Root), "hook", "post-push"),
-        _ => site.Run(Payload(site.Project.Root), "hook", "pre-push"),
+        "post-push" => site.RunWith(Payload(site.Project.Root), "hook", "post-push"),
+        _ => site.RunWith(Payload(site.Project.Root), "hook", "pre-push"),
     };
 
     private static void ShouldBeRefusedJournal(CliResult result)
@@ -171,7 +171,7 @@ public class StateFileAttackTests
         site.Project.Write("amplify/boundary-owned.json", text);
         var before = site.Snapshot();
 
-        var result = site.Run(Payload(site.Project.Root), "hook", "pre-push", "--persist");
+        var result = site.RunWith(Payload(site.Project.Root), "hook", "pre-push", "--persist");
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.StdErr.Should().Contain("boundary-owned.json").And.Contain(expected).And.Contain("git checkout -- amplify/boundary-owned.json");

@@ -29,7 +29,7 @@ public class SymlinkAttackTests
         File.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/fnA/evil-cloudformation-template.json"), target);
         var before = site.Snapshot();
 
-        var result = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        var result = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
 
         ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend/function/fnA/evil-cloudformation-template.json");
         result.StdErr.Should().Contain("No file was changed");
@@ -44,7 +44,7 @@ public class SymlinkAttackTests
         Directory.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/evil"), Path.Combine(site.Outside, "fn"));
         var before = site.Snapshot();
 
-        var result = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        var result = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
 
         ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend/function/evil");
     }
@@ -58,7 +58,7 @@ public class SymlinkAttackTests
         Directory.CreateSymbolicLink(site.Project.PathOf("amplify/backend"), moved);
         var before = site.Snapshot();
 
-        var result = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        var result = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
 
         ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend");
     }
@@ -71,12 +71,12 @@ public class SymlinkAttackTests
         File.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/fnA/shared-cloudformation-template.json"), "../../../../shared/role.json");
         var before = site.Snapshot();
 
-        var pre = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        var pre = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
 
         pre.ExitCode.Should().Be(0, pre.ToString());
         site.Project.Read("shared/role.json").Should().Contain(DevArn);
         new FileInfo(site.Project.PathOf("amplify/backend/function/fnA/shared-cloudformation-template.json")).LinkTarget.Should().NotBeNull();
-        var post = site.Run(Payload(site.Project.Root), "hook", "post-push");
+        var post = site.RunWith(Payload(site.Project.Root), "hook", "post-push");
         post.ExitCode.Should().Be(0, post.ToString());
         site.ShouldBeUnchanged(before);
     }
@@ -108,7 +108,7 @@ public class SymlinkAttackTests
 
         foreach (var args in new[] { new[] { "hook", "pre-push" }, ["hook", "post-push"], ["restore"], ["set", "arn:aws:iam::123456789012:policy/Other"] })
         {
-            var result = site.Run(Payload(site.Project.Root), args);
+            var result = site.RunWith(Payload(site.Project.Root), args);
             ShouldNameLinkAndChangeNothing(site, result, before, "amplify/.boundary");
             Directory.EnumerateFileSystemEntries(site.Outside).Select(Path.GetFileName).Should().BeEquivalentTo(["victim.txt"]);
         }
@@ -118,7 +118,7 @@ public class SymlinkAttackTests
     public void Current_cloud_backend_linked_outside_is_never_restored_through()
     {
         using var site = AttackSite.FromFixture();
-        var pre = site.Run(Payload(site.Project.Root), "hook", "pre-push");
+        var pre = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
         pre.ExitCode.Should().Be(0, pre.ToString());
         var moved = Path.Combine(site.Outside, "ccb");
         Directory.Move(site.Project.PathOf("amplify/#current-cloud-backend"), moved);
@@ -126,7 +126,7 @@ public class SymlinkAttackTests
         File.Copy(site.Project.PathOf(FnA), Path.Combine(moved, "function/fnA/fnA-cloudformation-template.json"), overwrite: true);
         var before = site.Snapshot();
 
-        var post = site.Run(Payload(site.Project.Root), "hook", "post-push");
+        var post = site.RunWith(Payload(site.Project.Root), "hook", "post-push");
 
         ShouldNameLinkAndChangeNothing(site, post, before, "amplify/#current-cloud-backend");
     }

@@ -59,7 +59,8 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TempFiles.TryDelete(temp);
-            throw BoundaryException.File($"{path}: cannot be written ({e.Message}). Check the folder's permissions and free space; nothing was changed.", e);
+            var folder = System.IO.Path.GetDirectoryName(target);
+            throw BoundaryException.File($"{path}: cannot be written ({e.Message}). Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space; nothing was changed.", e);
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class Ownership
         }
         catch (JsonException e)
         {
-            return (null, $"not of the ownership file's schema ({e.Message})");
+            return (null, $"not of the ownership file's schema ({e.Message.TrimEnd('.')})");
         }
         foreach (var entry in document.Owned)
         {

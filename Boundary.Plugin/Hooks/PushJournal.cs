@@ -169,7 +169,7 @@ public sealed class PushJournal : IDisposable
             }
             catch (JsonException e)
             {
-                throw Bad(path, number, $"not a JSON object ({e.Message})");
+                throw Bad(path, number, $"not a JSON object ({e.Message.TrimEnd('.')})");
             }
             try
             {
@@ -206,7 +206,7 @@ public sealed class PushJournal : IDisposable
             }
             catch (JsonException e)
             {
-                throw Bad(path, number, $"not of the journal's schema ({e.Message})");
+                throw Bad(path, number, $"not of the journal's schema ({e.Message.TrimEnd('.')})");
             }
         }
         if (header is null)

@@ -1,0 +1,77 @@
+using System.Text;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Boundary.Cli;
+
+/// <summary>
+/// The process console, except that a write to a closed or unwritable stdout or stderr ('&gt;&amp;-', a
+/// reader gone) is dropped instead of failing the command: the files are what matter, and the exit
+/// code still tells how it went.
+/// </summary>
+public sealed class ForgivingConsole(IConsole inner) : IConsole
+{
+    public TextWriter Out { get; } = new ForgivingWriter(inner.Out);
+
+    public TextWriter Error { get; } = new ForgivingWriter(inner.Error);
+
+    public TextReader In => inner.In;
+
+    public bool IsInputRedirected => inner.IsInputRedirected;
+
+    public bool IsOutputRedirected => inner.IsOutputRedirected;
+
+    public bool IsErrorRedirected => inner.IsErrorRedirected;
+
+    public ConsoleColor ForegroundColor
+    {
+        get => inner.ForegroundColor;
+        set => inner.ForegroundColor = value;
+    }
+
+    public ConsoleColor BackgroundColor
+    {
+        get => inner.BackgroundColor;
+        set => inner.BackgroundColor = value;
+    }
+
+    public event ConsoleCancelEventHandler? CancelKeyPress
+    {
+        add => inner.CancelKeyPress += value;
+        remove => inner.CancelKeyPress -= value;
+    }
+
+    public void ResetColor() => inner.ResetColor();
+
+    private sealed class ForgivingWriter(TextWriter inner) : TextWriter
+    {
+        private bool broken;
+
+        public override Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => Try(() => inner.Write(value));
+
+        public override void Write(string? value) => Try(() => inner.Write(value));
+
+        public override void Write(char[] buffer, int index, int count) => Try(() => inner.Write(buffer, index, count));
+
+        public override void WriteLine(string? value) => Try(() => inner.WriteLine(value));
+
+        public override void WriteLine() => Try(inner.WriteLine);
+
+        public override void Flush() => Try(inner.Flush);
+
+        private void Try(Action write)
+        {
+            if (broken)
+                return;
+            try
+            {
+                write();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                broken = true; // nobody reads it: drop the rest too
+            }
+        }
+    }
+}
