@@ -1,6 +1,7 @@
 using System.Reflection;
 using Boundary.Aws;
 using Boundary.Cli;
+using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Boundary.Amplify;
 using Boundary.Aws;
-using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Tests.Support;
 
 namespace Boundary.Tests.Aws;

@@ -1,4 +1,4 @@
-using Boundary.Cli;
+using Boundary.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Boundary.Tests.Support;

@@ -1,6 +1,7 @@
 using System.Text;
-using Boundary.Editing;
+using Boundary.Core;
 using Boundary.Templates;
+using Boundary.Text;
 using YamlScalars = Boundary.Yaml.YamlScalars;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;

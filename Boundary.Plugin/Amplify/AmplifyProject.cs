@@ -1,3 +1,4 @@
+using Boundary.Core;
 using Boundary.Json;
 
 namespace Boundary.Amplify;

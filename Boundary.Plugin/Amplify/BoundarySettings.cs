@@ -1,4 +1,4 @@
-using Boundary.Editing;
+using Boundary.Files;
 using Boundary.Json;
 
 namespace Boundary.Amplify;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Boundary.Core;
 
 namespace Boundary.Amplify;
 

@@ -1,5 +1,5 @@
 using Boundary.Aws;
-using Boundary.Cli;
+using Boundary.Core;
 
 namespace Boundary.Audit;
 

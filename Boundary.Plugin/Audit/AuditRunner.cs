@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Boundary.Amplify;
 using Boundary.Aws;
-using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Json;
 
 namespace Boundary.Audit;

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 using Boundary.Amplify;
-using Boundary.Cli;
+using Boundary.Core;
 
 namespace Boundary.Aws;
 

@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 using Boundary.Amplify;
+using Boundary.Core;
 using Boundary.Json;
 
 namespace Boundary.Aws;

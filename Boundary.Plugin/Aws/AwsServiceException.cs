@@ -1,3 +1,4 @@
+using Boundary.Core;
 namespace Boundary.Aws;
 
 /// <summary>The error codes this tool acts on. AWS services send them in the error document's <c>Code</c>.</summary>

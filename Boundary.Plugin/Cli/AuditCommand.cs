@@ -1,5 +1,6 @@
 using Boundary.Audit;
 using Boundary.Aws;
+using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
 using Newtonsoft.Json;
 

@@ -1,4 +1,5 @@
 using Boundary.Aws;
+using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;

@@ -1,5 +1,5 @@
-using Boundary.Amplify;
 using Boundary.Aws;
+using Boundary.Core;
 using Boundary.Environments;
 using McMaster.Extensions.CommandLineUtils;
 

@@ -1,4 +1,5 @@
 using Boundary.Amplify;
+using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;

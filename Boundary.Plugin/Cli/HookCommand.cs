@@ -1,4 +1,6 @@
-using Boundary.Hooks;
+using Boundary.Amplify;
+using Boundary.Core;
+using Boundary.Push;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
@@ -75,7 +77,7 @@ public sealed class HookPostPushCommand(IConsole console, CliContext context) : 
         var payload = ReadPayload(warnings);
         var project = HookTarget.Locate(ProjectDir, payload, Context.WorkingDirectory, warnings);
         RestoreResult result;
-        using (Editing.ProjectLock.Acquire(project.StateDir))
+        using (Files.ProjectLock.Acquire(project.StateDir))
             result = PushRestorer.Restore(project);
         RestoreReport.Write(Output, Json, "hook post-push", result, warnings, payload.Error);
         return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using Boundary.Amplify;
-using Boundary.Hooks;
+using Boundary.Core;
+using Boundary.HookSetup;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;

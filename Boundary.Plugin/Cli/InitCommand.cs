@@ -1,4 +1,5 @@
 using Boundary.Aws;
+using Boundary.Core;
 using Boundary.Environments;
 using McMaster.Extensions.CommandLineUtils;
 

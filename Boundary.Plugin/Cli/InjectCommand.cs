@@ -1,4 +1,5 @@
-using Boundary.Hooks;
+using Boundary.Core;
+using Boundary.Inject;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;

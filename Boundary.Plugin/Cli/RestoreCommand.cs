@@ -1,5 +1,6 @@
-using Boundary.Editing;
-using Boundary.Hooks;
+using Boundary.Core;
+using Boundary.Files;
+using Boundary.Push;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;

@@ -1,4 +1,5 @@
-using Boundary.Hooks;
+using Boundary.Amplify;
+using Boundary.Push;
 using Boundary.Templates;
 
 namespace Boundary.Cli;

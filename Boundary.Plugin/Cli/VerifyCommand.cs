@@ -1,6 +1,8 @@
 using Boundary.Amplify;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Files;
 using Boundary.Templates;
+using Boundary.Verify;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Boundary.Amplify;
 using Boundary.Aws;
 using Boundary.Cli;
+using Boundary.Core;
 
 namespace Boundary.Environments;
 

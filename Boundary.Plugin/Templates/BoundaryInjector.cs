@@ -1,4 +1,4 @@
-using Boundary.Editing;
+using Boundary.Text;
 
 namespace Boundary.Templates;
 

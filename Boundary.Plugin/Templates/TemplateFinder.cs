@@ -1,3 +1,4 @@
+using Boundary.Core;
 namespace Boundary.Templates;
 
 /// <summary>

@@ -1,4 +1,5 @@
-namespace Boundary.Editing;
+using Boundary.Core;
+namespace Boundary.Files;
 
 /// <summary>
 /// Replaces a file's content atomically: the new bytes go into a temp file in the same folder, which

@@ -1,4 +1,4 @@
-namespace Boundary.Hooks;
+namespace Boundary.HookSetup;
 
 /// <summary>
 /// The shell text that 'hook install' writes. One block does everything (find the tool, run it with the

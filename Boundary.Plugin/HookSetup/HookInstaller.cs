@@ -1,9 +1,11 @@
 using System.Text;
 using Boundary.Amplify;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Files;
 using Boundary.Json;
+using Boundary.Text;
 
-namespace Boundary.Hooks;
+namespace Boundary.HookSetup;
 
 /// <summary>Where a hook stands.</summary>
 public enum HookState

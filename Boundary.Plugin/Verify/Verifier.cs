@@ -1,6 +1,7 @@
 using Boundary.Amplify;
+using Boundary.Templates;
 
-namespace Boundary.Templates;
+namespace Boundary.Verify;
 
 /// <summary>What verify makes of one role (or user) in a template.</summary>
 public enum VerifyStatus

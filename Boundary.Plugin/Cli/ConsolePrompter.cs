@@ -1,4 +1,5 @@
 using McMaster.Extensions.CommandLineUtils;
+using Boundary.Core;
 
 namespace Boundary.Cli;
 

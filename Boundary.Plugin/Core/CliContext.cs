@@ -1,4 +1,4 @@
-namespace Boundary.Cli;
+namespace Boundary.Core;
 
 /// <summary>
 /// What a run gets from the process around it: the working folder, the environment variables and

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Text;
 
-namespace Boundary.Hooks;
+namespace Boundary.Push;
 
 /// <summary>A file's size and last write time: enough to tell whether someone replaced it since.</summary>
 public sealed record FileStamp(long Length, long LastWriteTicks)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Boundary.Editing;
+namespace Boundary.Text;
 
 /// <summary>
 /// One change to a file's bytes: remove <see cref="RemoveLength"/> bytes at <see cref="Offset"/> and put

@@ -1,9 +1,10 @@
 using Boundary.Amplify;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Files;
 using Boundary.Json;
 using Boundary.Templates;
 
-namespace Boundary.Hooks;
+namespace Boundary.Push;
 
 /// <summary>The options of one <c>hook pre-push</c> run; flags add to amplify/boundary-settings.json.</summary>
 public sealed record PrePushRequest(string? Env = null, bool Persist = false, bool IncludeUsers = false, bool DryRun = false);

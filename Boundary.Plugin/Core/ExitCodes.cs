@@ -1,4 +1,4 @@
-namespace Boundary.Cli;
+namespace Boundary.Core;
 
 /// <summary>The process exit codes: a contract for scripts, documented in the README.</summary>
 public static class ExitCodes

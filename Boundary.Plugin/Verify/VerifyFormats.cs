@@ -2,8 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using Boundary.Templates;
 
-namespace Boundary.Templates;
+namespace Boundary.Verify;
 
 /// <summary>The documents verify writes: text lines, its own JSON shape (version 1) and SARIF 2.1.0.</summary>
 public static class VerifyFormats

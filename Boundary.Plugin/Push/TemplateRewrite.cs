@@ -1,7 +1,9 @@
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Files;
 using Boundary.Templates;
+using Boundary.Text;
 
-namespace Boundary.Hooks;
+namespace Boundary.Push;
 
 /// <summary>What happened to one IAM principal of a template.</summary>
 public sealed record PrincipalReport(string LogicalId, string Type, int Line, int Column, PrincipalAction Action);
@@ -226,7 +228,7 @@ public static class TemplateRewrite
 
 /// <summary>A write failed and so did putting back what was written: the journal must stay for <c>restore</c>.</summary>
 public sealed class RollbackFailedException(string message, Exception inner)
-    : BoundaryException(Cli.ExitCodes.ProjectOrFile, message, inner);
+    : BoundaryException(ExitCodes.ProjectOrFile, message, inner);
 
 /// <summary>
 /// Persist mode's rule: the host's rule for values nobody owns, plus: a literal value this tool wrote

@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Boundary.Amplify;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Files;
+using Boundary.Text;
 
-namespace Boundary.Hooks;
+namespace Boundary.Push;
 
 /// <summary>A boundary value this tool wrote and kept (persist mode): which file, which resource, which value.</summary>
 public sealed record OwnedBoundary(string File, string LogicalId, string Value);

@@ -1,6 +1,5 @@
-using Boundary.Cli;
 
-namespace Boundary;
+namespace Boundary.Core;
 
 /// <summary>
 /// A failure the user can act on: its message says what went wrong and what to do, and it carries the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Boundary.Editing;
+namespace Boundary.Text;
 
 /// <summary>
 /// Renders a file's planned <see cref="TextEdit"/>s as a unified diff (<c>--- a/path</c>,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Boundary.Core;
 
-namespace Boundary.Editing;
+namespace Boundary.Files;
 
 /// <summary>
 /// An exclusive lock on a project's files, so two runs at once cannot lose each other's update. It is an

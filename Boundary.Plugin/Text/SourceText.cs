@@ -1,6 +1,7 @@
 using System.Text;
+using Boundary.Core;
 
-namespace Boundary.Editing;
+namespace Boundary.Text;
 
 /// <summary>
 /// A file's bytes as read, with what edits need to match the file's style: its BOM, its line ending,
