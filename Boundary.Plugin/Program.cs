@@ -22,11 +22,11 @@ namespace Boundary;
     typeof(AuditCommand))]
 public sealed class Program
 {
-    public static int Main(string[] args) => Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());
+    public static int Main(string[] args) => Run(args, PhysicalConsole.Singleton, RunContext.FromProcess());
 
     /// <summary>The whole command line, with its console and context passed in so that tests run the real thing.</summary>
     /// <param name="configure">Lets tests replace services (a scripted <see cref="IPrompter"/>, a fake <see cref="IAwsClientFactory"/>).</param>
-    public static int Run(string[] args, IConsole console, CliContext context, Action<IServiceCollection>? configure = null)
+    public static int Run(string[] args, IConsole console, RunContext context, Action<IServiceCollection>? configure = null)
     {
         var collection = new ServiceCollection()
             .AddSingleton(console)

@@ -3,20 +3,6 @@ using Boundary.Json;
 
 namespace Boundary.Amplify;
 
-/// <summary>What a change to an env's boundary did.</summary>
-public sealed record BoundaryChange(
-    string Env,
-    string? Previous,
-    string? Current,
-    IReadOnlyList<string> FilesWritten,
-    IReadOnlyList<string> Warnings)
-{
-    public bool Changed => FilesWritten.Count > 0;
-}
-
-/// <summary>One env's boundary as <c>list</c> reports it.</summary>
-public sealed record EnvBoundary(string Env, string? Boundary, bool IsCurrent, string? MetaBoundary, bool Drift);
-
 /// <summary>
 /// Reads and writes each env's boundary: <c>&lt;env&gt;.awscloudformation.PermissionsBoundaryPolicyArn</c>
 /// in team-provider-info, mirrored for the current env into amplify-meta's

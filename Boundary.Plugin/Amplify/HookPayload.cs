@@ -2,9 +2,6 @@ using System.Text.Json;
 
 namespace Boundary.Amplify;
 
-/// <summary>The error the host passes to post-hooks of a failed command.</summary>
-public sealed record HookError(string? Message, string? Stack);
-
 /// <summary>
 /// What the host writes to a hook's stdin:
 /// <c>{ "data": { "amplify": { "environment": ..., "command": "push", "subCommand": ..., "argv": [...], "version": ..., "error": {...} } } }</c>.

@@ -2,53 +2,6 @@ using System.Diagnostics;
 
 namespace Boundary.Audit;
 
-/// <summary>What a long audit reports while it runs. Called from several tasks at once.</summary>
-public interface IAuditProgress
-{
-    void Stage(string env, string stage);
-
-    void StacksListed(string env, int stacks, int roles);
-
-    /// <summary>IAM has answered for <paramref name="read"/> roles of the account so far (the bulk read scans the whole account).</summary>
-    void RolesScanned(string env, int read);
-
-    void BoundariesRead(string env, int done, int total);
-
-    void Fixed(string env, int done, int total);
-
-    /// <summary>Clears the display before the report is written.</summary>
-    void Finish();
-}
-
-public sealed class NoProgress : IAuditProgress
-{
-    public static readonly NoProgress Instance = new();
-
-    public void Stage(string env, string stage)
-    {
-    }
-
-    public void StacksListed(string env, int stacks, int roles)
-    {
-    }
-
-    public void RolesScanned(string env, int read)
-    {
-    }
-
-    public void BoundariesRead(string env, int done, int total)
-    {
-    }
-
-    public void Fixed(string env, int done, int total)
-    {
-    }
-
-    public void Finish()
-    {
-    }
-}
-
 /// <summary>
 /// One status line on a terminal's stderr, redrawn in place with <c>\r</c> at most ten times a second,
 /// e.g. <c>audit dev: 11 stacks, 500 roles | boundaries 500/500</c>. Only used when stdout is a terminal

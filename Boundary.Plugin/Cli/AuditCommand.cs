@@ -2,12 +2,11 @@ using Boundary.Audit;
 using Boundary.Aws;
 using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
-using Newtonsoft.Json;
 
 namespace Boundary.Cli;
 
 [Command("audit", Description = "Check the roles actually deployed: walk the env's root stack (and every nested stack) in CloudFormation, read each role's boundary from IAM and report roles without the env's boundary. Exit 1 when one falls short. --fix puts the boundary on them.")]
-public sealed class AuditCommand(IConsole console, CliContext context, IPrompter prompter, IAwsClientFactory aws)
+public sealed class AuditCommand(IConsole console, RunContext context, IPrompter prompter, IAwsClientFactory aws)
     : AwsProjectCommandBase(console, context, prompter, aws)
 {
     [Option("--all-envs", Description = "Audit every env of team-provider-info, each with its own credentials and region (so across accounts). Envs without a boundary or never deployed are skipped.")]

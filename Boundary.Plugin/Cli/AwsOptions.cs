@@ -1,11 +1,12 @@
 using Boundary.Aws;
 using Boundary.Core;
+using Boundary.Text;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 
 /// <summary>The options of commands that call AWS for an env, and the prompter rules they share.</summary>
-public abstract class AwsProjectCommandBase(IConsole console, CliContext context, IPrompter prompter, IAwsClientFactory aws)
+public abstract class AwsProjectCommandBase(IConsole console, RunContext context, IPrompter prompter, IAwsClientFactory aws)
     : ProjectCommandBase(console, context)
 {
     [Option("--profile <NAME>", Description = "The AWS profile for the env's credentials. Default: the env's entry in amplify/.config/local-aws-info.json, else the SDK's default chain.")]
@@ -37,7 +38,7 @@ public abstract class AwsProjectCommandBase(IConsole console, CliContext context
         void Add(string name, string? value)
         {
             if (!string.IsNullOrEmpty(value))
-                options.Add($"{name} {Environments.EnvLifecycle.ShellQuote(value)}");
+                options.Add($"{name} {ShellQuoting.Quote(value)}");
         }
         Add("--project-dir", ProjectDir);
         Add("--profile", Profile);

@@ -3,15 +3,6 @@ using Boundary.Core;
 
 namespace Boundary.Cli;
 
-/// <summary>Questions to the person at the terminal. Tests answer them with a script.</summary>
-public interface IPrompter
-{
-    /// <summary>Asks for a line of text; an empty answer gives <paramref name="defaultValue"/> (or "").</summary>
-    string Ask(string question, string? defaultValue = null);
-
-    bool Confirm(string question, bool defaultValue = false);
-}
-
 /// <summary>Asks on the console; questions go to <paramref name="questions"/> (stdout unless given, stderr under --json).</summary>
 public sealed class ConsolePrompter(IConsole console, TextWriter? questions = null) : IPrompter
 {

@@ -5,7 +5,7 @@ using McMaster.Extensions.CommandLineUtils;
 namespace Boundary.Cli;
 
 [Command("get", Description = "Print the env's permissions boundary ARN (nothing when it has none).")]
-public sealed class GetCommand(IConsole console, CliContext context) : ProjectCommandBase(console, context)
+public sealed class GetCommand(IConsole console, RunContext context) : ProjectCommandBase(console, context)
 {
     protected override int Execute()
     {

@@ -8,7 +8,7 @@ using McMaster.Extensions.CommandLineUtils;
 namespace Boundary.Cli;
 
 [Command("verify", Description = "Check that every AWS::IAM::Role in the templates under amplify/backend (or the given paths) carries the env's permissions boundary, for build pipelines. Exit 1 when one does not.")]
-public sealed class VerifyCommand(IConsole console, CliContext context) : ProjectCommandBase(console, context)
+public sealed class VerifyCommand(IConsole console, RunContext context) : ProjectCommandBase(console, context)
 {
     [Option("--format <FORMAT>", Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
     public string? Format { get; set; }

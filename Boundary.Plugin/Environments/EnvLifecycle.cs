@@ -1,63 +1,10 @@
 using System.Text.RegularExpressions;
 using Boundary.Amplify;
 using Boundary.Aws;
-using Boundary.Cli;
 using Boundary.Core;
+using Boundary.Text;
 
 namespace Boundary.Environments;
-
-/// <summary>What <c>env add</c> decided, for messages and --json.</summary>
-public enum EnvAddDecision
-{
-    /// <summary>--permissions-boundary was given (an ARN, or '' for none).</summary>
-    Explicit,
-
-    /// <summary>The source env has no boundary: nothing to carry over.</summary>
-    SourceHasNone,
-
-    /// <summary>The source env's boundary is reachable from the new env and was copied.</summary>
-    Copied,
-
-    /// <summary>Reachability could not be checked; copied anyway (as the host does), with a warning.</summary>
-    CopiedUnchecked,
-
-    /// <summary>Not reachable; the person at the terminal gave another ARN.</summary>
-    Prompted,
-}
-
-public sealed record EnvAddRequest
-{
-    public required string Env { get; init; }
-
-    /// <summary>The source env; default the current one.</summary>
-    public string? From { get; init; }
-
-    /// <summary>null: not given; "": explicitly none; else an ARN.</summary>
-    public string? PermissionsBoundary { get; init; }
-
-    public bool Strict { get; init; }
-
-    /// <summary>
-    /// Write the env's entry even when the Amplify CLI has not created the env yet. Off by default: the
-    /// host's own 'env add' fails for an env that team-provider-info already lists.
-    /// </summary>
-    public bool CreateEntry { get; init; }
-
-    public AwsConnectOptions Aws { get; init; } = new();
-
-    /// <summary>The options to repeat in a suggested command (--project-dir, --profile, ...), already quoted.</summary>
-    public IReadOnlyList<string> RepeatOptions { get; init; } = [];
-}
-
-public sealed record EnvAddResult(
-    string Env,
-    string? From,
-    string? SourceBoundary,
-    EnvAddDecision Decision,
-    Reachability? Reachability,
-    BoundaryChange Change,
-    string Message,
-    IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// The env lifecycle: <c>init</c>, <c>env add</c> (the carry-over rules of the host, section 3 of the
@@ -290,7 +237,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         if (reachability.Suggestion is not null)
             hint += $"\n  A policy with the same path and name exists in account {reachability.Account}: {reachability.Suggestion}";
         var target = reachability.Suggestion is not null
-            ? ShellQuote(reachability.Suggestion)
+            ? ShellQuoting.Quote(reachability.Suggestion)
             : reachability.Account is not null
                 ? $"arn:{reachability.Partition ?? source.Partition}:iam::{reachability.Account}:policy/<name>"
                 : "<arn>";
@@ -298,8 +245,4 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         hint += $"\n  or, for no boundary: {prefix} --permissions-boundary ''";
         return hint;
     }
-
-    /// <summary>Quotes for POSIX shells when needed.</summary>
-    public static string ShellQuote(string value) =>
-        value.Length > 0 && Regex.IsMatch(value, "^[A-Za-z0-9:/_+=,.@%-]+$") ? value : "'" + value.Replace("'", "'\\''") + "'";
 }

@@ -7,59 +7,6 @@ using Boundary.Text;
 
 namespace Boundary.HookSetup;
 
-/// <summary>Where a hook stands.</summary>
-public enum HookState
-{
-    /// <summary>No hook file calls the tool.</summary>
-    NotInstalled,
-
-    /// <summary>amplify/hooks/&lt;hook&gt;.sh is the file install wrote, unchanged.</summary>
-    InstalledFile,
-
-    /// <summary>The user's .sh hook holds the marked block, unchanged.</summary>
-    InstalledBlock,
-
-    /// <summary>The user's hook in another language holds the marked call of the helper script.</summary>
-    InstalledCall,
-
-    /// <summary>Markers are there but the block (or the helper script) differs from what install writes.</summary>
-    Modified,
-
-    /// <summary>Two hook files with the same base name: the host refuses to run either.</summary>
-    Conflict,
-}
-
-public enum HookAction
-{
-    Created,
-    AlreadyInstalled,
-    BlockAdded,
-    BlockUpdated,
-
-    /// <summary>The user's hook is not a shell script: the helper is written, the user must add the call.</summary>
-    ManualStep,
-    Conflict,
-}
-
-public sealed record HookStatus(string Hook, HookState State, string? File, string Detail);
-
-public sealed record HookInstallOutcome(string Hook, HookAction Action, string? File, IReadOnlyList<string> FilesWritten, string Message, string? Snippet)
-{
-    public bool NeedsAction => Action is HookAction.ManualStep or HookAction.Conflict;
-}
-
-public enum HookRemovalAction
-{
-    NotInstalled,
-    RemovedFile,
-    RemovedBlock,
-
-    /// <summary>Something was left because it changed since install, or its markers are broken.</summary>
-    Left,
-}
-
-public sealed record HookRemoval(string Hook, HookRemovalAction Action, IReadOnlyList<string> FilesChanged, IReadOnlyList<string> Warnings);
-
 /// <summary>
 /// Installs, removes and inspects the command hooks that run 'dotnet boundary hook pre-push/post-push'
 /// in <c>amplify/hooks/</c>. Plain logic: paths in, records out, no console.

@@ -1,8 +1,5 @@
 namespace Boundary.HookSetup;
 
-/// <summary>How the installed hook script would find the tool, as <c>hook status</c> reports it.</summary>
-public sealed record ToolResolution(bool Found, string Via, string? Command);
-
 /// <summary>
 /// Mirrors the hook script's search, in the same order: <c>BOUNDARY_HOOK_TOOL</c>; a local tool listed in a
 /// <c>.config/dotnet-tools.json</c> (or <c>dotnet-tools.json</c>) at or above the project root when

@@ -5,9 +5,6 @@ using Boundary.Templates;
 
 namespace Boundary.Inject;
 
-/// <summary>The options of one <c>inject</c> run.</summary>
-public sealed record InjectRequest(IReadOnlyList<string> Paths, string Arn, bool IncludeUsers = false, bool DryRun = false);
-
 /// <summary>
 /// <c>inject</c>: the host's rule applied to any templates or folders (CDK cdk.out, SAM, plain
 /// CloudFormation), no Amplify project needed. A plain, persistent edit: no journal, no ownership;

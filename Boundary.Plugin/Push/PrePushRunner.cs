@@ -6,25 +6,6 @@ using Boundary.Templates;
 
 namespace Boundary.Push;
 
-/// <summary>The options of one <c>hook pre-push</c> run; flags add to amplify/boundary-settings.json.</summary>
-public sealed record PrePushRequest(string? Env = null, bool Persist = false, bool IncludeUsers = false, bool DryRun = false);
-
-/// <summary>Finds the project and env a hook acts on: --project-dir, else the payload's projectPath, else up from the working folder.</summary>
-public static class HookTarget
-{
-    public static AmplifyProject Locate(string? projectDir, HookPayload payload, string workingDirectory, List<string> warnings)
-    {
-        if (string.IsNullOrEmpty(projectDir) && payload.ProjectPath is { } fromPayload)
-        {
-            var full = Path.GetFullPath(fromPayload, workingDirectory);
-            if (AmplifyProject.IsProjectRoot(full))
-                return AmplifyProject.Locate(full, workingDirectory);
-            warnings.Add($"the host's projectPath {fromPayload} holds no Amplify project; using the working folder instead.");
-        }
-        return AmplifyProject.Locate(projectDir, workingDirectory);
-    }
-}
-
 /// <summary>
 /// <c>hook pre-push</c>: applies the env's boundary to every CloudFormation template under
 /// amplify/backend. Transient by default (the journal lets post-push put every byte back); with

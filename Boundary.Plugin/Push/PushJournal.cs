@@ -6,45 +6,6 @@ using Boundary.Text;
 
 namespace Boundary.Push;
 
-/// <summary>A file's size and last write time: enough to tell whether someone replaced it since.</summary>
-public sealed record FileStamp(long Length, long LastWriteTicks)
-{
-    public static FileStamp? Of(string path)
-    {
-        var info = new FileInfo(path);
-        return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : null;
-    }
-}
-
-/// <summary>A boundary this run added: the resource's logical id and the value.</summary>
-public sealed record AddedBoundary(string LogicalId, string Value);
-
-/// <summary>A boundary value this run replaced (persist mode): the resource, the old and the new value.</summary>
-public sealed record ReplacedBoundary(string LogicalId, string OldValue, string NewValue);
-
-/// <summary>
-/// One file in the journal: where it is (relative to the project root, '/' separators), its SHA-256
-/// before and after, the edits that turn the after bytes back into the before bytes, the boundaries
-/// added or replaced (for when the host rewrote the file meanwhile), and the stamp its
-/// #current-cloud-backend copy had before the run (null when there was none), which tells whether the
-/// host copied the file there since.
-/// </summary>
-public sealed record JournalEntry(
-    int Index,
-    string Path,
-    string Before,
-    string After,
-    IReadOnlyList<TextEdit> Undo,
-    IReadOnlyList<AddedBoundary> Added,
-    IReadOnlyList<ReplacedBoundary> Replaced,
-    FileStamp? CopyStamp);
-
-/// <summary>What a run was doing: its mode, env and boundary, and (persist mode) the ownership file's previous text.</summary>
-public sealed record JournalHeader(string Mode, string? Env, string? Boundary, DateTimeOffset Created, bool RecordsOwnership, string? OwnershipBefore);
-
-/// <summary>A journal as read back: complete when its plan was fully written before any file changed.</summary>
-public sealed record JournalContent(JournalHeader Header, IReadOnlyList<JournalEntry> Entries, bool Complete, IReadOnlySet<int> Done);
-
 /// <summary>
 /// The push journal, <c>amplify/.boundary/push-journal.jsonl</c>: one JSON document per line, appended
 /// only. A header line, one line per file to change, a <c>{"ready":n}</c> line, all flushed to disk

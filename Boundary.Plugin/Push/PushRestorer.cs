@@ -7,49 +7,6 @@ using Boundary.Text;
 
 namespace Boundary.Push;
 
-public enum RestoreAction
-{
-    /// <summary>The file held exactly the bytes the tool wrote; the original bytes are back.</summary>
-    Restored,
-
-    /// <summary>The file was rewritten since (by the host); the boundaries the tool added were removed from it as it now is.</summary>
-    PropertiesRemoved,
-
-    /// <summary>The file already holds its original bytes (never written, or restored before).</summary>
-    AlreadyOriginal,
-
-    /// <summary>A #current-cloud-backend copy the host did not replace since the run (a failed push): not ours to touch.</summary>
-    NotCopied,
-
-    /// <summary>The file is gone.</summary>
-    Missing,
-
-    /// <summary>The file changed and holds none of the tool's boundaries any more: nothing to undo.</summary>
-    NothingToUndo,
-
-    /// <summary>The file changed and could not be read as a template: left as it is, with a warning.</summary>
-    Left,
-}
-
-public sealed record RestoredFile(string Path, RestoreAction Action);
-
-/// <summary>What undoing a journal did; <see cref="HadJournal"/> is false when there was nothing to undo.</summary>
-public sealed record RestoreResult(
-    bool HadJournal,
-    string? Mode,
-    string? Env,
-    string? Boundary,
-    IReadOnlyList<RestoredFile> Files,
-    IReadOnlyList<string> Warnings)
-{
-    public static readonly RestoreResult None = new(false, null, null, null, [], []);
-
-    public int Count(RestoreAction action) => Files.Count(f => f.Action == action);
-
-    /// <summary>Files the undo wrote.</summary>
-    public IEnumerable<RestoredFile> Changed => Files.Where(f => f.Action is RestoreAction.Restored or RestoreAction.PropertiesRemoved);
-}
-
 /// <summary>
 /// Undoes the push journal (post-push, restore, and pre-push after a killed run). Each journaled file,
 /// in amplify/backend and its copy in #current-cloud-backend alike: holding exactly the bytes the tool

@@ -2,43 +2,6 @@ using Boundary.Text;
 
 namespace Boundary.Templates;
 
-public enum TemplateFormat
-{
-    Json,
-    Yaml,
-}
-
-/// <summary>What a resource's <c>Properties.PermissionsBoundary</c> holds.</summary>
-public enum BoundaryKind
-{
-    /// <summary>No PermissionsBoundary property.</summary>
-    None,
-
-    /// <summary>A plain string: an ARN written by a person or by this tool.</summary>
-    Literal,
-
-    /// <summary>An intrinsic function (<c>Fn::If</c>, <c>!Ref</c>, <c>!Sub</c>, ...) or another non-string value.</summary>
-    Intrinsic,
-}
-
-/// <summary>An IAM principal resource (role, user, service-linked role) found in a template.</summary>
-public sealed record TemplateResource(
-    string LogicalId,
-    string Type,
-    int Offset,
-    int Line,
-    int Column,
-    BoundaryKind Boundary,
-    string? BoundaryValue,
-    bool HasProperties)
-{
-    public const string Role = "AWS::IAM::Role";
-    public const string User = "AWS::IAM::User";
-    public const string ServiceLinkedRole = "AWS::IAM::ServiceLinkedRole";
-
-    public bool IsRole => Type == Role;
-}
-
 /// <summary>
 /// A CloudFormation template, JSON or YAML, read with positions: its IAM principals and the minimal
 /// <see cref="TextEdit"/>s that add, replace or remove a resource's <c>PermissionsBoundary</c> in the

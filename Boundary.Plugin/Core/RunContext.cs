@@ -4,7 +4,7 @@ namespace Boundary.Core;
 /// What a run gets from the process around it: the working folder, the environment variables and
 /// whether anyone can answer a prompt. Tests pass their own.
 /// </summary>
-public sealed class CliContext
+public sealed class RunContext
 {
     public required string WorkingDirectory { get; init; }
 
@@ -16,7 +16,7 @@ public sealed class CliContext
     /// <summary>True when stdout is a terminal: progress displays are worth drawing.</summary>
     public bool StdoutIsTerminal { get; init; }
 
-    public static CliContext FromProcess() => new()
+    public static RunContext FromProcess() => new()
     {
         WorkingDirectory = Environment.CurrentDirectory,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,

@@ -1,0 +1,4 @@
+
+namespace Boundary.Templates;
+
+public sealed record InjectionOptions(bool IncludeUsers = false);

@@ -1,0 +1,4 @@
+
+namespace Boundary.Templates;
+
+public sealed record PrincipalOutcome(TemplateResource Resource, PrincipalAction Action);

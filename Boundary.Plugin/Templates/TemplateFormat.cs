@@ -1,0 +1,8 @@
+
+namespace Boundary.Templates;
+
+public enum TemplateFormat
+{
+    Json,
+    Yaml,
+}

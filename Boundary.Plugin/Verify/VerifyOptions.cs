@@ -1,0 +1,4 @@
+
+namespace Boundary.Verify;
+
+public sealed record VerifyOptions(bool Strict = false, bool IncludeUsers = false);
