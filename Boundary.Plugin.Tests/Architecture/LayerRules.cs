@@ -9,7 +9,7 @@ namespace Boundary.Tests.Architecture;
 /// </summary>
 public static partial class LayerRules
 {
-    private static readonly string[] Bottom = ["Core", "Text", "Files", "Json", "Yaml"];
+    private static readonly string[] Bottom = ["Core", "Text", "Files", "Json", "Yaml", "Sarif"];
     private static readonly string[] Middle = ["Amplify", "Templates", "Aws"];
     private static readonly string[] Features = ["Environments", "Push", "Inject", "HookSetup", "Verify", "Audit", "Organizations"];
 
@@ -25,6 +25,7 @@ public static partial class LayerRules
             ["Files"] = new HashSet<string> { "Core" },
             ["Json"] = new HashSet<string> { "Core", "Text" },
             ["Yaml"] = new HashSet<string> { "Core", "Text" },
+            ["Sarif"] = new HashSet<string>(),
         };
         foreach (var folder in Middle)
             allowed[folder] = new HashSet<string>(Bottom.Concat(Middle));

@@ -53,5 +53,5 @@ public sealed class AuditSnapshotTests
 
     [Test]
     public void Audit_sarif_matches_its_snapshot() =>
-        Snapshot.Match("audit.sarif.json", AuditFormats.SarifText(Report(), "1.2.3"));
+        Snapshot.Match("audit.sarif.json", ConsoleOutput.Serialize(AuditFormats.Sarif(Report(), "1.2.3")));
 }

@@ -59,7 +59,7 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
                 Output.Json(AuditFormats.Json(report));
                 break;
             case "sarif":
-                Console.Out.WriteLine(AuditFormats.SarifText(report, Program.Version));
+                Output.Json(AuditFormats.Sarif(report, Program.Version));
                 break;
             default:
                 foreach (var line in AuditFormats.Text(report, Verbose))

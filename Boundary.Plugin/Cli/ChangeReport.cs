@@ -13,17 +13,7 @@ public static class ChangeReport
             output.Warn(warning);
         if (json)
         {
-            output.Json(new
-            {
-                ok = true,
-                env = change.Env,
-                previous = change.Previous,
-                permissionsBoundary = change.Current,
-                changed = change.Changed,
-                filesWritten = change.FilesWritten,
-                message,
-                warnings = change.Warnings,
-            });
+            output.Json(new ChangeDocument(true, change.Env, change.Previous, change.Current, change.Changed, change.FilesWritten, message, change.Warnings));
             return;
         }
         if (message is not null)

@@ -28,7 +28,7 @@ public abstract class CommandBase(IConsole console, RunContext context)
         {
             Output.Error(e.Message);
             if (Json)
-                Output.Json(new { ok = false, error = e.Message, exitCode = e.ExitCode });
+                Output.Json(new ErrorDocument(false, e.Message, e.ExitCode));
             return e.ExitCode;
         }
     }
@@ -36,7 +36,7 @@ public abstract class CommandBase(IConsole console, RunContext context)
     protected abstract int Execute();
 
     /// <summary>Writes <paramref name="document"/> with --json, else calls <paramref name="text"/>.</summary>
-    protected void Report(object document, Action text)
+    protected void Report<T>(T document, Action text)
     {
         if (Json)
             Output.Json(document);

@@ -1,30 +1,28 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using McMaster.Extensions.CommandLineUtils;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Serialization;
 
 namespace Boundary.Cli;
 
+/// <summary>Writes to the console: text and JSON on stdout, warnings and errors on stderr.</summary>
 public sealed class ConsoleOutput(IConsole console) : IOutput
 {
-    // Newtonsoft serialises by reflection. The native (AOT) build keeps every member it reads: the tool's
-    // own assembly and Newtonsoft are trimmer roots (Boundary.Plugin.csproj), and the end-to-end tests
-    // run the --json output of the packed native tool.
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Serialised types live in a rooted assembly.")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Newtonsoft falls back to reflection without dynamic code.")]
-    private static JsonSerializerSettings CreateSettings() => new()
+    /// <summary>
+    /// Indented camelCase JSON, nulls written. Non-ASCII text (template paths, messages) stays readable
+    /// rather than \u-escaped: the documents go to a terminal or a file, never into HTML.
+    /// </summary>
+    public static OutputJsonContext Documents { get; } = new(new JsonSerializerOptions
     {
-        ContractResolver = new CamelCasePropertyNamesContractResolver(),
-        Formatting = Formatting.Indented,
-        NullValueHandling = NullValueHandling.Include,
-    };
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 
-    public static readonly JsonSerializerSettings JsonSettings = CreateSettings();
-
-    /// <summary>Indented camelCase JSON: the one serialiser behind every --json document.</summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Serialised types live in a rooted assembly.")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Newtonsoft falls back to reflection without dynamic code.")]
-    public static string Serialize(object document) => JsonConvert.SerializeObject(document, JsonSettings);
+    /// <summary>The one serialiser behind every document the tool writes.</summary>
+    public static string Serialize<T>(T document) =>
+        JsonSerializer.Serialize(document, (JsonTypeInfo<T>)(Documents.GetTypeInfo(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not in {nameof(OutputJsonContext)}.")));
 
     public void Line(string text = "") => console.Out.WriteLine(text);
 
@@ -32,5 +30,7 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
 
     public void Error(string text) => console.Error.WriteLine($"error: {text}");
 
-    public void Json(object document) => console.Out.WriteLine(Serialize(document));
+    public void Json<T>(T document) => console.Out.WriteLine(Serialize(document));
+
+    public void Detail(string text) => console.Error.WriteLine(text.TrimEnd('\n'));
 }

@@ -45,23 +45,21 @@ public sealed class EnvAddCommand(IConsole console, RunContext context, IPrompte
         var change = result.Change;
         if (Json)
         {
-            Output.Json(new
-            {
-                ok = true,
-                env = result.Env,
-                from = result.From,
-                sourcePermissionsBoundary = result.SourceBoundary,
-                decision = Camel(result.Decision.ToString()),
-                reachability = result.Reachability is { } r
-                    ? new { status = Camel(r.Status.ToString()), reason = r.Reason, account = r.Account, crossAccount = r.CrossAccount, suggestion = r.Suggestion, errorCode = r.ErrorCode }
+            Output.Json(new EnvAddDocument(
+                true,
+                result.Env,
+                result.From,
+                result.SourceBoundary,
+                RewriteReport.Name(result.Decision),
+                result.Reachability is { } r
+                    ? new ReachabilityDocument(RewriteReport.Name(r.Status), r.Reason, r.Account, r.CrossAccount, r.Suggestion, r.ErrorCode)
                     : null,
-                previous = change.Previous,
-                permissionsBoundary = change.Current,
-                changed = change.Changed,
-                filesWritten = change.FilesWritten,
-                message = result.Message,
-                warnings = result.Warnings.Concat(change.Warnings),
-            });
+                change.Previous,
+                change.Current,
+                change.Changed,
+                change.FilesWritten,
+                result.Message,
+                [.. result.Warnings, .. change.Warnings]));
             return ExitCodes.Success;
         }
         Output.Line(result.Message);
@@ -73,6 +71,4 @@ public sealed class EnvAddCommand(IConsole console, RunContext context, IPrompte
             Output.Line(ChangeReport.NextPushHint + " To change it later: dotnet boundary env update --env " + result.Env);
         return ExitCodes.Success;
     }
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

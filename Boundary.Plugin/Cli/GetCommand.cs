@@ -12,7 +12,7 @@ public sealed class GetCommand(IConsole console, RunContext context) : ProjectCo
         var settings = new BoundarySettings(LocateProject());
         var env = settings.ResolveEnv(Env);
         var arn = settings.Get(env);
-        Report(new { env, permissionsBoundary = arn }, () =>
+        Report(new GetDocument(env, arn), () =>
         {
             if (arn is not null)
                 Output.Line(arn);

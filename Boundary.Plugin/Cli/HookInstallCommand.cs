@@ -13,13 +13,11 @@ public sealed class HookInstallCommand(IConsole console, RunContext context) : H
         var outcomes = installer.Install();
         var tool = Tool(installer);
         var needsAction = outcomes.Any(o => o.NeedsAction);
-        Report(new
-        {
-            ok = !needsAction,
-            hooks = outcomes.Select(o => new { hook = o.Hook, action = Kebab(o.Action), file = o.File, filesWritten = o.FilesWritten, message = o.Message, snippet = o.Snippet }),
-            scriptingDisabled = ScriptingDisabled,
-            tool = ToolJson(tool),
-        }, () =>
+        Report(new HookInstallDocument(
+            !needsAction,
+            [.. outcomes.Select(o => new InstalledHook(o.Hook, Kebab(o.Action), o.File, o.FilesWritten, o.Message, o.Snippet))],
+            ScriptingDisabled,
+            ToolJson(tool)), () =>
         {
             foreach (var outcome in outcomes)
             {
@@ -27,7 +25,7 @@ public sealed class HookInstallCommand(IConsole console, RunContext context) : H
                 {
                     Output.Error($"{outcome.Hook}: {outcome.Message}");
                     if (outcome.Snippet is not null)
-                        Console.Error.Write(outcome.Snippet);
+                        Output.Detail(outcome.Snippet);
                 }
                 else
                 {

@@ -23,7 +23,7 @@ public abstract class HookSetupCommandBase(IConsole console, RunContext context)
 
     protected ToolResolution Tool(HookInstaller installer) => ToolLocator.Resolve(installer.Project.Root, Context.GetEnvironmentVariable);
 
-    protected static object ToolJson(ToolResolution tool) => new { found = tool.Found, via = tool.Via, command = tool.Command };
+    protected static ToolDocument ToolJson(ToolResolution tool) => new(tool.Found, tool.Via, tool.Command);
 
     protected static string Kebab<T>(T value)
         where T : struct, Enum =>

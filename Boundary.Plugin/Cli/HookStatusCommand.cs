@@ -12,12 +12,10 @@ public sealed class HookStatusCommand(IConsole console, RunContext context) : Ho
         var installer = Installer();
         var statuses = installer.Status();
         var tool = Tool(installer);
-        Report(new
-        {
-            hooks = statuses.Select(s => new { hook = s.Hook, state = Kebab(s.State), file = s.File, detail = s.Detail }),
-            scriptingDisabled = ScriptingDisabled,
-            tool = ToolJson(tool),
-        }, () =>
+        Report(new HookStatusDocument(
+            [.. statuses.Select(s => new HookStatusEntry(s.Hook, Kebab(s.State), s.File, s.Detail))],
+            ScriptingDisabled,
+            ToolJson(tool)), () =>
         {
             foreach (var status in statuses)
             {

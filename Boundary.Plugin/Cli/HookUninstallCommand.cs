@@ -10,11 +10,9 @@ public sealed class HookUninstallCommand(IConsole console, RunContext context) :
     protected override int Execute()
     {
         var removals = Installer().Uninstall();
-        Report(new
-        {
-            ok = true,
-            hooks = removals.Select(r => new { hook = r.Hook, action = Kebab(r.Action), filesChanged = r.FilesChanged, warnings = r.Warnings }),
-        }, () =>
+        Report(new HookUninstallDocument(
+            true,
+            [.. removals.Select(r => new UninstalledHook(r.Hook, Kebab(r.Action), r.FilesChanged, r.Warnings))]), () =>
         {
             foreach (var removal in removals)
             {

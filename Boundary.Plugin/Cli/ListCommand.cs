@@ -18,12 +18,10 @@ public sealed class ListCommand(IConsole console, RunContext context) : CommandB
         var driftMessage = drift is null
             ? null
             : $"drift: team-provider-info gives env '{drift.Env}' {drift.Boundary ?? "no boundary"}, but amplify-meta holds {drift.MetaBoundary ?? "none"}. The host may push the amplify-meta value; run 'dotnet boundary set {(drift.Boundary is null ? "''" : drift.Boundary)} --env {drift.Env}' to align both.";
-        Report(new
-        {
-            currentEnv = envs.FirstOrDefault(e => e.IsCurrent)?.Env,
-            envs = envs.Select(e => new { env = e.Env, permissionsBoundary = e.Boundary, current = e.IsCurrent, amplifyMetaBoundary = e.MetaBoundary, drift = e.Drift }),
-            drift = driftMessage,
-        }, () =>
+        Report(new ListDocument(
+            envs.FirstOrDefault(e => e.IsCurrent)?.Env,
+            [.. envs.Select(e => new ListedEnv(e.Env, e.Boundary, e.IsCurrent, e.MetaBoundary, e.Drift))],
+            driftMessage), () =>
         {
             var width = envs.Count == 0 ? 0 : envs.Max(e => e.Env.Length);
             foreach (var e in envs)

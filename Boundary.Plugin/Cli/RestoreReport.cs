@@ -6,24 +6,20 @@ namespace Boundary.Cli;
 /// <summary>How <c>hook post-push</c> and <c>restore</c> report.</summary>
 public static class RestoreReport
 {
-    public static object Document(RestoreResult result) => new
-    {
-        journal = result.HadJournal,
-        mode = result.Mode,
-        env = result.Env,
-        permissionsBoundary = result.Boundary,
-        files = result.Files.Select(f => new { path = f.Path, action = RewriteReport.Name(f.Action) }),
-        summary = new
-        {
-            restored = result.Count(RestoreAction.Restored),
-            propertiesRemoved = result.Count(RestoreAction.PropertiesRemoved),
-            alreadyOriginal = result.Count(RestoreAction.AlreadyOriginal),
-            notCopied = result.Count(RestoreAction.NotCopied),
-            nothingToUndo = result.Count(RestoreAction.NothingToUndo),
-            missing = result.Count(RestoreAction.Missing),
-            left = result.Count(RestoreAction.Left),
-        },
-    };
+    public static RestoreDocument Document(RestoreResult result) => new(
+        result.HadJournal,
+        result.Mode,
+        result.Env,
+        result.Boundary,
+        [.. result.Files.Select(f => new RestoredFileEntry(f.Path, RewriteReport.Name(f.Action)))],
+        new RestoreCounts(
+            result.Count(RestoreAction.Restored),
+            result.Count(RestoreAction.PropertiesRemoved),
+            result.Count(RestoreAction.AlreadyOriginal),
+            result.Count(RestoreAction.NotCopied),
+            result.Count(RestoreAction.NothingToUndo),
+            result.Count(RestoreAction.Missing),
+            result.Count(RestoreAction.Left)));
 
     public static void Write(IOutput output, bool json, string command, RestoreResult result, IReadOnlyList<string> warnings, HookError? pushError)
     {
@@ -32,15 +28,7 @@ public static class RestoreReport
             output.Warn(warning);
         if (json)
         {
-            output.Json(new
-            {
-                ok = true,
-                command,
-                pushFailed = pushError is not null,
-                pushError = pushError?.Message,
-                restore = Document(result),
-                warnings = allWarnings,
-            });
+            output.Json(new RestoreRunDocument(true, command, pushError is not null, pushError?.Message, Document(result), allWarnings));
             return;
         }
         if (!result.HadJournal)

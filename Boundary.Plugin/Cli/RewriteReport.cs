@@ -15,31 +15,27 @@ public static class RewriteReport
             output.Warn(warning);
         if (json)
         {
-            output.Json(new
-            {
-                ok = true,
+            output.Json(new RewriteDocument(
+                true,
                 command,
-                mode = result.Mode,
-                dryRun = result.DryRun,
-                env = result.Env,
-                permissionsBoundary = result.Boundary,
-                message = result.Message,
-                files = result.Files.Select(f => new
-                {
-                    path = f.Path,
-                    changed = f.Changed,
-                    injected = f.Count(PrincipalAction.Injected),
-                    kept = f.Count(PrincipalAction.Kept),
-                    updated = f.Count(PrincipalAction.Updated),
-                    removed = f.Count(PrincipalAction.Removed),
-                    skipped = f.Count(PrincipalAction.Skipped),
-                    principals = f.Principals.Select(p => new { logicalId = p.LogicalId, type = p.Type, line = p.Line, column = p.Column, action = Name(p.Action) }),
-                    diff = f.Diff,
-                }),
-                summary = result.Summary,
-                recovered = result.Recovered is { HadJournal: true } recovered ? RestoreReport.Document(recovered) : null,
-                warnings = result.Warnings,
-            });
+                result.Mode,
+                result.DryRun,
+                result.Env,
+                result.Boundary,
+                result.Message,
+                [.. result.Files.Select(f => new RewrittenFile(
+                    f.Path,
+                    f.Changed,
+                    f.Count(PrincipalAction.Injected),
+                    f.Count(PrincipalAction.Kept),
+                    f.Count(PrincipalAction.Updated),
+                    f.Count(PrincipalAction.Removed),
+                    f.Count(PrincipalAction.Skipped),
+                    [.. f.Principals.Select(p => new RewrittenPrincipal(p.LogicalId, p.Type, p.Line, p.Column, Name(p.Action)))],
+                    f.Diff))],
+                result.Summary,
+                result.Recovered is { HadJournal: true } recovered ? RestoreReport.Document(recovered) : null,
+                result.Warnings));
             return;
         }
         if (result.Recovered is { HadJournal: true } undone)

@@ -77,7 +77,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
         var document = format switch
         {
             "json" => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
-            "sarif" => VerifyFormats.SarifText(report, Program.Version),
+            "sarif" => ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version)),
             _ => string.Join("\n", VerifyFormats.Text(report)),
         };
         if (OutputFile is not null)
@@ -96,7 +96,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
         }
         else
         {
-            Console.Out.WriteLine(document);
+            Output.Line(document);
         }
         if (format != "text" || OutputFile is not null)
             foreach (var error in report.Errors)

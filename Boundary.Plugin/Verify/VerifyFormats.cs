@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using Boundary.Sarif;
 using Boundary.Templates;
 
 namespace Boundary.Verify;
@@ -9,7 +8,6 @@ namespace Boundary.Verify;
 /// <summary>The documents verify writes: text lines, its own JSON shape (version 1) and SARIF 2.1.0.</summary>
 public static class VerifyFormats
 {
-    public const string SarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
     public const string ToolName = "dotnet-boundary";
     public const string InformationUri = "https://www.nuget.org/packages/Boundary.Plugin";
     public const string SourceRoot = "%SRCROOT%";
@@ -43,134 +41,99 @@ public static class VerifyFormats
             yield return report.WarningCount > 0 ? $"OK, with {report.WarningCount} warning(s)." : "OK.";
     }
 
-    /// <summary>The --format json document (shape version 1; documented in the README).</summary>
-    public static object Json(VerifyReport report, int exitCode) => new
-    {
-        version = 1,
-        ok = exitCode == 0,
+    /// <summary>The --format json document (shape version 1).</summary>
+    public static VerifyDocument Json(VerifyReport report, int exitCode) => new(
+        1,
+        exitCode == 0,
         exitCode,
-        expected = report.Expected,
-        env = report.Env,
-        root = report.Root,
-        strict = report.Options.Strict,
-        includeUsers = report.Options.IncludeUsers,
-        summary = new
-        {
-            filesScanned = report.FilesScanned,
-            templates = report.Templates,
-            principals = report.Principals.Count,
-            bounded = report.Count(VerifyStatus.Bounded),
-            kept = report.Count(VerifyStatus.Kept),
-            differs = report.Count(VerifyStatus.Differs),
-            otherAccount = report.Count(VerifyStatus.OtherAccount),
-            invalid = report.Count(VerifyStatus.Invalid),
-            missing = report.Count(VerifyStatus.Missing),
-            errors = report.ErrorCount,
-            warnings = report.WarningCount,
-            fileErrors = report.Errors.Count,
-        },
-        principals = report.Principals.Select(p => new
-        {
-            file = p.File,
-            line = p.Resource.Line,
-            column = p.Resource.Column,
-            logicalId = p.Resource.LogicalId,
-            type = p.Resource.Type,
-            status = Kebab(p.Status),
-            level = p.Level,
-            ruleId = p.Rule?.Id,
-            actual = p.Resource.Boundary == BoundaryKind.Literal ? p.Resource.BoundaryValue : null,
-            intrinsic = p.Resource.Boundary == BoundaryKind.Intrinsic,
-            message = p.Message,
-        }),
-        fileErrors = report.Errors.Select(e => new { file = report.Relative(e.Path), message = e.Message }),
-    };
+        report.Expected,
+        report.Env,
+        report.Root,
+        report.Options.Strict,
+        report.Options.IncludeUsers,
+        new VerifyCounts(
+            report.FilesScanned,
+            report.Templates,
+            report.Principals.Count,
+            report.Count(VerifyStatus.Bounded),
+            report.Count(VerifyStatus.Kept),
+            report.Count(VerifyStatus.Differs),
+            report.Count(VerifyStatus.OtherAccount),
+            report.Count(VerifyStatus.Invalid),
+            report.Count(VerifyStatus.Missing),
+            report.ErrorCount,
+            report.WarningCount,
+            report.Errors.Count),
+        [.. report.Principals.Select(p => new VerifiedPrincipal(
+            p.File,
+            p.Resource.Line,
+            p.Resource.Column,
+            p.Resource.LogicalId,
+            p.Resource.Type,
+            Kebab(p.Status),
+            p.Level,
+            p.Rule?.Id,
+            p.Resource.Boundary == BoundaryKind.Literal ? p.Resource.BoundaryValue : null,
+            p.Resource.Boundary == BoundaryKind.Intrinsic,
+            p.Message))],
+        [.. report.Errors.Select(e => new VerifyFileError(report.Relative(e.Path), e.Message))]);
 
     /// <summary>A SARIF 2.1.0 log with one run, for GitHub code scanning and other SARIF viewers.</summary>
-    public static JObject Sarif(VerifyReport report, string version)
+    public static SarifLog Sarif(VerifyReport report, string version)
     {
         var rules = VerifyRule.All.ToList();
-        var driver = new JObject
-        {
-            ["name"] = ToolName,
-            ["fullName"] = "dotnet-boundary verify (IAM permissions boundaries in CloudFormation templates)",
-            ["version"] = version,
-            ["semanticVersion"] = version,
-            ["informationUri"] = InformationUri,
-            ["rules"] = new JArray(rules.Select(rule => new JObject
-            {
-                ["id"] = rule.Id,
-                ["name"] = rule.Name,
-                ["shortDescription"] = new JObject { ["text"] = rule.ShortDescription },
-                ["fullDescription"] = new JObject { ["text"] = rule.FullDescription },
-                ["help"] = new JObject { ["text"] = rule.Help, ["markdown"] = rule.Help },
-                ["helpUri"] = InformationUri,
-                ["defaultConfiguration"] = new JObject { ["level"] = rule.DefaultLevel },
-                ["properties"] = new JObject
+        var driver = new SarifDriver(
+            ToolName,
+            "dotnet-boundary verify (IAM permissions boundaries in CloudFormation templates)",
+            version,
+            version,
+            InformationUri,
+            [.. rules.Select(rule => new SarifRule(
+                rule.Id,
+                rule.Name,
+                new SarifMessage(rule.ShortDescription),
+                new SarifMessage(rule.FullDescription),
+                new SarifMessage(rule.Help, rule.Help),
+                InformationUri,
+                new SarifConfiguration(rule.DefaultLevel),
+                new Dictionary<string, object?>
                 {
-                    ["tags"] = new JArray("security", "iam", "cloudformation"),
+                    ["tags"] = RuleTags,
                     ["precision"] = "very-high",
                     ["problem.severity"] = rule.DefaultLevel,
                     ["security-severity"] = rule.SecuritySeverity,
-                },
-            })),
-        };
-        var results = new JArray(report.Findings.Select(finding => new JObject
-        {
-            ["ruleId"] = finding.Rule!.Id,
-            ["ruleIndex"] = rules.IndexOf(finding.Rule),
-            ["level"] = finding.Level,
-            ["message"] = new JObject { ["text"] = finding.Message },
-            ["locations"] = new JArray(new JObject
-            {
-                ["physicalLocation"] = new JObject
-                {
-                    ["artifactLocation"] = new JObject { ["uri"] = Uri(finding.File), ["uriBaseId"] = SourceRoot },
-                    ["region"] = new JObject { ["startLine"] = finding.Resource.Line, ["startColumn"] = finding.Resource.Column },
-                },
-                ["logicalLocations"] = new JArray(new JObject { ["name"] = finding.Resource.LogicalId, ["kind"] = "resource" }),
-            }),
-            ["partialFingerprints"] = new JObject { ["boundaryResource/v1"] = Fingerprint(finding) },
-            ["properties"] = new JObject
+                }))]);
+        var results = report.Findings.Select(finding => new SarifResult(
+            finding.Rule!.Id,
+            rules.IndexOf(finding.Rule),
+            finding.Level!,
+            new SarifMessage(finding.Message),
+            [new SarifLocation(
+                new SarifPhysicalLocation(new SarifArtifactLocation(Uri(finding.File), SourceRoot), new SarifRegion(finding.Resource.Line, finding.Resource.Column)),
+                [new SarifLogicalLocation(finding.Resource.LogicalId, null, "resource")])],
+            new Dictionary<string, string> { ["boundaryResource/v1"] = Fingerprint(finding) },
+            new Dictionary<string, object?>
             {
                 ["logicalId"] = finding.Resource.LogicalId,
                 ["resourceType"] = finding.Resource.Type,
                 ["expected"] = report.Expected,
                 ["actual"] = finding.Resource.Boundary == BoundaryKind.Literal ? finding.Resource.BoundaryValue : null,
-            },
-        }));
-        var notifications = new JArray(report.Errors.Select(error => new JObject
-        {
-            ["level"] = "error",
-            ["message"] = new JObject { ["text"] = error.Message },
-            ["locations"] = new JArray(new JObject
-            {
-                ["physicalLocation"] = new JObject
-                {
-                    ["artifactLocation"] = new JObject { ["uri"] = Uri(report.Relative(error.Path)), ["uriBaseId"] = SourceRoot },
-                },
-            }),
-        }));
-        return new JObject
-        {
-            ["$schema"] = SarifSchema,
-            ["version"] = "2.1.0",
-            ["runs"] = new JArray(new JObject
-            {
-                ["tool"] = new JObject { ["driver"] = driver },
-                ["invocations"] = new JArray(new JObject
-                {
-                    ["executionSuccessful"] = report.Errors.Count == 0,
-                    ["toolExecutionNotifications"] = notifications,
-                }),
-                ["columnKind"] = "utf16CodeUnits",
-                ["results"] = results,
-                ["properties"] = new JObject { ["expected"] = report.Expected, ["env"] = report.Env, ["strict"] = report.Options.Strict },
-            }),
-        };
+            })).ToList();
+        var notifications = report.Errors.Select(error => new SarifNotification(
+            "error",
+            new SarifMessage(error.Message),
+            [new SarifLocation(new SarifPhysicalLocation(new SarifArtifactLocation(Uri(report.Relative(error.Path)), SourceRoot)))])).ToList();
+        return new SarifLog([new SarifRun(
+            new SarifTool(driver),
+            OriginalUriBaseIds: null,
+            AutomationDetails: null,
+            [new SarifInvocation(report.Errors.Count == 0, ExitCode: null, notifications)],
+            "utf16CodeUnits",
+            results,
+            new Dictionary<string, object?> { ["expected"] = report.Expected, ["env"] = report.Env, ["strict"] = report.Options.Strict })]);
     }
 
-    public static string SarifText(VerifyReport report, string version) => Sarif(report, version).ToString(Formatting.Indented);
+    private static readonly string[] RuleTags = ["security", "iam", "cloudformation"];
 
     /// <summary>A relative URI reference: forward slashes, each segment percent-encoded as needed.</summary>
     private static string Uri(string relative) =>
