@@ -38,6 +38,7 @@ public sealed class Program
         var app = new CommandLineApplication<Program>(console, context.WorkingDirectory, throwOnUnexpectedArg: true)
         {
             ExtendedHelpText = ExitCodesHelp,
+            HelpTextGenerator = DescriptionFirstHelpText.Singleton,
         };
         app.HelpOption("-h|--help", inherited: true);
         app.VersionOption("--version", Version);
@@ -55,7 +56,7 @@ public sealed class Program
         }
         catch (CommandParsingException e)
         {
-            console.Error.WriteLine($"error: {e.Message}. See '{e.Command.Name} --help'.");
+            console.Error.WriteLine($"error: {e.Message.TrimEnd('.')}. See '{e.Command.Name} --help'.");
             return ExitCodes.Usage;
         }
     }

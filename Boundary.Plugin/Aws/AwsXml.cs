@@ -28,9 +28,6 @@ public static class AwsXml
         _ => null,
     };
 
-    public static DateTimeOffset? Date(this XElement element, string name) =>
-        DateTimeOffset.TryParse(element.Text(name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
-
     /// <summary>The <c>member</c> elements of the list child <paramref name="name"/>.</summary>
     public static IEnumerable<XElement> Members(this XElement element, string name) =>
         element.Child(name)?.Children("member") ?? [];

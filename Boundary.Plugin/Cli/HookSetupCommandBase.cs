@@ -6,14 +6,11 @@ using McMaster.Extensions.CommandLineUtils;
 namespace Boundary.Cli;
 
 /// <summary>What the hook install, uninstall and status commands share: the project and the environment checks.</summary>
-public abstract class HookSetupCommandBase(IConsole console, RunContext context) : CommandBase(console, context)
+public abstract class HookSetupCommandBase(IConsole console, RunContext context) : ProjectDirCommandBase(console, context)
 {
     public const string DisableVariable = "AMPLIFY_CLI_DISABLE_SCRIPTING_FEATURES";
 
-    [Option("--project-dir <DIR>", Description = "The project's root folder (holding 'amplify/'). Default: the nearest one at or above the working folder.")]
-    public string? ProjectDir { get; set; }
-
-    protected HookInstaller Installer() => new(AmplifyProject.Locate(ProjectDir, Context.WorkingDirectory));
+    protected HookInstaller Installer() => new(LocateProject());
 
     /// <summary>The host skips every hook when this variable is set to anything non-empty.</summary>
     protected bool ScriptingDisabled => !string.IsNullOrEmpty(Context.GetEnvironmentVariable(DisableVariable));

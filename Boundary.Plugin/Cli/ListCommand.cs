@@ -5,14 +5,11 @@ using McMaster.Extensions.CommandLineUtils;
 namespace Boundary.Cli;
 
 [Command("list", Description = "List every env with its permissions boundary; mark the current one and report drift between team-provider-info and amplify-meta.")]
-public sealed class ListCommand(IConsole console, RunContext context) : CommandBase(console, context)
+public sealed class ListCommand(IConsole console, RunContext context) : ProjectDirCommandBase(console, context)
 {
-    [Option("--project-dir <DIR>", Description = "The project's root folder (holding 'amplify/'). Default: the nearest one at or above the working folder.")]
-    public string? ProjectDir { get; set; }
-
     protected override int Execute()
     {
-        var project = AmplifyProject.Locate(ProjectDir, Context.WorkingDirectory);
+        var project = LocateProject();
         var envs = new BoundarySettings(project).List();
         var drift = envs.FirstOrDefault(e => e.Drift);
         var driftMessage = drift is null

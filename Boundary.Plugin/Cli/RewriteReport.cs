@@ -5,7 +5,7 @@ namespace Boundary.Cli;
 
 /// <summary>
 /// How <c>hook pre-push</c> and <c>inject</c> report: one line per changed file and a summary, or
-/// (--dry-run) the unified diff then the summary; with --json one document (shape in docs/readme-hook.md).
+/// (--dry-run) the unified diff then the summary; with --json one <see cref="RewriteDocument"/>.
 /// </summary>
 public static class RewriteReport
 {

@@ -11,7 +11,7 @@ namespace Boundary.Cli;
 public sealed class VerifyCommand(IConsole console, RunContext context) : ProjectCommandBase(console, context)
 {
     [Option("--format <FORMAT>", Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
-    public string? Format { get; set; }
+    public ReportFormat? Format { get; set; }
 
     [Option("--output <FILE>", Description = "Write the report to this file instead of stdout (stdout then gets a one-line summary).")]
     public string? OutputFile { get; set; }
@@ -30,10 +30,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
 
     protected override int Execute()
     {
-        var format = (Format ?? (Json ? "json" : "text")).ToLowerInvariant();
-        if (format is not ("text" or "json" or "sarif"))
-            throw BoundaryException.Usage($"--format '{Format}' is not one of text, json, sarif.");
-        Json = format == "json"; // errors as JSON too
+        var format = Format ?? (Json ? ReportFormat.Json : ReportFormat.Text);
+        Json = format == ReportFormat.Json; // errors as JSON too
         var paths = Paths ?? [];
         if (Arn is not null)
             Arn = PolicyArn.Parse(Arn).ToString(); // a usage error before any file is read
@@ -76,8 +74,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
 
         var document = format switch
         {
-            "json" => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
-            "sarif" => ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version)),
+            ReportFormat.Json => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
+            ReportFormat.Sarif => ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version)),
             _ => string.Join("\n", VerifyFormats.Text(report)),
         };
         if (OutputFile is not null)
@@ -87,9 +85,9 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
             if (folder is not null)
                 Directory.CreateDirectory(folder);
             AtomicFile.Write(target, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
-            Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format} report to {OutputFile}.");
+            Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.ToString().ToLowerInvariant()} report to {OutputFile}.");
         }
-        else if (format == "text")
+        else if (format == ReportFormat.Text)
         {
             foreach (var line in VerifyFormats.Text(report))
                 Output.Line(line);
@@ -98,7 +96,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
         {
             Output.Line(document);
         }
-        if (format != "text" || OutputFile is not null)
+        if (format != ReportFormat.Text || OutputFile is not null)
             foreach (var error in report.Errors)
                 Output.Error(error.Message);
         return exitCode;

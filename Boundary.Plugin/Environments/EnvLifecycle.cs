@@ -7,8 +7,8 @@ using Boundary.Text;
 namespace Boundary.Environments;
 
 /// <summary>
-/// The env lifecycle: <c>init</c>, <c>env add</c> (the carry-over rules of the host, section 3 of the
-/// contract, checked against the new env's account) and <c>env update</c>. Talks to people only through
+/// The env lifecycle: <c>init</c>, <c>env add</c> (the Amplify CLI's carry-over rules, checked against
+/// the new env's account) and <c>env update</c>. Talks to people only through
 /// <see cref="IPrompter"/> (null when nobody can answer).
 /// </summary>
 public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, IPrompter? prompter)

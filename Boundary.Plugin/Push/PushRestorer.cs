@@ -17,8 +17,8 @@ namespace Boundary.Push;
 /// </summary>
 public static class PushRestorer
 {
-    public const string BackendPrefix = "amplify/backend/";
-    public const string CopyPrefix = "amplify/#current-cloud-backend/";
+    public const string BackendPrefix = AmplifyProject.BackendFolder + "/";
+    public const string CopyPrefix = AmplifyProject.CurrentCloudBackendFolder + "/";
 
     public static RestoreResult Restore(AmplifyProject project)
     {

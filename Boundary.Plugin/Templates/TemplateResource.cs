@@ -15,6 +15,4 @@ public sealed record TemplateResource(
     public const string Role = "AWS::IAM::Role";
     public const string User = "AWS::IAM::User";
     public const string ServiceLinkedRole = "AWS::IAM::ServiceLinkedRole";
-
-    public bool IsRole => Type == Role;
 }

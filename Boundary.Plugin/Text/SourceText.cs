@@ -41,9 +41,6 @@ public sealed class SourceText
         }
     }
 
-    /// <summary>The file's line ending: the first one it uses, else LF.</summary>
-    public string LineEnding => LineEndingBefore(Bytes.Length);
-
     /// <summary>The line ending closest before <paramref name="offset"/>, or the file's first one, else LF.</summary>
     public string LineEndingBefore(int offset)
     {
