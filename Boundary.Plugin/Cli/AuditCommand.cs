@@ -12,8 +12,8 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
     [Option("--all-envs", Description = "Audit every env of team-provider-info, each with its own credentials and region (so across accounts). Envs without a boundary or never deployed are skipped.")]
     public bool AllEnvs { get; set; }
 
-    [Option("--format <FORMAT>", Description = "text (default), json (same as --json) or sarif (SARIF 2.1.0, for code scanning).")]
-    public ReportFormat? Format { get; set; }
+    [Option(ReportFormats.OptionTemplate, Description = "text (default), json (same as --json) or sarif (SARIF 2.1.0, for code scanning).")]
+    public string? Format { get; set; }
 
     [Option("--arn <ARN>", Description = "Expect this boundary instead of the env's own (one env only), e.g. before setting it.")]
     public string? Arn { get; set; }
@@ -26,9 +26,9 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
 
     protected override int Execute()
     {
-        var format = Format ?? (Json ? ReportFormat.Json : ReportFormat.Text);
+        var format = ReportFormats.Parse(Format, Json);
         if (Json && format != ReportFormat.Json)
-            throw BoundaryException.Usage($"--json and --format {format.ToString().ToLowerInvariant()} exclude each other.");
+            throw BoundaryException.Usage($"--json and --format {format.Name()} exclude each other.");
         Json = format == ReportFormat.Json; // errors as JSON too
         if (Fix && !Yes && !Context.CanPrompt)
             throw BoundaryException.Usage("--fix changes roles and asks first, but nobody can answer here (stdin is not a terminal, or CI is set). Review the findings, then pass --yes.");

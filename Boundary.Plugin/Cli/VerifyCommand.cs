@@ -10,8 +10,8 @@ namespace Boundary.Cli;
 [Command("verify", Description = "Check that every AWS::IAM::Role in the templates under amplify/backend (or the given paths) carries the env's permissions boundary, for build pipelines. Exit 1 when one does not.")]
 public sealed class VerifyCommand(IConsole console, RunContext context) : ProjectCommandBase(console, context)
 {
-    [Option("--format <FORMAT>", Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
-    public ReportFormat? Format { get; set; }
+    [Option(ReportFormats.OptionTemplate, Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
+    public string? Format { get; set; }
 
     [Option("--output <FILE>", Description = "Write the report to this file instead of stdout (stdout then gets a one-line summary).")]
     public string? OutputFile { get; set; }
@@ -30,7 +30,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
 
     protected override int Execute()
     {
-        var format = Format ?? (Json ? ReportFormat.Json : ReportFormat.Text);
+        var format = ReportFormats.Parse(Format, Json);
         Json = format == ReportFormat.Json; // errors as JSON too
         var paths = Paths ?? [];
         if (Arn is not null)
@@ -85,7 +85,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
             if (folder is not null)
                 Directory.CreateDirectory(folder);
             AtomicFile.Write(target, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
-            Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.ToString().ToLowerInvariant()} report to {OutputFile}.");
+            Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.Name()} report to {OutputFile}.");
         }
         else if (format == ReportFormat.Text)
         {
