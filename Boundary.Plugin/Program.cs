@@ -1,6 +1,7 @@
 using System.Reflection;
 using Boundary.Aws;
 using Boundary.Cli;
+using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public sealed class Program
     {
         // A closed stdin, stdout or stderr ('<&-', '>&-') gets /dev/null first: otherwise the next file
         // opened (a template, the journal) would take its descriptor and receive the console's output.
-        Editing.NativeFiles.EnsureStandardDescriptorsOpen();
+        Files.NativeFiles.EnsureStandardDescriptorsOpen();
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
             // A thread of our own died with an exception: one line, never a trace.
@@ -34,7 +35,7 @@ public sealed class Program
         };
         try
         {
-            return Run(args, new ForgivingConsole(PhysicalConsole.Singleton), CliContext.FromProcess());
+            return Run(args, new ForgivingConsole(PhysicalConsole.Singleton), RunContext.FromProcess());
         }
         catch (Exception e)
         {
@@ -44,7 +45,7 @@ public sealed class Program
 
     /// <summary>The whole command line, with its console and context passed in so that tests run the real thing.</summary>
     /// <param name="configure">Lets tests replace services (a scripted <see cref="IPrompter"/>, a fake <see cref="IAwsClientFactory"/>).</param>
-    public static int Run(string[] args, IConsole console, CliContext context, Action<IServiceCollection>? configure = null)
+    public static int Run(string[] args, IConsole console, RunContext context, Action<IServiceCollection>? configure = null)
     {
         var collection = new ServiceCollection()
             .AddSingleton(console)
@@ -56,6 +57,7 @@ public sealed class Program
         var app = new CommandLineApplication<Program>(console, context.WorkingDirectory, throwOnUnexpectedArg: true)
         {
             ExtendedHelpText = ExitCodesHelp,
+            HelpTextGenerator = DescriptionFirstHelpText.Singleton,
         };
         app.HelpOption("-h|--help", inherited: true);
         app.VersionOption("--version", Version);
@@ -73,7 +75,7 @@ public sealed class Program
         }
         catch (CommandParsingException e)
         {
-            console.Error.WriteLine($"error: {e.Message}. See '{e.Command.Name} --help'.");
+            console.Error.WriteLine($"error: {e.Message.TrimEnd('.')}. See '{e.Command.Name} --help'.");
             return ExitCodes.Usage;
         }
         catch (Exception e)

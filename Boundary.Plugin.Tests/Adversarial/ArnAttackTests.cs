@@ -3,6 +3,8 @@ using Boundary.Cli;
 using Boundary.Tests.Support;
 using static Boundary.Tests.Adversarial.AttackProject;
 
+using Boundary.Core;
+
 namespace Boundary.Tests.Adversarial;
 
 /// <summary>

@@ -103,7 +103,7 @@ public sealed class AttackSite : IDisposable
     public static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
 
     /// <summary>A regular file, not reached through a link (FIFOs and devices planted by the attacks are not read).</summary>
-    public static bool IsRegular(string path) => Boundary.Editing.RegularFile.KindOf(path, followLinks: false) == Boundary.Editing.FileKind.Regular;
+    public static bool IsRegular(string path) => Boundary.Files.RegularFile.KindOf(path, followLinks: false) == Boundary.Files.FileKind.Regular;
 
     public static void MakeFifo(string path)
     {

@@ -1,5 +1,7 @@
 using Boundary.Cli;
 
+using Boundary.Core;
+
 namespace Boundary.Tests.Adversarial;
 
 /// <summary>The last-resort handler: anything unforeseen is one line with "please report this" and exit 70; our own errors keep their code even when wrapped.</summary>

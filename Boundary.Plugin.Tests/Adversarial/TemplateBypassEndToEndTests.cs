@@ -4,6 +4,8 @@ using Boundary.Tests.Hooks;
 using Boundary.Tests.Support;
 using static Boundary.Tests.Adversarial.AttackProject;
 
+using Boundary.Core;
+
 namespace Boundary.Tests.Adversarial;
 
 /// <summary>

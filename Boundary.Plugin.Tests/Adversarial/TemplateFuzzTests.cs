@@ -1,10 +1,15 @@
 using System.Text;
 using System.Text.Json;
 using Boundary.Amplify;
-using Boundary.Editing;
+using Boundary.Files;
+using Boundary.Text;
 using Boundary.Templates;
 using Boundary.Tests.Corpus;
 using YamlDotNet.RepresentationModel;
+
+using Boundary.Core;
+
+using Boundary.Verify;
 
 namespace Boundary.Tests.Adversarial;
 

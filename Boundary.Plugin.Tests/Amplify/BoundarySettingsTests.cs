@@ -1,4 +1,5 @@
 using Boundary.Amplify;
+using Boundary.Core;
 using Boundary.Tests.Support;
 
 namespace Boundary.Tests.Amplify;
@@ -109,8 +110,8 @@ public class BoundarySettingsTests
     {
         using var project = TempProject.Minimal();
         var amplify = AmplifyProject.Locate(project.Root, project.Root);
-        using var held = Boundary.Editing.ProjectLock.Acquire(amplify.Root, amplify.StateDir);
-        var act = () => Boundary.Editing.ProjectLock.Acquire(amplify.Root, amplify.StateDir, TimeSpan.FromMilliseconds(200));
+        using var held = Boundary.Files.ProjectLock.Acquire(amplify.Root, amplify.StateDir);
+        var act = () => Boundary.Files.ProjectLock.Acquire(amplify.Root, amplify.StateDir, TimeSpan.FromMilliseconds(200));
         act.Should().Throw<BoundaryException>().Where(e => e.ExitCode == 3 && e.Message.Contains("another 'dotnet boundary' run"));
     }
 }

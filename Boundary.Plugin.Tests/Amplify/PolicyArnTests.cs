@@ -1,4 +1,5 @@
 using Boundary.Amplify;
+using Boundary.Core;
 
 namespace Boundary.Tests.Amplify;
 

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Boundary.Amplify;
 using Boundary.Aws;
-using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Tests.Support;
 
 namespace Boundary.Tests.Aws;
@@ -11,7 +11,7 @@ public class AwsCredentialResolutionTests
 {
     private static (IAwsSession Session, ImmutableCredentials Keys) Connect(TempProject project, Dictionary<string, string?> environment, string env = "prod", string? profile = null, string? region = null)
     {
-        var context = new CliContext { WorkingDirectory = project.Root, GetEnvironmentVariable = n => environment.GetValueOrDefault(n), StdinIsTerminal = false };
+        var context = new RunContext { WorkingDirectory = project.Root, GetEnvironmentVariable = n => environment.GetValueOrDefault(n), StdinIsTerminal = false };
         var session = new AwsClientFactory(context).Connect(new AwsConnectOptions
         {
             Profile = profile,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Amazon.Runtime;
 using Boundary.Aws;
+using Boundary.Core;
 
 namespace Boundary.Tests.Aws;
 

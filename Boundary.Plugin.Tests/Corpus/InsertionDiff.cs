@@ -77,7 +77,7 @@ public static partial class InsertionDiff
     }
 
     // Latin-1 maps every byte to one character, so line pieces compare byte for byte whatever the encoding.
-    internal static string[] Lines(byte[] bytes) => [.. Boundary.Editing.UnifiedDiff.SplitLines(Encoding.Latin1.GetString(bytes))];
+    internal static string[] Lines(byte[] bytes) => [.. Boundary.Text.UnifiedDiff.SplitLines(Encoding.Latin1.GetString(bytes))];
 
     internal readonly record struct Hunk(int AStart, int ALength, int BStart, int BLength);
 

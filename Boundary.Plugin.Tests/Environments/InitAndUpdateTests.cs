@@ -1,4 +1,4 @@
-using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Newtonsoft.Json.Linq;

@@ -1,6 +1,6 @@
 using System.Text;
-using Boundary.Cli;
-using Boundary.Hooks;
+using Boundary.Core;
+using Boundary.HookSetup;
 using Boundary.Tests.Support;
 using Newtonsoft.Json.Linq;
 

@@ -1,4 +1,4 @@
-using Boundary.Hooks;
+using Boundary.Amplify;
 
 namespace Boundary.Tests.Hooks;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using Boundary.Hooks;
+using Boundary.HookSetup;
 using Boundary.Tests.Support;
+
+using Boundary.Core;
 
 namespace Boundary.Tests.Hooks;
 
@@ -162,7 +164,7 @@ public class HookScriptTests
             Assert.Ignore("node is not installed here");
         const string user = "process.stdout.write('user got: ' + boundaryHookInput.toString() + '\\n');\n";
         project.Write("amplify/hooks/pre-push.js", user);
-        CliRunner.Run(project.Root, "hook", "install").ExitCode.Should().Be(Boundary.Cli.ExitCodes.ProjectOrFile);
+        CliRunner.Run(project.Root, "hook", "install").ExitCode.Should().Be(Boundary.Core.ExitCodes.ProjectOrFile);
         project.Write("amplify/hooks/pre-push.js", HookScripts.JavaScriptCall("pre-push") + user);
         FakeTool(bin, exitCode: 0);
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using Boundary.Cli;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Text;
 using Boundary.Tests.Support;
 using Newtonsoft.Json.Linq;
 using static Boundary.Tests.Hooks.HookTestSupport;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Tests.Support;
 using Boundary.Tests.Templates;
 using Newtonsoft.Json.Linq;
@@ -26,7 +26,7 @@ public class PackedHookTests
     }
 
     private static string ToolLocatorPath(string program) =>
-        Boundary.Hooks.ToolLocator.FindOnPath(program, Environment.GetEnvironmentVariable("PATH") ?? "") ?? throw new InvalidOperationException($"{program} is not on PATH");
+        Boundary.HookSetup.ToolLocator.FindOnPath(program, Environment.GetEnvironmentVariable("PATH") ?? "") ?? throw new InvalidOperationException($"{program} is not on PATH");
 
     private static CliResult Bash(string workingDirectory, string script, string stdin)
     {

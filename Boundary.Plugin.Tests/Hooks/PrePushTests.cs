@@ -1,6 +1,6 @@
 using Boundary.Amplify;
-using Boundary.Cli;
-using Boundary.Hooks;
+using Boundary.Core;
+using Boundary.Push;
 using Boundary.Tests.Support;
 using Newtonsoft.Json.Linq;
 using static Boundary.Tests.Hooks.HookTestSupport;

@@ -1,5 +1,5 @@
 using Boundary.Amplify;
-using Boundary.Hooks;
+using Boundary.Push;
 using Boundary.Tests.Support;
 using static Boundary.Tests.Hooks.HookTestSupport;
 

@@ -1,7 +1,7 @@
 namespace Boundary.Tests.Host;
 
 /// <summary>
-/// Flow d: 'dotnet boundary env add' decides a new env's boundary as the host does (spec section 3), then
+/// 'dotnet boundary env add' decides a new env's boundary as the host does, then
 /// the host's own 'amplify env add' (headless) creates the env: the same rules hold end to end, for an env
 /// in another moto account (profile "prod", credentials from sts:AssumeRole) and one in the same account.
 /// </summary>
@@ -97,7 +97,7 @@ public class EnvAddTests
     [Test]
     public void Carry_over_within_the_account_run_after_the_hosts_env_add_agrees_with_the_host()
     {
-        // The order docs/readme-environments.md gives: the host's env add, then ours with --from (the host has switched envs).
+        // The order users are told to follow: the host's env add, then ours with --from (the host has switched envs).
         var host = project.HostEnvAdd("qa", "default");
         host.ExitCode.Should().Be(0, host.ToString());
         host.StdOut.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the qa environment");

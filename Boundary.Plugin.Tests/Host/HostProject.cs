@@ -24,7 +24,7 @@ public sealed class HostProject(HostLab lab, string root)
 
     public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    /// <summary>'amplify init' headless (spec section 6), deploying the env's root stack to moto; extra args appended (e.g. --permissions-boundary).</summary>
+    /// <summary>'amplify init' headless, deploying the env's root stack to moto; extra args appended (e.g. --permissions-boundary).</summary>
     public CliResult Init(string env = "dev", string profile = "default", params string[] extra)
     {
         Directory.CreateDirectory(Root);
@@ -78,7 +78,7 @@ public sealed class HostProject(HostLab lab, string root)
     /// <summary>
     /// Adds a custom CloudFormation resource (what 'amplify add custom' makes) holding one AWS::IAM::Role
     /// without a boundary, named <see cref="CustomRoleName"/>, and lists it in backend-config.json and
-    /// amplify-meta.json. Function resources need runtime plugins this host install lacks (spec section 6).
+    /// amplify-meta.json. Function resources need runtime plugins this host install lacks.
     /// </summary>
     public void AddCustom(string name)
     {

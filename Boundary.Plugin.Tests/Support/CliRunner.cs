@@ -1,4 +1,4 @@
-using Boundary.Cli;
+using Boundary.Core;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Boundary.Tests.Support;
@@ -25,7 +25,7 @@ public static class CliRunner
         bool stdinIsTerminal, Action<IServiceCollection>? configure, params string[] args)
     {
         var console = new TestConsole(stdin);
-        var context = new CliContext
+        var context = new RunContext
         {
             WorkingDirectory = workingDirectory,
             GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,

@@ -1,4 +1,4 @@
-using Boundary.Cli;
+using Boundary.Core;
 
 namespace Boundary.Tests.Support;
 

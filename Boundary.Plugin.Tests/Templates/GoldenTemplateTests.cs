@@ -1,6 +1,6 @@
 using System.Text;
-using Boundary.Editing;
 using Boundary.Templates;
+using Boundary.Text;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.RepresentationModel;
 

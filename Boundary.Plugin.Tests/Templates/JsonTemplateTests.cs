@@ -1,6 +1,7 @@
 using System.Text;
-using Boundary.Editing;
+using Boundary.Core;
 using Boundary.Templates;
+using Boundary.Text;
 
 namespace Boundary.Tests.Templates;
 

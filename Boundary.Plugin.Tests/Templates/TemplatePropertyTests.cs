@@ -1,10 +1,13 @@
 using System.Text;
-using Boundary.Editing;
+using Boundary.Core;
 using Boundary.Templates;
+using Boundary.Text;
 using YamlScalars = Boundary.Yaml.YamlScalars;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+
+using Boundary.Verify;
 
 namespace Boundary.Tests.Templates;
 

@@ -1,6 +1,7 @@
 using Boundary.Amplify;
-using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Templates;
+using Boundary.Verify;
 using Boundary.Tests.Support;
 using Newtonsoft.Json.Linq;
 

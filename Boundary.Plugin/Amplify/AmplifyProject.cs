@@ -1,3 +1,4 @@
+using Boundary.Core;
 using Boundary.Json;
 
 namespace Boundary.Amplify;
@@ -17,9 +18,13 @@ public sealed class AmplifyProject
 
     public string AmplifyDir => Path.Combine(Root, "amplify");
 
-    public string BackendDir => Path.Combine(AmplifyDir, "backend");
+    /// <summary>The backend folder, relative to the root with '/' (as journals and reports name files).</summary>
+    public const string BackendFolder = "amplify/backend";
 
-    public string CurrentCloudBackendDir => Path.Combine(AmplifyDir, "#current-cloud-backend");
+    /// <summary>The host's copy of the last deployment, relative to the root with '/'.</summary>
+    public const string CurrentCloudBackendFolder = "amplify/#current-cloud-backend";
+
+    public string BackendDir => Path.Combine(Root, BackendFolder);
 
     public string TeamProviderInfoPath => Path.Combine(AmplifyDir, "team-provider-info.json");
 

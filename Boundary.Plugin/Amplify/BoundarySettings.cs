@@ -1,21 +1,9 @@
-using Boundary.Editing;
+using Boundary.Files;
 using Boundary.Json;
 
+using Boundary.Core;
+
 namespace Boundary.Amplify;
-
-/// <summary>What a change to an env's boundary did.</summary>
-public sealed record BoundaryChange(
-    string Env,
-    string? Previous,
-    string? Current,
-    IReadOnlyList<string> FilesWritten,
-    IReadOnlyList<string> Warnings)
-{
-    public bool Changed => FilesWritten.Count > 0;
-}
-
-/// <summary>One env's boundary as <c>list</c> reports it.</summary>
-public sealed record EnvBoundary(string Env, string? Boundary, bool IsCurrent, string? MetaBoundary, bool Drift);
 
 /// <summary>
 /// Reads and writes each env's boundary: <c>&lt;env&gt;.awscloudformation.PermissionsBoundaryPolicyArn</c>

@@ -1,3 +1,5 @@
+using Boundary.Core;
+
 namespace Boundary.Amplify;
 
 /// <summary>

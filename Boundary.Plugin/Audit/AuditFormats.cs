@@ -1,32 +1,11 @@
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using Boundary.Sarif;
 
 namespace Boundary.Audit;
-
-/// <summary>A kind of finding, as a SARIF rule.</summary>
-public sealed record AuditRule(string Id, string Name, RoleStatus Status, string ShortDescription, string FullDescription)
-{
-    public static readonly AuditRule Missing = new("BA001", "RoleWithoutBoundary", RoleStatus.Missing,
-        "A deployed role has no permissions boundary.",
-        "An IAM role deployed by the env's stacks has no permissions boundary, so nothing caps what its policies grant. Push with the boundary set, or run 'dotnet boundary audit --fix'.");
-
-    public static readonly AuditRule Different = new("BA002", "RoleWithOtherBoundary", RoleStatus.Different,
-        "A deployed role has another permissions boundary than the env's.",
-        "An IAM role deployed by the env's stacks carries a permissions boundary other than the one in team-provider-info.");
-
-    public static readonly AuditRule NotFound = new("BA003", "RoleNotFound", RoleStatus.NotFound,
-        "A role the env's stacks or team-provider-info name does not exist.",
-        "A stack resource or team-provider-info's AuthRoleName/UnauthRoleName names an IAM role that IAM does not have (deleted outside CloudFormation, or another account).");
-
-    public static IReadOnlyList<AuditRule> All { get; } = [Missing, Different, NotFound];
-
-    public static AuditRule? For(RoleStatus status) => All.FirstOrDefault(r => r.Status == status);
-}
 
 /// <summary>The documents audit writes: text lines, JSON, and SARIF 2.1.0.</summary>
 public static class AuditFormats
 {
-    public const string SarifSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+    public const string SourceRoot = "%SRCROOT%";
     public const string InformationUri = "https://www.nuget.org/packages/Boundary.Plugin";
 
     public static string StatusWord(RoleStatus status) => status switch
@@ -115,62 +94,54 @@ public static class AuditFormats
         return $"AWS requests: {calls.Total} ({(parts.Length == 0 ? "none" : parts)}); throttled {calls.Throttled}; {report.Elapsed.TotalSeconds:0.00} s";
     }
 
-    public static object Json(AuditReport report) => new
-    {
-        ok = report.ExitCode == 0,
-        exitCode = report.ExitCode,
-        findings = report.OpenFindings,
-        @fixed = report.FixedCount,
-        fixDeclined = report.FixDeclined,
-        envs = report.Envs.Select(e => new
-        {
-            env = e.Env,
-            stackName = e.StackName,
-            region = e.Region,
-            account = e.Account,
-            credentials = e.CredentialSource,
-            expectedBoundary = e.ExpectedBoundary,
-            skipped = e.Skipped,
-            error = e.Error,
-            errorCode = e.ErrorCode,
-            stacks = e.Stacks,
-            summary = new
-            {
-                roles = e.Roles.Count,
-                ok = e.Count(RoleStatus.Ok),
-                missing = e.Count(RoleStatus.Missing),
-                different = e.Count(RoleStatus.Different),
-                notFound = e.Count(RoleStatus.NotFound),
-                serviceLinked = e.Count(RoleStatus.ServiceLinked),
-                @fixed = e.FixedCount,
-            },
-            notes = e.Notes,
-            roles = e.Roles.Select(r => new
-            {
-                roleName = r.Role.RoleName,
-                roleArn = r.RoleArn,
-                stack = r.Role.Stack,
-                stackId = r.Role.StackId,
-                logicalId = r.Role.LogicalId,
-                status = StatusWord(r.Status),
-                actualBoundary = r.ActualBoundary,
-                @fixed = r.Fixed,
-                fixError = r.FixError,
-            }),
-        }),
-        apiCalls = new { total = report.Calls.Total, throttled = report.Calls.Throttled, byOperation = report.Calls.Requests },
-        elapsedMs = (long)report.Elapsed.TotalMilliseconds,
-    };
+    public static AuditDocument Json(AuditReport report) => new(
+        report.ExitCode == 0,
+        report.ExitCode,
+        report.OpenFindings,
+        report.FixedCount,
+        report.FixDeclined,
+        [.. report.Envs.Select(e => new AuditedEnv(
+            e.Env,
+            e.StackName,
+            e.Region,
+            e.Account,
+            e.CredentialSource,
+            e.ExpectedBoundary,
+            e.Skipped,
+            e.Error,
+            e.ErrorCode,
+            e.Stacks,
+            new AuditCounts(
+                e.Roles.Count,
+                e.Count(RoleStatus.Ok),
+                e.Count(RoleStatus.Missing),
+                e.Count(RoleStatus.Different),
+                e.Count(RoleStatus.NotFound),
+                e.Count(RoleStatus.ServiceLinked),
+                e.FixedCount),
+            e.Notes,
+            [.. e.Roles.Select(r => new AuditedRole(
+                r.Role.RoleName,
+                r.RoleArn,
+                r.Role.Stack,
+                r.Role.StackId,
+                r.Role.LogicalId,
+                StatusWord(r.Status),
+                r.ActualBoundary,
+                r.Fixed,
+                r.FixError))]))],
+        new AuditApiCalls(report.Calls.Total, report.Calls.Throttled, report.Calls.Requests),
+        (long)report.Elapsed.TotalMilliseconds);
 
     /// <summary>
     /// A SARIF 2.1.0 log: one rule per finding kind, one result per role that still falls short. A deployed
     /// role has no source line, so each result's location is logical (the role, inside its stack), with
     /// team-provider-info (where the env's boundary is set) as the physical location code scanning wants.
     /// </summary>
-    public static JObject Sarif(AuditReport report, string version)
+    public static SarifLog Sarif(AuditReport report, string version)
     {
         var rules = AuditRule.All.ToList();
-        var results = new JArray();
+        var results = new List<SarifResult>();
         foreach (var env in report.Envs)
         {
             foreach (var role in env.Roles.Where(r => r.IsOpenFinding))
@@ -182,30 +153,17 @@ public static class AuditFormats
                     RoleStatus.Different => $"Role {role.Role.RoleName} (env {env.Env}) has permissions boundary {role.ActualBoundary}; expected {env.ExpectedBoundary}.",
                     _ => $"Role {role.Role.RoleName} (env {env.Env}) does not exist in IAM.",
                 };
-                var logical = new JArray(new JObject
-                {
-                    ["name"] = role.Role.RoleName,
-                    ["fullyQualifiedName"] = role.RoleArn ?? role.Role.RoleName,
-                    ["kind"] = "resource",
-                });
+                var logical = new List<SarifLogicalLocation> { new(role.Role.RoleName, role.RoleArn ?? role.Role.RoleName, "resource") };
                 if (role.Role.Stack is not null)
-                    logical.Add(new JObject { ["name"] = role.Role.Stack, ["fullyQualifiedName"] = role.Role.StackId ?? role.Role.Stack, ["kind"] = "module" });
-                results.Add(new JObject
-                {
-                    ["ruleId"] = rule.Id,
-                    ["ruleIndex"] = rules.IndexOf(rule),
-                    ["level"] = "error",
-                    ["message"] = new JObject { ["text"] = message },
-                    ["locations"] = new JArray(new JObject
-                    {
-                        ["physicalLocation"] = new JObject
-                        {
-                            ["artifactLocation"] = new JObject { ["uri"] = "amplify/team-provider-info.json", ["uriBaseId"] = "%SRCROOT%" },
-                        },
-                        ["logicalLocations"] = logical,
-                    }),
-                    ["partialFingerprints"] = new JObject { ["roleAndEnv/v1"] = $"{env.Env}/{role.Role.RoleName}/{rule.Id}" },
-                    ["properties"] = new JObject
+                    logical.Add(new SarifLogicalLocation(role.Role.Stack, role.Role.StackId ?? role.Role.Stack, "module"));
+                results.Add(new SarifResult(
+                    rule.Id,
+                    rules.IndexOf(rule),
+                    "error",
+                    new SarifMessage(message),
+                    [new SarifLocation(new SarifPhysicalLocation(new SarifArtifactLocation("amplify/team-provider-info.json", SourceRoot)), logical)],
+                    new Dictionary<string, string> { ["roleAndEnv/v1"] = $"{env.Env}/{role.Role.RoleName}/{rule.Id}" },
+                    new Dictionary<string, object?>
                     {
                         ["env"] = env.Env,
                         ["roleName"] = role.Role.RoleName,
@@ -214,58 +172,39 @@ public static class AuditFormats
                         ["logicalId"] = role.Role.LogicalId,
                         ["expectedBoundary"] = env.ExpectedBoundary,
                         ["actualBoundary"] = role.ActualBoundary,
-                    },
-                });
+                    }));
             }
         }
 
-        var notifications = new JArray(report.Envs.Where(e => e.Error is not null || e.Skipped is not null).Select(e => new JObject
-        {
-            ["level"] = e.Error is not null ? "error" : "note",
-            ["message"] = new JObject { ["text"] = e.Error ?? $"env {e.Env} skipped: {e.Skipped}" },
-        }));
-        return new JObject
-        {
-            ["$schema"] = SarifSchema,
-            ["version"] = "2.1.0",
-            ["runs"] = new JArray(new JObject
+        var notifications = report.Envs.Where(e => e.Error is not null || e.Skipped is not null).Select(e => new SarifNotification(
+            e.Error is not null ? "error" : "note",
+            new SarifMessage(e.Error ?? $"env {e.Env} skipped: {e.Skipped}"))).ToList();
+        var driver = new SarifDriver(
+            "dotnet-boundary",
+            FullName: null,
+            version,
+            version,
+            InformationUri,
+            [.. rules.Select(r => new SarifRule(
+                r.Id,
+                r.Name,
+                new SarifMessage(r.ShortDescription),
+                new SarifMessage(r.FullDescription),
+                Help: null,
+                HelpUri: null,
+                new SarifConfiguration("error"),
+                new Dictionary<string, object?> { ["kind"] = StatusWord(r.Status) }))]);
+        return new SarifLog([new SarifRun(
+            new SarifTool(driver),
+            new Dictionary<string, SarifUriBase> { [SourceRoot] = new(new SarifMessage("The Amplify project's root folder.")) },
+            new SarifAutomationDetails("dotnet-boundary/audit/"),
+            [new SarifInvocation(report.Envs.All(e => !e.Failed), report.ExitCode, notifications)],
+            ColumnKind: null,
+            results,
+            new Dictionary<string, object?>
             {
-                ["tool"] = new JObject
-                {
-                    ["driver"] = new JObject
-                    {
-                        ["name"] = "dotnet-boundary",
-                        ["version"] = version,
-                        ["semanticVersion"] = version,
-                        ["informationUri"] = InformationUri,
-                        ["rules"] = new JArray(rules.Select(r => new JObject
-                        {
-                            ["id"] = r.Id,
-                            ["name"] = r.Name,
-                            ["shortDescription"] = new JObject { ["text"] = r.ShortDescription },
-                            ["fullDescription"] = new JObject { ["text"] = r.FullDescription },
-                            ["defaultConfiguration"] = new JObject { ["level"] = "error" },
-                            ["properties"] = new JObject { ["kind"] = StatusWord(r.Status) },
-                        })),
-                    },
-                },
-                ["originalUriBaseIds"] = new JObject { ["%SRCROOT%"] = new JObject { ["description"] = new JObject { ["text"] = "The Amplify project's root folder." } } },
-                ["automationDetails"] = new JObject { ["id"] = "dotnet-boundary/audit/" },
-                ["invocations"] = new JArray(new JObject
-                {
-                    ["executionSuccessful"] = report.Envs.All(e => !e.Failed),
-                    ["exitCode"] = report.ExitCode,
-                    ["toolExecutionNotifications"] = notifications,
-                }),
-                ["results"] = results,
-                ["properties"] = new JObject
-                {
-                    ["envs"] = new JArray(report.Envs.Select(e => e.Env)),
-                    ["awsRequests"] = report.Calls.Total,
-                },
-            }),
-        };
+                ["envs"] = report.Envs.Select(e => e.Env).ToArray(),
+                ["awsRequests"] = report.Calls.Total,
+            })]);
     }
-
-    public static string SarifText(AuditReport report, string version) => Sarif(report, version).ToString(Formatting.Indented);
 }

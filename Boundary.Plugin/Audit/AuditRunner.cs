@@ -1,30 +1,10 @@
 using System.Diagnostics;
 using Boundary.Amplify;
 using Boundary.Aws;
-using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Json;
 
 namespace Boundary.Audit;
-
-public sealed record AuditRequest
-{
-    /// <summary>The env to audit (default: the current one); ignored with <see cref="AllEnvs"/>.</summary>
-    public string? Env { get; init; }
-
-    public bool AllEnvs { get; init; }
-
-    /// <summary>Expect this boundary instead of the env's own (one env only).</summary>
-    public string? Arn { get; init; }
-
-    public bool Fix { get; init; }
-
-    /// <summary>--profile, --region, --endpoint-url; each env adds itself (its own local-aws-info entry and Region).</summary>
-    public AwsConnectOptions Aws { get; init; } = new();
-
-    public int MaxConcurrency { get; init; } = 8;
-
-    public int BulkThreshold { get; init; } = RoleAuditor.DefaultBulkThreshold;
-}
 
 /// <summary>
 /// Runs <c>audit</c>: works out each env's root stack and expected boundary from team-provider-info,

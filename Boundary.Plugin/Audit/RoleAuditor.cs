@@ -3,9 +3,6 @@ using Boundary.Aws;
 
 namespace Boundary.Audit;
 
-/// <summary>What to audit in one env: its root stack, the expected boundary, and the roles team-provider-info names.</summary>
-public sealed record EnvTarget(string Env, string StackName, string ExpectedBoundary, IReadOnlyList<(string Key, string RoleName)> NamedRoles);
-
 /// <summary>
 /// Audits one env with one set of credentials: lists the roles its stacks deployed (ListStackResources
 /// through every nested stack), reads their boundaries in bulk, compares, and with <see cref="FixAsync"/>

@@ -1,62 +1,10 @@
 using Amazon.Runtime;
 using Boundary.Amplify;
-using Boundary.Cli;
+using Boundary.Core;
 
 namespace Boundary.Aws;
 
-/// <summary>What a command knows about where to call AWS: the options it was given and, for an env, the project.</summary>
-public sealed record AwsConnectOptions
-{
-    public string? Profile { get; init; }
-
-    public string? Region { get; init; }
-
-    public string? EndpointUrl { get; init; }
-
-    /// <summary>With <see cref="Env"/>: read the env's local-aws-info entry and team-provider-info Region.</summary>
-    public AmplifyProject? Project { get; init; }
-
-    public string? Env { get; init; }
-
-    /// <summary>Counts every query-protocol request the session's clients send (audit's --verbose and benchmark).</summary>
-    public AwsCallCounter? Calls { get; init; }
-}
-
-/// <summary>Clients for one set of credentials and one region.</summary>
-public interface IAwsSession
-{
-    string Region { get; }
-
-    /// <summary>The partition of <see cref="Region"/>.</summary>
-    AwsPartition Partition { get; }
-
-    /// <summary>Where the credentials came from, for messages ("profile 'prod' (--profile)").</summary>
-    string CredentialSource { get; }
-
-    /// <summary>Where the region came from, for messages ("--region", "team-provider-info", ...).</summary>
-    string RegionSource { get; }
-
-    /// <summary>The resolved credentials (e.g. for an SDK client of another service).</summary>
-    AWSCredentials Credentials { get; }
-
-    IIamClient Iam { get; }
-
-    IStsClient Sts { get; }
-
-    ICloudFormationClient CloudFormation => new CloudFormationClient(QueryClient(AwsServiceInfo.CloudFormation));
-
-    /// <summary>A query-protocol client for any service, e.g. <see cref="AwsServiceInfo.CloudFormation"/>.</summary>
-    AwsQueryClient QueryClient(AwsServiceInfo service);
-}
-
-/// <summary>The seam commands get their AWS clients through; tests can pass their own.</summary>
-public interface IAwsClientFactory
-{
-    /// <summary>Resolves credentials and region; throws <see cref="AwsServiceException"/> (CredentialsError) when there are none.</summary>
-    IAwsSession Connect(AwsConnectOptions options);
-}
-
-public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? http = null) : IAwsClientFactory
+public sealed class AwsClientFactory(RunContext context, HttpMessageInvoker? http = null) : IAwsClientFactory
 {
     public IAwsSession Connect(AwsConnectOptions options)
     {

@@ -2,33 +2,10 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
 using Boundary.Amplify;
+using Boundary.Core;
 using Boundary.Json;
 
 namespace Boundary.Aws;
-
-/// <summary>An env's entry in <c>amplify/.config/local-aws-info.json</c>: how the host gets its credentials.</summary>
-public sealed record LocalAwsInfo(string? ConfigLevel, bool UseProfile, string? ProfileName, string? AwsConfigFilePath)
-{
-    public bool IsGeneral => ConfigLevel == "general";
-
-    /// <summary>The env's entry, or null when the file or the entry is missing.</summary>
-    public static LocalAwsInfo? Read(AmplifyProject project, string env)
-    {
-        if (!File.Exists(project.LocalAwsInfoPath))
-            return null;
-        var file = JsonFile.Load(project.LocalAwsInfoPath);
-        if (file.Find(env) is not { IsObject: true })
-            return null;
-        return new LocalAwsInfo(
-            file.GetString(env, "configLevel"),
-            file.Find(env, "useProfile")?.Kind == JsonKind.True,
-            file.GetString(env, "profileName"),
-            file.GetString(env, "awsConfigFilePath"));
-    }
-}
-
-/// <summary>Credentials with where they came from (for messages) and the region that came with them.</summary>
-public sealed record ResolvedCredentials(AWSCredentials Credentials, string Source, string? Region);
 
 /// <summary>
 /// Finds the credentials for an env, in this order: <c>--profile</c>; the env's entry in

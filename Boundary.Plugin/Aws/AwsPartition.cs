@@ -23,6 +23,4 @@ public sealed record AwsPartition(string Name, string DnsSuffix, string IamHost,
         _ when region.StartsWith("us-iso-", StringComparison.Ordinal) => Iso,
         _ => Aws,
     };
-
-    public static AwsPartition? ByName(string name) => All.FirstOrDefault(p => p.Name == name);
 }

@@ -1,40 +1,4 @@
-using System.Xml.Linq;
-
 namespace Boundary.Aws;
-
-/// <summary>One row of ListStackResources: a resource of a stack as deployed.</summary>
-/// <param name="PhysicalResourceId">A role's name for <c>AWS::IAM::Role</c>; the nested stack's ARN for <c>AWS::CloudFormation::Stack</c>. Empty while a create is pending or after it failed.</param>
-public sealed record StackResourceSummary(string LogicalResourceId, string? PhysicalResourceId, string ResourceType, string? ResourceStatus)
-{
-    public const string RoleType = "AWS::IAM::Role";
-    public const string StackType = "AWS::CloudFormation::Stack";
-
-    public static StackResourceSummary Read(XElement member) => new(
-        member.RequiredText("LogicalResourceId"),
-        member.Text("PhysicalResourceId") is { Length: > 0 } id ? id : null,
-        member.RequiredText("ResourceType"),
-        member.Text("ResourceStatus"));
-}
-
-/// <summary>One page of an answer, with the token that asks for the next one (null on the last page).</summary>
-public sealed record AwsPage<T>(IReadOnlyList<T> Items, string? Next);
-
-public static class CloudFormationOperations
-{
-    /// <summary>ListStackResources: up to 100 resources a page (AWS's own page size), <c>NextToken</c> for the rest.</summary>
-    public static AwsQueryOperation<AwsPage<StackResourceSummary>> ListStackResources(string stackNameOrId, string? nextToken = null) =>
-        new("ListStackResources",
-            new QueryParameters().Add("StackName", stackNameOrId).Add("NextToken", nextToken),
-            r => new AwsPage<StackResourceSummary>(
-                r.Members("StackResourceSummaries").Select(StackResourceSummary.Read).ToList(),
-                r.Text("NextToken") is { Length: > 0 } next ? next : null));
-}
-
-/// <summary>The CloudFormation calls this tool makes (query protocol, version 2010-05-15).</summary>
-public interface ICloudFormationClient
-{
-    Task<AwsPage<StackResourceSummary>> ListStackResourcesAsync(string stackNameOrId, string? nextToken = null, CancellationToken cancellationToken = default);
-}
 
 public sealed class CloudFormationClient(AwsQueryClient client) : ICloudFormationClient
 {

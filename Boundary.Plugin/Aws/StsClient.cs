@@ -5,17 +5,6 @@ using Amazon.SecurityToken.Model;
 
 namespace Boundary.Aws;
 
-/// <summary>Who a set of credentials is: the account, the partition (from the ARN) and the principal's ARN.</summary>
-public sealed record CallerIdentity(string Account, string Arn, string UserId)
-{
-    public string Partition => Arn.Split(':') is { Length: > 2 } parts ? parts[1] : "aws";
-}
-
-public interface IStsClient
-{
-    Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default);
-}
-
 /// <summary>STS through the SDK's own client (AWSSDK.SecurityToken), with our endpoint resolution.</summary>
 public sealed class StsClient(AWSCredentials credentials, AwsServiceEndpoint endpoint, int maxAttempts) : IStsClient
 {

@@ -1,18 +1,18 @@
 using Boundary.Audit;
 using Boundary.Aws;
+using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
-using Newtonsoft.Json;
 
 namespace Boundary.Cli;
 
 [Command("audit", Description = "Check the roles actually deployed: walk the env's root stack (and every nested stack) in CloudFormation, read each role's boundary from IAM and report roles without the env's boundary. Exit 1 when one falls short. --fix puts the boundary on them.")]
-public sealed class AuditCommand(IConsole console, CliContext context, IPrompter prompter, IAwsClientFactory aws)
+public sealed class AuditCommand(IConsole console, RunContext context, IPrompter prompter, IAwsClientFactory aws)
     : AwsProjectCommandBase(console, context, prompter, aws)
 {
     [Option("--all-envs", Description = "Audit every env of team-provider-info, each with its own credentials and region (so across accounts). Envs without a boundary or never deployed are skipped.")]
     public bool AllEnvs { get; set; }
 
-    [Option("--format <FORMAT>", Description = "text (default), json (same as --json) or sarif (SARIF 2.1.0, for code scanning).")]
+    [Option(ReportFormats.OptionTemplate, Description = "text (default), json (same as --json) or sarif (SARIF 2.1.0, for code scanning).")]
     public string? Format { get; set; }
 
     [Option("--arn <ARN>", Description = "Expect this boundary instead of the env's own (one env only), e.g. before setting it.")]
@@ -26,12 +26,10 @@ public sealed class AuditCommand(IConsole console, CliContext context, IPrompter
 
     protected override int Execute()
     {
-        var format = (Format ?? (Json ? "json" : "text")).ToLowerInvariant();
-        if (format is not ("text" or "json" or "sarif"))
-            throw BoundaryException.Usage($"--format '{Format}' is not one of text, json, sarif.");
-        if (Json && format != "json")
-            throw BoundaryException.Usage($"--json and --format {format} exclude each other.");
-        Json = format == "json"; // errors as JSON too
+        var format = ReportFormats.Parse(Format, Json);
+        if (Json && format != ReportFormat.Json)
+            throw BoundaryException.Usage($"--json and --format {format.Name()} exclude each other.");
+        Json = format == ReportFormat.Json; // errors as JSON too
         if (Fix && !Yes && !Context.CanPrompt)
             throw BoundaryException.Usage("--fix changes roles and asks first, but nobody can answer here (stdin is not a terminal, or CI is set). Review the findings, then pass --yes.");
 
@@ -39,10 +37,10 @@ public sealed class AuditCommand(IConsole console, CliContext context, IPrompter
         if (Fix && Prompter is { } prompts)
         {
             // Questions go to stderr whenever stdout carries a document (json, sarif).
-            var ask = format != "text" && prompts is ConsolePrompter ? new ConsolePrompter(Console, Console.Error) : prompts;
+            var ask = format != ReportFormat.Text && prompts is ConsolePrompter ? new ConsolePrompter(Console, Console.Error) : prompts;
             confirm = question => ask.Confirm(question);
         }
-        IAuditProgress progress = Context.StdoutIsTerminal && format == "text" ? new TerminalProgress(Console.Error) : NoProgress.Instance;
+        IAuditProgress progress = Context.StdoutIsTerminal && format == ReportFormat.Text ? new TerminalProgress(Console.Error) : NoProgress.Instance;
 
         var report = new AuditRunner(LocateProject(), Aws, progress).Run(new AuditRequest
         {
@@ -55,11 +53,11 @@ public sealed class AuditCommand(IConsole console, CliContext context, IPrompter
 
         switch (format)
         {
-            case "json":
+            case ReportFormat.Json:
                 Output.Json(AuditFormats.Json(report));
                 break;
-            case "sarif":
-                Console.Out.WriteLine(AuditFormats.SarifText(report, Program.Version));
+            case ReportFormat.Sarif:
+                Output.Json(AuditFormats.Sarif(report, Program.Version));
                 break;
             default:
                 foreach (var line in AuditFormats.Text(report, Verbose))
@@ -72,7 +70,7 @@ public sealed class AuditCommand(IConsole console, CliContext context, IPrompter
             Output.Warn(AuditRunner.DriftWarning);
         if (Verbose)
         {
-            if (format == "text")
+            if (format == ReportFormat.Text)
                 Output.Line(AuditFormats.CallsLine(report));
             else
                 Console.Error.WriteLine(AuditFormats.CallsLine(report));

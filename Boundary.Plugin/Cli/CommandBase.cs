@@ -1,4 +1,4 @@
-using Boundary.Amplify;
+using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
@@ -7,14 +7,14 @@ namespace Boundary.Cli;
 /// What every command shares: <c>--json</c>, output through <see cref="IOutput"/>, and the mapping of a
 /// <see cref="BoundaryException"/> to its message and exit code.
 /// </summary>
-public abstract class CommandBase(IConsole console, CliContext context)
+public abstract class CommandBase(IConsole console, RunContext context)
 {
     [Option("--json", Description = "Write the result as JSON on stdout (errors too), for scripts.")]
     public bool Json { get; set; }
 
     protected IConsole Console { get; } = console;
 
-    protected CliContext Context { get; } = context;
+    protected RunContext Context { get; } = context;
 
     protected IOutput Output { get; } = new ConsoleOutput(console);
 
@@ -29,7 +29,7 @@ public abstract class CommandBase(IConsole console, CliContext context)
         {
             Output.Error(e.Message);
             if (Json)
-                Output.Json(new { ok = false, error = e.Message, exitCode = e.ExitCode });
+                Output.Json(new ErrorDocument(false, e.Message, e.ExitCode));
             return e.ExitCode;
         }
     }
@@ -49,29 +49,11 @@ public abstract class CommandBase(IConsole console, CliContext context)
     }
 
     /// <summary>Writes <paramref name="document"/> with --json, else calls <paramref name="text"/>.</summary>
-    protected void Report(object document, Action text)
+    protected void Report<T>(T document, Action text)
     {
         if (Json)
             Output.Json(document);
         else
             text();
     }
-}
-
-/// <summary>A command that acts on one env of one project.</summary>
-public abstract class ProjectCommandBase(IConsole console, CliContext context) : CommandBase(console, context)
-{
-    [Option("--project-dir <DIR>", Description = "The project's root folder (holding 'amplify/'). Default: the nearest one at or above the working folder.")]
-    public string? ProjectDir { get; set; }
-
-    [Option("--env <NAME>", Description = "The environment. Default: the current one (amplify/.config/local-env-info.json).")]
-    public string? Env { get; set; }
-
-    protected override void Validate()
-    {
-        RequireNonBlank(Env, "--env");
-        RequireNonBlank(ProjectDir, "--project-dir");
-    }
-
-    protected AmplifyProject LocateProject() => AmplifyProject.Locate(ProjectDir, Context.WorkingDirectory);
 }

@@ -1,11 +1,12 @@
 using Boundary.Aws;
+using Boundary.Core;
 using Boundary.Environments;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 
 [Command("init", Description = "Set the permissions boundary of a new project's env (the current one, or --env), as 'amplify init --permissions-boundary' does. Never prompts.")]
-public sealed class InitCommand(IConsole console, CliContext context, IAwsClientFactory aws)
+public sealed class InitCommand(IConsole console, RunContext context, IAwsClientFactory aws)
     : ProjectCommandBase(console, context)
 {
     [Option("--permissions-boundary <ARN>", Description = "The managed policy ARN; '' for none.")]

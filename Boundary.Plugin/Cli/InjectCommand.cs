@@ -1,10 +1,11 @@
-using Boundary.Hooks;
+using Boundary.Core;
+using Boundary.Inject;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 
 [Command("inject", Description = "Add a permissions boundary to every IAM role without one in CloudFormation templates (files or folders: CDK cdk.out, SAM, plain CloudFormation; no Amplify project needed). A plain, persistent edit.")]
-public sealed class InjectCommand(IConsole console, CliContext context) : CommandBase(console, context)
+public sealed class InjectCommand(IConsole console, RunContext context) : CommandBase(console, context)
 {
     [Argument(0, "paths", "Templates or folders to search (JSON templates, recognised by content; #current-cloud-backend, node_modules, .temp and dot-folders skipped).")]
     public string[] Paths { get; set; } = [];

@@ -1,6 +1,8 @@
 using System.Reflection;
 using Amazon.Runtime;
 
+using Boundary.Core;
+
 namespace Boundary.Cli;
 
 /// <summary>

@@ -1,21 +1,19 @@
-using Boundary.Editing;
-using Boundary.Hooks;
+using Boundary.Core;
+using Boundary.Files;
+using Boundary.Push;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 
 [Command("restore", Description = "Undo what an interrupted or unfinished 'hook pre-push' left in the templates (its journal in amplify/.boundary), as 'hook post-push' does.")]
-public sealed class RestoreCommand(IConsole console, CliContext context) : CommandBase(console, context)
+public sealed class RestoreCommand(IConsole console, RunContext context) : ProjectDirCommandBase(console, context)
 {
-    [Option("--project-dir <DIR>", Description = "The project's root folder (holding 'amplify/'). Default: the nearest one at or above the working folder.")]
-    public string? ProjectDir { get; set; }
-
     [Option("--discard", Description = "Delete the journal without undoing it: for a journal 'dotnet boundary' refuses (edited, or shipped in the repository). Check the templates first ('git status', 'git diff').")]
     public bool Discard { get; set; }
 
     protected override int Execute()
     {
-        var project = Amplify.AmplifyProject.Locate(ProjectDir, Context.WorkingDirectory);
+        var project = LocateProject();
         RestoreResult result;
         using (ProjectLock.Acquire(project.Root, project.StateDir))
         {
@@ -23,7 +21,7 @@ public sealed class RestoreCommand(IConsole console, CliContext context) : Comma
             if (Discard)
             {
                 var discarded = PushRestorer.Discard(project);
-                Report(new { ok = true, command = "restore", discarded }, () => Output.Line(discarded
+                Report(new DiscardDocument(true, "restore", discarded), () => Output.Line(discarded
                     ? $"Discarded {PushJournal.PathIn(project.StateDir)} without undoing it; the templates are as they are now."
                     : "Nothing to discard: no journal in amplify/.boundary."));
                 return ExitCodes.Success;

@@ -1,11 +1,11 @@
-using Boundary.Hooks;
+using Boundary.Push;
 using Boundary.Templates;
 
 namespace Boundary.Cli;
 
 /// <summary>
 /// How <c>hook pre-push</c> and <c>inject</c> report: one line per changed file and a summary, or
-/// (--dry-run) the unified diff then the summary; with --json one document (shape in docs/readme-hook.md).
+/// (--dry-run) the unified diff then the summary; with --json one <see cref="RewriteDocument"/>.
 /// </summary>
 public static class RewriteReport
 {
@@ -15,31 +15,27 @@ public static class RewriteReport
             output.Warn(warning);
         if (json)
         {
-            output.Json(new
-            {
-                ok = true,
+            output.Json(new RewriteDocument(
+                true,
                 command,
-                mode = result.Mode,
-                dryRun = result.DryRun,
-                env = result.Env,
-                permissionsBoundary = result.Boundary,
-                message = result.Message,
-                files = result.Files.Select(f => new
-                {
-                    path = f.Path,
-                    changed = f.Changed,
-                    injected = f.Count(PrincipalAction.Injected),
-                    kept = f.Count(PrincipalAction.Kept),
-                    updated = f.Count(PrincipalAction.Updated),
-                    removed = f.Count(PrincipalAction.Removed),
-                    skipped = f.Count(PrincipalAction.Skipped),
-                    principals = f.Principals.Select(p => new { logicalId = p.LogicalId, type = p.Type, line = p.Line, column = p.Column, action = Name(p.Action), note = p.Note }),
-                    diff = f.Diff,
-                }),
-                summary = result.Summary,
-                recovered = result.Recovered is { HadJournal: true } recovered ? RestoreReport.Document(recovered) : null,
-                warnings = result.Warnings,
-            });
+                result.Mode,
+                result.DryRun,
+                result.Env,
+                result.Boundary,
+                result.Message,
+                [.. result.Files.Select(f => new RewrittenFile(
+                    f.Path,
+                    f.Changed,
+                    f.Count(PrincipalAction.Injected),
+                    f.Count(PrincipalAction.Kept),
+                    f.Count(PrincipalAction.Updated),
+                    f.Count(PrincipalAction.Removed),
+                    f.Count(PrincipalAction.Skipped),
+                    [.. f.Principals.Select(p => new RewrittenPrincipal(p.LogicalId, p.Type, p.Line, p.Column, Name(p.Action), p.Note))],
+                    f.Diff))],
+                result.Summary,
+                result.Recovered is { HadJournal: true } recovered ? RestoreReport.Document(recovered) : null,
+                result.Warnings));
             return;
         }
         if (result.Recovered is { HadJournal: true } undone)
@@ -82,60 +78,5 @@ public static class RewriteReport
     {
         var text = value.ToString();
         return char.ToLowerInvariant(text[0]) + text[1..];
-    }
-}
-
-/// <summary>How <c>hook post-push</c> and <c>restore</c> report.</summary>
-public static class RestoreReport
-{
-    public static object Document(RestoreResult result) => new
-    {
-        journal = result.HadJournal,
-        mode = result.Mode,
-        env = result.Env,
-        permissionsBoundary = result.Boundary,
-        files = result.Files.Select(f => new { path = f.Path, action = RewriteReport.Name(f.Action) }),
-        summary = new
-        {
-            restored = result.Count(RestoreAction.Restored),
-            propertiesRemoved = result.Count(RestoreAction.PropertiesRemoved),
-            alreadyOriginal = result.Count(RestoreAction.AlreadyOriginal),
-            notCopied = result.Count(RestoreAction.NotCopied),
-            nothingToUndo = result.Count(RestoreAction.NothingToUndo),
-            missing = result.Count(RestoreAction.Missing),
-            left = result.Count(RestoreAction.Left),
-        },
-    };
-
-    public static void Write(IOutput output, bool json, string command, RestoreResult result, IReadOnlyList<string> warnings, HookError? pushError)
-    {
-        var allWarnings = warnings.Concat(result.Warnings).ToList();
-        foreach (var warning in allWarnings)
-            output.Warn(warning);
-        if (json)
-        {
-            output.Json(new
-            {
-                ok = true,
-                command,
-                pushFailed = pushError is not null,
-                pushError = pushError?.Message,
-                restore = Document(result),
-                warnings = allWarnings,
-            });
-            return;
-        }
-        if (!result.HadJournal)
-        {
-            output.Line("Nothing to restore: no journal in amplify/.boundary (pre-push changed nothing, ran with --persist, or was already undone).");
-            return;
-        }
-        foreach (var file in result.Changed)
-            output.Line(file.Action == RestoreAction.Restored
-                ? $"restored {file.Path}"
-                : $"removed the added boundaries from {file.Path} (the host had rewritten it)");
-        var left = result.Count(RestoreAction.Left);
-        var push = pushError is null ? "" : " after the failed push";
-        output.Line($"{TemplateRewrite.Plural(result.Changed.Count(), "file")} put back{push}" + (left > 0 ? $"; {left} left as they are (see the warnings)." : "."));
     }
 }

@@ -1,10 +1,11 @@
 using Boundary.Amplify;
+using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 
 [Command("set", Description = "Set the env's permissions boundary in team-provider-info (and amplify-meta for the current env). An empty ARN ('') removes it.")]
-public sealed class SetCommand(IConsole console, CliContext context) : ProjectCommandBase(console, context)
+public sealed class SetCommand(IConsole console, RunContext context) : ProjectCommandBase(console, context)
 {
     [Argument(0, "arn", "The managed policy ARN, e.g. arn:aws:iam::123456789012:policy/MyBoundary; '' removes the boundary.")]
     public string? Arn { get; set; }
@@ -19,59 +20,5 @@ public sealed class SetCommand(IConsole console, CliContext context) : ProjectCo
         var change = settings.Set(settings.ResolveEnv(Env), Arn);
         ChangeReport.Write(Output, Json, change);
         return ExitCodes.Success;
-    }
-}
-
-[Command("remove", Description = "Remove the env's permissions boundary from team-provider-info and amplify-meta.")]
-public sealed class RemoveCommand(IConsole console, CliContext context) : ProjectCommandBase(console, context)
-{
-    protected override int Execute()
-    {
-        var settings = new BoundarySettings(LocateProject());
-        var change = settings.Set(settings.ResolveEnv(Env), null);
-        ChangeReport.Write(Output, Json, change);
-        return ExitCodes.Success;
-    }
-}
-
-/// <summary>How set, remove, init and the env commands report a <see cref="BoundaryChange"/>.</summary>
-public static class ChangeReport
-{
-    public const string NextPushHint = "The boundary is applied on the next push ('amplify push', or 'amplify push --force' when nothing else changed).";
-
-    public static void Write(IOutput output, bool json, BoundaryChange change, string? message = null)
-    {
-        foreach (var warning in change.Warnings)
-            output.Warn(warning);
-        if (json)
-        {
-            output.Json(new
-            {
-                ok = true,
-                env = change.Env,
-                previous = change.Previous,
-                permissionsBoundary = change.Current,
-                changed = change.Changed,
-                filesWritten = change.FilesWritten,
-                message,
-                warnings = change.Warnings,
-            });
-            return;
-        }
-        if (message is not null)
-            output.Line(message);
-        if (!change.Changed)
-        {
-            output.Line(change.Current is null
-                ? $"Env '{change.Env}' has no permissions boundary; nothing to change."
-                : $"Env '{change.Env}' already has permissions boundary {change.Current}; nothing to change.");
-            return;
-        }
-        output.Line(change.Current is null
-            ? $"Removed the permissions boundary of env '{change.Env}' (was {change.Previous})."
-            : $"Env '{change.Env}' now has permissions boundary {change.Current}" + (change.Previous is null ? "." : $" (was {change.Previous})."));
-        foreach (var file in change.FilesWritten)
-            output.Line($"  wrote {file}");
-        output.Line(NextPushHint);
     }
 }

@@ -1,14 +1,16 @@
 using Boundary.Amplify;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Files;
 using Boundary.Templates;
+using Boundary.Verify;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 
 [Command("verify", Description = "Check that every AWS::IAM::Role (and SAM AWS::Serverless::Function / StateMachine) in the templates under amplify/backend (or the given paths) carries the env's permissions boundary, for build pipelines; another env's boundary is an error. Exit 1 when one does not; exit 3 for a template that cannot be read or decided (not UTF-8, a merge key bringing in a role, ...).")]
-public sealed class VerifyCommand(IConsole console, CliContext context) : ProjectCommandBase(console, context)
+public sealed class VerifyCommand(IConsole console, RunContext context) : ProjectCommandBase(console, context)
 {
-    [Option("--format <FORMAT>", Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
+    [Option(ReportFormats.OptionTemplate, Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
     public string? Format { get; set; }
 
     [Option("--output <FILE>", Description = "Write the report to this file instead of stdout (stdout then gets a one-line summary).")]
@@ -28,10 +30,8 @@ public sealed class VerifyCommand(IConsole console, CliContext context) : Projec
 
     protected override int Execute()
     {
-        var format = (Format ?? (Json ? "json" : "text")).ToLowerInvariant();
-        if (format is not ("text" or "json" or "sarif"))
-            throw BoundaryException.Usage($"--format '{Format}' is not one of text, json, sarif.");
-        Json = format == "json"; // errors as JSON too
+        var format = ReportFormats.Parse(Format, Json);
+        Json = format == ReportFormat.Json; // errors as JSON too
         var paths = Paths ?? [];
         if (Arn is not null)
             Arn = PolicyArn.Parse(Arn).ToString(); // a usage error before any file is read
@@ -77,8 +77,8 @@ public sealed class VerifyCommand(IConsole console, CliContext context) : Projec
 
         var document = format switch
         {
-            "json" => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
-            "sarif" => VerifyFormats.SarifText(report, Program.Version),
+            ReportFormat.Json => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
+            ReportFormat.Sarif => ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version)),
             _ => string.Join("\n", VerifyFormats.Text(report)),
         };
         if (OutputFile is not null)
@@ -88,18 +88,18 @@ public sealed class VerifyCommand(IConsole console, CliContext context) : Projec
             if (folder is not null)
                 Directory.CreateDirectory(folder);
             AtomicFile.Write(Path.GetDirectoryName(Path.GetFullPath(target))!, target, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
-            Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format} report to {OutputFile}.");
+            Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.Name()} report to {OutputFile}.");
         }
-        else if (format == "text")
+        else if (format == ReportFormat.Text)
         {
             foreach (var line in VerifyFormats.Text(report))
                 Output.Line(line);
         }
         else
         {
-            Console.Out.WriteLine(document);
+            Output.Line(document);
         }
-        if (format != "text" || OutputFile is not null)
+        if (format != ReportFormat.Text || OutputFile is not null)
             foreach (var error in report.Errors)
                 Output.Error(error.Message);
         return exitCode;

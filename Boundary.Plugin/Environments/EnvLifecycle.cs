@@ -1,66 +1,14 @@
 using System.Text.RegularExpressions;
 using Boundary.Amplify;
 using Boundary.Aws;
-using Boundary.Cli;
+using Boundary.Core;
+using Boundary.Text;
 
 namespace Boundary.Environments;
 
-/// <summary>What <c>env add</c> decided, for messages and --json.</summary>
-public enum EnvAddDecision
-{
-    /// <summary>--permissions-boundary was given (an ARN, or '' for none).</summary>
-    Explicit,
-
-    /// <summary>The source env has no boundary: nothing to carry over.</summary>
-    SourceHasNone,
-
-    /// <summary>The source env's boundary is reachable from the new env and was copied.</summary>
-    Copied,
-
-    /// <summary>Reachability could not be checked; copied anyway (as the host does), with a warning.</summary>
-    CopiedUnchecked,
-
-    /// <summary>Not reachable; the person at the terminal gave another ARN.</summary>
-    Prompted,
-}
-
-public sealed record EnvAddRequest
-{
-    public required string Env { get; init; }
-
-    /// <summary>The source env; default the current one.</summary>
-    public string? From { get; init; }
-
-    /// <summary>null: not given; "": explicitly none; else an ARN.</summary>
-    public string? PermissionsBoundary { get; init; }
-
-    public bool Strict { get; init; }
-
-    /// <summary>
-    /// Write the env's entry even when the Amplify CLI has not created the env yet. Off by default: the
-    /// host's own 'env add' fails for an env that team-provider-info already lists.
-    /// </summary>
-    public bool CreateEntry { get; init; }
-
-    public AwsConnectOptions Aws { get; init; } = new();
-
-    /// <summary>The options to repeat in a suggested command (--project-dir, --profile, ...), already quoted.</summary>
-    public IReadOnlyList<string> RepeatOptions { get; init; } = [];
-}
-
-public sealed record EnvAddResult(
-    string Env,
-    string? From,
-    string? SourceBoundary,
-    EnvAddDecision Decision,
-    Reachability? Reachability,
-    BoundaryChange Change,
-    string Message,
-    IReadOnlyList<string> Warnings);
-
 /// <summary>
-/// The env lifecycle: <c>init</c>, <c>env add</c> (the carry-over rules of the host, section 3 of the
-/// contract, checked against the new env's account) and <c>env update</c>. Talks to people only through
+/// The env lifecycle: <c>init</c>, <c>env add</c> (the Amplify CLI's carry-over rules, checked against
+/// the new env's account) and <c>env update</c>. Talks to people only through
 /// <see cref="IPrompter"/> (null when nobody can answer).
 /// </summary>
 public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, IPrompter? prompter)
@@ -127,11 +75,24 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         return settings.Set(name, arn);
     }
 
+    /// <summary>Decides the new env's boundary (asking when it must and can), then writes it.</summary>
     public EnvAddResult Add(EnvAddRequest request)
+    {
+        var plan = Decide(request);
+        var change = plan.Arn is null ? new BoundaryChange(request.Env, null, null, [], []) : Write(request, plan);
+        return new EnvAddResult(request.Env, plan.From, plan.SourceBoundary, plan.Decision, plan.Reachability, change, plan.Message, plan.Warnings);
+    }
+
+    /// <summary>
+    /// The boundary the host would give the new env: --permissions-boundary, else the source env's when the
+    /// new env's account can use it, else an answer to the prompt. Reads and asks; writes nothing.
+    /// </summary>
+    public EnvAddPlan Decide(EnvAddRequest request)
     {
         ValidateEnvName(request.Env);
         var teamProviderInfo = File.Exists(project.TeamProviderInfoPath) ? project.LoadTeamProviderInfo() : null;
         var known = teamProviderInfo is null ? [] : AmplifyProject.EnvNames(teamProviderInfo);
+        var listed = known.Contains(request.Env);
 
         string? from = request.From;
         if (string.IsNullOrEmpty(from))
@@ -148,12 +109,6 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         }
 
         var warnings = new List<string>();
-        BoundaryChange Write(string arn, string decision) =>
-            known.Contains(request.Env) || request.CreateEntry || arn.Length == 0
-                ? settings.Set(request.Env, arn, createEnv: true)
-                : throw NotCreatedByHostYet(request.Env, arn, decision,
-                    $"create the env with the host first, then run 'dotnet boundary env add {request.Env} --from <env>{RepeatedOptions(request)}' again, " +
-                    $"or let the host apply it: amplify env add (headless: amplify init --amplify '{{\"envName\":\"{request.Env}\"}}' --permissions-boundary {arn} --yes)");
         if (request.PermissionsBoundary is not null)
         {
             if (request.PermissionsBoundary.Length > 0)
@@ -161,19 +116,16 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
             var message = request.PermissionsBoundary.Length == 0
                 ? $"The {request.Env} environment has no permissions boundary (--permissions-boundary '')."
                 : $"Permissions boundary {request.PermissionsBoundary} applied to the {request.Env} environment (--permissions-boundary).";
-            var change = Write(request.PermissionsBoundary, message);
-            return new EnvAddResult(request.Env, from, from is null ? null : BoundarySettings.Read(teamProviderInfo!, from), EnvAddDecision.Explicit, null, change, message, warnings);
+            var fromBoundary = from is null ? null : BoundarySettings.Read(teamProviderInfo!, from);
+            return new EnvAddPlan(from, fromBoundary, EnvAddDecision.Explicit, null, request.PermissionsBoundary, message, listed, warnings);
         }
 
         if (from is null)
             throw BoundaryException.Usage($"No env to carry the boundary over from: there is no current env other than '{request.Env}'. Pass --from <env> or --permissions-boundary <arn> (or '').");
         var sourceText = BoundarySettings.Read(teamProviderInfo!, from);
         if (sourceText is null)
-        {
-            var unchanged = new BoundaryChange(request.Env, null, null, [], []);
-            return new EnvAddResult(request.Env, from, null, EnvAddDecision.SourceHasNone, null, unchanged,
-                $"The {from} environment has no permissions boundary, so none is carried over to the {request.Env} environment.", warnings);
-        }
+            return new EnvAddPlan(from, null, EnvAddDecision.SourceHasNone, null, null,
+                $"The {from} environment has no permissions boundary, so none is carried over to the {request.Env} environment.", listed, warnings);
 
         var source = PolicyArn.Parse(sourceText, $"stored (team-provider-info {from})");
         var connectOptions = request.Aws with { Project = project, Env = request.Env };
@@ -193,24 +145,19 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
             }
         }
         var reachability = checker.Check(source, regionPartition);
+        var copied = $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment";
 
         switch (reachability.Status)
         {
             case ReachabilityStatus.Reachable:
-            {
-                var copied = $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment";
-                var change = Write(source.ToString(), copied);
-                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Copied, reachability, change, copied, warnings);
-            }
+                return new EnvAddPlan(from, sourceText, EnvAddDecision.Copied, reachability, source.ToString(), copied, listed, warnings);
             case ReachabilityStatus.Unknown:
             {
                 var problem = $"Could not check that permissions boundary {source} from the {from} environment is reachable from the {request.Env} environment ({reachability.Reason}).";
                 if (request.Strict)
                     throw BoundaryException.Aws(problem + " --strict makes this an error. Fix the credentials or network, or pass --permissions-boundary <arn> (or '') to skip the check.");
                 warnings.Add(problem + " Applied it anyway, as the Amplify CLI does; pass --strict to make this an error.");
-                var copied = $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment";
-                var change = Write(source.ToString(), copied);
-                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.CopiedUnchecked, reachability, change, copied, warnings);
+                return new EnvAddPlan(from, sourceText, EnvAddDecision.CopiedUnchecked, reachability, source.ToString(), copied, listed, warnings);
             }
             default:
             {
@@ -222,12 +169,19 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
                                (suggestion is null ? "" : "; the default is the policy of the same name in its account") + ")";
                 var answer = AskForArn(question, suggestion, a => a.Length == 0 ? suggestion ?? "" : a, required: true,
                     check: arn => CheckAnswer(arn, checker, reachability));
-                var applied = $"Permissions boundary {answer} applied to the {request.Env} environment.";
-                var change = Write(answer, applied);
-                return new EnvAddResult(request.Env, from, sourceText, EnvAddDecision.Prompted, reachability, change, applied, warnings);
+                return new EnvAddPlan(from, sourceText, EnvAddDecision.Prompted, reachability, answer,
+                    $"Permissions boundary {answer} applied to the {request.Env} environment.", listed, warnings);
             }
         }
     }
+
+    /// <summary>Writes a decided boundary, unless the host has yet to create the env (see <see cref="NotCreatedByHostYet"/>).</summary>
+    private BoundaryChange Write(EnvAddRequest request, EnvAddPlan plan) =>
+        plan.EnvListed || request.CreateEntry || plan.Arn!.Length == 0
+            ? settings.Set(request.Env, plan.Arn!, createEnv: true)
+            : throw NotCreatedByHostYet(request.Env, plan.Arn, plan.Message,
+                $"create the env with the host first, then run 'dotnet boundary env add {request.Env} --from <env>{RepeatedOptions(request)}' again, " +
+                $"or let the host apply it: amplify env add (headless: amplify init --amplify '{{\"envName\":\"{request.Env}\"}}' --permissions-boundary {plan.Arn} --yes)");
 
     /// <summary>
     /// The boundary is decided, but writing it now would break the host: its 'init' and 'env add' treat an
@@ -289,7 +243,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         if (reachability.Suggestion is not null)
             hint += $"\n  A policy with the same path and name exists in account {reachability.Account}: {reachability.Suggestion}";
         var target = reachability.Suggestion is not null
-            ? ShellQuote(reachability.Suggestion)
+            ? ShellQuoting.Quote(reachability.Suggestion)
             : reachability.Account is not null
                 ? $"arn:{reachability.Partition ?? source.Partition}:iam::{reachability.Account}:policy/<name>"
                 : "<arn>";
@@ -297,8 +251,4 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         hint += $"\n  or, for no boundary: {prefix} --permissions-boundary ''";
         return hint;
     }
-
-    /// <summary>Quotes for POSIX shells when needed.</summary>
-    public static string ShellQuote(string value) =>
-        value.Length > 0 && Regex.IsMatch(value, "^[A-Za-z0-9:/_+=,.@%-]+$") ? value : "'" + value.Replace("'", "'\\''") + "'";
 }

@@ -1,5 +1,5 @@
 using System.Text;
-using Boundary.Editing;
+using Boundary.Text;
 
 namespace Boundary.Json;
 

@@ -1,4 +1,5 @@
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Text;
 
 namespace Boundary.Json;
 

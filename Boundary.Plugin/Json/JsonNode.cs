@@ -1,16 +1,5 @@
 namespace Boundary.Json;
 
-public enum JsonKind
-{
-    Object,
-    Array,
-    String,
-    Number,
-    True,
-    False,
-    Null,
-}
-
 /// <summary>
 /// A JSON value located in its file: <see cref="Start"/> and <see cref="End"/> are byte offsets
 /// (end exclusive) into the file's bytes, BOM included. Containers deeper than the parse asked for
@@ -61,6 +50,3 @@ public sealed class JsonNode
 
     public JsonNode? this[string name] => Property(name)?.Value;
 }
-
-/// <summary>An object member: its name's span (quotes included) and its value.</summary>
-public sealed record JsonProperty(string Name, int NameStart, int NameEnd, JsonNode Value);

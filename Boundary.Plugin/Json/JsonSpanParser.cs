@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Text;
 
 namespace Boundary.Json;
 

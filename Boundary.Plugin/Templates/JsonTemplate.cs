@@ -1,5 +1,6 @@
-using Boundary.Editing;
+using Boundary.Core;
 using Boundary.Json;
+using Boundary.Text;
 
 namespace Boundary.Templates;
 

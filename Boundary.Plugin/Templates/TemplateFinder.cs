@@ -1,3 +1,4 @@
+using Boundary.Core;
 namespace Boundary.Templates;
 
 /// <summary>
@@ -17,7 +18,7 @@ public static class TemplateFinder
     /// <param name="root">When given, a linked folder that leads outside it is an error naming the link: the templates behind it could neither be edited nor left out.</param>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths, List<string>? warnings = null, string? root = null)
     {
-        var realRoot = root is null ? null : Editing.ProjectPath.RealPath(root);
+        var realRoot = root is null ? null : Files.ProjectPath.RealPath(root);
         var found = new List<string>();
         foreach (var path in paths)
         {
@@ -39,11 +40,11 @@ public static class TemplateFinder
             if (!Extensions.Contains(file.Extension) || file.Name.StartsWith('.'))
                 continue;
             // Reading a FIFO would block forever and a device never end: only regular files are templates.
-            var kind = Editing.RegularFile.KindOf(file.FullName);
-            if (kind == Editing.FileKind.Regular)
+            var kind = Files.RegularFile.KindOf(file.FullName);
+            if (kind == Files.FileKind.Regular)
                 found.Add(file.FullName);
             else
-                warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Editing.FileKind.Missing ? "a link to nothing" : Editing.NotRegularFileException.Describe(kind))}).");
+                warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing" : Files.NotRegularFileException.Describe(kind))}).");
         }
         foreach (var child in folder.EnumerateDirectories())
         {
@@ -52,7 +53,7 @@ public static class TemplateFinder
             if ((child.Attributes & FileAttributes.ReparsePoint) != 0)
             {
                 // A linked folder could loop: not walked. One that leaves the root is refused outright.
-                if (realRoot is not null && Editing.ProjectPath.RealPath(child.FullName) is var target && !Editing.ProjectPath.IsInside(realRoot, target))
+                if (realRoot is not null && Files.ProjectPath.RealPath(child.FullName) is var target && !Files.ProjectPath.IsInside(realRoot, target))
                     throw BoundaryException.File($"{child.FullName}: a link to {child.LinkTarget} (resolved: {target}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
                 continue;
             }

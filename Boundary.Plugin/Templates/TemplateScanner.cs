@@ -1,12 +1,7 @@
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Text;
 
 namespace Boundary.Templates;
-
-/// <summary>A file that could not be read as a template: the message names file:line:column.</summary>
-public sealed record TemplateError(string Path, string Message);
-
-/// <summary>What scanning a set of files found: one result per template holding an IAM principal, in file order.</summary>
-public sealed record ScanResult<T>(int FilesScanned, IReadOnlyList<T> Results, IReadOnlyList<TemplateError> Errors);
 
 /// <summary>
 /// Reads candidate files in parallel (one worker per core: more would only hold more files in memory

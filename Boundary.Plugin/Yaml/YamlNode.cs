@@ -1,13 +1,5 @@
 namespace Boundary.Yaml;
 
-public enum YamlKind
-{
-    Scalar,
-    Mapping,
-    Sequence,
-    Alias,
-}
-
 /// <summary>
 /// A YAML node located in its file. Offsets are bytes from byte 0 of the file (BOM included), end
 /// exclusive. <see cref="Start"/> is where the node's text begins, its anchor and tag included.
@@ -73,16 +65,4 @@ public sealed class YamlNode
         Kind == YamlKind.Scalar
         && (Tag is "tag:yaml.org,2002:str" or "!"
             || (Tag is null && (ScalarStyle != YamlDotNet.Core.ScalarStyle.Plain || !YamlScalars.IsNonString(Value!))));
-}
-
-/// <summary>A mapping entry: its key and its value nodes.</summary>
-public sealed record YamlEntry(YamlNode Key, YamlNode Value)
-{
-    /// <summary>The key's text when it is a scalar, else null.</summary>
-    public string? Name => Key.Kind == YamlKind.Scalar ? Key.Value : null;
-
-    /// <summary>A merge key (<c>&lt;&lt;</c>, plain and untagged).</summary>
-    public bool IsMerge => Key.IsPlainScalar && Key.Value == "<<";
-
-    public int End => Math.Max(Key.End, Value.End);
 }

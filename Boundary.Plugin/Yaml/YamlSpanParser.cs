@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Boundary.Editing;
+using Boundary.Core;
+using Boundary.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,0 +1,6 @@
+namespace Boundary.Aws;
+
+public interface IStsClient
+{
+    Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,36 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Boundary.Cli;
+
+/// <summary>Writes to the console: text and JSON on stdout, warnings and errors on stderr.</summary>
+public sealed class ConsoleOutput(IConsole console) : IOutput
+{
+    /// <summary>
+    /// Indented camelCase JSON, nulls written. Non-ASCII text (template paths, messages) stays readable
+    /// rather than \u-escaped: the documents go to a terminal or a file, never into HTML.
+    /// </summary>
+    public static OutputJsonContext Documents { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>The one serialiser behind every document the tool writes.</summary>
+    public static string Serialize<T>(T document) =>
+        JsonSerializer.Serialize(document, (JsonTypeInfo<T>)(Documents.GetTypeInfo(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not in {nameof(OutputJsonContext)}.")));
+
+    public void Line(string text = "") => console.Out.WriteLine(text);
+
+    public void Warn(string text) => console.Error.WriteLine($"warning: {text}");
+
+    public void Error(string text) => console.Error.WriteLine($"error: {text}");
+
+    public void Json<T>(T document) => console.Out.WriteLine(Serialize(document));
+
+    public void Detail(string text) => console.Error.WriteLine(text.TrimEnd('\n'));
+}

@@ -1,0 +1,18 @@
+namespace Boundary.Cli;
+
+/// <summary>Everything a command says goes through here: text lines, warnings and JSON documents.</summary>
+public interface IOutput
+{
+    /// <summary>A line on stdout (text output, or a document already rendered).</summary>
+    void Line(string text = "");
+
+    void Warn(string text);
+
+    void Error(string text);
+
+    /// <summary>Text on stderr without a prefix: what goes with a warning or error (a snippet to paste), or a detail beside a document on stdout.</summary>
+    void Detail(string text);
+
+    /// <summary>Writes <paramref name="document"/> as indented camelCase JSON on stdout; its type must be in <see cref="OutputJsonContext"/>.</summary>
+    void Json<T>(T document);
+}

@@ -1,0 +1,27 @@
+using Boundary.Aws;
+
+namespace Boundary.Environments;
+
+public sealed record EnvAddRequest
+{
+    public required string Env { get; init; }
+
+    /// <summary>The source env; default the current one.</summary>
+    public string? From { get; init; }
+
+    /// <summary>null: not given; "": explicitly none; else an ARN.</summary>
+    public string? PermissionsBoundary { get; init; }
+
+    public bool Strict { get; init; }
+
+    /// <summary>
+    /// Write the env's entry even when the Amplify CLI has not created the env yet. Off by default: the
+    /// host's own 'env add' fails for an env that team-provider-info already lists.
+    /// </summary>
+    public bool CreateEntry { get; init; }
+
+    public AwsConnectOptions Aws { get; init; } = new();
+
+    /// <summary>The options to repeat in a suggested command (--project-dir, --profile, ...), already quoted.</summary>
+    public IReadOnlyList<string> RepeatOptions { get; init; } = [];
+}

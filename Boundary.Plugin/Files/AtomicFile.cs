@@ -1,0 +1,123 @@
+using Boundary.Core;
+namespace Boundary.Files;
+
+/// <summary>
+/// Replaces a file's content atomically: the new bytes go into a temp file in the same folder, which
+/// then takes the file's place with one rename, so a reader sees the old file or the new, never half.
+/// The file's permission bits are kept. Every write is confined to a root folder
+/// (<see cref="ProjectPath.Confine"/>): a link that leads out of it is never written through, and no
+/// temp file is created outside it.
+/// </summary>
+public static class AtomicFile
+{
+    /// <summary>Throws a clear error when a file cannot be replaced, before anything is written.</summary>
+    public static void EnsureWritable(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+            return;
+        var readOnly = OperatingSystem.IsWindows()
+            ? info.IsReadOnly
+            : (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) == 0;
+        if (readOnly)
+            throw BoundaryException.File($"{path}: the file is read-only. Make it writable (chmod u+w \"{path}\") and run again.");
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> (inside <paramref name="root"/>) with <paramref name="bytes"/>.
+    /// With <paramref name="durable"/> the new bytes reach the disk before the rename (an fsync, ~3 ms
+    /// here); without it the rename is still atomic for every other process, which is all a killed run
+    /// needs: bulk template rewrites skip the fsync and rely on their journal (itself written durably).
+    /// </summary>
+    public static void Write(string root, string path, ReadOnlySpan<byte> bytes, bool durable = true)
+    {
+        using var prepared = Prepare(root, path, bytes, durable);
+        prepared.Commit();
+    }
+
+    /// <summary>
+    /// Writes the temp file for <paramref name="path"/> without replacing it yet, so that several files
+    /// can be prepared before any is replaced (all or nothing across files).
+    /// </summary>
+    public static PreparedWrite Prepare(string root, string path, ReadOnlySpan<byte> bytes, bool durable = true)
+    {
+        EnsureWritable(path);
+        var target = ProjectPath.Confine(root, path);
+        if (NativeFiles.KindOf(target, followLinks: false) is var kind && kind is FileKind.Special or FileKind.Directory)
+            throw new NotRegularFileException(path, kind);
+        var temp = TempFiles.NameFor(target);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: durable);
+            }
+            if (!OperatingSystem.IsWindows() && File.Exists(target))
+                File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+            return new PreparedWrite(path, target, temp);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TempFiles.TryDelete(temp);
+            var folder = System.IO.Path.GetDirectoryName(target);
+            throw BoundaryException.File($"{path}: cannot be written ({e.Message}). Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space; nothing was changed.", e);
+        }
+    }
+
+    /// <summary>Deletes <paramref name="path"/> (inside <paramref name="root"/>) when it exists; a link is removed, never its target.</summary>
+    public static void Delete(string root, string path)
+    {
+        var folder = ProjectPath.Confine(root, Path.GetDirectoryName(Path.GetFullPath(path, root))!);
+        var entry = Path.Join(folder, Path.GetFileName(path));
+        try
+        {
+            if (NativeFiles.KindOf(entry, followLinks: false) != FileKind.Missing)
+                File.Delete(entry);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{path}: cannot be deleted ({e.Message}). Check the folder's permissions and run again.", e);
+        }
+    }
+}
+
+/// <summary>A temp file holding a file's new bytes, waiting to replace it; deleted when never committed.</summary>
+public sealed class PreparedWrite : IDisposable
+{
+    private readonly string temp;
+    private bool committed;
+
+    internal PreparedWrite(string path, string target, string temp)
+    {
+        Path = path;
+        Target = target;
+        this.temp = temp;
+    }
+
+    /// <summary>The path as given.</summary>
+    public string Path { get; }
+
+    /// <summary>The real path replaced (inside the root).</summary>
+    public string Target { get; }
+
+    /// <summary>Replaces the file with the temp file (one rename).</summary>
+    public void Commit()
+    {
+        try
+        {
+            File.Move(temp, Target, overwrite: true);
+            committed = true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{Path}: cannot be written ({e.Message}). Check the folder's permissions and free space.", e);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!committed)
+            TempFiles.TryDelete(temp);
+    }
+}

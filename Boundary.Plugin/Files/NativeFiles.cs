@@ -1,0 +1,164 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace Boundary.Files;
+
+/// <summary>What kind of file system object a path names.</summary>
+public enum FileKind
+{
+    Missing,
+    Regular,
+    Directory,
+    SymbolicLink,
+
+    /// <summary>A FIFO, socket, character or block device: never opened as a file.</summary>
+    Special,
+}
+
+/// <summary>
+/// The few POSIX calls .NET does not expose: a file's type (statx, whose layout is the same on every
+/// Linux architecture), an open that cannot block on a FIFO (O_NONBLOCK), and a check that a standard
+/// stream's descriptor is open. Linux only; elsewhere the callers fall back to .NET's own calls.
+/// </summary>
+internal static partial class NativeFiles
+{
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
+    private const uint StatxType = 0x1;
+    private const int ModeOffset = 28;
+    private const int StatxSize = 256;
+    private const int ORdOnly = 0;
+    private const int ORdWr = 2;
+    private const int ONoCtty = 0x100;
+    private const int ONonBlock = 0x800;
+    private const int OCloExec = 0x80000;
+    private const int FGetFd = 1;
+    private const int ENoEnt = 2;
+    private const int ENxio = 6;
+    private const int EAcces = 13;
+    private const int ENotDir = 20;
+
+    public static bool Supported { get; } = OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int Statx(int dirfd, string path, int flags, uint mask, byte* buffer);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    private static partial int Fcntl(int fd, int command, int argument);
+
+    [LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
+    private static partial int Dup2(int from, int to);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+
+    /// <summary>The type of <paramref name="path"/>; links followed unless <paramref name="followLinks"/> is false.</summary>
+    public static FileKind KindOf(string path, bool followLinks)
+    {
+        if (!Supported)
+            return FallbackKindOf(path, followLinks);
+        var mode = StatMode(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, out var errno);
+        if (mode < 0)
+            return errno is ENoEnt or ENotDir ? FileKind.Missing : FallbackKindOf(path, followLinks);
+        return KindOfMode(mode);
+    }
+
+    /// <summary>
+    /// Opens a file for reading without ever blocking (a FIFO opened this way returns at once) and checks
+    /// the opened handle, not the path, is a regular file: a file swapped for a FIFO in between is caught.
+    /// </summary>
+    public static SafeFileHandle OpenRegularForRead(string path)
+    {
+        if (!Supported)
+            return File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (KindOf(path, followLinks: true) is var kind && kind is FileKind.Special or FileKind.Directory)
+            throw new NotRegularFileException(path, kind);
+        var fd = Open(path, ORdOnly | ONonBlock | OCloExec | ONoCtty, 0);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw errno switch
+            {
+                ENoEnt or ENotDir => new FileNotFoundException($"Could not find file '{path}'.", path),
+                EAcces => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
+                ENxio => new NotRegularFileException(path, FileKind.Special), // a socket
+                _ => new IOException($"open failed (errno {errno})"),
+            };
+        }
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        var mode = StatMode(fd, "", AtEmptyPath, out _);
+        if (mode < 0 || KindOfMode(mode) != FileKind.Regular)
+        {
+            handle.Dispose();
+            throw new NotRegularFileException(path, mode < 0 ? FileKind.Special : KindOfMode(mode));
+        }
+        return handle;
+    }
+
+    /// <summary>
+    /// Gives a closed standard descriptor (0, 1 or 2) /dev/null, so that the next file this process opens
+    /// cannot take its number and receive what was meant for the console.
+    /// </summary>
+    public static void EnsureStandardDescriptorsOpen()
+    {
+        if (!Supported)
+            return;
+        for (var fd = 0; fd <= 2; fd++)
+        {
+            if (Fcntl(fd, FGetFd, 0) >= 0)
+                continue;
+            var devNull = Open("/dev/null", ORdWr | OCloExec, 0);
+            if (devNull < 0)
+                continue;
+            if (devNull != fd)
+            {
+                Dup2(devNull, fd);
+                Close(devNull);
+            }
+            else
+            {
+                Fcntl(fd, 2 /* F_SETFD */, 0); // keep it open for child processes like a normal stdin
+            }
+        }
+    }
+
+    private static unsafe int StatMode(int dirfd, string path, int flags, out int errno)
+    {
+        var buffer = stackalloc byte[StatxSize];
+        if (Statx(dirfd, path, flags, StatxType, buffer) != 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            return -1;
+        }
+        errno = 0;
+        return *(ushort*)(buffer + ModeOffset);
+    }
+
+    private static FileKind KindOfMode(int mode) => (mode & 0xF000) switch
+    {
+        0x8000 => FileKind.Regular,
+        0x4000 => FileKind.Directory,
+        0xA000 => FileKind.SymbolicLink,
+        _ => FileKind.Special,
+    };
+
+    private static FileKind FallbackKindOf(string path, bool followLinks)
+    {
+        FileSystemInfo info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            info = new DirectoryInfo(path);
+            if (!info.Exists && info.LinkTarget is null)
+                return FileKind.Missing;
+        }
+        if (!followLinks && info.LinkTarget is not null)
+            return FileKind.SymbolicLink;
+        if (followLinks && info.LinkTarget is not null)
+            info = info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
+        return info is DirectoryInfo ? FileKind.Directory : info.Exists ? FileKind.Regular : FileKind.Missing;
+    }
+}

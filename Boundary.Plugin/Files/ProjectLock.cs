@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Boundary.Core;
+
+namespace Boundary.Files;
+
+/// <summary>
+/// An exclusive lock on a project's files, so two runs at once cannot lose each other's update. It is an
+/// OS lock on an open file: it ends with the process, so a killed run leaves nothing stale behind.
+/// </summary>
+public sealed class ProjectLock : IDisposable
+{
+    private readonly FileStream stream;
+
+    private ProjectLock(FileStream stream)
+    {
+        this.stream = stream;
+    }
+
+    public static TimeSpan DefaultTimeout
+    {
+        get
+        {
+            var text = Environment.GetEnvironmentVariable("BOUNDARY_LOCK_TIMEOUT_SECONDS");
+            return double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+                ? TimeSpan.FromSeconds(seconds)
+                : TimeSpan.FromSeconds(30);
+        }
+    }
+
+    /// <summary>Takes the lock of the project at <paramref name="root"/>, whose state folder is <paramref name="stateDir"/> (both confined to the root).</summary>
+    public static ProjectLock Acquire(string root, string stateDir, TimeSpan? timeout = null)
+    {
+        var folder = StateFolder.Ensure(root, stateDir);
+        var path = Path.Combine(folder, "lock");
+        var kind = NativeFiles.KindOf(path, followLinks: false);
+        if (kind is FileKind.SymbolicLink or FileKind.Special or FileKind.Directory)
+            throw BoundaryException.File($"{path}: not a regular file ({(kind == FileKind.SymbolicLink ? "a link" : NotRegularFileException.Describe(kind))}); the lock must be a plain file. Delete it and run again.");
+        var limit = timeout ?? DefaultTimeout;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new ProjectLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw BoundaryException.File($"{path}: cannot be opened ({e.Message}). Make {folder} and the files in it writable for you (chmod u+w) and run again.", e);
+            }
+            catch (IOException) when (clock.Elapsed < limit)
+            {
+                Thread.Sleep(50);
+            }
+            catch (IOException e)
+            {
+                throw BoundaryException.File($"{path}: another 'dotnet boundary' run has held this project's lock for over {limit.TotalSeconds:0} s. Wait for it to finish and run again (BOUNDARY_LOCK_TIMEOUT_SECONDS sets the wait).", e);
+            }
+        }
+    }
+
+    public void Dispose() => stream.Dispose();
+}

@@ -1,0 +1,139 @@
+using Boundary.Core;
+
+namespace Boundary.Files;
+
+/// <summary>
+/// Keeps every file the tool writes inside one root folder (the project, or the folder given to
+/// inject): a path is followed component by component, each link resolved, and refused when it leads
+/// outside the root. The error names the link. Paths read from the tool's own state files must also be
+/// relative, '/'-separated and free of '..', checked by <see cref="CheckRelative"/>.
+/// </summary>
+public static class ProjectPath
+{
+    private const int MaxLinks = 40;
+
+    /// <summary>
+    /// The real path (every link resolved) of <paramref name="path"/>, which must lie inside
+    /// <paramref name="root"/> once links are followed. The last component need not exist.
+    /// </summary>
+    /// <exception cref="BoundaryException">The path, or a link on its way, leads outside the root (exit 3).</exception>
+    public static string Confine(string root, string path)
+    {
+        var lexicalRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var realRoot = RealPath(lexicalRoot);
+        var full = Path.GetFullPath(path, lexicalRoot);
+        var relative = Path.GetRelativePath(lexicalRoot, full);
+        var shown = lexicalRoot;
+        if (Escapes(relative) && !Escapes(Path.GetRelativePath(realRoot, full)))
+        {
+            // Already a real path (resolved earlier) below the root's real path.
+            relative = Path.GetRelativePath(realRoot, full);
+            shown = realRoot;
+        }
+        if (relative == ".")
+            return realRoot;
+        if (Escapes(relative))
+            throw BoundaryException.File($"{full}: outside {lexicalRoot}; 'dotnet boundary' writes nothing outside it. Nothing was changed.");
+        var current = realRoot;
+        foreach (var component in relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Join(current, component);
+            shown = Path.Join(shown, component);
+            var link = LinkTarget(candidate);
+            if (link is null)
+            {
+                current = candidate;
+                continue;
+            }
+            var resolved = RealPath(candidate);
+            if (!IsInside(realRoot, resolved))
+                throw BoundaryException.File(
+                    $"{shown}: a link to {link} (resolved: {resolved}), outside {lexicalRoot}; 'dotnet boundary' never writes through a link that leaves the folder it works on. " +
+                    "Nothing was changed. Replace the link with a copy of its target (or a link inside the folder) and run again.");
+            current = resolved;
+        }
+        return current;
+    }
+
+    private static bool Escapes(string relative) =>
+        Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Checks a path read from a state file: relative, '/'-separated, no empty, '.' or '..' component, no
+    /// backslash, no control character. Null when it is fine, else the problem.
+    /// </summary>
+    public static string? CheckRelative(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+            return "the path is empty";
+        if (path.StartsWith('/') || path.Contains('\\') || (path.Length >= 2 && path[1] == ':'))
+            return $"'{path}' is not a relative '/'-separated path";
+        if (path.Any(char.IsControl))
+            return $"'{Printable(path)}' holds a control character";
+        foreach (var component in path.Split('/'))
+            if (component is "" or "." or "..")
+                return $"'{path}' has an empty, '.' or '..' component";
+        return null;
+    }
+
+    /// <summary>The full path of a relative '/'-separated path below <paramref name="root"/>, confined to it.</summary>
+    public static string ResolveRelative(string root, string relative) =>
+        Confine(root, Path.Combine(root, relative.Replace('/', Path.DirectorySeparatorChar)));
+
+    public static bool IsInside(string realRoot, string realPath) =>
+        realPath == realRoot ||
+        realPath.StartsWith(realRoot.EndsWith(Path.DirectorySeparatorChar) ? realRoot : realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>
+    /// <paramref name="path"/> with every link resolved, component by component as the kernel does
+    /// ('..' after a link goes up from the link's target). Components that do not exist are kept as written.
+    /// </summary>
+    public static string RealPath(string path)
+    {
+        var pending = new Stack<string>();
+        var full = Path.GetFullPath(path);
+        foreach (var component in full.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+            pending.Push(component);
+        var current = Path.GetPathRoot(full) ?? "/";
+        var links = 0;
+        while (pending.Count > 0)
+        {
+            var component = pending.Pop();
+            if (component == ".")
+                continue;
+            if (component == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+            var candidate = Path.Join(current, component);
+            var target = LinkTarget(candidate);
+            if (target is null)
+            {
+                current = candidate;
+                continue;
+            }
+            if (++links > MaxLinks)
+                throw BoundaryException.File($"{path}: too many levels of links. Nothing was changed.");
+            if (Path.IsPathRooted(target))
+                current = Path.GetPathRoot(target) ?? "/";
+            foreach (var part in target.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+                pending.Push(part);
+        }
+        return current;
+    }
+
+    private static string? LinkTarget(string path)
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+}

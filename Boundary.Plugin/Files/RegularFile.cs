@@ -1,0 +1,31 @@
+using Boundary.Core;
+
+namespace Boundary.Files;
+
+/// <summary>Reads files that must be regular files: a FIFO, socket or device (or a link to one) is refused, never opened to block or to read forever.</summary>
+public static class RegularFile
+{
+    /// <summary>The whole file; a <see cref="NotRegularFileException"/> for anything but a regular file.</summary>
+    public static byte[] ReadAllBytes(string path)
+    {
+        using var handle = NativeFiles.OpenRegularForRead(path);
+        var length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+            throw BoundaryException.File($"{path}: {length} bytes, too large to be a file 'dotnet boundary' reads.");
+        var buffer = new byte[length];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var count = RandomAccess.Read(handle, buffer.AsSpan(read), read);
+            if (count == 0)
+                break;
+            read += count;
+        }
+        return read == buffer.Length ? buffer : buffer[..read];
+    }
+
+    public static FileKind KindOf(string path, bool followLinks = true) => NativeFiles.KindOf(path, followLinks);
+
+    /// <summary>True when <paramref name="path"/> exists (following links) and is a regular file.</summary>
+    public static bool Exists(string path) => NativeFiles.KindOf(path, followLinks: true) == FileKind.Regular;
+}

@@ -1,0 +1,25 @@
+using Boundary.Core;
+
+namespace Boundary.Files;
+
+/// <summary>The tool's state folder, created with a .gitignore so its contents never reach version control.</summary>
+public static class StateFolder
+{
+    /// <summary>Creates the state folder (inside <paramref name="root"/>, never through a link out of it) and returns its real path.</summary>
+    public static string Ensure(string root, string stateDir)
+    {
+        var folder = ProjectPath.Confine(root, stateDir);
+        var ignore = Path.Combine(folder, ".gitignore");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            if (NativeFiles.KindOf(ignore, followLinks: false) == FileKind.Missing)
+                AtomicFile.Write(root, ignore, "# Written by dotnet boundary: its lock and push journal are local state.\n*\n"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{stateDir}: cannot be created or written ({e.Message}). Make {Path.GetDirectoryName(stateDir)} writable for you (chmod u+w) and run again.", e);
+        }
+        return folder;
+    }
+}

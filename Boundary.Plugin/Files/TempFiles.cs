@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace Boundary.Files;
+
+/// <summary>
+/// The temp files <see cref="AtomicFile"/> writes beside a file before renaming them over it:
+/// <c>.NAME.PID.GUID.tmp</c>. A run killed between the two leaves one behind; <see cref="Sweep"/> removes
+/// those, and only those: the exact pattern, regular files, inside the root, of a process that is gone.
+/// </summary>
+public static partial class TempFiles
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "node_modules" };
+
+    public static string NameFor(string target) =>
+        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+
+    public static bool IsOurs(string fileName, out int processId)
+    {
+        processId = 0;
+        var match = Pattern().Match(fileName);
+        return match.Success && int.TryParse(match.Groups["pid"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out processId);
+    }
+
+    /// <summary>
+    /// Deletes the temp files of ours left below <paramref name="folder"/> (links and node_modules are not
+    /// followed) by runs that are no longer alive, and returns their paths. Never throws: a temp file that
+    /// cannot be removed is reported by the caller's next run again.
+    /// </summary>
+    public static IReadOnlyList<string> Sweep(string folder)
+    {
+        var removed = new List<string>();
+        if (NativeFiles.KindOf(folder, followLinks: false) != FileKind.Directory)
+            return removed;
+        var pending = new Stack<string>();
+        pending.Push(folder);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            IEnumerable<string> entries;
+            try
+            {
+                entries = Directory.EnumerateFileSystemEntries(current).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                var name = Path.GetFileName(entry);
+                var kind = NativeFiles.KindOf(entry, followLinks: false);
+                if (kind == FileKind.Directory && !SkippedFolders.Contains(name))
+                    pending.Push(entry);
+                else if (kind == FileKind.Regular && IsOurs(name, out var pid) && !IsAlive(pid))
+                {
+                    TryDelete(entry);
+                    removed.Add(entry);
+                }
+            }
+        }
+        return removed;
+    }
+
+    public static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        if (pid == Environment.ProcessId)
+            return false; // this run's writes are all finished when it sweeps
+        if (OperatingSystem.IsLinux())
+            return Directory.Exists($"/proc/{pid}");
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^\..+\.(?<pid>[0-9]{1,10})\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

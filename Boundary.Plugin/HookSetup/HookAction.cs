@@ -1,0 +1,13 @@
+namespace Boundary.HookSetup;
+
+public enum HookAction
+{
+    Created,
+    AlreadyInstalled,
+    BlockAdded,
+    BlockUpdated,
+
+    /// <summary>The user's hook is not a shell script: the helper is written, the user must add the call.</summary>
+    ManualStep,
+    Conflict,
+}

@@ -1,0 +1,290 @@
+using System.Text;
+using Boundary.Amplify;
+using Boundary.Core;
+using Boundary.Files;
+using Boundary.Json;
+using Boundary.Text;
+
+namespace Boundary.HookSetup;
+
+/// <summary>
+/// Installs, removes and inspects the command hooks that run 'dotnet boundary hook pre-push/post-push'
+/// in <c>amplify/hooks/</c>. Plain logic: paths in, records out, no console.
+/// </summary>
+public sealed class HookInstaller(AmplifyProject project)
+{
+    // Latin-1 maps every byte to one char and back, so user files round-trip byte for byte whatever their encoding.
+    private static readonly Encoding Bytes = Encoding.Latin1;
+
+    public AmplifyProject Project { get; } = project;
+
+    public IReadOnlyList<HookInstallOutcome> Install() => HookScripts.Hooks.Select(InstallOne).ToList();
+
+    public IReadOnlyList<HookRemoval> Uninstall() => HookScripts.Hooks.Select(UninstallOne).ToList();
+
+    public IReadOnlyList<HookStatus> Status() => HookScripts.Hooks.Select(StatusOf).ToList();
+
+    /// <summary>A path relative to the project root with forward slashes, for messages and JSON.</summary>
+    public string Relative(string path) => Path.GetRelativePath(Project.Root, path).Replace('\\', '/');
+
+    /// <summary>
+    /// The files the host would run for <paramref name="hook"/>: regular files in amplify/hooks whose name
+    /// is <c>&lt;hook&gt;.&lt;ext&gt;</c>, with ext js, sh or one declared in hooks-config.json.
+    /// </summary>
+    public IReadOnlyList<string> HookFiles(string hook)
+    {
+        if (!Directory.Exists(Project.HooksDir))
+            return [];
+        var extensions = SupportedExtensions();
+        return Directory.EnumerateFiles(Project.HooksDir)
+            .Where(f =>
+            {
+                var name = Path.GetFileName(f);
+                var dot = name.LastIndexOf('.');
+                return dot > 0 && name[..dot] == hook && extensions.Contains(name[(dot + 1)..]);
+            })
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public HashSet<string> SupportedExtensions()
+    {
+        var extensions = new HashSet<string>(StringComparer.Ordinal) { "js", "sh" };
+        var config = Path.Combine(Project.HooksDir, "hooks-config.json");
+        if (File.Exists(config) && JsonFile.Load(config).Find("extensions") is { IsObject: true } declared)
+            foreach (var property in declared.Properties)
+                extensions.Add(property.Name);
+        return extensions;
+    }
+
+    public string HelperPath(string hook) => Path.Combine(Project.HooksDir, "dotnet-boundary", $"{hook}.sh");
+
+    private HookInstallOutcome InstallOne(string hook)
+    {
+        var files = HookFiles(hook);
+        if (files.Count > 1)
+            return new HookInstallOutcome(hook, HookAction.Conflict, null, [],
+                $"{string.Join(" and ", files.Select(Relative))} share the base name '{hook}', which the Amplify CLI refuses ('found duplicate hook scripts'). Keep one of them and run 'dotnet boundary hook install' again.", null);
+
+        if (files.Count == 0)
+        {
+            var created = Path.Combine(Project.HooksDir, $"{hook}.sh");
+            CreateFolder(Project.HooksDir);
+            WriteScript(created, HookScripts.File(hook));
+            return new HookInstallOutcome(hook, HookAction.Created, Relative(created), [Relative(created)], $"created {Relative(created)}", null);
+        }
+
+        var file = files[0];
+        var relative = Relative(file);
+        var text = Read(file);
+        if (Path.GetExtension(file) == ".sh")
+        {
+            var block = FindBlock(text);
+            if (text == HookScripts.File(hook))
+                return new HookInstallOutcome(hook, HookAction.AlreadyInstalled, relative, [], $"{relative}: already installed", null);
+            if (block is { Complete: true } found && found.Text(text) == HookScripts.Block(hook))
+                return new HookInstallOutcome(hook, HookAction.AlreadyInstalled, relative, [], $"{relative}: already installed (block in your hook)", null);
+            if (block is { Complete: true } changed)
+            {
+                Write(file, text[..changed.Start] + HookScripts.Block(hook) + text[changed.End..]);
+                return new HookInstallOutcome(hook, HookAction.BlockUpdated, relative, [relative], $"{relative}: replaced the changed dotnet-boundary block with the current one", null);
+            }
+            if (block is not null)
+                return new HookInstallOutcome(hook, HookAction.Conflict, relative, [],
+                    $"{relative}: has a '{HookScripts.BeginMarker}' line without its '{HookScripts.EndMarker}' line. Remove the broken block by hand and run 'dotnet boundary hook install' again.", null);
+            var at = InsertionPoint(text, out var prefix);
+            Write(file, text[..at] + prefix + HookScripts.Block(hook) + text[at..]);
+            return new HookInstallOutcome(hook, HookAction.BlockAdded, relative, [relative],
+                $"{relative}: is your own hook, so the dotnet-boundary block went into it (after its first line), between '# {HookScripts.BeginMarker}' and '# {HookScripts.EndMarker}'", null);
+        }
+
+        // A hook in another language: the host runs one file per hook, so ours cannot sit next to it. The helper
+        // script goes into a sub-folder (which the host does not look into) and the user's hook must call it.
+        var helper = HelperPath(hook);
+        var written = new List<string>();
+        if (!File.Exists(helper) || Read(helper) != HookScripts.File(hook))
+        {
+            CreateFolder(Path.GetDirectoryName(helper)!);
+            WriteScript(helper, HookScripts.File(hook));
+            written.Add(Relative(helper));
+        }
+        if (FindBlock(text) is { Complete: true })
+            return new HookInstallOutcome(hook, HookAction.AlreadyInstalled, relative, written,
+                written.Count == 0 ? $"{relative}: already installed (call in your hook)" : $"{relative}: already calls the hook; rewrote {Relative(helper)}", null);
+        var extension = Path.GetExtension(file);
+        var snippet = extension == ".js" ? HookScripts.JavaScriptCall(hook) : null;
+        var message = snippet is not null
+            ? $"{relative} is your own hook and the Amplify CLI runs only one '{hook}' file, so the tool wrote {Relative(helper)} and your hook must call it. Add these lines at the top of {relative}, then run 'dotnet boundary hook install' again to check:"
+            : $"{relative} is your own hook and the Amplify CLI runs only one '{hook}' file, so the tool wrote {Relative(helper)} and your hook must call it: at its start, run 'bash amplify/hooks/{HookScripts.HelperRelativePath(hook)}' from the project root with your hook's stdin as its stdin, exit with its exit code when that is not 0, and give your own code the same stdin. Put those lines between two comment lines that end with '{HookScripts.BeginMarker}' and '{HookScripts.EndMarker}', so that 'hook status' and 'hook uninstall' recognise them. Then run 'dotnet boundary hook install' again to check.";
+        return new HookInstallOutcome(hook, HookAction.ManualStep, relative, written, message, snippet);
+    }
+
+    private HookRemoval UninstallOne(string hook)
+    {
+        var changed = new List<string>();
+        var warnings = new List<string>();
+        var action = HookRemovalAction.NotInstalled;
+        foreach (var file in HookFiles(hook))
+        {
+            var relative = Relative(file);
+            var text = Read(file);
+            if (text == HookScripts.File(hook))
+            {
+                Delete(file);
+                changed.Add(relative);
+                action = HookRemovalAction.RemovedFile;
+                continue;
+            }
+            var block = FindBlock(text);
+            if (block is null)
+                continue;
+            if (!block.Value.Complete)
+            {
+                warnings.Add($"{relative}: has a '{HookScripts.BeginMarker}' line without its '{HookScripts.EndMarker}' line; left as it is. Remove the block by hand.");
+                action = HookRemovalAction.Left;
+                continue;
+            }
+            if (Path.GetExtension(file) == ".sh" && block.Value.Text(text) != HookScripts.Block(hook))
+                warnings.Add($"{relative}: the dotnet-boundary block had been changed; removed it all the same (everything between the markers).");
+            var rest = text[..block.Value.Start] + text[block.Value.End..];
+            if (rest == HookScripts.Shebang)
+            {
+                Delete(file); // the file install wrote, with nothing of the user's left in it
+                action = HookRemovalAction.RemovedFile;
+            }
+            else
+            {
+                Write(file, rest);
+                action = HookRemovalAction.RemovedBlock;
+            }
+            changed.Add(relative);
+        }
+
+        var helper = HelperPath(hook);
+        if (File.Exists(helper))
+        {
+            if (Read(helper) == HookScripts.File(hook))
+            {
+                Delete(helper);
+                changed.Add(Relative(helper));
+                if (action == HookRemovalAction.NotInstalled)
+                    action = HookRemovalAction.RemovedFile;
+                var folder = Path.GetDirectoryName(helper)!;
+                var realFolder = ProjectPath.Confine(Project.Root, folder);
+                if (!Directory.EnumerateFileSystemEntries(realFolder).Any())
+                    Directory.Delete(realFolder);
+            }
+            else
+            {
+                warnings.Add($"{Relative(helper)}: changed since 'hook install' wrote it; left as it is.");
+                action = HookRemovalAction.Left;
+            }
+        }
+        return new HookRemoval(hook, action, changed, warnings);
+    }
+
+    private HookStatus StatusOf(string hook)
+    {
+        var files = HookFiles(hook);
+        if (files.Count == 0)
+            return new HookStatus(hook, HookState.NotInstalled, null, $"no amplify/hooks/{hook}.* file");
+        if (files.Count > 1)
+            return new HookStatus(hook, HookState.Conflict, null, $"{string.Join(" and ", files.Select(Relative))} share a base name: the Amplify CLI refuses to run either");
+        var file = files[0];
+        var relative = Relative(file);
+        var text = Read(file);
+        var block = FindBlock(text);
+        if (Path.GetExtension(file) == ".sh")
+        {
+            if (text == HookScripts.File(hook))
+                return new HookStatus(hook, HookState.InstalledFile, relative, "installed (file)");
+            if (block is null)
+                return new HookStatus(hook, HookState.NotInstalled, relative, "your own hook, without the dotnet-boundary block");
+            if (block.Value.Complete && block.Value.Text(text) == HookScripts.Block(hook))
+                return new HookStatus(hook, HookState.InstalledBlock, relative, "installed (block in your hook)");
+            return new HookStatus(hook, HookState.Modified, relative, block.Value.Complete
+                ? "the dotnet-boundary block differs from what this version installs ('hook install' replaces it)"
+                : "the dotnet-boundary block has lost its end marker");
+        }
+        if (block is not { Complete: true })
+            return new HookStatus(hook, HookState.NotInstalled, relative, $"your own hook, without a call of amplify/hooks/{HookScripts.HelperRelativePath(hook)} ('hook install' explains what to add)");
+        var helper = HelperPath(hook);
+        if (!File.Exists(helper))
+            return new HookStatus(hook, HookState.Modified, relative, $"your hook calls amplify/hooks/{HookScripts.HelperRelativePath(hook)}, which is missing ('hook install' writes it)");
+        if (Read(helper) != HookScripts.File(hook))
+            return new HookStatus(hook, HookState.Modified, relative, $"amplify/hooks/{HookScripts.HelperRelativePath(hook)} differs from what this version installs ('hook install' rewrites it)");
+        return new HookStatus(hook, HookState.InstalledCall, relative, "installed (call in your hook)");
+    }
+
+    /// <summary>A marked block: from the start of its first marker line to the end of its last (line ending included).</summary>
+    public readonly record struct BlockSpan(int Start, int End, bool Complete)
+    {
+        public string Text(string text) => text[Start..End];
+    }
+
+    public static BlockSpan? FindBlock(string text)
+    {
+        int? start = null;
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var newline = text.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? text.Length : newline + 1;
+            var line = text[lineStart..lineEnd].TrimEnd('\r', '\n').TrimEnd();
+            if (start is null && line.EndsWith(HookScripts.BeginMarker, StringComparison.Ordinal))
+                start = lineStart;
+            else if (start is not null && line.EndsWith(HookScripts.EndMarker, StringComparison.Ordinal))
+                return new BlockSpan(start.Value, lineEnd, true);
+            lineStart = lineEnd;
+        }
+        return start is null ? null : new BlockSpan(start.Value, text.Length, false);
+    }
+
+    /// <summary>After the shebang line when there is one (so that it stays first), else at the very start.</summary>
+    private static int InsertionPoint(string text, out string prefix)
+    {
+        prefix = "";
+        if (!text.StartsWith("#!", StringComparison.Ordinal))
+            return 0;
+        var newline = text.IndexOf('\n');
+        if (newline >= 0)
+            return newline + 1;
+        prefix = "\n";
+        return text.Length;
+    }
+
+    private static string Read(string path) => Bytes.GetString(SourceText.Read(path).Bytes);
+
+    private void Write(string path, string text) => AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text));
+
+    /// <summary>Creates a folder inside the project, never through a link that leaves it.</summary>
+    private void CreateFolder(string folder)
+    {
+        var real = ProjectPath.Confine(Project.Root, folder);
+        try
+        {
+            Directory.CreateDirectory(real);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{folder}: cannot be created ({e.Message}). Check the folder's permissions.", e);
+        }
+    }
+
+    private void WriteScript(string path, string text)
+    {
+        AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text));
+        path = ProjectPath.Confine(Project.Root, path);
+        if (!OperatingSystem.IsWindows())
+        {
+            // chmod +x for whoever may read it (umask permitting): u+x always, g+x and o+x where r is set.
+            var mode = File.GetUnixFileMode(path) | UnixFileMode.UserRead | UnixFileMode.UserExecute;
+            if ((mode & UnixFileMode.GroupRead) != 0)
+                mode |= UnixFileMode.GroupExecute;
+            if ((mode & UnixFileMode.OtherRead) != 0)
+                mode |= UnixFileMode.OtherExecute;
+            File.SetUnixFileMode(path, mode);
+        }
+    }
+
+    private void Delete(string path) => AtomicFile.Delete(Project.Root, path);
+}

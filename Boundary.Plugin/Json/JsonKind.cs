@@ -1,0 +1,12 @@
+namespace Boundary.Json;
+
+public enum JsonKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    True,
+    False,
+    Null,
+}

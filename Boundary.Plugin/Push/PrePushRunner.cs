@@ -1,0 +1,165 @@
+using Boundary.Amplify;
+using Boundary.Core;
+using Boundary.Files;
+using Boundary.Json;
+using Boundary.Templates;
+
+namespace Boundary.Push;
+
+/// <summary>
+/// <c>hook pre-push</c>: applies the env's boundary to every CloudFormation template under
+/// amplify/backend. Transient by default (the journal lets post-push put every byte back); with
+/// persist, the values stay and <see cref="Ownership"/> records them. Everything is planned before
+/// anything is written; a template that cannot be read or parsed stops the run with no file changed.
+/// </summary>
+public sealed class PrePushRunner(AmplifyProject project)
+{
+    /// <summary>For tests: called after each file is replaced, to simulate a run killed part way.</summary>
+    internal Action<int>? AfterFileWritten { get; init; }
+
+    public RewriteResult Run(HookPayload payload, PrePushRequest request, List<string>? warnings = null)
+    {
+        warnings ??= [];
+        using var gate = ProjectLock.Acquire(project.Root, project.StateDir);
+        if (!request.DryRun)
+            TempFiles.Sweep(project.AmplifyDir);
+
+        RestoreResult? recovered = null;
+        var journalPath = PushJournal.PathIn(project.StateDir);
+        if (NativeFiles.KindOf(ProjectPath.Confine(project.Root, journalPath), followLinks: false) != FileKind.Missing)
+        {
+            if (request.DryRun)
+                warnings.Add($"{journalPath} is left from an earlier run that was not undone; the dry run shows the templates as they are. 'dotnet boundary restore' undoes it.");
+            else
+                recovered = PushRestorer.Restore(project);
+            if (recovered is not null)
+                warnings.AddRange(recovered.Warnings);
+        }
+
+        var settings = HookSettings.Load(project);
+        var persist = request.Persist || settings.Persist;
+        var mode = persist ? "persist" : "transient";
+        var (env, boundary, why, stale) = ResolveBoundary(request.Env ?? payload.EnvName, warnings);
+        var options = new InjectionOptions(request.IncludeUsers || settings.IncludeUsers, stale);
+        var ownership = persist ? Ownership.Load(project) : null;
+
+        if (boundary is null && (ownership is null || ownership.Entries.Count == 0))
+            return new RewriteResult(mode, env, null, request.DryRun, why, [], RewriteSummary.Empty, recovered, warnings);
+
+        var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir], warnings, project.Root) : [];
+        var plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => persist
+            ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
+            : BoundaryInjector.Plan(template, boundary!, options), request.DryRun);
+        var changed = plans.Where(p => p.Changes).ToList();
+        var summary = RewriteSummary.Of(files.Count, plans);
+        var message = boundary is null ? why : null;
+
+        if (request.DryRun)
+            return new RewriteResult(mode, env, boundary, true, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
+
+        var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
+        var ownershipChanges = persist && newOwnership != ownership!.Text;
+        if (changed.Count > 0 || ownershipChanges)
+        {
+            var header = new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text);
+            var entries = JournalEntries(changed, boundary);
+            using (var journal = PushJournal.Create(project.Root, journalPath, header, entries))
+            {
+                try
+                {
+                    TemplateRewrite.WriteAll(changed, index =>
+                    {
+                        journal.MarkDone(index);
+                        AfterFileWritten?.Invoke(index);
+                    });
+                }
+                catch (BoundaryException e) when (e is not RollbackFailedException)
+                {
+                    journal.Dispose();
+                    PushJournal.Delete(project.Root, journalPath);
+                    throw;
+                }
+                if (persist)
+                    Ownership.Save(project, newOwnership);
+            }
+            if (persist)
+                PushJournal.Delete(project.Root, journalPath); // the values stay: nothing for post-push to undo
+        }
+        return new RewriteResult(mode, env, boundary, false, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
+    }
+
+    private string RelativePath(string fullPath) => Path.GetRelativePath(project.Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>
+    /// The env (payload or --env, else the current one), its boundary (null with the reason when it has
+    /// none) and the other envs' boundaries, which are stale wherever a template holds them.
+    /// </summary>
+    private (string? Env, string? Boundary, string Why, IReadOnlyDictionary<string, string> Stale) ResolveBoundary(string? requested, List<string> warnings)
+    {
+        if (!File.Exists(project.TeamProviderInfoPath))
+            return (requested, null, $"{project.TeamProviderInfoPath} does not exist, so no env has a permissions boundary; nothing to do.", new Dictionary<string, string>());
+        var teamProviderInfo = project.LoadTeamProviderInfo();
+        var known = AmplifyProject.EnvNames(teamProviderInfo);
+        if (requested is not null && !known.Contains(requested))
+        {
+            warnings.Add($"env '{requested}' is not in {project.TeamProviderInfoPath} (it has {(known.Count == 0 ? "none" : string.Join(", ", known))}), so it has no permissions boundary.");
+            return (requested, null, $"Env '{requested}' has no permissions boundary; nothing to do.", new Dictionary<string, string>());
+        }
+        var env = project.ResolveEnv(requested, teamProviderInfo);
+        var boundary = BoundarySettings.Read(teamProviderInfo, env);
+        if (boundary is not null)
+            PolicyArn.ParseStored(boundary, $"env '{env}' of {project.TeamProviderInfoPath}", $"Fix it with 'dotnet boundary set <arn> --env {env}' and push again.");
+        return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.", OtherEnvBoundaries.Read(teamProviderInfo, env, boundary));
+    }
+
+    private static List<JournalEntry> JournalEntries(IReadOnlyList<PlannedFile> changed, string? boundary)
+    {
+        var entries = new JournalEntry[changed.Count];
+        Parallel.For(0, changed.Count, index =>
+        {
+            var file = changed[index];
+            var outcomes = file.Outcomes;
+            entries[index] = new JournalEntry(
+                index,
+                file.Path,
+                file.BeforeHash,
+                file.AfterHash,
+                file.Undo,
+                outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
+                outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
+                CopyStampOf(file));
+        });
+        return [.. entries];
+    }
+
+    /// <summary>The stamp of the file's #current-cloud-backend copy before the run, so post-push can tell whether the host replaced it.</summary>
+    private static FileStamp? CopyStampOf(PlannedFile file)
+    {
+        if (!file.Path.StartsWith(PushRestorer.BackendPrefix, StringComparison.Ordinal))
+            return null;
+        var root = file.FullPath[..^file.Path.Length];
+        var copy = Path.Combine(root, (PushRestorer.CopyPrefix + file.Path[PushRestorer.BackendPrefix.Length..]).Replace('/', Path.DirectorySeparatorChar));
+        return FileStamp.Of(copy);
+    }
+
+    /// <summary>What the tool owns after a persist run: every value it injected or updated, and the owned values it kept as they were.</summary>
+    private static IEnumerable<OwnedBoundary> OwnedAfter(IReadOnlyList<PlannedFile> plans, string? boundary, Ownership previous)
+    {
+        foreach (var file in plans)
+        {
+            foreach (var outcome in file.Outcomes)
+            {
+                var resource = outcome.Resource;
+                switch (outcome.Action)
+                {
+                    case PrincipalAction.Injected or PrincipalAction.Updated:
+                        yield return new OwnedBoundary(file.Path, resource.LogicalId, boundary!);
+                        break;
+                    case PrincipalAction.Kept when resource.BoundaryValue is { } value && resource.Boundary == BoundaryKind.Literal && previous.Owns(file.Path, resource.LogicalId, value):
+                        yield return new OwnedBoundary(file.Path, resource.LogicalId, value);
+                        break;
+                }
+            }
+        }
+    }
+}

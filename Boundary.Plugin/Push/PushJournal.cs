@@ -1,0 +1,271 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Boundary.Amplify;
+using Boundary.Core;
+using Boundary.Files;
+using Boundary.Text;
+
+namespace Boundary.Push;
+
+/// <summary>
+/// The push journal, <c>amplify/.boundary/push-journal.jsonl</c>: one JSON document per line, appended
+/// only. A header line, one line per file to change, a <c>{"ready":n}</c> line, all flushed to disk
+/// before the first file changes; then a <c>{"done":i}</c> line as each file is replaced. A journal
+/// without its ready line was cut short before any file changed and means nothing. Undoing goes by
+/// each file's hash, not by the done lines, so it is right wherever a run was killed.
+/// </summary>
+public sealed class PushJournal : IDisposable
+{
+    public const string FileName = "push-journal.jsonl";
+    public const int FormatVersion = 2;
+
+    /// <summary>What the errors about a bad journal tell the user to run.</summary>
+    public const string DiscardCommand = "dotnet boundary restore --discard";
+
+    private readonly FileStream stream;
+    private readonly object gate = new();
+
+    private PushJournal(FileStream stream)
+    {
+        this.stream = stream;
+    }
+
+    public static string PathIn(string stateDir) => System.IO.Path.Combine(stateDir, FileName);
+
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>Writes the header and every entry, then the ready line, durably; the journal stays open for done marks.</summary>
+    public static PushJournal Create(string root, string path, JournalHeader header, IReadOnlyList<JournalEntry> entries)
+    {
+        var target = ProjectPath.Confine(root, path);
+        if (NativeFiles.KindOf(target, followLinks: false) is FileKind.Special or FileKind.Directory)
+            throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
+        FileStream? stream = null;
+        try
+        {
+            stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            var buffer = new MemoryStream();
+            WriteLine(buffer, StateJson.Serialize(new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, entries.Count, header.RecordsOwnership, header.OwnershipBefore)));
+            foreach (var entry in entries)
+                WriteLine(buffer, StateJson.Serialize(entry));
+            WriteLine(buffer, StateJson.Serialize(new JournalReadyLine(entries.Count)));
+            buffer.Position = 0;
+            buffer.CopyTo(stream);
+            stream.Flush(flushToDisk: true);
+            return new PushJournal(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stream?.Dispose();
+            throw BoundaryException.File($"{path}: the journal cannot be written ({e.Message}); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.", e);
+        }
+    }
+
+    /// <summary>Records that entry <paramref name="index"/>'s file was replaced. Flushed to the OS: a killed process loses nothing.</summary>
+    public void MarkDone(int index)
+    {
+        var bytes = StateJson.Serialize(new JournalDoneLine(index));
+        lock (gate)
+        {
+            stream.Write(bytes);
+            stream.WriteByte((byte)'\n');
+            stream.Flush(flushToDisk: false);
+        }
+    }
+
+    public void Dispose() => stream.Dispose();
+
+    public static void Delete(string root, string path) => AtomicFile.Delete(root, path);
+
+    /// <summary>
+    /// The journal at <paramref name="path"/>, or null when there is none. The journal is untrusted (a
+    /// repository can ship one): every line must match the schema, every path must be a relative path
+    /// under amplify/backend, every hash 64 lowercase hex digits and every ARN valid, else the whole
+    /// journal is refused with an error that names it and says how to discard it; nothing is written.
+    /// </summary>
+    public static JournalContent? Read(string root, string path)
+    {
+        var real = ProjectPath.Confine(root, path);
+        var kind = NativeFiles.KindOf(real, followLinks: false);
+        if (kind == FileKind.Missing)
+            return null;
+        if (kind != FileKind.Regular)
+            throw Bad(path, 1, $"not a regular file ({(kind == FileKind.SymbolicLink ? "a link" : NotRegularFileException.Describe(kind))})");
+        byte[] bytes;
+        try
+        {
+            bytes = RegularFile.ReadAllBytes(real);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{path}: the journal cannot be read ({e.Message}). Make it readable for you, or discard it with '{DiscardCommand}'.", e);
+        }
+        return Parse(path, bytes);
+    }
+
+    /// <summary>Parses and checks a journal's bytes (see <see cref="Read"/>).</summary>
+    public static JournalContent Parse(string path, ReadOnlySpan<byte> bytes)
+    {
+        JournalHeaderLine? header = null;
+        var entries = new List<JournalEntry>();
+        var done = new HashSet<int>();
+        var complete = false;
+        var number = 0;
+        while (bytes.Length > 0)
+        {
+            number++;
+            var newline = bytes.IndexOf((byte)'\n');
+            var line = newline < 0 ? bytes : bytes[..newline];
+            var last = newline < 0;
+            bytes = last ? [] : bytes[(newline + 1)..];
+            if (line.Trim(" \t\r"u8).IsEmpty)
+                continue;
+            string kind;
+            try
+            {
+                kind = KindOf(line);
+            }
+            catch (JsonException) when (last)
+            {
+                break; // the last line cut short by a kill: nothing after it was written
+            }
+            catch (JsonException e)
+            {
+                throw Bad(path, number, $"not a JSON object ({e.Message.TrimEnd('.')})");
+            }
+            try
+            {
+                switch (kind)
+                {
+                    case "header" when header is null && number == 1:
+                        var candidate = StateJson.Deserialize<JournalHeaderLine>(line);
+                        if (candidate.BoundaryJournal != FormatVersion)
+                            throw Bad(path, number, $"journal format {candidate.BoundaryJournal}, not the format {FormatVersion} this version of dotnet boundary writes");
+                        Check(path, number, CheckHeader(candidate));
+                        header = candidate;
+                        break;
+                    case "header":
+                        throw Bad(path, number, "a second header, or a header after the first line");
+                    case not "header" when header is null:
+                        throw Bad(path, number, "the first line is not a journal header");
+                    case "done":
+                        var index = StateJson.Deserialize<JournalDoneLine>(line).Done;
+                        Check(path, number, index >= 0 && index < entries.Count ? null : $"done mark {index} names no entry");
+                        done.Add(index);
+                        break;
+                    case "ready":
+                        var ready = StateJson.Deserialize<JournalReadyLine>(line).Ready;
+                        Check(path, number, complete ? "a second ready line" : ready != entries.Count || ready != header!.Files ? $"ready line says {ready} files, the journal lists {entries.Count}" : null);
+                        complete = true;
+                        break;
+                    default:
+                        Check(path, number, complete ? "a file entry after the ready line" : null);
+                        var entry = StateJson.Deserialize<JournalEntry>(line);
+                        Check(path, number, CheckEntry(entry, entries.Count));
+                        entries.Add(entry);
+                        break;
+                }
+            }
+            catch (JsonException e)
+            {
+                throw Bad(path, number, $"not of the journal's schema ({e.Message.TrimEnd('.')})");
+            }
+        }
+        if (header is null)
+            return new JournalContent(new JournalHeader("unknown", null, null, DateTimeOffset.MinValue, false, null), [], false, done);
+        if (complete && entries.Select(e => e.Path).Distinct(StringComparer.Ordinal).Count() != entries.Count)
+            throw Bad(path, 1, "the same file is listed twice");
+        return new JournalContent(new JournalHeader(header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore), entries, complete, done);
+    }
+
+    private static string KindOf(ReadOnlySpan<byte> line)
+    {
+        using var document = JsonDocument.Parse(line.ToArray());
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+            throw new JsonException($"found {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            switch (property.Name)
+            {
+                case "boundaryJournal":
+                    return "header";
+                case "done":
+                    return "done";
+                case "ready":
+                    return "ready";
+            }
+        }
+        return "entry";
+    }
+
+    private static string? CheckHeader(JournalHeaderLine header)
+    {
+        if (header.Mode is not ("transient" or "persist"))
+            return $"mode '{header.Mode}' is neither transient nor persist";
+        if (header.Env is { } env && (env.Length == 0 || env.Any(char.IsControl)))
+            return "the env name is empty or holds a control character";
+        if (header.Boundary is { } boundary && !PolicyArn.TryParse(boundary, out _, out var problem))
+            return $"the boundary is not a valid policy ARN ({problem})";
+        if (header.Files < 0)
+            return "a negative file count";
+        if (!header.RecordsOwnership && header.OwnershipBefore is not null)
+            return "ownershipBefore is set but recordsOwnership is false";
+        if (header.OwnershipBefore is { } text && Ownership.Check(text) is { } bad)
+            return $"ownershipBefore is not an ownership file ({bad})";
+        return null;
+    }
+
+    private static string? CheckEntry(JournalEntry entry, int expectedIndex)
+    {
+        if (entry.Index != expectedIndex)
+            return $"entry index {entry.Index} where {expectedIndex} was expected";
+        if (ProjectPath.CheckRelative(entry.Path) is { } badPath)
+            return badPath;
+        if (!entry.Path.StartsWith(PushRestorer.BackendPrefix, StringComparison.Ordinal))
+            return $"'{entry.Path}' is not under {PushRestorer.BackendPrefix}";
+        if (!IsHash(entry.Before) || !IsHash(entry.After))
+            return "a hash that is not 64 lowercase hex digits";
+        var end = 0;
+        foreach (var edit in entry.Undo.OrderBy(e => e.Offset))
+        {
+            if (edit.Offset < end || edit.RemoveLength < 0)
+                return $"an undo edit at byte {edit.Offset} that overlaps another or is negative";
+            end = edit.Offset + edit.RemoveLength;
+        }
+        foreach (var added in entry.Added)
+            if (CheckBoundary(added.LogicalId, added.Value) is { } problem)
+                return problem;
+        foreach (var replaced in entry.Replaced)
+            if (CheckBoundary(replaced.LogicalId, replaced.NewValue) is { } problem)
+                return problem;
+        if (entry.CopyStamp is { } stamp && (stamp.Length < 0 || stamp.LastWriteTicks < 0))
+            return "a negative copy stamp";
+        return null;
+    }
+
+    private static string? CheckBoundary(string logicalId, string value)
+    {
+        if (logicalId.Length == 0 || logicalId.Any(char.IsControl))
+            return "a logical id that is empty or holds a control character";
+        return PolicyArn.TryParse(value, out _, out var problem) ? null : $"the boundary of {logicalId} is not a valid policy ARN ({problem})";
+    }
+
+    public static bool IsHash(string value) => value.Length == 64 && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
+    private static void Check(string path, int line, string? problem)
+    {
+        if (problem is not null)
+            throw Bad(path, line, problem);
+    }
+
+    private static BoundaryException Bad(string path, int line, string problem) =>
+        BoundaryException.File($"{path}:{line}: {problem}. This is not a push journal 'dotnet boundary' wrote (edited by hand, or shipped in the repository?), so nothing was changed. " +
+                               $"Check the templates under amplify/backend ('git status', 'git diff'), then discard it with '{DiscardCommand}'.");
+
+    private static void WriteLine(Stream stream, byte[] json)
+    {
+        stream.Write(json);
+        stream.WriteByte((byte)'\n');
+    }
+}

@@ -1,0 +1,3 @@
+namespace Boundary.Push;
+
+public sealed record RestoredFile(string Path, RestoreAction Action);

@@ -1,0 +1,89 @@
+using Boundary.Core;
+using Boundary.Templates;
+
+namespace Boundary.Push;
+
+/// <summary>
+/// The steps <c>hook pre-push</c> and <c>inject</c> share: read, parse and plan every file before
+/// writing any, then write with rollback.
+/// </summary>
+public static class TemplateRewrite
+{
+    /// <summary>
+    /// Plans every template among <paramref name="files"/> (<see cref="TemplateScanner"/> reads each once
+    /// and parses only candidates), keeping only the plan. Any unreadable or malformed template, or one
+    /// that cannot be edited, stops the run before anything is written, with every problem named
+    /// file:line:column.
+    /// </summary>
+    public static IReadOnlyList<PlannedFile> ScanAndPlan(
+        IReadOnlyList<string> files,
+        Func<string, string> rootOf,
+        Func<string, string> displayPath,
+        Func<CloudFormationTemplate, string, TemplatePlan> plan,
+        bool withDiff)
+    {
+        var scan = TemplateScanner.Scan(files, template =>
+        {
+            var path = displayPath(template.Path);
+            return new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), withDiff);
+        });
+        if (scan.Errors.Count > 0)
+            throw BoundaryException.File(string.Join("\n", scan.Errors.Select(e => e.Message)) +
+                                         $"\nNo file was changed: {Plural(scan.Errors.Count, "template")} could not be read or edited. Fix {(scan.Errors.Count == 1 ? "it" : "them")} and run again.");
+        return scan.Results;
+    }
+
+    /// <summary>
+    /// Replaces every changed file (in parallel, atomically, without an fsync each: a journal written
+    /// before covers a killed run). When a write fails, the files already replaced get their original
+    /// bytes back and the error names the file.
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<PlannedFile> changed, Action<int>? written = null)
+    {
+        var replaced = new bool[changed.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) };
+        try
+        {
+            Parallel.For(0, changed.Count, options, (index, state) =>
+            {
+                if (state.ShouldExitCurrentIteration)
+                    return;
+                try
+                {
+                    changed[index].Write();
+                }
+                catch (BoundaryException)
+                {
+                    state.Stop();
+                    throw;
+                }
+                replaced[index] = true;
+                written?.Invoke(index);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is BoundaryException))
+        {
+            var problems = new List<string>();
+            for (var index = 0; index < changed.Count; index++)
+            {
+                if (!replaced[index])
+                    continue;
+                try
+                {
+                    changed[index].Revert();
+                }
+                catch (BoundaryException rollback)
+                {
+                    problems.Add(rollback.Message);
+                }
+            }
+            var first = e.InnerExceptions[0];
+            var message = first.Message;
+            throw problems.Count == 0
+                ? BoundaryException.File(message + "\nEvery file written before it was put back as it was.", first)
+                : new RollbackFailedException(message + "\nPutting back the files written before it failed too:\n" + string.Join("\n", problems), first);
+        }
+    }
+
+    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,7 @@
+namespace Boundary.Templates;
+
+public enum TemplateFormat
+{
+    Json,
+    Yaml,
+}

@@ -1,0 +1,47 @@
+namespace Boundary.Templates;
+
+/// <summary>An IAM principal resource (role, user, service-linked role, SAM function or state machine) found in a template.</summary>
+public sealed record TemplateResource(
+    string LogicalId,
+    string Type,
+    int Offset,
+    int Line,
+    int Column,
+    BoundaryKind Boundary,
+    string? BoundaryValue,
+    bool HasProperties)
+{
+    public const string Role = "AWS::IAM::Role";
+    public const string User = "AWS::IAM::User";
+    public const string ServiceLinkedRole = "AWS::IAM::ServiceLinkedRole";
+    public const string SamFunction = "AWS::Serverless::Function";
+    public const string SamStateMachine = "AWS::Serverless::StateMachine";
+
+    public bool IsRole => Type == Role;
+
+    /// <summary>A SAM resource, whose generated execution role takes the resource's PermissionsBoundary.</summary>
+    public bool IsSam => Type is SamFunction or SamStateMachine;
+
+    /// <summary>
+    /// With <c>Fn::If</c> at the Properties level, each object branch's boundary (an
+    /// <c>AWS::NoValue</c> branch has none to carry); null for plain Properties. <see cref="Boundary"/>
+    /// then sums them up: none when any branch lacks one.
+    /// </summary>
+    public IReadOnlyList<BranchBoundary>? Branches { get; init; }
+
+    /// <summary>A SAM function without its own boundary that gets <c>Globals.Function.PermissionsBoundary</c>.</summary>
+    public bool FromGlobals { get; init; }
+
+    /// <summary>The types this tool reads: principals, and the SAM types that create a role.</summary>
+    public static bool IsPrincipalType(string? type) => type is Role or User or ServiceLinkedRole or SamFunction or SamStateMachine;
+
+    /// <summary>What several branches hold together: none when one lacks it; their literal when all agree; else an intrinsic-like mix.</summary>
+    public static (BoundaryKind Kind, string? Value) Combine(IReadOnlyList<BranchBoundary> branches)
+    {
+        if (branches.Count == 0 || branches.Any(b => b.Kind == BoundaryKind.None))
+            return (BoundaryKind.None, null);
+        if (branches.All(b => b.Kind == BoundaryKind.Literal) && branches.Select(b => b.Value).Distinct().Count() == 1)
+            return (BoundaryKind.Literal, branches[0].Value);
+        return (BoundaryKind.Intrinsic, null);
+    }
+}

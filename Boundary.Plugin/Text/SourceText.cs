@@ -1,0 +1,145 @@
+using System.Text;
+using Boundary.Core;
+
+using Boundary.Files;
+
+namespace Boundary.Text;
+
+/// <summary>
+/// A file's bytes as read, with what edits need to match the file's style: its BOM, its line ending,
+/// and a map from byte offsets to 1-based line and column for messages.
+/// </summary>
+public sealed class SourceText
+{
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private int[]? lineStarts;
+
+    public SourceText(string path, byte[] bytes)
+    {
+        Path = path;
+        Bytes = bytes;
+        BomLength = bytes.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+    }
+
+    public string Path { get; }
+
+    public byte[] Bytes { get; }
+
+    /// <summary>3 when the file starts with a UTF-8 BOM, else 0. Offsets always count from byte 0.</summary>
+    public int BomLength { get; }
+
+    public ReadOnlySpan<byte> Content => Bytes.AsSpan(BomLength);
+
+    public static SourceText Read(string path)
+    {
+        try
+        {
+            return new SourceText(path, RegularFile.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{path}: cannot be read ({e.Message}). Check that it exists and that you may read it.", e);
+        }
+    }
+
+    /// <summary>The line ending closest before <paramref name="offset"/>, or the file's first one, else LF.</summary>
+    public string LineEndingBefore(int offset)
+    {
+        var newline = Bytes.AsSpan(0, Math.Min(offset, Bytes.Length)).LastIndexOf((byte)'\n');
+        if (newline < 0)
+            newline = Bytes.AsSpan().IndexOf((byte)'\n');
+        if (newline < 0)
+            return "\n";
+        return newline > 0 && Bytes[newline - 1] == '\r' ? "\r\n" : "\n";
+    }
+
+    /// <summary>Offset of the first byte of the line that holds <paramref name="offset"/>.</summary>
+    public int LineStart(int offset)
+    {
+        var newline = Bytes.AsSpan(0, offset).LastIndexOf((byte)'\n');
+        return newline < 0 ? BomLength : newline + 1;
+    }
+
+    /// <summary>Offset just past the line ending of the line that holds <paramref name="offset"/> (or the end).</summary>
+    public int NextLineStart(int offset)
+    {
+        var newline = Bytes.AsSpan(offset).IndexOf((byte)'\n');
+        return newline < 0 ? Bytes.Length : offset + newline + 1;
+    }
+
+    /// <summary>True when only spaces and tabs stand between the start of its line and <paramref name="offset"/>.</summary>
+    public bool IsFirstOnLine(int offset) => IsBlank(LineStart(offset), offset);
+
+    public bool IsBlank(int from, int to)
+    {
+        foreach (var b in Bytes.AsSpan(from, to - from))
+            if (b is not ((byte)' ' or (byte)'\t'))
+                return false;
+        return true;
+    }
+
+    public string Text(int from, int to) => Encoding.UTF8.GetString(Bytes, from, to - from);
+
+    /// <summary>
+    /// The content (after any BOM) as text. Bytes that are not UTF-8 are refused rather than replaced:
+    /// writing the file back would otherwise change them.
+    /// </summary>
+    /// <exception cref="BoundaryException">Not UTF-8; the message names file:line:column and the byte.</exception>
+    public string DecodeUtf8()
+    {
+        try
+        {
+            return StrictUtf8.GetString(Content);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = Math.Min(Bytes.Length, BomLength + Math.Max(0, e.Index));
+            var bad = offset < Bytes.Length ? $" (byte 0x{Bytes[offset]:X2})" : "";
+            throw BoundaryException.File($"{Describe(offset)}: the file is not valid UTF-8{bad}. Save it as UTF-8 and run again.", e);
+        }
+    }
+
+    /// <summary>Throws like <see cref="DecodeUtf8"/> when the content is not UTF-8; cheap when it is.</summary>
+    public void EnsureUtf8()
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(Content))
+            DecodeUtf8();
+    }
+
+    /// <summary>1-based line and column (in characters) of a byte offset.</summary>
+    public (int Line, int Column) Position(int offset)
+    {
+        lineStarts ??= ComputeLineStarts();
+        var index = Array.BinarySearch(lineStarts, offset);
+        var line = index >= 0 ? index : ~index - 1;
+        var start = Math.Max(lineStarts[line], line == 0 ? BomLength : 0);
+        var column = Encoding.UTF8.GetCharCount(Bytes, start, Math.Max(0, offset - start)) + 1;
+        return (line + 1, column);
+    }
+
+    /// <summary>The byte offset of a 0-based line and a 0-based byte position in that line (the BOM not counted).</summary>
+    public int OffsetOf(int line, int bytePositionInLine)
+    {
+        lineStarts ??= ComputeLineStarts();
+        if (line >= lineStarts.Length)
+            return Bytes.Length;
+        var start = line == 0 ? BomLength : lineStarts[line];
+        return Math.Min(Bytes.Length, start + bytePositionInLine);
+    }
+
+    public string Describe(int offset)
+    {
+        var (line, column) = Position(offset);
+        return $"{Path}:{line}:{column}";
+    }
+
+    private int[] ComputeLineStarts()
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < Bytes.Length; i++)
+            if (Bytes[i] == '\n')
+                starts.Add(i + 1);
+        return [.. starts];
+    }
+}

@@ -1,0 +1,82 @@
+using System.Text;
+
+namespace Boundary.Text;
+
+/// <summary>
+/// One change to a file's bytes: remove <see cref="RemoveLength"/> bytes at <see cref="Offset"/> and put
+/// <see cref="Insert"/> there. Every write this tool makes is a list of these, computed from a parse of
+/// the original bytes, so everything outside the edited spans stays byte-identical.
+/// </summary>
+public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
+{
+    public static TextEdit Insertion(int offset, string text) => new(offset, 0, text);
+
+    public static TextEdit Removal(int offset, int length) => new(offset, length, "");
+
+    /// <summary>
+    /// Several non-overlapping edits of one file as one: the bytes between them are carried over
+    /// unchanged in the replacement, so applying the result equals applying them all.
+    /// </summary>
+    public static TextEdit Merge(byte[] source, IReadOnlyList<TextEdit> edits)
+    {
+        if (edits.Count == 0)
+            throw new ArgumentException("Nothing to merge.", nameof(edits));
+        if (edits.Count == 1)
+            return edits[0];
+        var ordered = edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength).ToList();
+        var builder = new StringBuilder();
+        var position = ordered[0].Offset;
+        foreach (var edit in ordered)
+        {
+            if (edit.Offset < position)
+                throw new InvalidOperationException($"Overlapping edit at byte {edit.Offset}.");
+            builder.Append(Encoding.UTF8.GetString(source, position, edit.Offset - position)).Append(edit.Insert);
+            position = edit.Offset + edit.RemoveLength;
+        }
+        return new TextEdit(ordered[0].Offset, position - ordered[0].Offset, builder.ToString());
+    }
+
+    /// <summary>Applies edits (in any order, none overlapping) to <paramref name="source"/>.</summary>
+    public static byte[] Apply(ReadOnlySpan<byte> source, IReadOnlyList<TextEdit> edits)
+    {
+        if (edits.Count == 0)
+            return source.ToArray();
+        var ordered = edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength).ToList();
+        // The exact size up front: one allocation, no growing buffer (files can be megabytes).
+        var length = source.Length;
+        foreach (var edit in ordered)
+            length += Encoding.UTF8.GetByteCount(edit.Insert) - edit.RemoveLength;
+        var output = new byte[length];
+        var position = 0;
+        var written = 0;
+        foreach (var edit in ordered)
+        {
+            if (edit.Offset < position || edit.Offset + edit.RemoveLength > source.Length)
+                throw new InvalidOperationException($"Overlapping or out-of-range edit at byte {edit.Offset}.");
+            source[position..edit.Offset].CopyTo(output.AsSpan(written));
+            written += edit.Offset - position;
+            written += Encoding.UTF8.GetBytes(edit.Insert, output.AsSpan(written));
+            position = edit.Offset + edit.RemoveLength;
+        }
+        source[position..].CopyTo(output.AsSpan(written));
+        return output;
+    }
+
+    /// <summary>
+    /// The edits that undo <paramref name="edits"/> once they are applied: offsets move by what the earlier
+    /// edits added or removed. The original removed text is needed, so it comes from the original bytes.
+    /// </summary>
+    public static IReadOnlyList<TextEdit> Inverse(ReadOnlySpan<byte> original, IReadOnlyList<TextEdit> edits)
+    {
+        var inverse = new List<TextEdit>(edits.Count);
+        var shift = 0;
+        foreach (var edit in edits.OrderBy(e => e.Offset))
+        {
+            var inserted = Encoding.UTF8.GetByteCount(edit.Insert);
+            var removed = Encoding.UTF8.GetString(original.Slice(edit.Offset, edit.RemoveLength));
+            inverse.Add(new TextEdit(edit.Offset + shift, inserted, removed));
+            shift += inserted - edit.RemoveLength;
+        }
+        return inverse;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text;
+
+namespace Boundary.Text;
+
+/// <summary>
+/// Renders a file's planned <see cref="TextEdit"/>s as a unified diff (<c>--- a/path</c>,
+/// <c>+++ b/path</c>, hunks with 3 lines of context) that <c>git apply</c> accepts. The edits know their
+/// positions, so the changed lines come straight from them; no line-matching diff algorithm is needed.
+/// </summary>
+public static class UnifiedDiff
+{
+    public const int ContextLines = 3;
+
+    private const string NoNewline = "\\ No newline at end of file";
+
+    /// <summary>The diff of <paramref name="original"/> and the result of <paramref name="edits"/>; "" when nothing changes.</summary>
+    public static string Render(string path, byte[] original, IReadOnlyList<TextEdit> edits)
+    {
+        var lineStarts = LineStarts(original);
+        var lineCount = lineStarts.Count - (lineStarts[^1] == original.Length ? 1 : 0);
+        var changes = Changes(original, edits, lineStarts, lineCount);
+        if (changes.Count == 0)
+            return "";
+        var oldLines = new string[lineCount];
+        for (var i = 0; i < lineCount; i++)
+            oldLines[i] = Encoding.UTF8.GetString(original, lineStarts[i], LineEnd(lineStarts, i, original.Length) - lineStarts[i]);
+
+        var output = new StringBuilder();
+        output.Append("--- a/").Append(path).Append('\n');
+        output.Append("+++ b/").Append(path).Append('\n');
+        var delta = 0; // new line number minus old line number before the current hunk
+        var index = 0;
+        while (index < changes.Count)
+        {
+            var last = index;
+            while (last + 1 < changes.Count && changes[last + 1].OldStart - changes[last].OldEnd <= 2 * ContextLines)
+                last++;
+            var from = Math.Max(0, changes[index].OldStart - ContextLines);
+            var to = Math.Min(lineCount, changes[last].OldEnd + ContextLines);
+            var hunkDelta = 0;
+            for (var i = index; i <= last; i++)
+                hunkDelta += changes[i].NewLines.Count - changes[i].OldCount;
+            var oldCount = to - from;
+            var newCount = oldCount + hunkDelta;
+            output.Append("@@ -").Append(Start(from, oldCount)).Append(',').Append(oldCount)
+                .Append(" +").Append(Start(from + delta, newCount)).Append(',').Append(newCount).Append(" @@\n");
+            var line = from;
+            for (var i = index; i <= last; i++)
+            {
+                var change = changes[i];
+                for (; line < change.OldStart; line++)
+                    AppendLine(output, ' ', oldLines[line]);
+                for (; line < change.OldEnd; line++)
+                    AppendLine(output, '-', oldLines[line]);
+                foreach (var added in change.NewLines)
+                    AppendLine(output, '+', added);
+            }
+            for (; line < to; line++)
+                AppendLine(output, ' ', oldLines[line]);
+            delta += hunkDelta;
+            index = last + 1;
+        }
+        return output.ToString();
+    }
+
+    // A hunk of zero lines names the line before it, as diff and git do.
+    private static int Start(int zeroBasedFrom, int count) => count == 0 ? zeroBasedFrom : zeroBasedFrom + 1;
+
+    private static void AppendLine(StringBuilder output, char marker, string line)
+    {
+        output.Append(marker).Append(line);
+        if (!line.EndsWith('\n'))
+            output.Append('\n').Append(NoNewline).Append('\n');
+    }
+
+    /// <summary>One run of changed lines: old lines [OldStart, OldEnd) become <see cref="NewLines"/>.</summary>
+    private sealed record Change(int OldStart, int OldEnd, IReadOnlyList<string> NewLines)
+    {
+        public int OldCount => OldEnd - OldStart;
+    }
+
+    private static List<Change> Changes(byte[] original, IReadOnlyList<TextEdit> edits, List<int> lineStarts, int lineCount)
+    {
+        var ordered = edits.OrderBy(e => e.Offset).ToList();
+        var changes = new List<Change>();
+        var next = 0;
+        while (next < ordered.Count)
+        {
+            // Edits that share a line form one region of whole lines.
+            var first = LineOf(lineStarts, ordered[next].Offset);
+            var last = LineOf(lineStarts, ordered[next].Offset + ordered[next].RemoveLength);
+            var end = next + 1;
+            while (end < ordered.Count && LineOf(lineStarts, ordered[end].Offset) <= last)
+            {
+                last = Math.Max(last, LineOf(lineStarts, ordered[end].Offset + ordered[end].RemoveLength));
+                end++;
+            }
+            last = Math.Min(last, lineCount - 1);
+            var regionStart = first < lineCount ? lineStarts[first] : original.Length;
+            var regionEnd = last >= first ? LineEnd(lineStarts, last, original.Length) : regionStart;
+            var regionEdits = ordered.Skip(next).Take(end - next)
+                .Select(e => e with { Offset = e.Offset - regionStart })
+                .ToList();
+            var before = SplitLines(Encoding.UTF8.GetString(original, regionStart, regionEnd - regionStart));
+            var after = SplitLines(Encoding.UTF8.GetString(TextEdit.Apply(original.AsSpan(regionStart, regionEnd - regionStart), regionEdits)));
+
+            // Lines the edits left as they were are context, not changes.
+            var prefix = 0;
+            while (prefix < before.Count && prefix < after.Count && before[prefix] == after[prefix])
+                prefix++;
+            var suffix = 0;
+            while (suffix < before.Count - prefix && suffix < after.Count - prefix && before[^(suffix + 1)] == after[^(suffix + 1)])
+                suffix++;
+            if (before.Count - prefix - suffix > 0 || after.Count - prefix - suffix > 0)
+                changes.Add(new Change(first + prefix, first + before.Count - suffix, after.GetRange(prefix, after.Count - prefix - suffix)));
+            next = end;
+        }
+        return changes;
+    }
+
+    private static List<int> LineStarts(byte[] bytes)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < bytes.Length; i++)
+            if (bytes[i] == '\n')
+                starts.Add(i + 1);
+        return starts;
+    }
+
+    private static int LineOf(List<int> lineStarts, int offset)
+    {
+        var index = lineStarts.BinarySearch(offset);
+        return index >= 0 ? index : ~index - 1;
+    }
+
+    private static int LineEnd(List<int> lineStarts, int line, int length) =>
+        line + 1 < lineStarts.Count ? lineStarts[line + 1] : length;
+
+    /// <summary>Lines with their line endings kept, so CRLF and a missing final newline survive.</summary>
+    internal static List<string> SplitLines(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n')
+                continue;
+            lines.Add(text[start..(i + 1)]);
+            start = i + 1;
+        }
+        if (start < text.Length)
+            lines.Add(text[start..]);
+        return lines;
+    }
+}

@@ -1,0 +1,77 @@
+using Boundary.Amplify;
+using Boundary.Templates;
+
+namespace Boundary.Verify;
+
+/// <summary>
+/// Checks that every AWS::IAM::Role (and with <see cref="VerifyOptions.IncludeUsers"/> every AWS::IAM::User)
+/// in the given templates carries the expected boundary. The rule for a boundary already there:
+/// the expected ARN is "bounded"; an intrinsic is "kept" (it cannot be evaluated); a literal ARN of the same
+/// account (or AWS-managed) that differs is "kept (differs)", a warning (an error with --strict); a literal
+/// of another account or partition, or one that is not a policy ARN, is an error.
+/// </summary>
+public static class Verifier
+{
+    public static VerifyReport Verify(string root, IReadOnlyList<string> files, string expected, string? env, VerifyOptions options)
+    {
+        var expectedArn = PolicyArn.Parse(expected);
+        var injection = new InjectionOptions(options.IncludeUsers);
+        if (options.StaleBoundaries is { } stale && stale.ContainsKey(expectedArn.ToString()))
+            options = options with { StaleBoundaries = stale.Where(s => s.Key != expectedArn.ToString()).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal) };
+        var scan = TemplateScanner.Scan(files, template =>
+        {
+            var file = Path.GetRelativePath(root, template.Path).Replace('\\', '/');
+            return template.Principals.Where(r => BoundaryInjector.Covers(r, injection)).Select(r => Judge(file, r, expectedArn, options)).ToList();
+        });
+        var results = scan.Results.SelectMany(r => r).ToList();
+        return new VerifyReport(root, expectedArn.ToString(), env, options, scan.FilesScanned, scan.Results.Count, results, scan.Errors);
+    }
+
+    /// <summary>Worst first: the order in which a role with several Fn::If branches takes its branches' verdicts.</summary>
+    private static readonly VerifyStatus[] Severity =
+        [VerifyStatus.Missing, VerifyStatus.Stale, VerifyStatus.OtherAccount, VerifyStatus.Invalid, VerifyStatus.Differs, VerifyStatus.Kept, VerifyStatus.Bounded];
+
+    public static VerifyResult Judge(string file, TemplateResource resource, PolicyArn expected, VerifyOptions options)
+    {
+        if (resource.Branches is { } branches)
+        {
+            // Bounded only when every branch is: the worst branch speaks for the role.
+            if (branches.Count == 0)
+                return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
+                    $"{resource.LogicalId} ({resource.Type}) has an Fn::If as its Properties with no object branch, so no PermissionsBoundary; expected {expected}.");
+            var verdicts = branches.Select(b => (Branch: b, Result: Judge(file, resource with { Boundary = b.Kind, BoundaryValue = b.Value, Branches = null }, expected, options))).ToList();
+            var worst = verdicts.OrderBy(v => Array.IndexOf(Severity, v.Result.Status)).First();
+            return worst.Result with
+            {
+                Resource = resource,
+                Message = $"{worst.Result.Message.TrimEnd('.')} (in the Fn::If branch at line {worst.Branch.Line}, column {worst.Branch.Column}; {verdicts.Count(v => v.Result.Status == VerifyStatus.Bounded)} of {verdicts.Count} branches bounded).",
+            };
+        }
+        var what = $"{resource.LogicalId} ({resource.Type})" + (resource.FromGlobals ? " through Globals.Function" : "");
+        switch (resource.Boundary)
+        {
+            case BoundaryKind.None:
+                return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
+                    $"{what} has no PermissionsBoundary; expected {expected}.");
+            case BoundaryKind.Intrinsic:
+                return new VerifyResult(file, resource, VerifyStatus.Kept, null, null,
+                    $"{what} has a PermissionsBoundary set by an intrinsic function: kept, not evaluated.");
+        }
+        var actual = resource.BoundaryValue ?? "";
+        if (actual == expected.ToString())
+            return new VerifyResult(file, resource, VerifyStatus.Bounded, null, null, $"{what} has the expected boundary.");
+        if (options.StaleBoundaries is not null && options.StaleBoundaries.TryGetValue(actual, out var staleEnv))
+            return new VerifyResult(file, resource, VerifyStatus.Stale, VerifyRule.Stale, "error",
+                $"{what} has PermissionsBoundary {actual}, the boundary of env '{staleEnv}' (stale: generated while that env was current); expected {expected}.");
+        if (!PolicyArn.TryParse(actual, out var parsed, out var problem))
+            return new VerifyResult(file, resource, VerifyStatus.Invalid, VerifyRule.Invalid, "error",
+                $"{what} has PermissionsBoundary '{actual}', which is not a valid policy ARN ({problem}); expected {expected}.");
+        var otherAccount = parsed!.Partition != expected.Partition ||
+                           (!parsed.IsAwsManaged && !expected.IsAwsManaged && parsed.Account != expected.Account);
+        if (otherAccount)
+            return new VerifyResult(file, resource, VerifyStatus.OtherAccount, VerifyRule.OtherAccount, "error",
+                $"{what} has PermissionsBoundary {actual}, a policy of {(parsed.Partition != expected.Partition ? $"partition {parsed.Partition}" : $"account {parsed.Account}")}; expected {expected} ({(parsed.Partition != expected.Partition ? $"partition {expected.Partition}" : $"account {expected.Account}")}).");
+        return new VerifyResult(file, resource, VerifyStatus.Differs, VerifyRule.Differs, options.Strict ? "error" : "warning",
+            $"{what} keeps PermissionsBoundary {actual}, which differs from the expected {expected}{(options.Strict ? " (an error with --strict)" : " (kept: set by a person; --strict makes this an error)")}.");
+    }
+}

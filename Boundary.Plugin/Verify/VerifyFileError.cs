@@ -1,0 +1,4 @@
+namespace Boundary.Verify;
+
+/// <summary>A file verify could not parse.</summary>
+public sealed record VerifyFileError(string File, string Message);

@@ -1,0 +1,9 @@
+namespace Boundary.Yaml;
+
+public enum YamlKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+    Alias,
+}
