@@ -1,5 +1,3 @@
-using Boundary.Core;
-
 namespace Boundary.Tests.Architecture;
 
 [TestFixture]
@@ -45,7 +43,7 @@ public sealed class LayeringTests
     [TestCase("Push/Runner.cs", "namespace Boundary.Push;\nusing Boundary.Cli;\n", "uses Boundary.Cli")]
     [TestCase("Json/Reader.cs", "using Boundary.Templates;\nnamespace Boundary.Json;\n", "uses Boundary.Templates")]
     [TestCase("Templates/Plan.cs", "namespace Boundary.Templates;\nclass P { int X = Boundary.Push.Codes.Fail; }\n", "uses Boundary.Push")]
-    [TestCase("Aws/Client.cs", "namespace Boundary.Aws;\nclass C { int X = ExitCodes.Aws; }\n", "uses Boundary.Cli")]
+    [TestCase("Aws/Client.cs", "namespace Boundary.Aws;\nclass C { int X = Cli.ExitCodes.Aws; }\n", "uses Boundary.Cli")]
     [TestCase("Text/Diff.cs", "namespace Boundary.Files;\n", "expected 'Boundary.Text'")]
     [TestCase("Misc/Helper.cs", "namespace Boundary.Misc;\n", "has no place in the layers")]
     public void A_file_that_breaks_the_layers_is_reported(string relative, string content, string expected)
@@ -65,7 +63,7 @@ public sealed class LayeringTests
         temp = Path.Combine(Path.GetTempPath(), "boundary-tests", "layers-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(temp, "Core"));
         File.WriteAllText(Path.Combine(temp, "Core", "Note.cs"),
-            "namespace Boundary.Core;\n// see Boundary.ExitCodes\nclass N { string S = \"Boundary.Cli\"; }\n");
+            "namespace Boundary.Core;\n// see Boundary.Cli.ExitCodes\nclass N { string S = \"Boundary.Cli\"; }\n");
 
         LayerRules.Violations(temp).Should().BeEmpty();
     }
