@@ -2,6 +2,7 @@ using Boundary.Amplify;
 
 namespace Boundary.Tests.Amplify;
 
+[Category("Unit")]
 public class PolicyArnTests
 {
     [TestCase("arn:aws:iam::123456789012:policy/Boundary")]

@@ -6,13 +6,13 @@ using Boundary.Tests.Support;
 namespace Boundary.Tests.Corpus;
 
 /// <summary>
-/// The tool over every real Amplify project of the corpus (issue #6): a copy of each project gets a
+/// The tool over every real Amplify project of the corpus: a copy of each project gets a
 /// boundary for its env, 'hook pre-push' runs with the host's payload, and the result is checked against
 /// the original bytes, a standard reader and cfn-lint; 'hook post-push' must give back every byte.
-/// One table (project, templates, roles, injected, kept, failures) is printed for the whole run.
+/// One table (project, templates, roles, injected, kept, failures) is printed for the whole run. It runs beside
+/// other fixtures: of the shared moto it uses only its own policy and uniquely named stacks.
 /// </summary>
 [Category("Corpus")]
-[NonParallelizable]
 public sealed class CorpusSuite
 {
     /// <summary>Projects also run through the installed tool, as the host runs it (a bare environment).</summary>
@@ -91,7 +91,6 @@ public sealed class CorpusSuite
     }
 
     [TestCaseSource(nameof(PackedProjects))]
-    [Category("EndToEnd")]
     public void The_installed_tool_gives_the_same_result_as_the_host_runs_it(string project)
     {
         var outcome = CorpusProjectRun.Run(corpus!, project, Packed);
@@ -102,7 +101,6 @@ public sealed class CorpusSuite
     }
 
     [Test]
-    [Category("Moto")]
     public void Injected_templates_deploy_to_moto_and_every_created_role_has_the_boundary()
     {
         var moto = MotoServer.Shared;

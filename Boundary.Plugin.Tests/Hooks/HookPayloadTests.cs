@@ -2,6 +2,7 @@ using Boundary.Hooks;
 
 namespace Boundary.Tests.Hooks;
 
+[Category("Unit")]
 public class HookPayloadTests
 {
     [Test]

@@ -57,7 +57,7 @@ public sealed class MotoServer : IDisposable
         }
     }
 
-    /// <summary>Stops the shared emulator (called once at the end of the run by <see cref="MotoRun"/>).</summary>
+    /// <summary>Stops the shared emulator (called once at the end of the run by <see cref="TestRun"/>).</summary>
     public static void StopShared()
     {
         lock (Gate)

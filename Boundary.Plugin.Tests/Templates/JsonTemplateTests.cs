@@ -4,6 +4,7 @@ using Boundary.Templates;
 
 namespace Boundary.Tests.Templates;
 
+[Category("Unit")]
 public class JsonTemplateTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/Boundary";
