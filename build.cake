@@ -1,4 +1,5 @@
 // Build script: ./build.sh --target=<name>. Targets: Clean, Build, TestFast, Test, Pack, Install, Demo, Bench.
+#nullable enable
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;

@@ -80,7 +80,9 @@ public class LocalToolHookTests
         var pre = Run(builder, "/bin/bash", [project.PathOf("amplify/hooks/pre-push.sh")], Payload(project.Root));
 
         pre.ExitCode.Should().Be(0, pre.ToString());
-        pre.StdErr.Should().Contain($"the local tool in {project.Root}/.config/dotnet-tools.json is not restored: running 'dotnet tool restore' in {project.Root}.");
+        // 'dotnet new tool-manifest' writes dotnet-tools.json (SDK 10) or .config/dotnet-tools.json (earlier SDKs).
+        var manifest = new[] { "dotnet-tools.json", ".config/dotnet-tools.json" }.Select(project.PathOf).Single(File.Exists);
+        pre.StdErr.Should().Contain($"the local tool in {manifest} is not restored: running 'dotnet tool restore' in {project.Root}.");
         pre.StdOut.Should().Contain("7 injected, 2 kept");
         project.Read(FnA).Should().Contain(DevArn);
 
