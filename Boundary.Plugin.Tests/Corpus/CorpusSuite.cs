@@ -141,7 +141,7 @@ public sealed class CorpusSuite
     private static string Row(ProjectOutcome o) =>
         $"{o.Project} env={o.Env} templates={o.Templates} roles={o.Roles} injected={o.Injected} kept={o.Kept} failures={o.Failures.Count}";
 
-    /// <summary>The table as Markdown, so it can go into the README as it is.</summary>
+    /// <summary>The table as Markdown, so it can go into docs/host-and-corpus.md as it is.</summary>
     public static string Table(IReadOnlyList<ProjectOutcome> outcomes)
     {
         var text = new StringBuilder();
