@@ -209,7 +209,8 @@ static string FirstLine(string text)
 }
 
 // The SHA-256 of everything the packed tool is made from: its project folder (without bin/ and obj/), the
-// shared build properties and the pack script.
+// shared build properties and the pack script. (The README, packed as the package's readme, changes no
+// behaviour and is left out, so that editing it does not cost a pack.)
 string PackInputsHash()
 {
     var inputs = GetFiles(root + "/Boundary.Plugin/**/*")
