@@ -10,7 +10,7 @@ namespace Boundary.Tests.Corpus;
 /// boundary for its env, 'hook pre-push' runs with the host's payload, and the result is checked against
 /// the original bytes, a standard reader and cfn-lint; 'hook post-push' must give back every byte.
 /// One table (project, templates, roles, injected, kept, failures) is printed for the whole run. It runs beside
-/// other fixtures: of the shared moto it uses only its own policy and uniquely named stacks.
+/// other fixtures, and deploys to an emulator of its own.
 /// </summary>
 [Category("Corpus")]
 public sealed class CorpusSuite
@@ -103,15 +103,11 @@ public sealed class CorpusSuite
     [Test]
     public void Injected_templates_deploy_to_moto_and_every_created_role_has_the_boundary()
     {
-        var moto = MotoServer.Shared;
-        try
-        {
-            moto.Iam().CreatePolicyAsync("CorpusBoundary", MotoServer.AllowAllDocument, "/amplify/").GetAwaiter().GetResult()
-                .Arn.Should().Be(CorpusProjectRun.Arn);
-        }
-        catch (Boundary.Aws.AwsServiceException e) when (e.ErrorCode == Boundary.Aws.AwsErrorCodes.EntityAlreadyExists)
-        {
-        }
+        // An emulator of its own: the roles these stacks create would otherwise stay in the shared one, where
+        // account-wide calls of other fixtures (audit's GetAccountAuthorizationDetails) would meet them.
+        using var moto = MotoServer.Start();
+        moto.Iam().CreatePolicyAsync("CorpusBoundary", MotoServer.AllowAllDocument, "/amplify/").GetAwaiter().GetResult()
+            .Arn.Should().Be(CorpusProjectRun.Arn);
         var templates = Outcomes.Values.Where(o => DeployedProjects.Contains(o.Project)).SelectMany(o => o.Changed).ToList();
         var clock = Stopwatch.StartNew();
         var deployments = templates.AsParallel().AsOrdered().WithDegreeOfParallelism(2).Select(t => MotoDeployment.Deploy(moto, t)).ToList();
