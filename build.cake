@@ -79,8 +79,8 @@ Task("TestTool").Does(() =>
 });
 
 // The suites' prerequisites, installed when missing and possible (each installer is idempotent and pinned):
-// moto_server, cfn-lint and the aws CLI into a Python virtual environment, the Amplify CLI with npm, both in
-// ~/.cache/boundary. When one cannot be installed, the suites that need it are skipped with the reason,
+// moto_server, cfn-lint and the aws CLI into a Python virtual environment (where PyPI can be reached), the
+// Amplify CLI with npm, both in ~/.cache/boundary. When one cannot be installed, the suites that need it are skipped with the reason,
 // unless CI requires them (.ci/run).
 Task("TestPrerequisites").Does(() =>
 {
@@ -101,6 +101,7 @@ Task("TestPrerequisites").Does(() =>
     if (host != 0)
         Warning("install-host.sh failed (see above): the Host tests are skipped unless CI requires them.");
 });
+
 Task("Pack").IsDependentOn("Build").Does(() =>
 {
     EnsureDirectoryExists(feed);
