@@ -4,6 +4,7 @@ using Boundary.Tests.Support;
 
 namespace Boundary.Tests.Amplify;
 
+[Category("Unit")]
 public class BoundarySettingsTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/Boundary";

@@ -3,6 +3,7 @@ using Boundary.Core;
 
 namespace Boundary.Tests.Amplify;
 
+[Category("Unit")]
 public class PolicyArnTests
 {
     [TestCase("arn:aws:iam::123456789012:policy/Boundary")]

@@ -12,6 +12,7 @@ namespace Boundary.Tests.Audit;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Moto")]
 public class AuditAccessDeniedTests
 {
     private const string Boundary = "arn:aws:iam::123456789012:policy/Boundary";

@@ -8,6 +8,7 @@ namespace Boundary.Tests.Audit;
 /// <c>audit</c> against a real CloudFormation/IAM/S3 emulator: an Amplify-like root stack with nested
 /// stacks (templates uploaded to S3) whose roles carry the boundary, another one, or none.
 /// </summary>
+[Category("Moto")]
 public class AuditMotoTests : MotoTestBase
 {
     /// <summary>What a deployed test env holds: its root stack and which roles should be findings.</summary>
@@ -341,7 +342,6 @@ public class AuditMotoTests : MotoTestBase
     }
 
     [Test]
-    [Category("EndToEnd")]
     public void The_packed_tool_audits_against_the_emulator()
     {
         var env = DeployEnv(Moto, functionRoles: 2);

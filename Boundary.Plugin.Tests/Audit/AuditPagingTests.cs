@@ -13,6 +13,7 @@ namespace Boundary.Tests.Audit;
 /// the way AWS does (ListStackResources by NextToken, GetAccountAuthorizationDetails by Marker/IsTruncated),
 /// throttle on demand and record every request. Here the number of calls is checked against pages.
 /// </summary>
+[Category("Unit")]
 public class AuditPagingTests
 {
     private const string Boundary = "arn:aws:iam::123456789012:policy/Boundary";

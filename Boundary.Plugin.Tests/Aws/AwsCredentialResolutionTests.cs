@@ -7,6 +7,7 @@ using Boundary.Tests.Support;
 namespace Boundary.Tests.Aws;
 
 /// <summary>Which credentials and region an env gets (no calls: only the resolution).</summary>
+[Category("Unit")]
 public class AwsCredentialResolutionTests
 {
     private static (IAwsSession Session, ImmutableCredentials Keys) Connect(TempProject project, Dictionary<string, string?> environment, string env = "prod", string? profile = null, string? region = null)

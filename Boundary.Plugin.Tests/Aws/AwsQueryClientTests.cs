@@ -7,6 +7,7 @@ using Boundary.Core;
 namespace Boundary.Tests.Aws;
 
 /// <summary>The query client without a network: a scripted HTTP handler answers.</summary>
+[Category("Unit")]
 public class AwsQueryClientTests
 {
     private sealed class ScriptedHandler(params (HttpStatusCode Status, string Body)[] answers) : HttpMessageHandler
@@ -136,6 +137,7 @@ public class AwsQueryClientTests
     }
 }
 
+[Category("Unit")]
 public class AwsEndpointTests
 {
     [TestCase("us-east-1", "https://iam.amazonaws.com/", "us-east-1")]

@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace Boundary.Tests.Commands;
 
 /// <summary>get, set, remove and list through the real entry point, on real files in temp folders.</summary>
+[Category("Unit")]
 public class StateCommandTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/Boundary";

@@ -6,13 +6,13 @@ using Boundary.Tests.Support;
 namespace Boundary.Tests.Corpus;
 
 /// <summary>
-/// The tool over every real Amplify project of the corpus (issue #6): a copy of each project gets a
+/// The tool over every real Amplify project of the corpus: a copy of each project gets a
 /// boundary for its env, 'hook pre-push' runs with the host's payload, and the result is checked against
 /// the original bytes, a standard reader and cfn-lint; 'hook post-push' must give back every byte.
-/// One table (project, templates, roles, injected, kept, failures) is printed for the whole run.
+/// One table (project, templates, roles, injected, kept, failures) is printed for the whole run. It runs beside
+/// other fixtures, and deploys to an emulator of its own.
 /// </summary>
 [Category("Corpus")]
-[NonParallelizable]
 public sealed class CorpusSuite
 {
     /// <summary>Projects also run through the installed tool, as the host runs it (a bare environment).</summary>
@@ -91,7 +91,6 @@ public sealed class CorpusSuite
     }
 
     [TestCaseSource(nameof(PackedProjects))]
-    [Category("EndToEnd")]
     public void The_installed_tool_gives_the_same_result_as_the_host_runs_it(string project)
     {
         var outcome = CorpusProjectRun.Run(corpus!, project, Packed);
@@ -102,18 +101,13 @@ public sealed class CorpusSuite
     }
 
     [Test]
-    [Category("Moto")]
     public void Injected_templates_deploy_to_moto_and_every_created_role_has_the_boundary()
     {
-        var moto = MotoServer.Shared;
-        try
-        {
-            moto.Iam().CreatePolicyAsync("CorpusBoundary", MotoServer.AllowAllDocument, "/amplify/").GetAwaiter().GetResult()
-                .Arn.Should().Be(CorpusProjectRun.Arn);
-        }
-        catch (Boundary.Aws.AwsServiceException e) when (e.ErrorCode == Boundary.Aws.AwsErrorCodes.EntityAlreadyExists)
-        {
-        }
+        // An emulator of its own: the roles these stacks create would otherwise stay in the shared one, where
+        // account-wide calls of other fixtures (audit's GetAccountAuthorizationDetails) would meet them.
+        using var moto = MotoServer.Start();
+        moto.Iam().CreatePolicyAsync("CorpusBoundary", MotoServer.AllowAllDocument, "/amplify/").GetAwaiter().GetResult()
+            .Arn.Should().Be(CorpusProjectRun.Arn);
         var templates = Outcomes.Values.Where(o => DeployedProjects.Contains(o.Project)).SelectMany(o => o.Changed).ToList();
         var clock = Stopwatch.StartNew();
         var deployments = templates.AsParallel().AsOrdered().WithDegreeOfParallelism(2).Select(t => MotoDeployment.Deploy(moto, t)).ToList();
@@ -143,7 +137,7 @@ public sealed class CorpusSuite
     private static string Row(ProjectOutcome o) =>
         $"{o.Project} env={o.Env} templates={o.Templates} roles={o.Roles} injected={o.Injected} kept={o.Kept} failures={o.Failures.Count}";
 
-    /// <summary>The table as Markdown, so it can go into the README as it is.</summary>
+    /// <summary>The table as Markdown, so it can go into docs/host-and-corpus.md as it is.</summary>
     public static string Table(IReadOnlyList<ProjectOutcome> outcomes)
     {
         var text = new StringBuilder();

@@ -3,6 +3,7 @@ using System.Text;
 namespace Boundary.Tests.Corpus;
 
 /// <summary>The corpus suite's diff check must accept boundary insertions and nothing else.</summary>
+[Category("Unit")]
 public class InsertionDiffTests
 {
     private const string Original = "{\n  \"Resources\": {\n    \"Role\": {\n      \"Type\": \"AWS::IAM::Role\",\n      \"Properties\": {\n        \"Path\": \"/\"\n      }\n    }\n  }\n}";

@@ -18,7 +18,7 @@ public sealed record Deployment(ChangedTemplate Template, string StackName, bool
 public static class MotoDeployment
 {
     /// <summary>Where function templates find their code: a moto S3 bucket holding <see cref="CodeKey"/> (made once per emulator).</summary>
-    private static readonly Lazy<string> CodeBucket = new(() => MakeCodeBucket(MotoServer.Shared));
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MotoServer, string> CodeBuckets = new();
 
     private const string CodeKey = "corpus-function.zip";
 
@@ -62,7 +62,7 @@ public static class MotoDeployment
         PutLiteralCode(moto, body);
         var parameters = new QueryParameters().Add("StackName", stackName).Add("TemplateBody", body);
         var index = 1;
-        foreach (var (name, value) in DummyParameters(template.Changed, CodeBucket.Value))
+        foreach (var (name, value) in DummyParameters(template.Changed, CodeBuckets.GetValue(moto, MakeCodeBucket)))
         {
             parameters.Add($"Parameters.member.{index}.ParameterKey", name).Add($"Parameters.member.{index}.ParameterValue", value);
             index++;

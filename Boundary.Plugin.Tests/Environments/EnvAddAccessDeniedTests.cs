@@ -12,6 +12,7 @@ namespace Boundary.Tests.Environments;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Moto")]
 public class EnvAddAccessDeniedTests
 {
     private MotoServer? moto;

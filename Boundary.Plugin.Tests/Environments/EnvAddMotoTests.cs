@@ -7,6 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace Boundary.Tests.Environments;
 
 /// <summary><c>env add</c> against a real IAM/STS emulator: every branch of the carry-over rules.</summary>
+[Category("Moto")]
 public class EnvAddMotoTests : MotoTestBase
 {
     internal static string TeamProviderInfo(string? devBoundary, string? prodBoundary = null) =>

@@ -5,6 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Boundary.Tests.Environments;
 
+[Category("Unit")]
 public class InitAndUpdateTests
 {
     private const string Dev = "arn:aws:iam::123456789012:policy/Dev";

@@ -8,6 +8,7 @@ namespace Boundary.Tests.Hooks;
 
 [Platform(Exclude = "Win", Reason = "Unix file modes and bash")]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Category("Unit")]
 public class HookInstallerTests
 {
     private static readonly Dictionary<string, string?> NoEnvironment = new();

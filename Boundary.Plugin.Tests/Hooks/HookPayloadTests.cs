@@ -2,6 +2,7 @@ using Boundary.Amplify;
 
 namespace Boundary.Tests.Hooks;
 
+[Category("Unit")]
 public class HookPayloadTests
 {
     [Test]

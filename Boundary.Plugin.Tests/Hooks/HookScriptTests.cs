@@ -12,6 +12,7 @@ namespace Boundary.Tests.Hooks;
 /// </summary>
 [Platform(Exclude = "Win", Reason = "Unix file modes and bash")]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Category("Unit")]
 public class HookScriptTests
 {
     private const string Payload = "{\"data\":{\"amplify\":{\"environment\":{\"envName\":\"dev\"},\"command\":\"push\",\"argv\":[\"node\",\"amplify\",\"push\"]}}}";
@@ -120,6 +121,89 @@ public class HookScriptTests
         var result = RunHook("amplify/hooks/pre-push.sh", $"{bin}:{project.PathOf("globalbin")}:/usr/bin:/bin");
         result.ExitCode.Should().Be(0, result.ToString());
         Log.Should().Contain("args: tool run dotnet-boundary hook pre-push").And.Contain("stdin: " + Payload);
+    }
+
+    /// <summary>
+    /// A fake dotnet with a local tool cache: 'tool run dotnet-boundary' fails as the real one does until
+    /// 'tool restore' has run (or when <paramref name="restored"/>); 'tool restore' exits <paramref name="restoreExitCode"/>.
+    /// Every call goes to the log with its working folder.
+    /// </summary>
+    private void FakeDotnetWithLocalTools(bool restored, int restoreExitCode = 0)
+    {
+        var marker = project.PathOf("restored.marker");
+        if (restored)
+            File.WriteAllText(marker, "");
+        var path = Path.Combine(bin, "dotnet");
+        var log = project.PathOf("tool.log");
+        File.WriteAllText(path, $$"""
+            #!/bin/sh
+            echo "args: $* (in $PWD)" >> '{{log}}'
+            if [ "$1 $2" = "tool restore" ]; then
+              [ {{restoreExitCode}} -eq 0 ] && : > '{{marker}}'
+              echo "restore output"
+              exit {{restoreExitCode}}
+            fi
+            if [ "$1 $2 $3" = "tool run dotnet-boundary" ]; then
+              if [ ! -f '{{marker}}' ]; then
+                echo 'Run "dotnet tool restore" to make the "dotnet-boundary" command available.' >&2
+                exit 1
+              fi
+              echo "stdin: $(cat)" >> '{{log}}'
+              echo "fake tool ran"
+              exit 0
+            fi
+            exit 99
+
+            """.ReplaceLineEndings("\n"));
+        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+        project.Write(".config/dotnet-tools.json", "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {\n    \"boundary.plugin\": {\n      \"version\": \"0.1.0\",\n      \"commands\": [\"dotnet-boundary\"]\n    }\n  }\n}");
+    }
+
+    [Test]
+    public void A_local_tool_that_was_restored_runs_without_a_restore()
+    {
+        Install();
+        FakeDotnetWithLocalTools(restored: true);
+        var result = RunHook("amplify/hooks/pre-push.sh", $"{bin}:/usr/bin:/bin");
+        result.ExitCode.Should().Be(0, result.ToString());
+        Log.Should().Contain("args: tool run dotnet-boundary hook pre-push").And.Contain("stdin: " + Payload).And.NotContain("tool restore");
+        result.StdErr.Should().NotContain("not restored");
+    }
+
+    [Test]
+    public void A_local_tool_never_restored_is_restored_in_the_manifests_folder_then_run_with_the_payload()
+    {
+        // The manifest sits above the project root, as in a repository whose Amplify project is a sub-folder.
+        var repository = project.Root;
+        var app = project.PathOf("apps/web");
+        TempProject.CopyDirectory(project.PathOf("amplify"), Path.Combine(app, "amplify"));
+        project.Write("apps/web/amplify/hooks/pre-push.sh", HookScripts.File("pre-push"));
+        FakeDotnetWithLocalTools(restored: false);
+
+        var start = new ProcessStartInfo("/bin/bash") { WorkingDirectory = app };
+        start.ArgumentList.Add(Path.Combine(app, "amplify/hooks/pre-push.sh"));
+        start.Environment.Clear();
+        start.Environment["PATH"] = $"{bin}:/usr/bin:/bin";
+        var result = ProcessRunner.Run(start, Payload, TimeSpan.FromMinutes(1));
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.StdErr.Should().Contain($"the local tool in {repository}/.config/dotnet-tools.json is not restored: running 'dotnet tool restore' in {repository}.");
+        result.StdErr.Should().Contain("restore output", "the restore's own output goes to stderr, where the host shows it");
+        result.StdOut.Should().Be("fake tool ran\n");
+        Log.Should().Contain($"args: tool restore (in {repository})");
+        Log.IndexOf("tool restore", StringComparison.Ordinal).Should().BeLessThan(Log.IndexOf("hook pre-push", StringComparison.Ordinal));
+        Log.Should().Contain("stdin: " + Payload);
+    }
+
+    [Test]
+    public void A_local_tool_that_cannot_be_restored_fails_the_hook_and_says_what_to_run()
+    {
+        Install();
+        FakeDotnetWithLocalTools(restored: false, restoreExitCode: 1);
+        var result = RunHook("amplify/hooks/pre-push.sh", $"{bin}:/usr/bin:/bin");
+        result.ExitCode.Should().Be(127, result.ToString());
+        result.StdErr.Should().Contain($"'dotnet tool restore' failed (above). Run it yourself in {project.Root}").And.Contain("stops the push");
+        Log.Should().NotContain("hook pre-push");
     }
 
     [Test]

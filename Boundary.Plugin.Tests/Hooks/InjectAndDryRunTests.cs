@@ -8,6 +8,7 @@ using static Boundary.Tests.Hooks.HookTestSupport;
 
 namespace Boundary.Tests.Hooks;
 
+[Category("Unit")]
 public class InjectAndDryRunTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/CdkBoundary";

@@ -10,6 +10,7 @@ namespace Boundary.Tests.Hooks;
 [Platform(Exclude = "Win", Reason = "bash hooks")]
 [NonParallelizable]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Category("EndToEnd")]
 public class PackedHookTests
 {
     private const string Payload = "{\"data\":{\"amplify\":{\"environment\":{\"envName\":\"dev\",\"projectPath\":\"/p\",\"defaultEditor\":\"code\"},\"command\":\"push\",\"argv\":[\"/usr/bin/node\",\"/usr/bin/amplify\",\"push\",\"--yes\"],\"version\":\"14.2.2\"}}}";

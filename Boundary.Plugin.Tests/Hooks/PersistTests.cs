@@ -3,6 +3,7 @@ using static Boundary.Tests.Hooks.HookTestSupport;
 
 namespace Boundary.Tests.Hooks;
 
+[Category("Unit")]
 public class PersistTests
 {
     private const string Owned = "amplify/boundary-owned.json";

@@ -5,6 +5,7 @@ using static Boundary.Tests.Hooks.HookTestSupport;
 
 namespace Boundary.Tests.Hooks;
 
+[Category("Unit")]
 public class PostPushTests
 {
     [Test]

@@ -8,6 +8,7 @@ using static Boundary.Tests.Hooks.HookTestSupport;
 
 namespace Boundary.Tests.Hooks;
 
+[Category("Unit")]
 public class PrePushTests
 {
     [Test]

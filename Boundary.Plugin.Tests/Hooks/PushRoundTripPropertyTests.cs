@@ -9,6 +9,7 @@ namespace Boundary.Tests.Hooks;
 /// through the real entry point and ends byte for byte as it began, with every role bounded in between.
 /// A failure prints its seed.
 /// </summary>
+[Category("Unit")]
 public class PushRoundTripPropertyTests
 {
     private const int Projects = 20;

@@ -6,6 +6,7 @@ using static Boundary.Tests.Hooks.HookTestSupport;
 namespace Boundary.Tests.Hooks;
 
 /// <summary>A run killed part way: the journal and some files written, the rest not.</summary>
+[Category("Unit")]
 public class RecoveryTests
 {
     private sealed class SimulatedKill : Exception;

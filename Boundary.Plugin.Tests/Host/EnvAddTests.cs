@@ -97,7 +97,7 @@ public class EnvAddTests
     [Test]
     public void Carry_over_within_the_account_run_after_the_hosts_env_add_agrees_with_the_host()
     {
-        // The order users are told to follow: the host's env add, then ours with --from (the host has switched envs).
+        // The order docs/environments.md gives: the host's env add, then ours with --from (the host has switched envs).
         var host = project.HostEnvAdd("qa", "default");
         host.ExitCode.Should().Be(0, host.ToString());
         host.StdOut.Should().Contain($"Permissions boundary {arn} from the dev environment has automatically been applied to the qa environment");

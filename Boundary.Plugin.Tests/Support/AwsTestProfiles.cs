@@ -15,7 +15,7 @@ public sealed class AwsTestProfiles : IDisposable
 
     public AwsTestProfiles()
     {
-        Dir = Path.Combine(Path.GetTempPath(), "boundary-aws", Guid.NewGuid().ToString("N")[..12]);
+        Dir = Path.Combine(Path.GetTempPath(), "boundary-aws-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(Dir, ".aws"));
         Flush();
     }

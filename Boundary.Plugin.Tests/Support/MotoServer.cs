@@ -42,11 +42,16 @@ public sealed class MotoServer : IDisposable
     /// <summary>The keys of moto's default account.</summary>
     public static AWSCredentials DefaultCredentials => new BasicAWSCredentials(AccessKey, SecretKey);
 
-    /// <summary>One emulator for the whole run, started on first use (skips or fails the test when moto is missing).</summary>
+    /// <summary>
+    /// One emulator for the whole run, started on first use (skips or fails the test when moto is missing).
+    /// Only a [NonParallelizable] fixture may use it (derive from <see cref="MotoTestBase"/>): its state is the
+    /// whole run's, and account-wide calls (audit's GetAccountAuthorizationDetails) see what other fixtures left.
+    /// </summary>
     public static MotoServer Shared
     {
         get
         {
+            RequireNonParallelizableFixture();
             lock (Gate)
             {
                 if (shared is not null)
@@ -57,7 +62,15 @@ public sealed class MotoServer : IDisposable
         }
     }
 
-    /// <summary>Stops the shared emulator (called once at the end of the run by <see cref="MotoRun"/>).</summary>
+    private static void RequireNonParallelizableFixture()
+    {
+        var name = TestContext.CurrentContext.Test.ClassName;
+        var fixture = name is null ? null : typeof(MotoServer).Assembly.GetType(name);
+        if (fixture is not null && !fixture.IsDefined(typeof(NonParallelizableAttribute), inherit: true))
+            throw new InvalidOperationException($"{fixture.Name} uses the shared moto but runs beside other fixtures: derive it from MotoTestBase (or mark it [NonParallelizable]), or start an emulator of its own with MotoServer.Start().");
+    }
+
+    /// <summary>Stops the shared emulator (called once at the end of the run by <see cref="TestRun"/>).</summary>
     public static void StopShared()
     {
         lock (Gate)

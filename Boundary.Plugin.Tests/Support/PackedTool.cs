@@ -3,18 +3,29 @@ using System.Diagnostics;
 namespace Boundary.Tests.Support;
 
 /// <summary>
-/// The tool as users get it: packed with 'dotnet pack' and installed with 'dotnet tool install
-/// --tool-path' into a temp folder, once per test run, then run as a subprocess.
-/// Set BOUNDARY_TOOL_PATH to a folder that already holds an installed dotnet-boundary to reuse it.
+/// The tool as users get it: packed with eng/pack-tool.sh and installed with 'dotnet tool install
+/// --tool-path', then run as a subprocess.
+/// The build (./build.sh --target=Test) packs once and hands the result over:
+/// <list type="bullet">
+/// <item>BOUNDARY_TOOL_PATH: a folder holding the installed dotnet-boundary (what 'dotnet tool install
+/// Boundary.Plugin' gives on this machine);</item>
+/// <item>BOUNDARY_TOOL_FEED and BOUNDARY_TOOL_VERSION: the folder with the packages and their version, for
+/// tests that install a package themselves (the framework-dependent Boundary.Plugin.any, a local tool).</item>
+/// </list>
+/// Run outside the build (an IDE, a bare 'dotnet test'), what is missing is packed here once per test
+/// run, into a temp folder that <see cref="DeleteTemporaryFiles"/> removes at the end of the run.
 /// </summary>
 public static class PackedTool
 {
-    private static readonly Lazy<Feed> Packed = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<string> Executable = new(() => InstallFromFeed("Boundary.Plugin", "tools"), LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<string> FrameworkDependentExecutable = new(() => InstallFromFeed("Boundary.Plugin.any", "tools-any"), LazyThreadSafetyMode.ExecutionAndPublication);
+    public const string PathVariable = "BOUNDARY_TOOL_PATH";
+    public const string FeedVariable = "BOUNDARY_TOOL_FEED";
+    public const string VersionVariable = "BOUNDARY_TOOL_VERSION";
 
-    /// <summary>Where the packages are, and the version they were packed with.</summary>
-    private sealed record Feed(string Folder, string Work, string Version);
+    private static readonly object Gate = new();
+    private static readonly Lazy<string> Work = new(() => Directory.CreateTempSubdirectory("boundary-packed-").FullName, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ToolFeed> Packed = new(FeedFromBuildOrPack, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Executable = new(InstalledOrInstall, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> FrameworkDependentExecutable = new(() => InstallFromFeed("Boundary.Plugin.any", "tools-any"), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string RepositoryRoot
     {
@@ -32,6 +43,9 @@ public static class PackedTool
 
     /// <summary>The framework-dependent fallback package (Boundary.Plugin.any), which other platforms get.</summary>
     public static string FrameworkDependentPath => FrameworkDependentExecutable.Value;
+
+    /// <summary>The packages (Boundary.Plugin, .any and the native one) and their version, for tests that install them.</summary>
+    public static ToolFeed Feed => Packed.Value;
 
     /// <summary>
     /// Runs the installed tool. <paramref name="environment"/> replaces the whole environment when
@@ -67,53 +81,61 @@ public static class PackedTool
         return ProcessRunner.Run(start, stdin, timeout ?? TimeSpan.FromMinutes(2));
     }
 
+    /// <summary>Deletes what this run packed or installed in the temp folder (called once, at the end of the run).</summary>
+    public static void DeleteTemporaryFiles()
+    {
+        lock (Gate)
+        {
+            if (!Work.IsValueCreated)
+                return;
+            try
+            {
+                Directory.Delete(Work.Value, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                TestContext.Progress.WriteLine($"could not delete {Work.Value}: {e.Message}");
+            }
+        }
+    }
+
+    private static string InstalledOrInstall()
+    {
+        var installed = Environment.GetEnvironmentVariable(PathVariable);
+        if (string.IsNullOrEmpty(installed))
+            return InstallFromFeed("Boundary.Plugin", "tools");
+        var tool = System.IO.Path.Combine(installed, "dotnet-boundary");
+        if (!File.Exists(tool))
+            throw new InvalidOperationException($"{PathVariable}={installed}, but it holds no dotnet-boundary: install the tool there ('dotnet tool install Boundary.Plugin --tool-path {installed} ...') or unset it.");
+        return tool;
+    }
+
     private static string InstallFromFeed(string packageId, string folder)
     {
-        var reuse = Environment.GetEnvironmentVariable("BOUNDARY_TOOL_PATH");
-        if (!string.IsNullOrEmpty(reuse) && packageId == "Boundary.Plugin")
-            return System.IO.Path.Combine(reuse, "dotnet-boundary");
         var feed = Packed.Value;
-        var tools = System.IO.Path.Combine(feed.Work, folder);
-        Checked(ProcessRunner.Run(new ProcessStartInfo("dotnet", ["tool", "install", packageId, "--version", feed.Version, "--add-source", feed.Folder, "--tool-path", tools]) { WorkingDirectory = feed.Work }, null, TimeSpan.FromMinutes(5)), $"dotnet tool install {packageId}");
+        var tools = System.IO.Path.Combine(Work.Value, folder);
+        Checked(ProcessRunner.Run(new ProcessStartInfo("dotnet", ["tool", "install", packageId, "--version", feed.Version, "--add-source", feed.Folder, "--tool-path", tools]) { WorkingDirectory = Work.Value }, null, TimeSpan.FromMinutes(5)), $"dotnet tool install {packageId}");
         return System.IO.Path.Combine(tools, "dotnet-boundary");
     }
 
-    private static Feed Pack()
+    private static ToolFeed FeedFromBuildOrPack()
     {
+        var folder = Environment.GetEnvironmentVariable(FeedVariable);
+        var version = Environment.GetEnvironmentVariable(VersionVariable);
+        if (!string.IsNullOrEmpty(folder) && !string.IsNullOrEmpty(version))
+            return new ToolFeed(folder, version);
+        // Outside the build: pack here, with a version no earlier run used (the NuGet cache would hand back a stale package).
+        TestContext.Progress.WriteLine($"{FeedVariable}/{VersionVariable} not set: packing the tool for this run (./build.sh --target=Test packs it once and sets them).");
         var root = RepositoryRoot;
-        var work = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "boundary-packed-" + Guid.NewGuid().ToString("N")[..8]);
-        var feed = System.IO.Path.Combine(work, "feed");
-        var version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-        Checked(ProcessRunner.Run(new ProcessStartInfo("bash", [System.IO.Path.Combine(root, "eng", "pack-tool.sh"), feed, version]) { WorkingDirectory = root }, null, TimeSpan.FromMinutes(8)), "eng/pack-tool.sh");
-        return new Feed(feed, work, version);
+        var feed = System.IO.Path.Combine(Work.Value, "feed");
+        var packedVersion = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        Checked(ProcessRunner.Run(new ProcessStartInfo("bash", [System.IO.Path.Combine(root, "eng", "pack-tool.sh"), feed, packedVersion]) { WorkingDirectory = root }, null, TimeSpan.FromMinutes(8)), "eng/pack-tool.sh");
+        return new ToolFeed(feed, packedVersion);
     }
 
     private static void Checked(CliResult result, string what)
     {
         if (result.ExitCode != 0)
             throw new InvalidOperationException($"{what} failed:\n{result}");
-    }
-}
-
-public static class ProcessRunner
-{
-    public static CliResult Run(ProcessStartInfo start, string? stdin, TimeSpan timeout)
-    {
-        start.RedirectStandardInput = true;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-            process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish in {timeout}.");
-        }
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 }

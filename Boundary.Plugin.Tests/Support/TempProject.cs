@@ -10,7 +10,9 @@ public sealed class TempProject : IDisposable
 {
     public TempProject()
     {
-        Root = Path.Combine(Path.GetTempPath(), "boundary-tests", Guid.NewGuid().ToString("N")[..12]);
+        // Straight under the temp folder (nothing shared left behind), with the default mode (not
+        // CreateTempSubdirectory's 0700), so that a test may run the tool as another user.
+        Root = Path.Combine(Path.GetTempPath(), "boundary-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Root);
     }
 

@@ -12,6 +12,7 @@ namespace Boundary.Tests.Templates;
 /// An optional arn.txt gives the case its own ARN. To (re)write missing expected files after reviewing
 /// a change, run with BOUNDARY_GOLDEN_WRITE=1.
 /// </summary>
+[Category("Unit")]
 public class GoldenTemplateTests
 {
     private const string DefaultArn = "arn:aws:iam::123456789012:policy/amplify/Boundary";

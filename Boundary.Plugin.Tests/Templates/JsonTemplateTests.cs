@@ -5,6 +5,7 @@ using Boundary.Text;
 
 namespace Boundary.Tests.Templates;
 
+[Category("Unit")]
 public class JsonTemplateTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/Boundary";

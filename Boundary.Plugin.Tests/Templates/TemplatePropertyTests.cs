@@ -15,8 +15,10 @@ namespace Boundary.Tests.Templates;
 /// Random templates from fixed seeds (<see cref="TemplateGenerator"/>): (a) a standard reader (Newtonsoft,
 /// YamlDotNet's representation model) sees the injected file as the input plus PermissionsBoundary on
 /// exactly the roles that had none; (b) the inverse edits, and removing the added boundaries, give back
-/// the input byte for byte. A failure prints its seed; <see cref="One_seed"/> replays it.
+/// the input byte for byte. A failure prints its seed; BOUNDARY_PROPERTY_SEED=&lt;seed&gt; replays only that one
+/// (a variable rather than an explicit test, so that no test is left permanently not run).
 /// </summary>
+[Category("Unit")]
 public class TemplatePropertyTests
 {
     /// <summary>300 per format; BOUNDARY_PROPERTY_CASES asks for more (a longer hunt).</summary>
@@ -27,10 +29,6 @@ public class TemplatePropertyTests
 
     [Test]
     public void Yaml_templates() => Run(TemplateFormat.Yaml, firstSeed: 5_000);
-
-    [Explicit("replays one seed: set it below")]
-    [TestCase(TemplateFormat.Yaml, 5_000)]
-    public void One_seed(TemplateFormat format, int seed) => Check(format, seed).Should().BeNull();
 
     [TestCase(TemplateFormat.Json)]
     [TestCase(TemplateFormat.Yaml)]
@@ -173,10 +171,14 @@ public class TemplatePropertyTests
         }
     }
 
+    /// <summary>BOUNDARY_PROPERTY_SEED: replay the one seed a failure printed.</summary>
+    private static int? ReplaySeed => int.TryParse(Environment.GetEnvironmentVariable("BOUNDARY_PROPERTY_SEED"), out var seed) ? seed : null;
+
     private static void Run(TemplateFormat format, int firstSeed)
     {
         var failures = new List<string>();
-        for (var seed = firstSeed; seed < firstSeed + CasesPerFormat && failures.Count < 3; seed++)
+        var (from, count) = ReplaySeed is { } replay ? (replay, 1) : (firstSeed, CasesPerFormat);
+        for (var seed = from; seed < from + count && failures.Count < 3; seed++)
             if (Check(format, seed) is { } failure)
                 failures.Add(failure);
         foreach (var failure in failures)

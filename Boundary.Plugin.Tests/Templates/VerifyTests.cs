@@ -7,6 +7,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Boundary.Tests.Templates;
 
+[Category("Unit")]
 public class VerifyTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/Boundary";

@@ -6,6 +6,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Boundary.Tests.Templates;
 
+[Category("Unit")]
 public class YamlTemplateTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/Boundary";

@@ -3,6 +3,7 @@ using Boundary.Yaml;
 
 namespace Boundary.Tests.Yaml;
 
+[Category("Unit")]
 public class CharToByteMapTests
 {
     [TestCase(0)]

@@ -82,12 +82,21 @@ public static class HookScripts
             if [ -f "$__VAR__" ]; then exec "$__VAR__" hook __HOOK__; fi
             exec $__VAR__ hook __HOOK__
           fi
-          # A local tool: a manifest at or above the project root lists dotnet-boundary.
+          # A local tool: a manifest at or above the project root lists dotnet-boundary. In a fresh clone (a CI
+          # runner, an Amplify Hosting build) nobody has run 'dotnet tool restore' yet: restore it, then run it.
           if command -v dotnet >/dev/null 2>&1; then
             dir="$PWD"
             while [ -n "$dir" ]; do
               for manifest in "$dir/.config/dotnet-tools.json" "$dir/dotnet-tools.json"; do
                 if [ -f "$manifest" ] && grep -q '"dotnet-boundary"' "$manifest"; then
+                  if ! dotnet tool run dotnet-boundary --version </dev/null >/dev/null 2>&1; then
+                    echo "dotnet-boundary: the local tool in $manifest is not restored: running 'dotnet tool restore' in $dir." >&2
+                    if ! (cd "$dir" && dotnet tool restore </dev/null >&2); then
+                      echo "dotnet-boundary: 'dotnet tool restore' failed (above). Run it yourself in $dir, where the feed that serves Boundary.Plugin can be reached (a nuget.config may name it), then run the Amplify command again." >&2
+                      echo "This hook fails on purpose, which stops the __WHAT__: __WHY__." >&2
+                      exit 127
+                    fi
+                  fi
                   exec dotnet tool run dotnet-boundary hook __HOOK__
                 fi
               done
