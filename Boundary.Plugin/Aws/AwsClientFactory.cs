@@ -45,8 +45,16 @@ public interface IAwsSession
 
     ICloudFormationClient CloudFormation => new CloudFormationClient(QueryClient(AwsServiceInfo.CloudFormation));
 
+    IOrganizationsClient Organizations => new OrganizationsClient(JsonClient(AwsServiceInfo.Organizations));
+
     /// <summary>A query-protocol client for any service, e.g. <see cref="AwsServiceInfo.CloudFormation"/>.</summary>
     AwsQueryClient QueryClient(AwsServiceInfo service);
+
+    /// <summary>A JSON-protocol client for any service, e.g. <see cref="AwsServiceInfo.Organizations"/>.</summary>
+    AwsJsonClient JsonClient(AwsServiceInfo service);
+
+    /// <summary>The same region, endpoints and request counter with other credentials (e.g. an assumed role's).</summary>
+    IAwsSession WithCredentials(AWSCredentials credentials, string source);
 }
 
 /// <summary>The seam commands get their AWS clients through; tests can pass their own.</summary>
@@ -107,5 +115,11 @@ public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? htt
 
         public AwsQueryClient QueryClient(AwsServiceInfo service) =>
             new(AwsServiceEndpoint.Resolve(service, region, endpointUrl, environment), credentials.Credentials, http, retry) { Calls = calls };
+
+        public AwsJsonClient JsonClient(AwsServiceInfo service) =>
+            new(AwsServiceEndpoint.Resolve(service, region, endpointUrl, environment), credentials.Credentials, http, retry) { Calls = calls };
+
+        public IAwsSession WithCredentials(AWSCredentials other, string source) =>
+            new AwsSession(new ResolvedCredentials(other, source, credentials.Region), region, regionSource, endpointUrl, environment, http, calls);
     }
 }
