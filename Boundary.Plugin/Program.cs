@@ -18,7 +18,8 @@ namespace Boundary;
     typeof(InjectCommand),
     typeof(RestoreCommand),
     typeof(VerifyCommand),
-    typeof(AuditCommand))]
+    typeof(AuditCommand),
+    typeof(OrgCommand))]
 public sealed class Program
 {
     public static int Main(string[] args) => Run(args, PhysicalConsole.Singleton, CliContext.FromProcess());
