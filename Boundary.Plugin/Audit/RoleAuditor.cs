@@ -4,7 +4,8 @@ using Boundary.Aws;
 namespace Boundary.Audit;
 
 /// <summary>What to audit in one env: its root stack, the expected boundary, and the roles team-provider-info names.</summary>
-public sealed record EnvTarget(string Env, string StackName, string ExpectedBoundary, IReadOnlyList<(string Key, string RoleName)> NamedRoles);
+/// <param name="Accepts">When the expectation is a rule rather than one ARN (an SCP's wildcard, "any boundary"): which boundaries pass.</param>
+public sealed record EnvTarget(string Env, string StackName, string ExpectedBoundary, IReadOnlyList<(string Key, string RoleName)> NamedRoles, Func<string, bool>? Accepts = null);
 
 /// <summary>
 /// Audits one env with one set of credentials: lists the roles its stacks deployed (ListStackResources
@@ -167,7 +168,7 @@ public sealed class RoleAuditor(ICloudFormationClient cloudFormation, IIamClient
     {
         var (deployed, stacks, walkNotes) = await FindRolesAsync(target, cancellationToken).ConfigureAwait(false);
         var (roles, readNotes) = await ReadRolesAsync(target.Env, deployed.Select(r => r.RoleName).ToList(), cancellationToken).ConfigureAwait(false);
-        var audits = deployed.Select(d => Judge(d, roles.TryGetValue(d.RoleName, out var role) ? role : null, target.ExpectedBoundary)).ToList();
+        var audits = deployed.Select(d => Judge(d, roles.TryGetValue(d.RoleName, out var role) ? role : null, target.ExpectedBoundary, target.Accepts)).ToList();
         return new EnvAudit(target.Env)
         {
             StackName = target.StackName,
@@ -179,13 +180,14 @@ public sealed class RoleAuditor(ICloudFormationClient cloudFormation, IIamClient
         };
     }
 
-    public static RoleAudit Judge(DeployedRole deployed, IamRole? role, string expected)
+    public static RoleAudit Judge(DeployedRole deployed, IamRole? role, string expected, Func<string, bool>? accepts = null)
     {
+        accepts ??= actual => string.Equals(actual, expected, StringComparison.Ordinal);
         if (role is null)
             return new RoleAudit(deployed, RoleStatus.NotFound, null, null, null);
         var status = role.IsServiceLinked ? RoleStatus.ServiceLinked
             : role.PermissionsBoundaryArn is null ? RoleStatus.Missing
-            : string.Equals(role.PermissionsBoundaryArn, expected, StringComparison.Ordinal) ? RoleStatus.Ok
+            : accepts(role.PermissionsBoundaryArn) ? RoleStatus.Ok
             : RoleStatus.Different;
         return new RoleAudit(deployed, status, role.Arn, role.Path, role.PermissionsBoundaryArn);
     }

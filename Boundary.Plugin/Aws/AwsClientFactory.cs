@@ -53,8 +53,8 @@ public interface IAwsSession
     /// <summary>A JSON-protocol client for any service, e.g. <see cref="AwsServiceInfo.Organizations"/>.</summary>
     AwsJsonClient JsonClient(AwsServiceInfo service);
 
-    /// <summary>The same region, endpoints and request counter with other credentials (e.g. an assumed role's).</summary>
-    IAwsSession WithCredentials(AWSCredentials credentials, string source);
+    /// <summary>The same endpoints and request counter with other credentials (e.g. an assumed role's) and, when given, another region.</summary>
+    IAwsSession WithCredentials(AWSCredentials credentials, string source, string? region = null);
 }
 
 /// <summary>The seam commands get their AWS clients through; tests can pass their own.</summary>
@@ -111,7 +111,7 @@ public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? htt
 
         public IIamClient Iam => new IamClient(QueryClient(AwsServiceInfo.Iam));
 
-        public IStsClient Sts => new StsClient(credentials.Credentials, AwsServiceEndpoint.Resolve(AwsServiceInfo.Sts, region, endpointUrl, environment), retry.MaxAttempts);
+        public IStsClient Sts => new StsClient(credentials.Credentials, AwsServiceEndpoint.Resolve(AwsServiceInfo.Sts, region, endpointUrl, environment), retry.MaxAttempts) { Calls = calls };
 
         public AwsQueryClient QueryClient(AwsServiceInfo service) =>
             new(AwsServiceEndpoint.Resolve(service, region, endpointUrl, environment), credentials.Credentials, http, retry) { Calls = calls };
@@ -119,7 +119,7 @@ public sealed class AwsClientFactory(CliContext context, HttpMessageInvoker? htt
         public AwsJsonClient JsonClient(AwsServiceInfo service) =>
             new(AwsServiceEndpoint.Resolve(service, region, endpointUrl, environment), credentials.Credentials, http, retry) { Calls = calls };
 
-        public IAwsSession WithCredentials(AWSCredentials other, string source) =>
-            new AwsSession(new ResolvedCredentials(other, source, credentials.Region), region, regionSource, endpointUrl, environment, http, calls);
+        public IAwsSession WithCredentials(AWSCredentials other, string source, string? otherRegion = null) =>
+            new AwsSession(new ResolvedCredentials(other, source, credentials.Region), otherRegion ?? region, otherRegion is null ? regionSource : "--regions", endpointUrl, environment, http, calls);
     }
 }

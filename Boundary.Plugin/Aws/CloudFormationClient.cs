@@ -16,6 +16,19 @@ public sealed record StackResourceSummary(string LogicalResourceId, string? Phys
         member.Text("ResourceStatus"));
 }
 
+/// <summary>One row of ListStacks: a stack with its description and, for a nested stack, its parent.</summary>
+public sealed record StackSummary(string StackName, string StackId, string? TemplateDescription, string? StackStatus, string? ParentId)
+{
+    public bool IsNested => ParentId is not null;
+
+    public static StackSummary Read(XElement member) => new(
+        member.RequiredText("StackName"),
+        member.RequiredText("StackId"),
+        member.Text("TemplateDescription"),
+        member.Text("StackStatus"),
+        member.Text("ParentId") is { Length: > 0 } parent ? parent : null);
+}
+
 /// <summary>One page of an answer, with the token that asks for the next one (null on the last page).</summary>
 public sealed record AwsPage<T>(IReadOnlyList<T> Items, string? Next);
 
@@ -28,12 +41,32 @@ public static class CloudFormationOperations
             r => new AwsPage<StackResourceSummary>(
                 r.Members("StackResourceSummaries").Select(StackResourceSummary.Read).ToList(),
                 r.Text("NextToken") is { Length: > 0 } next ? next : null));
+
+    /// <summary>Every status of a stack that exists (not deleted), for ListStacks' StackStatusFilter.</summary>
+    public static readonly IReadOnlyList<string> LiveStatuses =
+    [
+        "CREATE_IN_PROGRESS", "CREATE_FAILED", "CREATE_COMPLETE", "ROLLBACK_IN_PROGRESS", "ROLLBACK_FAILED", "ROLLBACK_COMPLETE",
+        "DELETE_IN_PROGRESS", "DELETE_FAILED", "UPDATE_IN_PROGRESS", "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", "UPDATE_COMPLETE",
+        "UPDATE_FAILED", "UPDATE_ROLLBACK_IN_PROGRESS", "UPDATE_ROLLBACK_FAILED", "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS",
+        "UPDATE_ROLLBACK_COMPLETE", "REVIEW_IN_PROGRESS", "IMPORT_IN_PROGRESS", "IMPORT_COMPLETE", "IMPORT_ROLLBACK_IN_PROGRESS",
+        "IMPORT_ROLLBACK_FAILED", "IMPORT_ROLLBACK_COMPLETE",
+    ];
+
+    /// <summary>ListStacks: the region's stacks that exist, <c>NextToken</c> for the rest.</summary>
+    public static AwsQueryOperation<AwsPage<StackSummary>> ListStacks(string? nextToken = null) =>
+        new("ListStacks",
+            new QueryParameters().AddList("StackStatusFilter", LiveStatuses).Add("NextToken", nextToken),
+            r => new AwsPage<StackSummary>(
+                r.Members("StackSummaries").Select(StackSummary.Read).ToList(),
+                r.Text("NextToken") is { Length: > 0 } next ? next : null));
 }
 
 /// <summary>The CloudFormation calls this tool makes (query protocol, version 2010-05-15).</summary>
 public interface ICloudFormationClient
 {
     Task<AwsPage<StackResourceSummary>> ListStackResourcesAsync(string stackNameOrId, string? nextToken = null, CancellationToken cancellationToken = default);
+
+    Task<AwsPage<StackSummary>> ListStacksAsync(string? nextToken = null, CancellationToken cancellationToken = default);
 }
 
 public sealed class CloudFormationClient(AwsQueryClient client) : ICloudFormationClient
@@ -42,4 +75,7 @@ public sealed class CloudFormationClient(AwsQueryClient client) : ICloudFormatio
 
     public Task<AwsPage<StackResourceSummary>> ListStackResourcesAsync(string stackNameOrId, string? nextToken = null, CancellationToken cancellationToken = default) =>
         Query.InvokeAsync(CloudFormationOperations.ListStackResources(stackNameOrId, nextToken), cancellationToken);
+
+    public Task<AwsPage<StackSummary>> ListStacksAsync(string? nextToken = null, CancellationToken cancellationToken = default) =>
+        Query.InvokeAsync(CloudFormationOperations.ListStacks(nextToken), cancellationToken);
 }

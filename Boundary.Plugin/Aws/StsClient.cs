@@ -24,6 +24,9 @@ public sealed class StsClient(AWSCredentials credentials, AwsServiceEndpoint end
 {
     public AmazonSecurityTokenServiceConfig Config { get; } = CreateConfig(endpoint, maxAttempts);
 
+    /// <summary>Where to count the calls (the SDK's own retries are not seen; null: not counted).</summary>
+    public AwsCallCounter? Calls { get; init; }
+
     public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
         CallAsync("GetCallerIdentity", async client =>
         {
@@ -41,6 +44,7 @@ public sealed class StsClient(AWSCredentials credentials, AwsServiceEndpoint end
 
     private async Task<T> CallAsync<T>(string operation, Func<AmazonSecurityTokenServiceClient, Task<T>> call, CancellationToken cancellationToken)
     {
+        Calls?.RecordRequest("sts", operation);
         try
         {
             using var client = new AmazonSecurityTokenServiceClient(credentials, Config);

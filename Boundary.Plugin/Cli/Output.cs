@@ -14,6 +14,9 @@ public interface IOutput
 
     void Error(string text);
 
+    /// <summary>A line for the person at the terminal (stderr), beside a document on stdout.</summary>
+    void Note(string text);
+
     /// <summary>Writes <paramref name="document"/> as indented camelCase JSON on stdout.</summary>
     void Json(object document);
 }
@@ -44,6 +47,8 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
     public void Warn(string text) => console.Error.WriteLine($"warning: {text}");
 
     public void Error(string text) => console.Error.WriteLine($"error: {text}");
+
+    public void Note(string text) => console.Error.WriteLine(text);
 
     public void Json(object document) => console.Out.WriteLine(Serialize(document));
 }
