@@ -28,6 +28,7 @@ public sealed class Program
     /// <param name="configure">Lets tests replace services (a scripted <see cref="IPrompter"/>, a fake <see cref="IAwsClientFactory"/>).</param>
     public static int Run(string[] args, IConsole console, CliContext context, Action<IServiceCollection>? configure = null)
     {
+        AwsSdkDependencies.Register();
         var collection = new ServiceCollection()
             .AddSingleton(console)
             .AddSingleton(context)

@@ -99,18 +99,24 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
         var file = new SharedCredentialsFile(CredentialsFilePath);
         if (file.TryGetProfile(name, out var profile) && AWSCredentialsFactory.TryGetAWSCredentials(profile, file, out var credentials))
         {
-            resolved = new ResolvedCredentials(credentials, name, profile.Region?.SystemName);
+            resolved = new ResolvedCredentials(Wrap(credentials, profile), name, profile.Region?.SystemName);
             return true;
         }
         // The SDK's whole chain of stores (on Windows, the SDK store too).
         var chain = new CredentialProfileStoreChain();
         if (chain.TryGetProfile(name, out profile) && AWSCredentialsFactory.TryGetAWSCredentials(profile, chain, out credentials))
         {
-            resolved = new ResolvedCredentials(credentials, name, profile.Region?.SystemName);
+            resolved = new ResolvedCredentials(Wrap(credentials, profile), name, profile.Region?.SystemName);
             return true;
         }
         return false;
     }
+
+    /// <summary>An SSO profile's credentials say "run 'aws sso login'" when the cached token is gone or expired.</summary>
+    private static AWSCredentials Wrap(AWSCredentials credentials, CredentialProfile profile) =>
+        !string.IsNullOrEmpty(profile.Options.SsoSession) || !string.IsNullOrEmpty(profile.Options.SsoStartUrl)
+            ? new SsoProfileCredentials(credentials, profile.Name)
+            : credentials;
 
     private ResolvedCredentials FromKeysFile(string path)
     {
