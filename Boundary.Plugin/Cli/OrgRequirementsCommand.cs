@@ -18,14 +18,15 @@ public sealed class OrgRequirementsCommand(IConsole console, CliContext context,
     protected override int Execute()
     {
         using var cancel = ConsoleCancellation.Create(Console);
-        var request = new RequirementsRequest
-        {
-            Account = Account,
-            OrgProfile = OrgProfile,
-            Env = Account is null ? AwsOptions with { Project = LocateProject(), Env = Env } : AwsOptions,
-        };
         if (Account is not null && Env is not null)
             throw BoundaryException.Usage("--account and --env exclude each other: --account names the account, --env finds it from the env's credentials.");
+        var envOptions = AwsOptions;
+        if (Account is null)
+        {
+            var project = LocateProject();
+            envOptions = envOptions with { Project = project, Env = new Amplify.BoundarySettings(project).ResolveEnv(Env) };
+        }
+        var request = new RequirementsRequest { Account = Account, OrgProfile = OrgProfile, Env = envOptions };
         var requirement = new RequirementsRunner(Aws).RunAsync(request, cancel.Token).GetAwaiter().GetResult();
         if (Json)
             Output.Line(JsonSerializer.Serialize(RequirementsDocument.From(requirement), OrganizationsJsonContext.Default.RequirementsDocument));
