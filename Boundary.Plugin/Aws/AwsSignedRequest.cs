@@ -23,8 +23,9 @@ internal static class AwsSignedRequest
             return await credentials.GetCredentialsAsync().ConfigureAwait(false)
                    ?? throw new AmazonClientException("the credentials provider returned none");
         }
-        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Any credential provider (a process, a web identity token file, an SSO portal) can fail any way: one message, never a trace.
             throw new AwsServiceException(service.SigningName, operation, AwsErrorCodes.Credentials, e.Message, inner: e);
         }
     }

@@ -13,15 +13,21 @@ public sealed class SsoProfileCredentials(AWSCredentials inner, string profile) 
 
     public string LoginHint => $"the SSO session of profile '{Profile}' has expired or was never started: run 'aws sso login --profile {Profile}'";
 
+    /// <summary>No answer from the portal is not an expired session: say which it is.</summary>
+    private AmazonClientException Explain(Exception e) =>
+        e is HttpRequestException or IOException || e.InnerException is HttpRequestException or IOException
+            ? new AmazonClientException($"the SSO portal could not be reached for profile '{Profile}': {e.Message}", e)
+            : new AmazonClientException(LoginHint, e);
+
     public override ImmutableCredentials GetCredentials()
     {
         try
         {
             return inner.GetCredentials();
         }
-        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new AmazonClientException(LoginHint, e);
+            throw Explain(e);
         }
     }
 
@@ -31,9 +37,9 @@ public sealed class SsoProfileCredentials(AWSCredentials inner, string profile) 
         {
             return await inner.GetCredentialsAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new AmazonClientException(LoginHint, e);
+            throw Explain(e);
         }
     }
 }

@@ -31,6 +31,12 @@ public abstract class CommandBase(IConsole console, CliContext context)
                 Output.Json(new { ok = false, error = e.Message, exitCode = e.ExitCode });
             return e.ExitCode;
         }
+        catch (OperationCanceledException) when (Console is not null)
+        {
+            // Ctrl+C (ConsoleCancellation): the calls in flight were stopped and nothing half-done was written.
+            Output.Error("cancelled (Ctrl+C); nothing further was changed.");
+            return ExitCodes.Cancelled;
+        }
     }
 
     protected abstract int Execute();

@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>AWS could not be reached or refused a call.</summary>
     public const int Aws = 4;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }
