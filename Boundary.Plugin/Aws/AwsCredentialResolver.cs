@@ -71,6 +71,14 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
             return FromProfile(named, "AWS_PROFILE");
         if (TryProfile(SharedCredentialsFile.DefaultProfileName, out var fromDefault))
             return fromDefault! with { Source = "profile 'default'" };
+        // CI's OIDC sign-in (GitHub Actions, GitLab): a web identity token file and the role to assume with it.
+        var tokenFile = environment("AWS_WEB_IDENTITY_TOKEN_FILE");
+        var roleArn = environment("AWS_ROLE_ARN");
+        if (!string.IsNullOrEmpty(tokenFile) && !string.IsNullOrEmpty(roleArn))
+        {
+            var session = environment("AWS_ROLE_SESSION_NAME") is { Length: > 0 } name ? name : "dotnet-boundary";
+            return new ResolvedCredentials(new AssumeRoleWithWebIdentityCredentials(tokenFile, roleArn, session), $"web identity (AWS_WEB_IDENTITY_TOKEN_FILE, role {roleArn})", null);
+        }
         if (string.Equals(environment("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
             throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials,
                 "no AWS credentials found (and AWS_EC2_METADATA_DISABLED=true rules out instance credentials): set --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run 'amplify configure project'.");
