@@ -66,7 +66,7 @@ public sealed class SsoPortalStub : IDisposable
             var ok = context.Request.Url?.AbsolutePath == "/federation/credentials" && context.Request.Headers["x-amz-sso_bearer_token"] == Token;
             var expiration = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
             var body = ok
-                ? $$"""{"roleCredentials":{"accessKeyId":"{{accessKey}}","secretAccessKey":"{{secretKey}}","sessionToken":"sso-session","expiration":{{expiration}}}}"""
+                ? $$$"""{"roleCredentials":{"accessKeyId":"{{{accessKey}}}","secretAccessKey":"{{{secretKey}}}","sessionToken":"sso-session","expiration":{{{expiration}}}}}"""
                 : """{"message":"Session token not found or invalid"}""";
             if (ok)
                 Interlocked.Increment(ref served);
