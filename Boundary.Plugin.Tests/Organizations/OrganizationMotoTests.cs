@@ -198,7 +198,7 @@ public class OrganizationMotoTests
 
         json.ExitCode.Should().Be(1, json.ToString());
         var document = JObject.Parse(json.StdOut);
-        document["envs"]!.Select(e => (string?)e["env"]).Should().Equal(org.Prod2, org.Dev1);
+        document["envs"]!.Select(e => (string?)e["env"]).Should().BeEquivalentTo([org.Prod2, org.Dev1], "the accounts are sorted by id");
         ((int)document["findings"]!).Should().Be(1);
 
         var sarif = RunOutsideProject("audit", "--organization", "--profile", "org", "--format", "sarif", "--accounts", org.Prod2);
