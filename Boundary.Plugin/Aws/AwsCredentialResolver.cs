@@ -101,9 +101,14 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
             $"the AWS profile '{name}' (from {via}) is not in {CredentialsFilePath} or {ConfigFilePath}, or it cannot give credentials. Check the name with 'aws configure list-profiles'.");
     }
 
-    private bool TryProfile(string name, out ResolvedCredentials? resolved)
+    private bool TryProfile(string name, out ResolvedCredentials? resolved, int depth = 0)
     {
         resolved = null;
+        if (depth < 5 && RoleChain(name, depth) is { } chained)
+        {
+            resolved = chained;
+            return true;
+        }
         var file = new SharedCredentialsFile(CredentialsFilePath);
         if (file.TryGetProfile(name, out var profile) && AWSCredentialsFactory.TryGetAWSCredentials(profile, file, out var credentials))
         {
@@ -118,6 +123,24 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
             return true;
         }
         return false;
+    }
+
+    /// <summary>A profile with role_arn and source_profile (not credential_source, not web identity): its source's credentials assume the role.</summary>
+    private ResolvedCredentials? RoleChain(string name, int depth)
+    {
+        var chain = new CredentialProfileStoreChain();
+        var file = new SharedCredentialsFile(CredentialsFilePath);
+        if (!(file.TryGetProfile(name, out var profile) || chain.TryGetProfile(name, out profile)))
+            return null;
+        var options = profile.Options;
+        if (string.IsNullOrEmpty(options.RoleArn) || string.IsNullOrEmpty(options.SourceProfile) || !string.IsNullOrEmpty(options.WebIdentityTokenFile))
+            return null;
+        if (options.SourceProfile == name || !TryProfile(options.SourceProfile, out var source, depth + 1))
+            return null;
+        var region = profile.Region?.SystemName ?? source!.Region ?? environment("AWS_REGION") ?? environment("AWS_DEFAULT_REGION") ?? "us-east-1";
+        var sessionName = string.IsNullOrEmpty(options.RoleSessionName) ? "dotnet-boundary" : options.RoleSessionName;
+        var sts = AwsServiceEndpoint.Resolve(AwsServiceInfo.Sts, region, null, environment);
+        return new ResolvedCredentials(new RoleChainCredentials(source!.Credentials, options.RoleArn, sessionName, options.ExternalID, sts), name, profile.Region?.SystemName);
     }
 
     /// <summary>An SSO profile's credentials say "run 'aws sso login'" when the cached token is gone or expired.</summary>

@@ -68,7 +68,7 @@ public sealed class StsClient(AWSCredentials credentials, AwsServiceEndpoint end
         }
     }
 
-    private static AmazonSecurityTokenServiceConfig CreateConfig(AwsServiceEndpoint endpoint, int maxAttempts)
+    internal static AmazonSecurityTokenServiceConfig CreateConfig(AwsServiceEndpoint endpoint, int maxAttempts)
     {
         // Endpoints come from our own resolution (which reads the tool's environment), never from the SDK's.
         var config = new AmazonSecurityTokenServiceConfig
