@@ -19,7 +19,8 @@ namespace Boundary;
     typeof(InjectCommand),
     typeof(RestoreCommand),
     typeof(VerifyCommand),
-    typeof(AuditCommand))]
+    typeof(AuditCommand),
+    typeof(OrgCommand))]
 public sealed class Program
 {
     public static int Main(string[] args)
@@ -47,6 +48,7 @@ public sealed class Program
     /// <param name="configure">Lets tests replace services (a scripted <see cref="IPrompter"/>, a fake <see cref="IAwsClientFactory"/>).</param>
     public static int Run(string[] args, IConsole console, RunContext context, Action<IServiceCollection>? configure = null)
     {
+        AwsSdkDependencies.Register();
         var collection = new ServiceCollection()
             .AddSingleton(console)
             .AddSingleton(context)

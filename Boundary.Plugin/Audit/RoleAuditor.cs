@@ -164,7 +164,7 @@ public sealed class RoleAuditor(ICloudFormationClient cloudFormation, IIamClient
     {
         var (deployed, stacks, walkNotes) = await FindRolesAsync(target, cancellationToken).ConfigureAwait(false);
         var (roles, readNotes) = await ReadRolesAsync(target.Env, deployed.Select(r => r.RoleName).ToList(), cancellationToken).ConfigureAwait(false);
-        var audits = deployed.Select(d => Judge(d, roles.TryGetValue(d.RoleName, out var role) ? role : null, target.ExpectedBoundary)).ToList();
+        var audits = deployed.Select(d => Judge(d, roles.TryGetValue(d.RoleName, out var role) ? role : null, target.ExpectedBoundary, target.Accepts)).ToList();
         return new EnvAudit(target.Env)
         {
             StackName = target.StackName,
@@ -176,13 +176,14 @@ public sealed class RoleAuditor(ICloudFormationClient cloudFormation, IIamClient
         };
     }
 
-    public static RoleAudit Judge(DeployedRole deployed, IamRole? role, string expected)
+    public static RoleAudit Judge(DeployedRole deployed, IamRole? role, string expected, Func<string, bool>? accepts = null)
     {
+        accepts ??= actual => string.Equals(actual, expected, StringComparison.Ordinal);
         if (role is null)
             return new RoleAudit(deployed, RoleStatus.NotFound, null, null, null);
         var status = role.IsServiceLinked ? RoleStatus.ServiceLinked
             : role.PermissionsBoundaryArn is null ? RoleStatus.Missing
-            : string.Equals(role.PermissionsBoundaryArn, expected, StringComparison.Ordinal) ? RoleStatus.Ok
+            : accepts(role.PermissionsBoundaryArn) ? RoleStatus.Ok
             : RoleStatus.Different;
         return new RoleAudit(deployed, status, role.Arn, role.Path, role.PermissionsBoundaryArn);
     }

@@ -51,9 +51,15 @@ public sealed class AwsClientFactory(RunContext context, HttpMessageInvoker? htt
 
         public IIamClient Iam => new IamClient(QueryClient(AwsServiceInfo.Iam));
 
-        public IStsClient Sts => new StsClient(credentials.Credentials, AwsServiceEndpoint.Resolve(AwsServiceInfo.Sts, region, endpointUrl, environment), retry.MaxAttempts);
+        public IStsClient Sts => new StsClient(credentials.Credentials, AwsServiceEndpoint.Resolve(AwsServiceInfo.Sts, region, endpointUrl, environment), retry.MaxAttempts) { Calls = calls };
 
         public AwsQueryClient QueryClient(AwsServiceInfo service) =>
             new(AwsServiceEndpoint.Resolve(service, region, endpointUrl, environment), credentials.Credentials, http, retry) { Calls = calls };
+
+        public AwsJsonClient JsonClient(AwsServiceInfo service) =>
+            new(AwsServiceEndpoint.Resolve(service, region, endpointUrl, environment), credentials.Credentials, http, retry) { Calls = calls };
+
+        public IAwsSession WithCredentials(AWSCredentials other, string source, string? otherRegion = null) =>
+            new AwsSession(new ResolvedCredentials(other, source, credentials.Region), otherRegion ?? region, otherRegion is null ? regionSource : "--regions", endpointUrl, environment, http, calls);
     }
 }

@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Boundary.Amplify;
 
 namespace Boundary.Aws;

@@ -48,6 +48,14 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
             return FromProfile(named, "AWS_PROFILE");
         if (TryProfile(SharedCredentialsFile.DefaultProfileName, out var fromDefault))
             return fromDefault! with { Source = "profile 'default'" };
+        // CI's OIDC sign-in (GitHub Actions, GitLab): a web identity token file and the role to assume with it.
+        var tokenFile = environment("AWS_WEB_IDENTITY_TOKEN_FILE");
+        var roleArn = environment("AWS_ROLE_ARN");
+        if (!string.IsNullOrEmpty(tokenFile) && !string.IsNullOrEmpty(roleArn))
+        {
+            var session = environment("AWS_ROLE_SESSION_NAME") is { Length: > 0 } name ? name : "dotnet-boundary";
+            return new ResolvedCredentials(new AssumeRoleWithWebIdentityCredentials(tokenFile, roleArn, session), $"web identity (AWS_WEB_IDENTITY_TOKEN_FILE, role {roleArn})", null);
+        }
         if (string.Equals(environment("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
             throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials,
                 "no AWS credentials found (and AWS_EC2_METADATA_DISABLED=true rules out instance credentials): set --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run 'amplify configure project'.");
@@ -70,24 +78,53 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
             $"the AWS profile '{name}' (from {via}) is not in {CredentialsFilePath} or {ConfigFilePath}, or it cannot give credentials. Check the name with 'aws configure list-profiles'.");
     }
 
-    private bool TryProfile(string name, out ResolvedCredentials? resolved)
+    private bool TryProfile(string name, out ResolvedCredentials? resolved, int depth = 0)
     {
         resolved = null;
+        if (depth < 5 && RoleChain(name, depth) is { } chained)
+        {
+            resolved = chained;
+            return true;
+        }
         var file = new SharedCredentialsFile(CredentialsFilePath);
         if (file.TryGetProfile(name, out var profile) && AWSCredentialsFactory.TryGetAWSCredentials(profile, file, out var credentials))
         {
-            resolved = new ResolvedCredentials(credentials, name, profile.Region?.SystemName);
+            resolved = new ResolvedCredentials(Wrap(credentials, profile), name, profile.Region?.SystemName);
             return true;
         }
         // The SDK's whole chain of stores (on Windows, the SDK store too).
         var chain = new CredentialProfileStoreChain();
         if (chain.TryGetProfile(name, out profile) && AWSCredentialsFactory.TryGetAWSCredentials(profile, chain, out credentials))
         {
-            resolved = new ResolvedCredentials(credentials, name, profile.Region?.SystemName);
+            resolved = new ResolvedCredentials(Wrap(credentials, profile), name, profile.Region?.SystemName);
             return true;
         }
         return false;
     }
+
+    /// <summary>A profile with role_arn and source_profile (not credential_source, not web identity): its source's credentials assume the role.</summary>
+    private ResolvedCredentials? RoleChain(string name, int depth)
+    {
+        var chain = new CredentialProfileStoreChain();
+        var file = new SharedCredentialsFile(CredentialsFilePath);
+        if (!(file.TryGetProfile(name, out var profile) || chain.TryGetProfile(name, out profile)))
+            return null;
+        var options = profile.Options;
+        if (string.IsNullOrEmpty(options.RoleArn) || string.IsNullOrEmpty(options.SourceProfile) || !string.IsNullOrEmpty(options.WebIdentityTokenFile))
+            return null;
+        if (options.SourceProfile == name || !TryProfile(options.SourceProfile, out var source, depth + 1))
+            return null;
+        var region = profile.Region?.SystemName ?? source!.Region ?? environment("AWS_REGION") ?? environment("AWS_DEFAULT_REGION") ?? "us-east-1";
+        var sessionName = string.IsNullOrEmpty(options.RoleSessionName) ? "dotnet-boundary" : options.RoleSessionName;
+        var sts = AwsServiceEndpoint.Resolve(AwsServiceInfo.Sts, region, null, environment);
+        return new ResolvedCredentials(new RoleChainCredentials(source!.Credentials, options.RoleArn, sessionName, options.ExternalID, sts), name, profile.Region?.SystemName);
+    }
+
+    /// <summary>An SSO profile's credentials say "run 'aws sso login'" when the cached token is gone or expired.</summary>
+    private static AWSCredentials Wrap(AWSCredentials credentials, CredentialProfile profile) =>
+        !string.IsNullOrEmpty(profile.Options.SsoSession) || !string.IsNullOrEmpty(profile.Options.SsoStartUrl)
+            ? new SsoProfileCredentials(credentials, profile.Name)
+            : credentials;
 
     private ResolvedCredentials FromKeysFile(string path)
     {

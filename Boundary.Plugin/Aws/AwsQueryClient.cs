@@ -1,11 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal;
-using Amazon.Runtime.Internal.Auth;
 using Amazon.Util;
 
 namespace Boundary.Aws;
@@ -18,10 +15,6 @@ namespace Boundary.Aws;
 /// </summary>
 public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials credentials, HttpMessageInvoker http, AwsRetryPolicy? retry = null)
 {
-    // The signer reads only a few properties of a client config; request-level overrides (signing region,
-    // service name) take precedence, so any concrete config serves.
-    private static readonly Lazy<IClientConfig> SigningConfig = new(() => new Amazon.SecurityToken.AmazonSecurityTokenServiceConfig());
-
     private static readonly Lazy<HttpClient> SharedHttp = new(() => new HttpClient(new SocketsHttpHandler
     {
         ConnectTimeout = TimeSpan.FromSeconds(10),
@@ -54,16 +47,7 @@ public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials c
     private async Task<T> SendOnceAsync<T>(AwsQueryOperation<T> operation, CancellationToken cancellationToken)
     {
         var service = Endpoint.Service;
-        ImmutableCredentials keys;
-        try
-        {
-            keys = await credentials.GetCredentialsAsync().ConfigureAwait(false)
-                   ?? throw new AmazonClientException("the credentials provider returned none");
-        }
-        catch (Exception e) when (e is AmazonClientException or AmazonServiceException or IOException or InvalidOperationException)
-        {
-            throw new AwsServiceException(service.SigningName, operation.Action, AwsErrorCodes.Credentials, e.Message, inner: e);
-        }
+        var keys = await AwsSignedRequest.KeysAsync(credentials, service, operation.Action).ConfigureAwait(false);
 
         var body = new StringBuilder()
             .Append("Action=").Append(AWSSDKUtils.UrlEncode(operation.Action, false))
@@ -71,49 +55,10 @@ public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials c
         foreach (var (name, value) in operation.Parameters)
             body.Append('&').Append(AWSSDKUtils.UrlEncode(name, false)).Append('=').Append(AWSSDKUtils.UrlEncode(value, false));
         var content = Encoding.UTF8.GetBytes(body.ToString());
+        using var message = AwsSignedRequest.Build(Endpoint, keys, content, "application/x-www-form-urlencoded; charset=utf-8", [], UserAgent);
 
-        var url = Endpoint.Url;
-        var signed = new DefaultRequest(new SignedQuery(), service.SigningName)
-        {
-            HttpMethod = "POST",
-            Endpoint = new Uri(url.GetLeftPart(UriPartial.Authority)),
-            ResourcePath = url.AbsolutePath.Length == 0 ? "/" : url.AbsolutePath,
-            Content = content,
-            AuthenticationRegion = Endpoint.SigningRegion,
-            OverrideSigningServiceName = service.SigningName,
-        };
-        signed.Headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8";
-        if (keys.UseToken)
-            signed.Headers["X-Amz-Security-Token"] = keys.Token;
-        var signature = new AWS4Signer().SignRequest(signed, SigningConfig.Value, null, keys.AccessKey, keys.SecretKey);
-        signed.Headers["Authorization"] = signature.ForAuthorizationHeader;
-
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(signed.Endpoint, signed.ResourcePath))
-        {
-            Content = new ByteArrayContent(content),
-        };
-        foreach (var (name, value) in signed.Headers)
-        {
-            if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
-                message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(value);
-            else if (!name.Equals("Host", StringComparison.OrdinalIgnoreCase) && !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-                message.Headers.TryAddWithoutValidation(name, value);
-        }
-        message.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-
-        HttpResponseMessage response;
-        string text;
         Calls?.RecordRequest(service.SigningName, operation.Action);
-        try
-        {
-            response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new AwsServiceException(service.SigningName, operation.Action, AwsErrorCodes.Network,
-                $"no answer from {url.GetLeftPart(UriPartial.Authority)}: {e.Message}", inner: e);
-        }
+        var (response, text) = await AwsSignedRequest.SendAsync(http, message, Endpoint, operation.Action, cancellationToken).ConfigureAwait(false);
         using (response)
         {
             var status = (int)response.StatusCode;
@@ -149,13 +94,7 @@ public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials c
         var message = error?.Text("Message") ?? error?.Text("message");
         if (string.IsNullOrEmpty(code))
         {
-            code = status switch
-            {
-                429 => AwsErrorCodes.Throttling,
-                403 => AwsErrorCodes.AccessDenied,
-                >= 500 => "ServiceUnavailable",
-                _ => $"Http{status}",
-            };
+            code = AwsSignedRequest.CodeForStatus(status);
             message ??= $"HTTP {status}: {Shorten(text)}";
         }
         return new AwsServiceException(service.SigningName, action, code, message ?? code, status, document?.Root is { } root ? RequestIdOf(root) : null);
@@ -178,8 +117,5 @@ public sealed class AwsQueryClient(AwsServiceEndpoint endpoint, AWSCredentials c
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
-
-    /// <summary>The SDK's request type wants an original request object; this one carries nothing.</summary>
-    private sealed class SignedQuery : AmazonWebServiceRequest;
+    private static string Shorten(string text) => AwsSignedRequest.Shorten(text);
 }

@@ -1,4 +1,5 @@
 using Boundary.Core;
+
 namespace Boundary.Aws;
 
 /// <summary>A service bound to an endpoint and the region that signs for it.</summary>
@@ -13,7 +14,7 @@ public sealed record AwsServiceEndpoint(AwsServiceInfo Service, Uri Url, string 
     public static AwsServiceEndpoint Resolve(AwsServiceInfo service, string region, string? endpointUrl, Func<string, string?> environment)
     {
         var partition = AwsPartition.ForRegion(region);
-        var signingRegion = service.IsGlobal ? partition.IamSigningRegion : region;
+        var signingRegion = service.IsGlobal ? GlobalRegion(service, partition) : region;
         var custom = endpointUrl;
         if (string.IsNullOrEmpty(custom) && !string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
         {
@@ -27,9 +28,16 @@ public sealed record AwsServiceEndpoint(AwsServiceInfo Service, Uri Url, string 
                 throw BoundaryException.Usage($"'{custom}' is not an endpoint URL: expected http(s)://host[:port].");
             return new AwsServiceEndpoint(service, url, signingRegion, IsOverride: true);
         }
-        var host = service.IsGlobal && service == AwsServiceInfo.Iam
-            ? partition.IamHost
+        var host = service == AwsServiceInfo.Iam ? partition.IamHost
+            : service.IsGlobal ? $"{service.EndpointPrefix}.{signingRegion}.{partition.DnsSuffix}"
             : $"{service.EndpointPrefix}.{region}.{partition.DnsSuffix}";
         return new AwsServiceEndpoint(service, new Uri($"https://{host}/"), signingRegion, IsOverride: false);
     }
+
+    /// <summary>
+    /// The region a global service's one endpoint lives in and signs for. Organizations in China is served
+    /// from cn-northwest-1 (organizations.cn-northwest-1.amazonaws.com.cn); elsewhere it shares IAM's region.
+    /// </summary>
+    public static string GlobalRegion(AwsServiceInfo service, AwsPartition partition) =>
+        service == AwsServiceInfo.Organizations && partition == AwsPartition.China ? "cn-northwest-1" : partition.IamSigningRegion;
 }

@@ -1,3 +1,5 @@
+using Amazon.Runtime;
+
 namespace Boundary.Aws;
 
 /// <summary>Who a set of credentials is: the account, the partition (from the ARN) and the principal's ARN.</summary>

@@ -6,4 +6,7 @@ public sealed class CloudFormationClient(AwsQueryClient client) : ICloudFormatio
 
     public Task<AwsPage<StackResourceSummary>> ListStackResourcesAsync(string stackNameOrId, string? nextToken = null, CancellationToken cancellationToken = default) =>
         Query.InvokeAsync(CloudFormationOperations.ListStackResources(stackNameOrId, nextToken), cancellationToken);
+
+    public Task<AwsPage<StackSummary>> ListStacksAsync(string? nextToken = null, CancellationToken cancellationToken = default) =>
+        Query.InvokeAsync(CloudFormationOperations.ListStacks(nextToken), cancellationToken);
 }

@@ -1,3 +1,6 @@
+using Amazon.Runtime;
+using Boundary.Amplify;
+
 namespace Boundary.Aws;
 
 /// <summary>The seam commands get their AWS clients through; tests can pass their own.</summary>

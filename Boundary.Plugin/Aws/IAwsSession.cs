@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Boundary.Amplify;
 
 namespace Boundary.Aws;
 
@@ -25,6 +26,14 @@ public interface IAwsSession
 
     ICloudFormationClient CloudFormation => new CloudFormationClient(QueryClient(AwsServiceInfo.CloudFormation));
 
+    IOrganizationsClient Organizations => new OrganizationsClient(JsonClient(AwsServiceInfo.Organizations));
+
     /// <summary>A query-protocol client for any service, e.g. <see cref="AwsServiceInfo.CloudFormation"/>.</summary>
     AwsQueryClient QueryClient(AwsServiceInfo service);
+
+    /// <summary>A JSON-protocol client for any service, e.g. <see cref="AwsServiceInfo.Organizations"/>.</summary>
+    AwsJsonClient JsonClient(AwsServiceInfo service);
+
+    /// <summary>The same endpoints and request counter with other credentials (e.g. an assumed role's) and, when given, another region.</summary>
+    IAwsSession WithCredentials(AWSCredentials credentials, string source, string? region = null);
 }

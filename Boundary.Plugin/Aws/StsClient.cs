@@ -10,33 +10,51 @@ public sealed class StsClient(AWSCredentials credentials, AwsServiceEndpoint end
 {
     public AmazonSecurityTokenServiceConfig Config { get; } = CreateConfig(endpoint, maxAttempts);
 
-    public async Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default)
+    /// <summary>Where to count the calls (the SDK's own retries are not seen; null: not counted).</summary>
+    public AwsCallCounter? Calls { get; init; }
+
+    public Task<CallerIdentity> GetCallerIdentityAsync(CancellationToken cancellationToken = default) =>
+        CallAsync("GetCallerIdentity", async client =>
+        {
+            var answer = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            return new CallerIdentity(answer.Account, answer.Arn, answer.UserId);
+        }, cancellationToken);
+
+    public Task<AWSCredentials> AssumeRoleAsync(string roleArn, string sessionName, CancellationToken cancellationToken = default) =>
+        CallAsync("AssumeRole", async client =>
+        {
+            var answer = await client.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = sessionName }, cancellationToken).ConfigureAwait(false);
+            var keys = answer.Credentials;
+            return (AWSCredentials)new SessionAWSCredentials(keys.AccessKeyId, keys.SecretAccessKey, keys.SessionToken);
+        }, cancellationToken);
+
+    private async Task<T> CallAsync<T>(string operation, Func<AmazonSecurityTokenServiceClient, Task<T>> call, CancellationToken cancellationToken)
     {
+        Calls?.RecordRequest("sts", operation);
         try
         {
             using var client = new AmazonSecurityTokenServiceClient(credentials, Config);
-            var answer = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
-            return new CallerIdentity(answer.Account, answer.Arn, answer.UserId);
+            return await call(client).ConfigureAwait(false);
         }
         catch (AmazonServiceException e) when (e.InnerException is HttpRequestException or IOException || (e.StatusCode == 0 && string.IsNullOrEmpty(e.ErrorCode)))
         {
-            throw new AwsServiceException("sts", "GetCallerIdentity", AwsErrorCodes.Network, e.Message, inner: e);
+            throw new AwsServiceException("sts", operation, AwsErrorCodes.Network, e.Message, inner: e);
         }
         catch (AmazonServiceException e)
         {
-            throw new AwsServiceException("sts", "GetCallerIdentity", e.ErrorCode ?? "Unknown", e.Message, (int)e.StatusCode, e.RequestId, e);
+            throw new AwsServiceException("sts", operation, e.ErrorCode ?? "Unknown", e.Message, (int)e.StatusCode, e.RequestId, e);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new AwsServiceException("sts", "GetCallerIdentity", AwsErrorCodes.Network, e.Message, inner: e);
+            throw new AwsServiceException("sts", operation, AwsErrorCodes.Network, e.Message, inner: e);
         }
         catch (AmazonClientException e)
         {
-            throw new AwsServiceException("sts", "GetCallerIdentity", AwsErrorCodes.Credentials, e.Message, inner: e);
+            throw new AwsServiceException("sts", operation, AwsErrorCodes.Credentials, e.Message, inner: e);
         }
     }
 
-    private static AmazonSecurityTokenServiceConfig CreateConfig(AwsServiceEndpoint endpoint, int maxAttempts)
+    internal static AmazonSecurityTokenServiceConfig CreateConfig(AwsServiceEndpoint endpoint, int maxAttempts)
     {
         // Endpoints come from our own resolution (which reads the tool's environment), never from the SDK's.
         var config = new AmazonSecurityTokenServiceConfig

@@ -1,6 +1,7 @@
 using Boundary.Audit;
 using Boundary.Aws;
 using Boundary.Core;
+using Boundary.Organizations;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
@@ -20,6 +21,18 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
 
     [Option("--fix", Description = "Put the env's boundary on every role that lacks it or has another one (iam:PutRolePermissionsBoundary), after a confirmation (--yes skips it). Never touches service-linked roles.")]
     public bool Fix { get; set; }
+
+    [Option("--organization", Description = "Audit every ACTIVE account of the organisation (no Amplify project needed): run with the management account's (or a delegated administrator's) credentials; each member account is entered through --role-name. Expected boundary per account: --arn, else what its SCPs require, else any boundary.")]
+    public bool Organization { get; set; }
+
+    [Option("--role-name <NAME>", Description = "With --organization: the role assumed in each member account. Default: OrganizationAccountAccessRole.")]
+    public string? RoleName { get; set; }
+
+    [Option("--accounts <IDS>", Description = "With --organization: only these accounts (comma-separated ids).")]
+    public string? AccountIds { get; set; }
+
+    [Option("--regions <REGIONS>", Description = "With --organization: the regions to look for Amplify root stacks in (comma-separated). Default: the region (--region, profile, AWS_REGION).")]
+    public string? Regions { get; set; }
 
     [Option("-v|--verbose", Description = "List every role, not only the findings, and the AWS requests made per operation.")]
     public bool Verbose { get; set; }
@@ -41,15 +54,38 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
             confirm = question => ask.Confirm(question);
         }
         IAuditProgress progress = Context.StdoutIsTerminal && format == ReportFormat.Text ? new TerminalProgress(Console.Error) : NoProgress.Instance;
+        using var cancel = ConsoleCancellation.Create(Console);
 
-        var report = new AuditRunner(LocateProject(), Aws, progress).Run(new AuditRequest
+        AuditReport report;
+        OrganizationAuditRunner? organization = null;
+        if (Organization)
         {
-            Env = Env,
-            AllEnvs = AllEnvs,
-            Arn = Arn,
-            Fix = Fix,
-            Aws = AwsOptions,
-        }, confirm);
+            if (AllEnvs || Env is not null || ProjectDir is not null)
+                throw BoundaryException.Usage("--organization audits accounts, not an Amplify project: --env, --all-envs and --project-dir do not apply.");
+            organization = new OrganizationAuditRunner(Aws, progress);
+            report = organization.RunAsync(new OrganizationAuditRequest
+            {
+                RoleName = RoleName ?? OrganizationAuditRequest.DefaultRoleName,
+                Accounts = List(AccountIds),
+                Regions = List(Regions),
+                Arn = Arn,
+                Fix = Fix,
+                Aws = AwsOptions,
+            }, confirm, cancel.Token).GetAwaiter().GetResult();
+        }
+        else
+        {
+            if (RoleName is not null || AccountIds is not null || Regions is not null)
+                throw BoundaryException.Usage("--role-name, --accounts and --regions go with --organization.");
+            report = new AuditRunner(LocateProject(), Aws, progress).Run(new AuditRequest
+            {
+                Env = Env,
+                AllEnvs = AllEnvs,
+                Arn = Arn,
+                Fix = Fix,
+                Aws = AwsOptions,
+            }, confirm, cancel.Token);
+        }
 
         switch (format)
         {
@@ -60,7 +96,8 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
                 Output.Json(AuditFormats.Sarif(report, Program.Version));
                 break;
             default:
-                foreach (var line in AuditFormats.Text(report, Verbose))
+                var lines = organization is null ? AuditFormats.Text(report, Verbose) : OrganizationAuditFormats.Text(report, organization.Accounts, Verbose);
+                foreach (var line in lines)
                     Output.Line(line);
                 break;
         }
@@ -73,8 +110,11 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
             if (format == ReportFormat.Text)
                 Output.Line(AuditFormats.CallsLine(report));
             else
-                Console.Error.WriteLine(AuditFormats.CallsLine(report));
+                Output.Detail(AuditFormats.CallsLine(report));
         }
         return report.ExitCode;
     }
+
+    private static IReadOnlyList<string>? List(string? text) =>
+        text is null ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

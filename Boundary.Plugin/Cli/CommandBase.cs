@@ -32,6 +32,12 @@ public abstract class CommandBase(IConsole console, RunContext context)
                 Output.Json(new ErrorDocument(false, e.Message, e.ExitCode));
             return e.ExitCode;
         }
+        catch (OperationCanceledException) when (Console is not null)
+        {
+            // Ctrl+C (ConsoleCancellation): the calls in flight were stopped and nothing half-done was written.
+            Output.Error("cancelled (Ctrl+C); nothing further was changed.");
+            return ExitCodes.Cancelled;
+        }
     }
 
     protected abstract int Execute();

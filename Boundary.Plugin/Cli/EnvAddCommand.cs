@@ -24,6 +24,12 @@ public sealed class EnvAddCommand(IConsole console, RunContext context, IPrompte
     [Option("--create", Description = "Write the env's entry even if the Amplify CLI has not created the env yet (the host's own 'env add' then fails for it).")]
     public bool Create { get; set; }
 
+    [Option("--check-org", Description = "Compare the new env's boundary with what the organisation's SCPs require for its account (a warning; with --strict an error, and nothing is written).")]
+    public bool CheckOrg { get; set; }
+
+    [Option("--org-profile <NAME>", Description = "The AWS profile to read the organisation with (management account or delegated administrator). Default: the env's credentials.")]
+    public string? OrgProfile { get; set; }
+
     protected override void Validate()
     {
         base.Validate();
@@ -32,12 +38,18 @@ public sealed class EnvAddCommand(IConsole console, RunContext context, IPrompte
 
     protected override int Execute()
     {
+        using var cancel = ConsoleCancellation.Create(Console);
         if (string.IsNullOrEmpty(Name))
             throw BoundaryException.Usage("env add needs the new env's name: dotnet boundary env add <name> [--from <env>] [--permissions-boundary <arn>|'']. See 'dotnet boundary env add --help'.");
         if (!string.IsNullOrEmpty(Env))
             throw BoundaryException.Usage("env add takes the new env as its argument and the source as --from; --env does not apply.");
-        var result = new EnvLifecycle(LocateProject(), Aws, Prompter).Add(new EnvAddRequest
+        var project = LocateProject();
+        var guard = new OrganizationGuard(Aws, Output, OrgProfile, Strict, cancel.Token);
+        var envOptions = AwsOptions with { Project = project, Env = Name };
+        var result = new EnvLifecycle(project, Aws, Prompter).Add(new EnvAddRequest
         {
+            Guard = CheckOrg ? (env, boundary) => guard.Check(envOptions, env, boundary) : null,
+            OrganizationArnFor = account => guard.RequiredArnFor(envOptions, account),
             Env = Name,
             From = From,
             PermissionsBoundary = PermissionsBoundary,

@@ -1,4 +1,5 @@
 using Boundary.Amplify;
+using Boundary.Aws;
 using Boundary.Core;
 using Boundary.Files;
 using Boundary.Templates;
@@ -8,8 +9,14 @@ using McMaster.Extensions.CommandLineUtils;
 namespace Boundary.Cli;
 
 [Command("verify", Description = "Check that every AWS::IAM::Role (and SAM AWS::Serverless::Function / StateMachine) in the templates under amplify/backend (or the given paths) carries the env's permissions boundary, for build pipelines; another env's boundary is an error. Exit 1 when one does not; exit 3 for a template that cannot be read or decided (not UTF-8, a merge key bringing in a role, ...).")]
-public sealed class VerifyCommand(IConsole console, RunContext context) : ProjectCommandBase(console, context)
+public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClientFactory aws) : ProjectCommandBase(console, context)
 {
+    [Option("--org", Description = "Also compare the env's boundary with what the organisation's SCPs require for the env's account (a warning; with --strict a finding, exit 1).")]
+    public bool Org { get; set; }
+
+    [Option("--org-profile <NAME>", Description = "With --org: the AWS profile to read the organisation with. Default: the env's credentials.")]
+    public string? OrgProfile { get; set; }
+
     [Option(ReportFormats.OptionTemplate, Description = "text (default), json or sarif (SARIF 2.1.0, for GitHub code scanning).")]
     public string? Format { get; set; }
 
@@ -69,6 +76,13 @@ public sealed class VerifyCommand(IConsole console, RunContext context) : Projec
             ? paths.Select(p => Path.GetFullPath(p, Context.WorkingDirectory)).ToList()
             : [project!.BackendDir];
         var files = TemplateFinder.Find(targets);
+        if (Org)
+        {
+            if (project is null || env is null)
+                throw BoundaryException.Usage("--org checks an env's boundary against its account's SCPs: it needs the project's env (drop --arn).");
+            using var cancel = ConsoleCancellation.Create(Console);
+            new OrganizationGuard(aws, Output, OrgProfile, Strict, cancel.Token).Check(new AwsConnectOptions { Project = project, Env = env }, env, expected, ExitCodes.Findings);
+        }
         var stale = project is not null && File.Exists(project.TeamProviderInfoPath)
             ? OtherEnvBoundaries.Read(project.LoadTeamProviderInfo(), env, expected)
             : null;

@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary>Something unforeseen: a bug, reported by the last-resort handler with "please report this".</summary>
     public const int Internal = 70;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
 }

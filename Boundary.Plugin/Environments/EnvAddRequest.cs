@@ -24,4 +24,13 @@ public sealed record EnvAddRequest
 
     /// <summary>The options to repeat in a suggested command (--project-dir, --profile, ...), already quoted.</summary>
     public IReadOnlyList<string> RepeatOptions { get; init; } = [];
+
+    /// <summary>
+    /// --check-org: called with the env and the boundary about to be written (null: none) before anything
+    /// is written; it warns, or throws to refuse the change.
+    /// </summary>
+    public Action<string, string?>? Guard { get; init; }
+
+    /// <summary>The boundary the organisation requires for roles in an account, when known: offered first when the source's cannot be used.</summary>
+    public Func<string, string?>? OrganizationArnFor { get; init; }
 }

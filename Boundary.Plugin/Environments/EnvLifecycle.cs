@@ -29,7 +29,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     /// <c>init --permissions-boundary</c>: the env gets the ARN; never prompts. An env the host has not
     /// created yet gets its entry only with <paramref name="createEntry"/> (see <see cref="NotCreatedByHostYet"/>).
     /// </summary>
-    public BoundaryChange Init(string? env, string arn, bool createEntry = false)
+    public BoundaryChange Init(string? env, string arn, bool createEntry = false, Action<string, string?>? guard = null)
     {
         if (arn.Length > 0)
             PolicyArn.Parse(arn);
@@ -47,11 +47,12 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         if (!known.Contains(name) && !createEntry && arn.Length > 0)
             throw NotCreatedByHostYet(name, arn, $"Permissions boundary {arn} for the {name} environment",
                 $"run 'amplify init' first, then this command again, or let the host apply it: amplify init --permissions-boundary {arn}");
+        guard?.Invoke(name, arn.Length == 0 ? null : arn);
         return settings.Set(name, arn, createEnv: true);
     }
 
     /// <summary><c>env update</c>: the given ARN ('' removes), or a prompt (blank removes, '.' keeps).</summary>
-    public BoundaryChange Update(string? env, string? arn)
+    public BoundaryChange Update(string? env, string? arn, Action<string, string?>? guard = null)
     {
         var name = settings.ResolveEnv(env);
         if (arn is null)
@@ -72,6 +73,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         {
             PolicyArn.Parse(arn);
         }
+        guard?.Invoke(name, arn.Length == 0 ? null : arn);
         return settings.Set(name, arn);
     }
 
@@ -162,11 +164,13 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
             default:
             {
                 var cannot = $"Permissions boundary {source} from the {from} environment cannot be applied to resources in the {request.Env} environment: {reachability.Reason}.";
+                var required = reachability.Account is { } account ? request.OrganizationArnFor?.Invoke(account) : null;
                 if (prompter is null)
-                    throw BoundaryException.Usage(cannot + "\n" + HostRequiredMessage + "." + FixHint(request, from, source, reachability));
-                var suggestion = reachability.Suggestion;
+                    throw BoundaryException.Usage(cannot + "\n" + HostRequiredMessage + "." + FixHint(request, from, source, reachability, required));
+                var suggestion = required ?? reachability.Suggestion;
                 var question = $"{cannot}\nPermissions boundary ARN for the {request.Env} environment (required" +
-                               (suggestion is null ? "" : "; the default is the policy of the same name in its account") + ")";
+                               (required is not null ? "; the default is the boundary the organisation's SCPs require in its account"
+                                : suggestion is null ? "" : "; the default is the policy of the same name in its account") + ")";
                 var answer = AskForArn(question, suggestion, a => a.Length == 0 ? suggestion ?? "" : a, required: true,
                     check: arn => CheckAnswer(arn, checker, reachability));
                 return new EnvAddPlan(from, sourceText, EnvAddDecision.Prompted, reachability, answer,
@@ -176,12 +180,15 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     }
 
     /// <summary>Writes a decided boundary, unless the host has yet to create the env (see <see cref="NotCreatedByHostYet"/>).</summary>
-    private BoundaryChange Write(EnvAddRequest request, EnvAddPlan plan) =>
-        plan.EnvListed || request.CreateEntry || plan.Arn!.Length == 0
+    private BoundaryChange Write(EnvAddRequest request, EnvAddPlan plan)
+    {
+        request.Guard?.Invoke(request.Env, plan.Arn!.Length == 0 ? null : plan.Arn);
+        return plan.EnvListed || request.CreateEntry || plan.Arn!.Length == 0
             ? settings.Set(request.Env, plan.Arn!, createEnv: true)
             : throw NotCreatedByHostYet(request.Env, plan.Arn, plan.Message,
                 $"create the env with the host first, then run 'dotnet boundary env add {request.Env} --from <env>{RepeatedOptions(request)}' again, " +
                 $"or let the host apply it: amplify env add (headless: amplify init --amplify '{{\"envName\":\"{request.Env}\"}}' --permissions-boundary {plan.Arn} --yes)");
+    }
 
     /// <summary>
     /// The boundary is decided, but writing it now would break the host: its 'init' and 'env add' treat an
@@ -236,10 +243,15 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         }
     }
 
-    private static string FixHint(EnvAddRequest request, string from, PolicyArn source, Reachability reachability)
+    private static string FixHint(EnvAddRequest request, string from, PolicyArn source, Reachability reachability, string? organizationArn = null)
     {
         var prefix = $"dotnet boundary env add {request.Env} --from {from}" + string.Concat(request.RepeatOptions.Select(o => " " + o));
         var hint = "";
+        if (organizationArn is not null)
+        {
+            hint += $"\n  The organisation's SCPs require {organizationArn} for roles in account {reachability.Account}.";
+            hint += $"\n  Fix: {prefix} --permissions-boundary {ShellQuoting.Quote(organizationArn)}";
+        }
         if (reachability.Suggestion is not null)
             hint += $"\n  A policy with the same path and name exists in account {reachability.Account}: {reachability.Suggestion}";
         var target = reachability.Suggestion is not null
@@ -247,7 +259,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
             : reachability.Account is not null
                 ? $"arn:{reachability.Partition ?? source.Partition}:iam::{reachability.Account}:policy/<name>"
                 : "<arn>";
-        hint += $"\n  Fix: {prefix} --permissions-boundary {target}";
+        hint += $"\n  {(organizationArn is null ? "Fix" : "or")}: {prefix} --permissions-boundary {target}";
         hint += $"\n  or, for no boundary: {prefix} --permissions-boundary ''";
         return hint;
     }

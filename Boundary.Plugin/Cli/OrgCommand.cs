@@ -1,0 +1,16 @@
+using McMaster.Extensions.CommandLineUtils;
+
+using Boundary.Core;
+
+namespace Boundary.Cli;
+
+[Command("org", Description = "The organisation's rules for permissions boundaries: what its service control policies require of roles in an account.")]
+[Subcommand(typeof(OrgRequirementsCommand))]
+public sealed class OrgCommand
+{
+    public int OnExecute(CommandLineApplication app)
+    {
+        app.ShowHelp();
+        return ExitCodes.Usage;
+    }
+}
