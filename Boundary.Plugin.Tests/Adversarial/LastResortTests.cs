@@ -1,5 +1,4 @@
 using Boundary.Cli;
-
 using Boundary.Core;
 
 namespace Boundary.Tests.Adversarial;

@@ -1,15 +1,13 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Boundary.Amplify;
+using Boundary.Core;
 using Boundary.Files;
-using Boundary.Text;
 using Boundary.Templates;
 using Boundary.Tests.Corpus;
-using YamlDotNet.RepresentationModel;
-
-using Boundary.Core;
-
+using Boundary.Text;
 using Boundary.Verify;
+using YamlDotNet.RepresentationModel;
 
 namespace Boundary.Tests.Adversarial;
 

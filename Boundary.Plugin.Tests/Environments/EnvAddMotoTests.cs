@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Boundary.Environments;
 using Boundary.Tests.Support;
 using Newtonsoft.Json.Linq;

@@ -1,8 +1,7 @@
 using System.Diagnostics;
+using Boundary.Core;
 using Boundary.HookSetup;
 using Boundary.Tests.Support;
-
-using Boundary.Core;
 
 namespace Boundary.Tests.Hooks;
 

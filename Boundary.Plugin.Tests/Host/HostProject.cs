@@ -1,7 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
 using Boundary.Tests.Support;
 
 namespace Boundary.Tests.Host;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Amazon.Runtime;
 using Boundary.Aws;
 using Newtonsoft.Json.Linq;

@@ -1,8 +1,8 @@
 using Boundary.Amplify;
 using Boundary.Core;
 using Boundary.Templates;
-using Boundary.Verify;
 using Boundary.Tests.Support;
+using Boundary.Verify;
 using Newtonsoft.Json.Linq;
 
 namespace Boundary.Tests.Templates;

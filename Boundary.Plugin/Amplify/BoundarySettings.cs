@@ -1,7 +1,6 @@
+using Boundary.Core;
 using Boundary.Files;
 using Boundary.Json;
-
-using Boundary.Core;
 
 namespace Boundary.Amplify;
 

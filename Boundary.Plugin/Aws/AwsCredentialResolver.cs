@@ -1,6 +1,6 @@
-using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using Amazon.Runtime;
 using Boundary.Amplify;
 using Boundary.Core;
 using Boundary.Json;

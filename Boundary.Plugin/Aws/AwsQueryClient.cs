@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using System.Xml;
 using System.Xml.Linq;
+using System.Xml;
 using Amazon.Runtime;
 using Amazon.Util;
 

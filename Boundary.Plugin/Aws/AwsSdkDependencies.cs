@@ -1,9 +1,9 @@
-using Amazon;
 using Amazon.Runtime;
 using Amazon.RuntimeDependencies;
-using Amazon.SecurityToken;
 using Amazon.SSO;
 using Amazon.SSOOIDC;
+using Amazon.SecurityToken;
+using Amazon;
 
 namespace Boundary.Aws;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using Amazon.Runtime;
-using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Auth;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime;
 
 namespace Boundary.Aws;
 

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
-using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using Amazon.SecurityToken;
 
 namespace Boundary.Aws;
 

@@ -1,7 +1,7 @@
-using Amazon;
 using Amazon.Runtime;
-using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using Amazon.SecurityToken;
+using Amazon;
 
 namespace Boundary.Aws;
 

@@ -1,5 +1,5 @@
-using McMaster.Extensions.CommandLineUtils;
 using Boundary.Core;
+using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 

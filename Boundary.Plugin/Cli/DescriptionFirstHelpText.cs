@@ -1,5 +1,5 @@
-using McMaster.Extensions.CommandLineUtils;
 using McMaster.Extensions.CommandLineUtils.HelpText;
+using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 

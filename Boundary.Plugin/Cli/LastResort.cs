@@ -1,6 +1,5 @@
 using System.Reflection;
 using Amazon.Runtime;
-
 using Boundary.Core;
 
 namespace Boundary.Cli;

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Boundary.Aws;
+using Boundary.Core;
 using Boundary.Organizations;
 using McMaster.Extensions.CommandLineUtils;
-
-using Boundary.Core;
 
 namespace Boundary.Cli;
 

@@ -1,7 +1,6 @@
 using Boundary.Aws;
-using Boundary.Organizations;
-
 using Boundary.Core;
+using Boundary.Organizations;
 
 namespace Boundary.Cli;
 

@@ -4,7 +4,6 @@ using Amazon.Runtime;
 using Boundary.Amplify;
 using Boundary.Audit;
 using Boundary.Aws;
-
 using Boundary.Core;
 
 namespace Boundary.Organizations;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Boundary.Aws;
-
 using Boundary.Core;
 
 namespace Boundary.Organizations;

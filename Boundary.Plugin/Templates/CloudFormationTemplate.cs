@@ -1,6 +1,5 @@
-using Boundary.Text;
-
 using Boundary.Core;
+using Boundary.Text;
 
 namespace Boundary.Templates;
 

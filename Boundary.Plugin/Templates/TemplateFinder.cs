@@ -1,4 +1,5 @@
 using Boundary.Core;
+
 namespace Boundary.Templates;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using Boundary.Core;
-
 using Boundary.Files;
 
 namespace Boundary.Text;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Boundary.Core;
 using Boundary.Text;
-using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.Core;
 
 namespace Boundary.Yaml;
 
