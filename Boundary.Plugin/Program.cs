@@ -93,7 +93,8 @@ public sealed class Program
 
         Exit codes: 0 success; 1 verify/audit found roles without the boundary; 2 usage or validation error;
         3 project or file error; 4 AWS error (a call failed or was refused, no usable credentials,
-        or env add --strict could not check the boundary); 70 internal error (a bug: please report it).
+        or env add --strict could not check the boundary); 70 internal error (a bug: please report it);
+        130 cancelled (Ctrl+C).
         """;
 
     public int OnExecute(CommandLineApplication app)

@@ -75,7 +75,10 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         var targets = paths.Length > 0
             ? paths.Select(p => Path.GetFullPath(p, Context.WorkingDirectory)).ToList()
             : [project!.BackendDir];
-        var files = TemplateFinder.Find(targets);
+        var skipped = new List<string>();
+        var files = TemplateFinder.Find(targets, skipped);
+        foreach (var warning in skipped)
+            Output.Warn(warning);
         if (Org)
         {
             if (project is null || env is null)
