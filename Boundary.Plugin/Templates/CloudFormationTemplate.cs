@@ -35,6 +35,14 @@ public abstract class CloudFormationTemplate(SourceText source)
     /// <summary>Removes the boundary property (with its line when it has one to itself).</summary>
     public abstract TextEdit RemoveBoundary(TemplateResource resource);
 
+    /// <summary>
+    /// A boundary value that CloudFormation can only read as no boundary (<c>AWS::NoValue</c>, an empty
+    /// <c>Fn::Sub</c> or <c>Fn::Join</c>) or that is neither a policy ARN nor an intrinsic function: left
+    /// alone it would be kept as "set by a person" while the role is created without a boundary.
+    /// </summary>
+    protected static BoundaryException UnboundableValue(string where, string owner, string reason) =>
+        BoundaryException.File($"{where}: the PermissionsBoundary of {owner} {reason}, so CloudFormation would create it without a boundary. Write the policy ARN, or remove the property so that the env's boundary is injected, and run again.");
+
     public static bool LooksLikeJson(ReadOnlySpan<byte> content)
     {
         foreach (var b in content)

@@ -196,6 +196,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
         RefuseDuplicate(source, properties, BoundaryProperty, logicalId);
         var boundary = properties.Property(BoundaryProperty);
         var (kind, value) = KindOf(boundary?.Value);
+        if (kind == BoundaryKind.Intrinsic)
+            RefuseUnboundable(source, logicalId, boundary!.Value);
         return new Site(properties, boundary, kind, value);
     }
 
@@ -208,6 +210,33 @@ public sealed class JsonTemplate : CloudFormationTemplate
         _ => (BoundaryKind.Intrinsic, null),
     };
 
+    private static void RefuseUnboundable(SourceText source, string owner, JsonNode value)
+    {
+        // Containers below the parse depth were skipped: read this one whole.
+        var full = value.Kind is JsonKind.Object or JsonKind.Array ? JsonSpanParser.ParseNode(source, value) : value;
+        if (UnboundableReason(full) is { } reason)
+            throw UnboundableValue(source.Describe(value.Start), owner, reason);
+    }
+
+    /// <summary>Why a non-string boundary value cannot bound a role, or null for an intrinsic that may.</summary>
+    private static string? UnboundableReason(JsonNode value)
+    {
+        if (value.Kind != JsonKind.Object)
+            return $"is {(value.Kind == JsonKind.Array ? "a list" : "a " + value.Kind.ToString().ToLowerInvariant())}, not a policy ARN";
+        if (value.Properties.Count != 1)
+            return "is an object that is not one intrinsic function";
+        var (name, argument) = (value.Properties[0].Name, value.Properties[0].Value);
+        return name switch
+        {
+            "Ref" when argument.StringValue == "AWS::NoValue" => "is {\"Ref\": \"AWS::NoValue\"}",
+            "Fn::Sub" when (argument.Kind == JsonKind.Array && argument.Items.Count > 0 ? argument.Items[0] : argument).StringValue == "" => "is an empty Fn::Sub",
+            "Fn::Join" when argument.Kind == JsonKind.Array && argument.Items.Count == 2 && argument.Items[1] is { Kind: JsonKind.Array, Items.Count: 0 } => "is an Fn::Join of nothing",
+            "Ref" or "Condition" => null,
+            _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
+            _ => $"is an object with '{name}', which is not an intrinsic function",
+        };
+    }
+
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
     private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, JsonNode root)
     {
@@ -215,6 +244,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
         var kind = KindOf(function[BoundaryProperty]);
+        if (kind.Kind == BoundaryKind.Intrinsic)
+            RefuseUnboundable(source, "Globals.Function", function[BoundaryProperty]!);
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 

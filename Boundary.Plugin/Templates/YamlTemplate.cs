@@ -329,6 +329,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         RefuseDuplicate(source, mapping, BoundaryProperty, logicalId);
         var boundary = Find(mapping, BoundaryProperty);
         var (kind, value) = KindOf(boundary?.Entry.Value.Resolved, boundary is not null);
+        if (kind == BoundaryKind.Intrinsic)
+            RefuseUnboundable(source, logicalId, boundary!.Entry.Value);
         return new Site(mapping, boundary, kind, value, shared);
     }
 
@@ -342,6 +344,51 @@ public sealed class YamlTemplate : CloudFormationTemplate
         return value is { IsString: true } ? (BoundaryKind.Literal, value.Value) : (BoundaryKind.Intrinsic, null);
     }
 
+    private static void RefuseUnboundable(SourceText source, string owner, YamlNode written)
+    {
+        if (written.Resolved is { } value && UnboundableReason(value) is { } reason)
+            throw UnboundableValue(source.Describe(written.Start), owner, reason);
+    }
+
+    /// <summary>Why a non-string boundary value cannot bound a role, or null for an intrinsic that may.</summary>
+    private static string? UnboundableReason(YamlNode value)
+    {
+        switch (value.Kind)
+        {
+            case YamlKind.Scalar:
+                return value.Tag switch
+                {
+                    "!Ref" when value.Value == "AWS::NoValue" => "is !Ref AWS::NoValue",
+                    "!Sub" when value.Value == "" => "is an empty !Sub",
+                    not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
+                    _ => "is not a policy ARN",
+                };
+            case YamlKind.Sequence:
+                return value.Tag switch
+                {
+                    "!Sub" when value.Items.Count > 0 && value.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: "" } => "is an empty !Sub",
+                    "!Join" when value.Items.Count == 2 && value.Items[1].Resolved is { Kind: YamlKind.Sequence, Items.Count: 0 } => "is a !Join of nothing",
+                    not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
+                    _ => "is a list, not a policy ARN",
+                };
+            case YamlKind.Mapping when value.Tag is { Length: > 1 } tag && tag.StartsWith('!'):
+                return null;
+            case YamlKind.Mapping when value.Entries.Count == 1 && value.Entries[0].Name is { } name:
+                var argument = value.Entries[0].Value.Resolved;
+                return name switch
+                {
+                    "Ref" when argument is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" } => "is Ref: AWS::NoValue",
+                    "Fn::Sub" when (argument is { Kind: YamlKind.Sequence, Items.Count: > 0 } ? argument.Items[0].Resolved : argument) is { Kind: YamlKind.Scalar, Value: "" } => "is an empty Fn::Sub",
+                    "Fn::Join" when argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[1].Resolved is { Kind: YamlKind.Sequence, Items.Count: 0 } => "is an Fn::Join of nothing",
+                    "Ref" or "Condition" => null,
+                    _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
+                    _ => $"is a mapping with '{name}', which is not an intrinsic function",
+                };
+            default:
+                return "is a mapping that is not one intrinsic function";
+        }
+    }
+
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
     private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, YamlNode root)
     {
@@ -351,6 +398,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
         var boundary = Find(function, BoundaryProperty);
         var kind = KindOf(boundary?.Entry.Value.Resolved, boundary is not null);
+        if (kind.Kind == BoundaryKind.Intrinsic)
+            RefuseUnboundable(source, "Globals.Function", boundary!.Entry.Value);
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 

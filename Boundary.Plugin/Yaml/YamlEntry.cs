@@ -6,8 +6,11 @@ public sealed record YamlEntry(YamlNode Key, YamlNode Value)
     /// <summary>The key's text when it is a scalar, else null.</summary>
     public string? Name => Key.Kind == YamlKind.Scalar ? Key.Value : null;
 
-    /// <summary>A merge key (<c>&lt;&lt;</c>, plain and untagged).</summary>
-    public bool IsMerge => Key.IsPlainScalar && Key.Value == "<<";
+    /// <summary>
+    /// A merge key: a plain untagged <c>&lt;&lt;</c>, or any <c>&lt;&lt;</c> tagged <c>!!merge</c>, which YAML
+    /// readers (PyYAML, cfn-lint) merge as well.
+    /// </summary>
+    public bool IsMerge => Key.Kind == YamlKind.Scalar && Key.Value == "<<" && (Key.IsPlainScalar || Key.Tag == "tag:yaml.org,2002:merge");
 
     public int End => Math.Max(Key.End, Value.End);
 }

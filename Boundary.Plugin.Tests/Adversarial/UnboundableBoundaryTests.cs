@@ -1,0 +1,82 @@
+using System.Text;
+using Boundary.Core;
+using Boundary.Templates;
+using Boundary.Text;
+
+namespace Boundary.Tests.Adversarial;
+
+/// <summary>
+/// A PermissionsBoundary that CloudFormation reads as no boundary (AWS::NoValue, an empty Fn::Sub or
+/// Fn::Join) or that is no ARN and no intrinsic function is refused with file:line:column: before, such a
+/// role passed verify as "kept" and got no boundary from pre-push. A merge key tagged !!merge is a merge key.
+/// </summary>
+[Category("Unit")]
+public class UnboundableBoundaryTests
+{
+    private const string Policy = "{\"Version\": \"2012-10-17\", \"Statement\": []}";
+
+    [TestCase("{\"Ref\": \"AWS::NoValue\"}", "AWS::NoValue")]
+    [TestCase("{\"Fn::Sub\": \"\"}", "empty Fn::Sub")]
+    [TestCase("{\"Fn::Sub\": [\"\", {}]}", "empty Fn::Sub")]
+    [TestCase("{\"Fn::Join\": [\"\", []]}", "Fn::Join of nothing")]
+    [TestCase("[]", "a list")]
+    [TestCase("{}", "not one intrinsic")]
+    [TestCase("42", "a number")]
+    [TestCase("true", "a true")]
+    [TestCase("{\"Arn\": \"arn:aws:iam::123456789012:policy/B\"}", "not an intrinsic function")]
+    public void Json_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)
+    {
+        var template = $"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"AssumeRolePolicyDocument\": {Policy},\n \"PermissionsBoundary\": {value}}}}}}}}}";
+        var refused = Refusal(template);
+        refused.Message.Should().Contain("t:2:").And.Contain("PermissionsBoundary of R").And.Contain(reason);
+        refused.ExitCode.Should().Be(ExitCodes.ProjectOrFile);
+    }
+
+    [TestCase("!Ref AWS::NoValue", "AWS::NoValue")]
+    [TestCase("\n        Ref: AWS::NoValue", "AWS::NoValue")]
+    [TestCase("{Ref: AWS::NoValue}", "AWS::NoValue")]
+    [TestCase("!Sub ''", "empty !Sub")]
+    [TestCase("!Join ['', []]", "!Join of nothing")]
+    [TestCase("\n        Fn::Join: ['', []]", "Fn::Join of nothing")]
+    [TestCase("[]", "a list")]
+    [TestCase("{}", "not one intrinsic")]
+    [TestCase("!!int 5", "not a policy ARN")]
+    public void Yaml_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)
+    {
+        var template = $"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {{}}\n      PermissionsBoundary: {value}\n";
+        var refused = Refusal(template);
+        refused.Message.Should().MatchRegex(@"^t:(6|7):\d+: ", "the value is on line 6, or on line 7 when it is a block mapping").And.Contain("PermissionsBoundary of R").And.Contain(reason);
+    }
+
+    [Test]
+    public void Sam_globals_boundary_of_no_value_is_refused()
+    {
+        var template = "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: !Ref AWS::NoValue\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n";
+        Refusal(template).Message.Should().Contain("Globals.Function");
+    }
+
+    [TestCase("{\"Fn::If\": [\"C\", \"arn:aws:iam::123456789012:policy/B\", {\"Ref\": \"AWS::NoValue\"}]}")]
+    [TestCase("{\"Ref\": \"BoundaryParameter\"}")]
+    [TestCase("{\"Fn::Sub\": \"arn:aws:iam::${AWS::AccountId}:policy/B\"}")]
+    [TestCase("{\"Fn::ImportValue\": \"Boundary\"}")]
+    public void A_boundary_a_person_wrote_as_an_intrinsic_function_is_kept(string value)
+    {
+        var template = $"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {value}}}}}}}}}";
+        var role = CloudFormationTemplate.Load(new SourceText("t", Encoding.UTF8.GetBytes(template)))!.Principals.Should().ContainSingle().Subject;
+        role.Boundary.Should().Be(BoundaryKind.Intrinsic);
+    }
+
+    [TestCase("!!merge <<: *m")]
+    [TestCase("? !!merge <<\n  : *m")]
+    public void Tagged_merge_key_bringing_a_role_into_resources_is_refused(string merge)
+    {
+        var template = $"Metadata: &m\n  EvilRole:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {{}}\nResources:\n  {merge}\n  Bucket:\n    Type: AWS::S3::Bucket\n";
+        Refusal(template).Message.Should().Contain("t:7:");
+    }
+
+    private static BoundaryException Refusal(string template)
+    {
+        var load = () => CloudFormationTemplate.Load(new SourceText("t", Encoding.UTF8.GetBytes(template)));
+        return load.Should().Throw<BoundaryException>().Which;
+    }
+}
