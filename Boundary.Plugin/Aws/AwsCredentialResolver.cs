@@ -33,6 +33,32 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
         return DefaultChain();
     }
 
+    /// <summary>
+    /// The default chain, walked here rather than handed whole to the SDK's
+    /// <see cref="DefaultAWSCredentialsIdentityResolver"/> (or <c>FallbackCredentialsFactory</c>), because
+    /// the SDK's chain cannot see this resolver's environment without process-wide side effects:
+    /// <list type="bullet">
+    /// <item>its steps read the process environment themselves (<c>EnvironmentVariablesAWSCredentials</c>,
+    /// <c>AssumeRoleWithWebIdentityCredentials.FromEnvironmentVariables</c>, <c>AWS_PROFILE</c>, and the
+    /// profile files found through <c>HOME</c>, <c>AWS_SHARED_CREDENTIALS_FILE</c> and <c>AWS_CONFIG_FILE</c>),
+    /// while the variables here come from <see cref="RunContext"/>; honouring them would mean writing
+    /// them into the process environment, which every other run in the process (the tests run in
+    /// parallel) would then see;</item>
+    /// <item>its only way to change the steps is the static <c>AWSConfigs.AWSCredentialsGenerators</c>,
+    /// again process-wide;</item>
+    /// <item><c>GetCredentials()</c> answers from one static instance that caches what it found until the
+    /// process environment or the profile files change, so a second run with another environment
+    /// could get the first run's credentials;</item>
+    /// <item>a <c>role_arn</c> + <c>source_profile</c> profile resolved by the SDK assumes the role with the
+    /// registry's STS client, which has no source credentials in the native build
+    /// (<see cref="RoleChainCredentials"/>); SSO profiles need <see cref="AwsSdkDependencies"/>, and
+    /// both are handled in <see cref="TryProfile"/>.</item>
+    /// </list>
+    /// So each step reads its inputs from the environment given here and builds the SDK's own
+    /// credential types from them. The last step is the SDK's chain itself, for container and instance
+    /// credentials: in a real run the environment given here is the process's own, so the SDK's earlier
+    /// steps find nothing the ones here did not.
+    /// </summary>
     public ResolvedCredentials DefaultChain()
     {
         var accessKey = environment("AWS_ACCESS_KEY_ID");

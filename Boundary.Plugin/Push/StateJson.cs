@@ -66,25 +66,3 @@ internal static class StateJson
         return options;
     }
 }
-
-/// <summary>The journal's first line.</summary>
-public sealed record JournalHeaderLine(
-    int BoundaryJournal,
-    string Mode,
-    string? Env,
-    string? Boundary,
-    DateTimeOffset Created,
-    int Files,
-    bool RecordsOwnership,
-    string? OwnershipBefore);
-
-/// <summary>The journal's line written once every entry is on disk: <c>{"ready":n}</c>.</summary>
-public sealed record JournalReadyLine(int Ready);
-
-/// <summary>The journal's line written as a file is replaced: <c>{"done":i}</c>.</summary>
-public sealed record JournalDoneLine(int Done);
-
-/// <summary>The ownership file's document.</summary>
-public sealed record OwnershipDocument(
-    [property: JsonPropertyOrder(1)] IReadOnlyList<OwnedBoundary> Owned,
-    [property: JsonPropertyOrder(0)] string? Comment = null);

@@ -5,7 +5,7 @@ using Boundary.Text;
 namespace Boundary.Templates;
 
 /// <summary>
-/// A JSON template: JSON positions come from <see cref="JsonSpanParser"/>, edits from <see cref="JsonEditor"/>.
+/// A JSON template: JSON positions come from <see cref="JsonSpanParser"/>, edits from <see cref="JsonTemplateEditor"/>.
 /// Names and strings are compared decoded, so <c>"AWS\u003a:IAM::Role"</c> is a role like any other.
 /// </summary>
 public sealed class JsonTemplate : CloudFormationTemplate
@@ -17,13 +17,13 @@ public sealed class JsonTemplate : CloudFormationTemplate
     private const string PropertiesKey = "Properties";
     private const string FnIf = "Fn::If";
 
-    private readonly JsonEditor editor;
+    private readonly JsonTemplateEditor editor;
     private readonly Dictionary<TemplateResource, ResourceNodes> nodes;
 
     private JsonTemplate(SourceText source, IReadOnlyList<TemplateResource> principals, Dictionary<TemplateResource, ResourceNodes> nodes)
         : base(source)
     {
-        editor = new JsonEditor(source);
+        editor = new JsonTemplateEditor(source);
         Principals = principals;
         this.nodes = nodes;
     }
@@ -104,14 +104,14 @@ public sealed class JsonTemplate : CloudFormationTemplate
         var node = nodes[resource];
         var properties = node.Resource[PropertiesKey];
         if (properties is null)
-            return editor.InsertLast(node.Resource, PropertiesKey, new Dictionary<string, object> { [BoundaryProperty] = JsonEditor.Quote(arn) });
+            return editor.AddProperties(node.Resource, arn);
         if (!properties.IsObject || node.Sites is null)
             throw Unsupported(resource, properties, "its Properties is not an object");
         var edits = new List<TextEdit>();
         foreach (var site in node.Sites.Where(s => s.Kind == BoundaryKind.None))
             edits.Add(site.Boundary is { } empty
-                ? editor.ReplaceValue(empty.Value, JsonEditor.Quote(arn))
-                : editor.InsertFirst(site.Properties, BoundaryProperty, JsonEditor.Quote(arn)));
+                ? editor.FillEmptyBoundary(empty, arn)
+                : editor.InsertBoundary(site.Properties, arn));
         if (edits.Count == 0)
             throw Unsupported(resource, properties, $"its {FnIf} has no object branch to hold one");
         return TextEdit.Merge(Source.Bytes, edits);
@@ -120,13 +120,13 @@ public sealed class JsonTemplate : CloudFormationTemplate
     public override TextEdit ReplaceBoundary(TemplateResource resource, string arn)
     {
         var sites = OwnLiteralSites(resource, "replace");
-        return TextEdit.Merge(Source.Bytes, sites.Select(s => editor.ReplaceValue(s.Boundary!.Value, JsonEditor.Quote(arn))).ToList());
+        return TextEdit.Merge(Source.Bytes, sites.Select(s => editor.ReplaceBoundary(s.Boundary!, arn)).ToList());
     }
 
     public override TextEdit RemoveBoundary(TemplateResource resource)
     {
         if (resource.Branches is not null)
-            return TextEdit.Merge(Source.Bytes, OwnLiteralSites(resource, "remove").Select(s => editor.Remove(s.Properties, s.Boundary!)).ToList());
+            return TextEdit.Merge(Source.Bytes, OwnLiteralSites(resource, "remove").Select(s => editor.RemoveEntry(s.Properties, s.Boundary!)).ToList());
         if (resource.FromGlobals)
             throw FromGlobals(resource, "remove");
         var node = nodes[resource].Resource;
@@ -137,8 +137,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
         // line), go with it: that undoes the addition exactly.
         if (properties.Properties.Count == 1 && node.Properties[^1] == propertiesMember
             && Source.IsFirstOnLine(propertiesMember.NameStart) == Source.Bytes.AsSpan(properties.Start, properties.End - properties.Start).Contains((byte)'\n'))
-            return editor.Remove(node, propertiesMember);
-        return editor.Remove(properties, properties.Property(BoundaryProperty)!);
+            return editor.RemoveEntry(node, propertiesMember);
+        return editor.RemoveEntry(properties, properties.Property(BoundaryProperty)!);
     }
 
     /// <summary>The places holding the resource's own literal boundary (not one from Globals).</summary>

@@ -6,20 +6,22 @@ namespace Boundary.Templates;
 
 /// <summary>
 /// A YAML template: positions come from <see cref="YamlSpanParser"/> (YamlDotNet's parser events, so
-/// CloudFormation's short-form tags are just tags), and every change is a minimal <see cref="TextEdit"/>
-/// in the file's own layout. Comments, anchors, aliases, merge keys, tags and quoting outside the
-/// inserted or removed text stay byte for byte as they were.
+/// CloudFormation's short-form tags are just tags), edits from <see cref="YamlTemplateEditor"/>.
+/// Comments, anchors, aliases, merge keys, tags and quoting outside the inserted or removed text stay
+/// byte for byte as they were.
 /// </summary>
 public sealed class YamlTemplate : CloudFormationTemplate
 {
     private const string PropertiesKey = "Properties";
     private const string FnIf = "Fn::If";
 
+    private readonly YamlTemplateEditor editor;
     private readonly Dictionary<TemplateResource, ResourceNodes> nodes;
 
     private YamlTemplate(SourceText source, IReadOnlyList<TemplateResource> principals, Dictionary<TemplateResource, ResourceNodes> nodes)
         : base(source)
     {
+        editor = new YamlTemplateEditor(source);
         Principals = principals;
         this.nodes = nodes;
     }
@@ -101,14 +103,18 @@ public sealed class YamlTemplate : CloudFormationTemplate
         RefuseShared(resource, owner, owner.Shared, "add");
         var properties = Find(owner.Resource, PropertiesKey);
         if (properties is null)
-            return AddProperties(owner, arn);
+        {
+            var type = Find(owner.Resource, "Type");
+            var after = type is { Inherited: false } ? type.Entry : owner.Resource.Entries[^1];
+            return editor.AddProperties(owner.Entry.Key, owner.Resource, after, resource.LogicalId, arn);
+        }
         if (properties.Inherited)
             throw Unsupported(resource, properties.Entry.Key, "add", "its Properties come from a merge key (<<), and a Properties key here would replace all of them", "Write its Properties out in the resource");
         var value = properties.Entry.Value;
         if (value.Kind == YamlKind.Alias)
             throw Unsupported(resource, value, "add", "its Properties is an alias (*name) of a mapping other places may share", "Write its Properties out in the resource");
         if (value.IsNull)
-            return FillNullProperties(owner, properties.Entry, arn);
+            return editor.FillNullProperties(owner.Entry.Key, owner.Resource, properties.Entry, resource.LogicalId, arn);
         if (owner.Sites is null)
             throw Unsupported(resource, value, "add", "its Properties is not a mapping", "Give it a Properties mapping");
         var edits = new List<TextEdit>();
@@ -116,8 +122,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         {
             RefuseShared(resource, owner, site.Shared, "add");
             edits.Add(site.Boundary is { Inherited: false } empty
-                ? FillEmptyBoundary(resource, site.Mapping, empty.Entry, arn)
-                : site.Mapping.IsFlow ? InsertFirstInFlow(site.Mapping, arn) : InsertFirstInBlock(resource, site.Mapping, arn));
+                ? editor.FillEmptyBoundary(resource, site.Mapping, empty.Entry, arn)
+                : editor.InsertBoundary(resource, site.Mapping, arn));
         }
         if (edits.Count == 0)
             throw Unsupported(resource, value, "add", "its Fn::If has no mapping branch to hold one", "Give it a Properties mapping");
@@ -131,10 +137,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (resource.Branches is not null)
         {
             var sites = OwnLiteralSites(resource, "replace");
-            return TextEdit.Merge(Source.Bytes, sites.Select(s => ReplaceScalar(resource, s.Boundary!.Entry.Value, YamlScalars.Quote(arn, s.Mapping.IsFlow))).ToList());
+            return TextEdit.Merge(Source.Bytes, sites.Select(s => editor.ReplaceBoundary(resource, s.Mapping, s.Boundary!.Entry, arn)).ToList());
         }
         var (properties, _, boundary) = OwnBoundary(resource, "replace");
-        return ReplaceScalar(resource, boundary.Value, YamlScalars.Quote(arn, properties.IsFlow));
+        return editor.ReplaceBoundary(resource, properties, boundary, arn);
     }
 
     public override TextEdit RemoveBoundary(TemplateResource resource)
@@ -142,7 +148,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (resource.Branches is not null)
         {
             var sites = OwnLiteralSites(resource, "remove");
-            return TextEdit.Merge(Source.Bytes, sites.Select(s => RemoveEntry(resource, s.Mapping, s.Boundary!.Entry)).ToList());
+            return TextEdit.Merge(Source.Bytes, sites.Select(s => editor.RemoveEntry(resource, s.Mapping, s.Boundary!.Entry)).ToList());
         }
         var (properties, propertiesEntry, boundary) = OwnBoundary(resource, "remove");
         var owner = nodes[resource].Resource;
@@ -150,35 +156,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         // resource, flow in a flow one), go with it: that undoes AddProperties exactly, and a block
         // Properties key left without entries would be null. A flow {} in a block resource stays.
         return properties.Entries.Count == 1 && properties.IsFlow == owner.IsFlow
-            ? RemoveEntry(resource, owner, propertiesEntry)
-            : RemoveEntry(resource, properties, boundary);
-    }
-
-    /// <summary>A value replaced in place; an anchored one is refused, since replacing it would drop its anchor.</summary>
-    private TextEdit ReplaceScalar(TemplateResource resource, YamlNode value, string text)
-    {
-        if (value.Anchor is not null)
-            throw Unsupported(resource, value, "change", $"its {BoundaryProperty} value is anchored (&{value.Anchor}) and may be used elsewhere", "Write the value without an anchor");
-        return new TextEdit(value.Start, value.End - value.Start, text);
-    }
-
-    /// <summary>
-    /// <c>PermissionsBoundary:</c> with an empty value (nothing, <c>~</c>, <c>null</c>, <c>""</c>): the
-    /// ARN takes the value's place, or goes right after the colon when nothing is written there.
-    /// </summary>
-    private TextEdit FillEmptyBoundary(TemplateResource resource, YamlNode mapping, YamlEntry entry, string arn)
-    {
-        var value = entry.Value;
-        var quoted = YamlScalars.Quote(arn, mapping.IsFlow);
-        if (!(value.Kind == YamlKind.Scalar && value.IsPlainScalar && value.Value == "" && value.Anchor is null))
-            return ReplaceScalar(resource, value, quoted);
-        var bytes = Source.Bytes;
-        var colon = entry.Key.End;
-        while (colon < bytes.Length && bytes[colon] is (byte)' ' or (byte)'\t')
-            colon++;
-        if (colon >= bytes.Length || bytes[colon] != ':')
-            throw Unsupported(resource, entry.Key, "add", $"its empty {BoundaryProperty} is not written as 'key:'", $"Write '{BoundaryProperty}: <arn>' by hand");
-        return TextEdit.Insertion(colon + 1, " " + quoted);
+            ? editor.RemoveEntry(resource, owner, propertiesEntry)
+            : editor.RemoveEntry(resource, properties, boundary);
     }
 
     private List<Site> OwnLiteralSites(TemplateResource resource, string verb)
@@ -415,131 +394,6 @@ public sealed class YamlTemplate : CloudFormationTemplate
     private static BoundaryException Duplicate(SourceText source, int offset, string name, string where) =>
         BoundaryException.File($"{source.Describe(offset)}: '{name}' appears twice in {where}; readers disagree on which one counts, so whether a role is bounded cannot be decided. Keep one and run again.");
 
-    /// <summary><c>PermissionsBoundary: value</c> on a line of its own before the first key, with that key's indentation.</summary>
-    private TextEdit InsertFirstInBlock(TemplateResource resource, YamlNode properties, string arn)
-    {
-        var first = properties.Entries[0].Key.Start;
-        var lineStart = Source.LineStart(first);
-        if (!Source.IsFirstOnLine(first))
-        {
-            // A mapping that is a block sequence's item ("- RoleName: x", as Fn::If branches are often
-            // written): the new key goes before the first one, and that one moves to the next line
-            // with the column it had.
-            if (!IsSequenceIndicators(lineStart, first))
-                throw Unsupported(resource, properties.Entries[0].Key, "add", "the first key of its Properties does not start its line", "Put each Properties key on a line of its own");
-            return TextEdit.Insertion(first, Member(arn, inFlow: false) + Source.LineEndingBefore(first) + new string(' ', first - lineStart));
-        }
-        return TextEdit.Insertion(lineStart, Source.Text(lineStart, first) + Member(arn, inFlow: false) + Source.LineEndingBefore(first));
-    }
-
-    /// <summary>
-    /// <c>PermissionsBoundary: value</c> first in a flow mapping, on the line of its opening brace: before
-    /// the first key when it shares that line, else right after the brace.
-    /// </summary>
-    private TextEdit InsertFirstInFlow(YamlNode properties, string arn)
-    {
-        var member = Member(arn, inFlow: true);
-        var brace = properties.OpenBracket;
-        if (properties.Entries.Count == 0)
-            return TextEdit.Insertion(brace + 1, member);
-        var first = properties.Entries[0].Key.Start;
-        return Source.Bytes.AsSpan(brace, first - brace).IndexOf((byte)'\n') < 0
-            ? TextEdit.Insertion(first, member + ", ")
-            : TextEdit.Insertion(brace + 1, member + ",");
-    }
-
-    /// <summary>A Properties entry holding the boundary: after Type (or the last key) in a block resource, last in a flow one.</summary>
-    private TextEdit AddProperties(ResourceNodes owner, string arn)
-    {
-        var resource = owner.Resource;
-        if (resource.IsFlow)
-            return TextEdit.Insertion(resource.Entries[^1].End, $", {PropertiesKey}: {{{Member(arn, inFlow: true)}}}");
-        var type = Find(resource, "Type");
-        var after = type is { Inherited: false } ? type.Entry : resource.Entries[^1];
-        var indent = OwnLineIndent(owner, after.Key);
-        var unit = IndentUnit(owner, indent);
-        var eol = Source.LineEndingBefore(after.Key.Start);
-        return InsertLines(Source.NextLineStart(after.End), $"{indent}{PropertiesKey}:{eol}{indent}{unit}{Member(arn, inFlow: false)}", eol);
-    }
-
-    /// <summary><c>Properties:</c> with nothing (null) after it: the boundary goes on the next line; an explicit null becomes a flow mapping.</summary>
-    private TextEdit FillNullProperties(ResourceNodes owner, YamlEntry properties, string arn)
-    {
-        var value = properties.Value;
-        var flowMapping = $"{{{Member(arn, inFlow: true)}}}";
-        if (value.Value != "" || value.End > value.Start)
-            return new TextEdit(value.Start, value.End - value.Start, flowMapping);
-        if (owner.Resource.IsFlow)
-        {
-            var spaced = value.Start < Source.Bytes.Length && Source.Bytes[value.Start] is (byte)' ' or (byte)'\t';
-            return TextEdit.Insertion(value.Start, (spaced ? "" : " ") + flowMapping);
-        }
-        var indent = OwnLineIndent(owner, properties.Key);
-        var eol = Source.LineEndingBefore(properties.Key.Start);
-        return InsertLines(Source.NextLineStart(value.Start), indent + IndentUnit(owner, indent) + Member(arn, inFlow: false), eol);
-    }
-
-    /// <summary>Whole lines inserted at a line start; at the end of a file without a final line break, the break goes first instead.</summary>
-    private TextEdit InsertLines(int lineStart, string lines, string eol) =>
-        lineStart == Source.Bytes.Length && !EndsWithLineBreak()
-            ? TextEdit.Insertion(lineStart, eol + lines)
-            : TextEdit.Insertion(lineStart, lines + eol);
-
-    /// <summary>
-    /// Removes one mapping entry with its separator: in a block mapping its whole lines (at the end of a
-    /// file without a final line break, the break before them instead); in a flow mapping the entry and
-    /// one comma, or its whole line when it has one to itself.
-    /// </summary>
-    private TextEdit RemoveEntry(TemplateResource resource, YamlNode mapping, YamlEntry entry)
-    {
-        var bytes = Source.Bytes;
-        var keyStart = entry.Key.Start;
-        if (!mapping.IsFlow)
-        {
-            if (!Source.IsFirstOnLine(keyStart))
-            {
-                // The first key of a sequence item ("- PermissionsBoundary: x" then the next key on its
-                // own line): the next key moves up to its place, undoing InsertFirstInBlock.
-                var position = mapping.Entries.IndexOf(entry);
-                if (position == 0 && mapping.Entries.Count > 1 && IsSequenceIndicators(Source.LineStart(keyStart), keyStart)
-                    && Source.IsFirstOnLine(mapping.Entries[1].Key.Start) && Source.NextLineStart(entry.End) == Source.LineStart(mapping.Entries[1].Key.Start))
-                    return TextEdit.Removal(keyStart, mapping.Entries[1].Key.Start - keyStart);
-                throw Unsupported(resource, entry.Key, "remove", $"{entry.Name} does not start its line", "Remove it by hand");
-            }
-            var from = Source.LineStart(keyStart);
-            var to = Source.NextLineStart(entry.End);
-            if (to == bytes.Length && !EndsWithLineBreak() && from > Source.BomLength)
-                from -= from >= 2 && bytes[from - 2] == '\r' ? 2 : 1;
-            return TextEdit.Removal(from, to - from);
-        }
-        var index = mapping.Entries.IndexOf(entry);
-        var comma = CommaAfter(entry.End);
-        if (index < mapping.Entries.Count - 1)
-        {
-            if (Source.IsFirstOnLine(keyStart) && RestOfLineIsBlank(comma + 1))
-            {
-                var lineStart = Source.LineStart(keyStart);
-                return TextEdit.Removal(lineStart, Source.NextLineStart(comma) - lineStart);
-            }
-            var end = comma + 1;
-            var next = end;
-            while (next < bytes.Length && bytes[next] is (byte)' ' or (byte)'\t')
-                next++;
-            if (next < bytes.Length && bytes[next] is not ((byte)'\r' or (byte)'\n' or (byte)'#'))
-                end = next;
-            return TextEdit.Removal(keyStart, end - keyStart);
-        }
-        if (index > 0)
-        {
-            var previousEnd = mapping.Entries[index - 1].End;
-            return TextEdit.Removal(previousEnd, entry.End - previousEnd);
-        }
-        var onlyEnd = comma >= 0 ? comma + 1 : entry.End;
-        return TextEdit.Removal(keyStart, onlyEnd - keyStart);
-    }
-
-    private static string Member(string arn, bool inFlow) => $"{BoundaryProperty}: {YamlScalars.Quote(arn, inFlow)}";
-
     /// <summary>The resource's mapping as written here, not shared through an alias.</summary>
     private ResourceNodes OwnMapping(TemplateResource resource, string verb)
     {
@@ -566,78 +420,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         return (properties.Entry.Value, properties.Entry, boundary.Entry);
     }
 
-    /// <summary>The indentation of a key that must start its line (every key of a block mapping does, but for a <c>? </c> key).</summary>
-    private string OwnLineIndent(ResourceNodes owner, YamlNode key)
-    {
-        if (!Source.IsFirstOnLine(key.Start))
-            throw BoundaryException.File($"{Source.Describe(key.Start)}: cannot add a permissions boundary to {owner.Entry.Name}: its keys do not start their lines. Put each key on a line of its own and run again.");
-        return Source.Text(Source.LineStart(key.Start), key.Start);
-    }
-
-    /// <summary>One level of indentation as this file writes it: how much deeper a resource's keys sit than its logical id.</summary>
-    private string IndentUnit(ResourceNodes owner, string resourceKeyIndent)
-    {
-        var logicalId = owner.Entry.Key.Start;
-        if (!Source.IsFirstOnLine(logicalId))
-            return "  ";
-        var outer = Source.Text(Source.LineStart(logicalId), logicalId);
-        return resourceKeyIndent.Length > outer.Length && resourceKeyIndent.StartsWith(outer, StringComparison.Ordinal)
-            ? resourceKeyIndent[outer.Length..]
-            : "  ";
-    }
-
-    /// <summary>Only spaces and "- " sequence indicators between <paramref name="from"/> and <paramref name="to"/>.</summary>
-    private bool IsSequenceIndicators(int from, int to)
-    {
-        var sawDash = false;
-        for (var i = from; i < to; i++)
-        {
-            var b = Source.Bytes[i];
-            if (b == '-' && i + 1 < to && Source.Bytes[i + 1] == ' ')
-                sawDash = true;
-            else if (b != ' ')
-                return false;
-        }
-        return sawDash;
-    }
-
-    private bool EndsWithLineBreak() => Source.Bytes.Length > Source.BomLength && Source.Bytes[^1] == '\n';
-
-    /// <summary>Offset of the comma after a flow value (skipping blanks, line breaks and comments), or -1.</summary>
-    private int CommaAfter(int offset)
-    {
-        var bytes = Source.Bytes;
-        var i = offset;
-        while (i < bytes.Length)
-        {
-            switch (bytes[i])
-            {
-                case (byte)',':
-                    return i;
-                case (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n':
-                    i++;
-                    break;
-                case (byte)'#':
-                    i = Source.NextLineStart(i);
-                    break;
-                default:
-                    return -1;
-            }
-        }
-        return -1;
-    }
-
-    private bool RestOfLineIsBlank(int offset)
-    {
-        var bytes = Source.Bytes;
-        var i = offset;
-        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t')
-            i++;
-        return i == bytes.Length || bytes[i] is (byte)'\r' or (byte)'\n';
-    }
-
     private BoundaryException Unsupported(TemplateResource resource, YamlNode node, string verb, string why, string fix) =>
-        BoundaryException.File($"{Source.Describe(node.Start)}: cannot {verb} the permissions boundary of {resource.LogicalId}: {why}. {fix} and run again.");
+        YamlTemplateEditor.Refusal(Source, resource, node, verb, why, fix);
 
     /// <summary>
     /// The entry named <paramref name="name"/>: the last one written in the mapping, else one merged in
