@@ -72,7 +72,7 @@ for part in json yaml; do
     touch "$dir/.generated"
   fi
 done
-bytes_of() { templates "$1" | xargs -d '\n' du -cb | tail -1 | cut -f1; }
+bytes_of() { templates "$1" | tr '\n' '\0' | du -cb --files0-from=- | tail -1 | cut -f1; }
 heavy_bytes=$(bytes_of "$heavy"); json_bytes=$(bytes_of "$out/heavy-json"); yaml_bytes=$(bytes_of "$out/heavy-yaml")
 largest=$(templates "$heavy" | xargs -d '\n' du -b | sort -n | tail -1 | cut -f1)
 count=$(templates "$heavy" | wc -l)
