@@ -8,19 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Boundary;
 
 [Command("dotnet-boundary", Description = "Caps every IAM role of an Amplify (Gen1) project with the env's IAM permissions boundary.")]
-[Subcommand(
-    typeof(GetCommand),
-    typeof(SetCommand),
-    typeof(RemoveCommand),
-    typeof(ListCommand),
-    typeof(InitCommand),
-    typeof(EnvCommand),
-    typeof(HookCommand),
-    typeof(InjectCommand),
-    typeof(RestoreCommand),
-    typeof(VerifyCommand),
-    typeof(AuditCommand),
-    typeof(OrgCommand))]
 public sealed class Program
 {
     public static int Main(string[] args)
@@ -71,6 +58,9 @@ public sealed class Program
             return ExitCodes.Usage;
         };
         app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
+        // Added after the conventions, which each command then takes over from the root, as [Subcommand] would.
+        foreach (var command in CommandsFor(args))
+            command.Add(app);
         try
         {
             return app.Execute(args);
@@ -85,6 +75,43 @@ public sealed class Program
             return LastResort.Handle(console.Error, e);
         }
     }
+
+    /// <summary>
+    /// The commands, in the order help lists them. Not a [Subcommand] attribute: McMaster would then build
+    /// every command's model by reflection on every start, the larger part of the native build's start-up.
+    /// </summary>
+    internal static IReadOnlyList<(string Name, Type Type, Action<CommandLineApplication> Add)> Commands { get; } =
+    [
+        Entry<GetCommand>("get"),
+        Entry<SetCommand>("set"),
+        Entry<RemoveCommand>("remove"),
+        Entry<ListCommand>("list"),
+        Entry<InitCommand>("init"),
+        Entry<EnvCommand>("env"),
+        Entry<HookCommand>("hook"),
+        Entry<InjectCommand>("inject"),
+        Entry<RestoreCommand>("restore"),
+        Entry<VerifyCommand>("verify"),
+        Entry<AuditCommand>("audit"),
+        Entry<OrgCommand>("org"),
+    ];
+
+    /// <summary>
+    /// What a command line needs built: the one command its first word names exactly (McMaster then finds
+    /// it as before), nothing for a lone --version, and every command otherwise, so that help, a missing
+    /// command and an unknown word ("did you mean") read as they always did.
+    /// </summary>
+    internal static IEnumerable<(string Name, Type Type, Action<CommandLineApplication> Add)> CommandsFor(string[] args)
+    {
+        if (args is ["--version"])
+            return [];
+        if (args.Length > 0 && Commands.FirstOrDefault(c => c.Name == args[0]) is { Name: not null } named)
+            return [named];
+        return Commands;
+    }
+
+    private static (string Name, Type Type, Action<CommandLineApplication> Add) Entry<TCommand>(string name) where TCommand : class =>
+        (name, typeof(TCommand), app => app.Command<TCommand>(name, _ => { }));
 
     public static string Version { get; } =
         typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
