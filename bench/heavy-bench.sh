@@ -34,6 +34,13 @@ if [ -z "$shared" ] || [ ! -f "$shared/bench/genproject.py" ]; then
   echo "heavy-bench: skipped: ../shared/bench/genproject.py is absent (set BOUNDARY_SHARED to the folder holding bench/)" | tee "$out/heavy-summary.txt"
   exit 0
 fi
+# What a fresh machine lacks is installed here when we can (root with apt-get), else named below.
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+[ -x /usr/bin/time ] || missing+=(time)
+if ((${#missing[@]})) && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq >/dev/null && apt-get install -y -qq "${missing[@]}" >/dev/null || true
+fi
 for need in python3 hyperfine; do
   command -v "$need" >/dev/null || { echo "heavy-bench: $need is missing (apt-get install -y $need)" >&2; exit 1; }
 done
