@@ -75,7 +75,11 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         var targets = paths.Length > 0
             ? paths.Select(p => Path.GetFullPath(p, Context.WorkingDirectory)).ToList()
             : [project!.BackendDir];
-        var files = TemplateFinder.Find(targets);
+        var findWarnings = new List<string>();
+        var files = TemplateFinder.Find(targets, findWarnings);
+        // On stderr before the report: a FIFO or a link to nothing named like a template is not checked, and must not pass unseen.
+        foreach (var warning in findWarnings)
+            Output.Warn(warning);
         if (Org)
         {
             if (project is null || env is null)
