@@ -10,6 +10,9 @@ public abstract class HookCommandBase(IConsole console, RunContext context) : Pr
     /// <summary>How long to wait for the host's payload before going on without it.</summary>
     private static readonly TimeSpan StdinWait = TimeSpan.FromSeconds(10);
 
+    /// <summary>The most of stdin read: a real payload is a few kilobytes; an endless stream (/dev/zero) must not fill the memory.</summary>
+    private const int MaxPayloadChars = 4 * 1024 * 1024;
+
     /// <summary>
     /// The host's payload; empty when stdin is a terminal (a person running the hook by hand), empty,
     /// or not JSON (with a warning): the project and env then come from the working folder and
@@ -19,15 +22,36 @@ public abstract class HookCommandBase(IConsole console, RunContext context) : Pr
     {
         if (Context.StdinIsTerminal)
             return HookPayload.Empty;
-        var read = Task.Run(() => Console.In.ReadToEnd());
+        var input = Console.In;
+        var read = Task.Run(() => ReadBounded(input));
         if (!read.Wait(StdinWait))
         {
             warnings.Add($"no hook payload arrived on stdin within {StdinWait.TotalSeconds:0} s; going on without it.");
+            return HookPayload.Empty;
+        }
+        if (read.Result is null)
+        {
+            warnings.Add($"the hook payload on stdin is larger than {MaxPayloadChars / (1024 * 1024)} MiB, far more than any host sends; ignored, using the working folder and local-env-info instead.");
             return HookPayload.Empty;
         }
         var payload = HookPayload.Parse(read.Result, out var problem);
         if (problem is not null)
             warnings.Add(problem + "; using the working folder and local-env-info instead.");
         return payload;
+    }
+
+    /// <summary>All of <paramref name="input"/> up to <see cref="MaxPayloadChars"/>; null when there is more. A closed stdin ends at once: empty.</summary>
+    private static string? ReadBounded(TextReader input)
+    {
+        var text = new System.Text.StringBuilder();
+        var buffer = new char[64 * 1024];
+        int count;
+        while ((count = input.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (text.Length + count > MaxPayloadChars)
+                return null;
+            text.Append(buffer, 0, count);
+        }
+        return text.ToString();
     }
 }

@@ -13,9 +13,9 @@ public sealed class HookPostPushCommand(IConsole console, RunContext context) : 
         var payload = ReadPayload(warnings);
         var project = HookTarget.Locate(ProjectDir, payload, Context.WorkingDirectory, warnings);
         RestoreResult result;
-        using (Files.ProjectLock.Acquire(project.Root, project.StateDir))
+        using (var gate = Files.ProjectLock.Acquire(project.Root, project.StateDir))
         {
-            Files.TempFiles.Sweep(project.AmplifyDir);
+            Files.TempFiles.Sweep(gate, project.AmplifyDir);
             result = PushRestorer.Restore(project);
         }
         RestoreReport.Write(Output, Json, "hook post-push", result, warnings, payload.Error);

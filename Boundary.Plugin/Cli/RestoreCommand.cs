@@ -15,9 +15,9 @@ public sealed class RestoreCommand(IConsole console, RunContext context) : Proje
     {
         var project = LocateProject();
         RestoreResult result;
-        using (ProjectLock.Acquire(project.Root, project.StateDir))
+        using (var gate = ProjectLock.Acquire(project.Root, project.StateDir))
         {
-            TempFiles.Sweep(project.AmplifyDir);
+            TempFiles.Sweep(gate, project.AmplifyDir);
             if (Discard)
             {
                 var discarded = PushRestorer.Discard(project);

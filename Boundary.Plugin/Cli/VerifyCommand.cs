@@ -75,9 +75,10 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         var targets = paths.Length > 0
             ? paths.Select(p => Path.GetFullPath(p, Context.WorkingDirectory)).ToList()
             : [project!.BackendDir];
-        var skipped = new List<string>();
-        var files = TemplateFinder.Find(targets, skipped);
-        foreach (var warning in skipped)
+        var findWarnings = new List<string>();
+        var files = TemplateFinder.Find(targets, findWarnings);
+        // On stderr before the report: a FIFO or a link to nothing named like a template is not checked, and must not pass unseen.
+        foreach (var warning in findWarnings)
             Output.Warn(warning);
         if (Org)
         {

@@ -38,6 +38,7 @@ internal static partial class NativeFiles
     private const int ENxio = 6;
     private const int EAcces = 13;
     private const int ENotDir = 20;
+    private const int ELoop = 40;
 
     public static bool Supported { get; } = OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64);
 
@@ -63,7 +64,8 @@ internal static partial class NativeFiles
             return FallbackKindOf(path, followLinks);
         var mode = StatMode(AtFdCwd, path, followLinks ? 0 : AtSymlinkNoFollow, out var errno);
         if (mode < 0)
-            return errno is ENoEnt or ENotDir ? FileKind.Missing : FallbackKindOf(path, followLinks);
+            // A loop of links leads to nothing, like a dangling link (ELOOP is 40 on every Linux architecture).
+            return errno is ENoEnt or ENotDir or ELoop ? FileKind.Missing : FallbackKindOf(path, followLinks);
         return KindOfMode(mode);
     }
 
@@ -158,7 +160,16 @@ internal static partial class NativeFiles
         if (!followLinks && info.LinkTarget is not null)
             return FileKind.SymbolicLink;
         if (followLinks && info.LinkTarget is not null)
-            info = info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
+        {
+            try
+            {
+                info = info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
+            }
+            catch (IOException)
+            {
+                return FileKind.Missing; // a loop of links
+            }
+        }
         return info is DirectoryInfo ? FileKind.Directory : info.Exists ? FileKind.Regular : FileKind.Missing;
     }
 }

@@ -60,7 +60,7 @@ public static class ProjectPath
 
     /// <summary>
     /// Checks a path read from a state file: relative, '/'-separated, no empty, '.' or '..' component, no
-    /// backslash, no control character. Null when it is fine, else the problem.
+    /// backslash, no control or format character. Null when it is fine, else the problem.
     /// </summary>
     public static string? CheckRelative(string? path)
     {
@@ -68,8 +68,9 @@ public static class ProjectPath
             return "the path is empty";
         if (path.StartsWith('/') || path.Contains('\\') || (path.Length >= 2 && path[1] == ':'))
             return $"'{path}' is not a relative '/'-separated path";
-        if (path.Any(char.IsControl))
-            return $"'{Printable(path)}' holds a control character";
+        // Format characters (a right-to-left override, a zero-width joiner) make a path print as another one.
+        if (path.Any(IsHidden))
+            return $"'{Printable(path)}' holds a control or format character";
         foreach (var component in path.Split('/'))
             if (component is "" or "." or "..")
                 return $"'{path}' has an empty, '.' or '..' component";
@@ -135,5 +136,8 @@ public static class ProjectPath
         }
     }
 
-    private static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    private static bool IsHidden(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+
+    private static string Printable(string text) => string.Concat(text.Select(c => IsHidden(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -5,7 +5,9 @@ namespace Boundary.Files;
 /// <summary>
 /// The temp files <see cref="AtomicFile"/> writes beside a file before renaming them over it:
 /// <c>.NAME.PID.GUID.tmp</c>. A run killed between the two leaves one behind; <see cref="Sweep"/> removes
-/// those, and only those: the exact pattern, regular files, inside the root, of a process that is gone.
+/// those, and only those: the exact pattern, regular files, inside the root. The sweep runs under the
+/// project lock, and every run that writes there holds it too: a temp file found then is never a live
+/// write, whatever its process id (which a new process may have taken since).
 /// </summary>
 public static partial class TempFiles
 {
@@ -23,11 +25,13 @@ public static partial class TempFiles
 
     /// <summary>
     /// Deletes the temp files of ours left below <paramref name="folder"/> (links and node_modules are not
-    /// followed) by runs that are no longer alive, and returns their paths. Never throws: a temp file that
-    /// cannot be removed is reported by the caller's next run again.
+    /// followed) and returns their paths. <paramref name="held"/> is the project lock, taken by the caller:
+    /// only with it is no other run of ours writing. Never throws: a temp file that cannot be removed is
+    /// reported by the caller's next run again.
     /// </summary>
-    public static IReadOnlyList<string> Sweep(string folder)
+    public static IReadOnlyList<string> Sweep(ProjectLock held, string folder)
     {
+        ArgumentNullException.ThrowIfNull(held);
         var removed = new List<string>();
         if (NativeFiles.KindOf(folder, followLinks: false) != FileKind.Directory)
             return removed;
@@ -51,7 +55,7 @@ public static partial class TempFiles
                 var kind = NativeFiles.KindOf(entry, followLinks: false);
                 if (kind == FileKind.Directory && !SkippedFolders.Contains(name))
                     pending.Push(entry);
-                else if (kind == FileKind.Regular && IsOurs(name, out var pid) && !IsAlive(pid))
+                else if (kind == FileKind.Regular && IsOurs(name, out _))
                 {
                     TryDelete(entry);
                     removed.Add(entry);
@@ -69,23 +73,6 @@ public static partial class TempFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        if (pid == Environment.ProcessId)
-            return false; // this run's writes are all finished when it sweeps
-        if (OperatingSystem.IsLinux())
-            return Directory.Exists($"/proc/{pid}");
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return false;
         }
     }
 

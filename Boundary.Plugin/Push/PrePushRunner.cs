@@ -22,7 +22,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         warnings ??= [];
         using var gate = ProjectLock.Acquire(project.Root, project.StateDir);
         if (!request.DryRun)
-            TempFiles.Sweep(project.AmplifyDir);
+            TempFiles.Sweep(gate, project.AmplifyDir);
 
         RestoreResult? recovered = null;
         var journalPath = PushJournal.PathIn(project.StateDir);

@@ -21,22 +21,43 @@ public static class TemplateFinder
     {
         var realRoot = root is null ? null : Files.ProjectPath.RealPath(root);
         var found = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (File.Exists(path))
                 found.Add(Path.GetFullPath(path));
             else if (Directory.Exists(path))
-                Walk(new DirectoryInfo(path), found, warnings, realRoot);
+                Walk(new DirectoryInfo(path), found, warnings, realRoot, visited);
             else
                 throw BoundaryException.File($"{path}: no such file or folder.");
         }
         found.Sort(StringComparer.Ordinal);
-        return found;
+        // Two paths to one file (a link beside its target) would have it edited twice: the first path in
+        // sorted order stands for it.
+        var realPaths = new HashSet<string>(StringComparer.Ordinal);
+        return found.Where(f => realPaths.Add(Files.ProjectPath.RealPath(f))).ToList();
     }
 
-    private static void Walk(DirectoryInfo folder, List<string> found, List<string>? warnings, string? realRoot)
+    private static void Walk(DirectoryInfo folder, List<string> found, List<string>? warnings, string? realRoot, HashSet<string> visited)
     {
-        foreach (var file in folder.EnumerateFiles())
+        // A linked folder is walked like any other; a folder reached twice (a link back up, or two links
+        // to one folder) only once, so that a loop of links ends.
+        if (!visited.Add(Files.ProjectPath.RealPath(folder.FullName)))
+            return;
+        List<FileInfo> files;
+        List<DirectoryInfo> children;
+        try
+        {
+            files = folder.EnumerateFiles().ToList();
+            children = folder.EnumerateDirectories().ToList();
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw BoundaryException.File(
+                $"{folder.FullName}: cannot be read (permission denied), so the templates in it can be neither checked nor capped. Nothing was changed. " +
+                $"Make it readable (chmod u+rx '{folder.FullName}') or move it out of the project, and run again.", e);
+        }
+        foreach (var file in files)
         {
             if (!Extensions.Contains(file.Extension) || file.Name.StartsWith('.'))
                 continue;
@@ -45,20 +66,17 @@ public static class TemplateFinder
             if (kind == Files.FileKind.Regular)
                 found.Add(file.FullName);
             else
-                warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing" : Files.NotRegularFileException.Describe(kind))}).");
+                warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
         }
-        foreach (var child in folder.EnumerateDirectories())
+        foreach (var child in children)
         {
             if (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name))
                 continue;
-            if ((child.Attributes & FileAttributes.ReparsePoint) != 0)
-            {
-                // A linked folder could loop: not walked. One that leaves the root is refused outright.
-                if (realRoot is not null && Files.ProjectPath.RealPath(child.FullName) is var target && !Files.ProjectPath.IsInside(realRoot, target))
-                    throw BoundaryException.File($"{child.FullName}: a link to {child.LinkTarget} (resolved: {target}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
-                continue;
-            }
-            Walk(child, found, warnings, realRoot);
+            // A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.
+            if ((child.Attributes & FileAttributes.ReparsePoint) != 0 &&
+                realRoot is not null && Files.ProjectPath.RealPath(child.FullName) is var target && !Files.ProjectPath.IsInside(realRoot, target))
+                throw BoundaryException.File($"{child.FullName}: a link to {child.LinkTarget} (resolved: {target}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
+            Walk(child, found, warnings, realRoot, visited);
         }
     }
 }
