@@ -83,7 +83,7 @@ public sealed class AuditRunner(AmplifyProject project, IAwsClientFactory aws, I
         }
 
         progress.Finish();
-        if (confirm is not null && !confirm(ConfirmationQuestion(fixable)))
+        if (confirm is not null && !confirm(FixConfirmation.Question(fixable, "env", withStack: false)))
             return report with { FixDeclined = true, Elapsed = clock.Elapsed };
 
         var fixedAudits = audits.Select(audit =>
@@ -97,19 +97,6 @@ public sealed class AuditRunner(AmplifyProject project, IAwsClientFactory aws, I
         return report with { Envs = fixedAudits, FixApplied = true, Elapsed = clock.Elapsed };
     }
 
-    private static string ConfirmationQuestion(IReadOnlyList<(EnvAudit Env, RoleAudit Role)> fixable)
-    {
-        var lines = new List<string> { $"--fix will put the permissions boundary on {fixable.Count} role{(fixable.Count == 1 ? "" : "s")}:" };
-        foreach (var group in fixable.GroupBy(f => f.Env))
-        {
-            lines.Add($"  env {group.Key.Env}: {group.Key.ExpectedBoundary}");
-            foreach (var (_, role) in group)
-                lines.Add($"    {role.Role.RoleName} ({(role.Status == RoleStatus.Missing ? "no boundary" : "now " + role.ActualBoundary)})");
-        }
-        lines.Add("The stacks then drift from their templates until the next push.");
-        lines.Add("Put the boundary on these roles?");
-        return string.Join(Environment.NewLine, lines);
-    }
 
     /// <summary>The env's target, or why it is skipped (--all-envs) / a usage error (one env).</summary>
     private static (string Env, EnvTarget? Target, string? Skipped) Target(JsonFile teamProviderInfo, string env, string? arn, bool single)

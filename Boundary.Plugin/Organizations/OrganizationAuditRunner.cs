@@ -90,7 +90,7 @@ public sealed class OrganizationAuditRunner(IAwsClientFactory aws, IAuditProgres
             .SelectMany(a => a.Roles.Where(role => role.IsFixable).Select(role => (a, role))).ToList();
         if (!request.Fix || fixable.Count == 0)
             return report with { Elapsed = clock.Elapsed };
-        if (confirm is not null && !confirm(ConfirmationQuestion(fixable)))
+        if (confirm is not null && !confirm(FixConfirmation.Question(fixable, "account", withStack: true)))
             return report with { FixDeclined = true, Elapsed = clock.Elapsed };
 
         var fixedAudits = new List<EnvAudit>();
@@ -252,18 +252,4 @@ public sealed class OrganizationAuditRunner(IAwsClientFactory aws, IAuditProgres
     public static bool IsAmplifyRoot(StackSummary stack) =>
         !stack.IsNested && stack.TemplateDescription is { } description
         && RootStackDescriptions.Any(d => description.StartsWith(d, StringComparison.Ordinal));
-
-    private static string ConfirmationQuestion(IReadOnlyList<(EnvAudit Account, RoleAudit Role)> fixable)
-    {
-        var lines = new List<string> { $"--fix will put the permissions boundary on {fixable.Count} role{(fixable.Count == 1 ? "" : "s")}:" };
-        foreach (var group in fixable.GroupBy(f => f.Account))
-        {
-            lines.Add($"  account {group.Key.Env}: {group.Key.ExpectedBoundary}");
-            foreach (var (_, role) in group)
-                lines.Add($"    {role.Role.RoleName} (stack {role.Role.Stack}; {(role.Status == RoleStatus.Missing ? "no boundary" : "now " + role.ActualBoundary)})");
-        }
-        lines.Add("The stacks then drift from their templates until the next push.");
-        lines.Add("Put the boundary on these roles?");
-        return string.Join(Environment.NewLine, lines);
-    }
 }
