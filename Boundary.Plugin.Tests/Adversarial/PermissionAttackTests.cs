@@ -80,6 +80,33 @@ public class PermissionAttackTests
     }
 
     [Test]
+    public void Unreadable_folder_under_backend_is_one_line_and_exit_3_naming_it()
+    {
+        using var site = OwnedByNobody();
+        var locked = site.Project.PathOf("amplify/backend/function/locked");
+        Directory.CreateDirectory(locked);
+        Chown(locked);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            var before = site.Project.Snapshot();
+            var pre = RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push");
+            pre.ExitCode.Should().Be(3, pre.ToString());
+            pre.StdErr.Should().Contain("function/locked").And.Contain("chmod");
+            var verify = RunAsNobody(site, null, "verify");
+            verify.ExitCode.Should().Be(3, verify.ToString());
+            verify.StdErr.Should().Contain("function/locked");
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            site.Project.Snapshot().Where(f => !f.Key.Contains("/.boundary/", StringComparison.Ordinal))
+                .Should().BeEquivalentTo(before.Where(f => !f.Key.Contains("/.boundary/", StringComparison.Ordinal)), "no template may change");
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Test]
     public void Read_only_state_folder_is_one_line_and_exit_3()
     {
         using var site = OwnedByNobody();
