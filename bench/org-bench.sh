@@ -29,32 +29,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# 1. The tool, installed from a feed as users install it (or the one BOUNDARY_TOOL_PATH names).
-if [ -n "${BOUNDARY_TOOL_PATH:-}" ]; then
-  tool=$BOUNDARY_TOOL_PATH/dotnet-boundary
-  version=$("$tool" --version)
-else
-  if [ -z "$feed" ]; then
-    feed=$work/feed
-    version=0.0.0-orgbench.$(date -u +%Y%m%d%H%M%S)
-    bash "$repo/eng/pack-tool.sh" "$feed" "$version" >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; exit 1; }
-  else
-    feed=$(cd "$feed" && pwd)
-    version=$(ls "$feed" | sed -n 's/^Boundary\.Plugin\.\([0-9].*\)\.nupkg$/\1/p' | sort -V | tail -1)
-    [ -n "$version" ] || { echo "no Boundary.Plugin.<version>.nupkg in $feed" >&2; exit 1; }
-  fi
-  dotnet tool install Boundary.Plugin --version "$version" --add-source "$feed" --tool-path "$work/tools" >"$work/install.log" 2>&1 || { cat "$work/install.log"; exit 1; }
-  tool=$work/tools/dotnet-boundary
-fi
-
-# 2. moto on a free loopback port.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-if command -v moto_server >/dev/null; then moto=(moto_server); else moto=(python3 -m moto.server); fi
-"${moto[@]}" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
-moto_pid=$!
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/moto-api/" >/dev/null && break; sleep 0.2; done
-export AWS_ENDPOINT_URL=http://127.0.0.1:$port AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-east-1
-unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_REGION
+# 1. The tool; 2. moto on a free loopback port.
+source "$repo/bench/lib.sh"
+bench_install_tool orgbench
+bench_start_moto
 
 # 3. The organisation.
 setup_start=$(date +%s.%N)
