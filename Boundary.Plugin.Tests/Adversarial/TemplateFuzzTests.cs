@@ -346,6 +346,13 @@ public class TemplateFuzzTests
         return $"anchor at {index + 1}, alias at {use + 1}";
     }
 
+    /// <summary>An occurrence of <paramref name="marker"/> at or after a random place, else the first one (-1: none).</summary>
+    private static int RandomOccurrence(string text, string marker, Random random)
+    {
+        var at = text.IndexOf(marker, random.Next(Math.Max(1, text.Length)), StringComparison.Ordinal);
+        return at >= 0 ? at : text.IndexOf(marker, StringComparison.Ordinal);
+    }
+
     /// <summary>A deeply nested value (sometimes beyond what the readers accept) as a new first member of a Properties.</summary>
     private static string DeepNesting(List<byte> bytes, Random random, bool isJson)
     {
@@ -353,9 +360,7 @@ public class TemplateFuzzTests
         var nested = new string('[', depth) + "1" + new string(']', depth);
         var text = Encoding.UTF8.GetString([.. bytes]);
         var marker = isJson ? "\"Properties\": {" : "Properties:\n";
-        var at = text.IndexOf(marker, random.Next(Math.Max(1, text.Length)), StringComparison.Ordinal);
-        if (at < 0)
-            at = text.IndexOf(marker, StringComparison.Ordinal);
+        var at = RandomOccurrence(text, marker, random);
         if (at < 0)
             return "nesting (no place)";
         var next = at + marker.Length;
@@ -377,9 +382,7 @@ public class TemplateFuzzTests
     {
         var text = Encoding.UTF8.GetString([.. bytes]);
         var marker = isJson ? "\"Properties\": {" : "Properties:";
-        var at = text.IndexOf(marker, random.Next(Math.Max(1, text.Length)), StringComparison.Ordinal);
-        if (at < 0)
-            at = text.IndexOf(marker, StringComparison.Ordinal);
+        var at = RandomOccurrence(text, marker, random);
         if (at < 0)
             return "empty boundary (no place)";
         string inserted;
