@@ -1,9 +1,8 @@
 using Boundary.Amplify;
 using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Tests.Support;
 using static Boundary.Tests.Adversarial.AttackProject;
-
-using Boundary.Core;
 
 namespace Boundary.Tests.Adversarial;
 

@@ -1,10 +1,9 @@
 using System.Text;
 using Boundary.Cli;
+using Boundary.Core;
 using Boundary.Templates;
 using Boundary.Tests.Support;
 using static Boundary.Tests.Adversarial.AttackProject;
-
-using Boundary.Core;
 
 namespace Boundary.Tests.Adversarial;
 
