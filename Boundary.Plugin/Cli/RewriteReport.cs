@@ -32,7 +32,7 @@ public static class RewriteReport
                     f.Count(PrincipalAction.Removed),
                     f.Count(PrincipalAction.Skipped),
                     [.. f.Principals.Select(p => new RewrittenPrincipal(p.LogicalId, p.Type, p.Line, p.Column, Name(p.Action), p.Note))],
-                    f.Diff))],
+                    f.Diff()))],
                 result.Summary,
                 result.Recovered is { HadJournal: true } recovered ? RestoreReport.Document(recovered) : null,
                 result.Warnings));
@@ -48,7 +48,7 @@ public static class RewriteReport
         foreach (var file in result.Files.Where(f => f.Changed))
         {
             if (result.DryRun)
-                output.Line(file.Diff!.TrimEnd('\n'));
+                output.Line(file.Diff()!.TrimEnd('\n'));
             else
                 output.Line($"{verb} {file.Path} ({Counts(file)})");
             foreach (var principal in file.Principals.Where(p => p.Note is not null))

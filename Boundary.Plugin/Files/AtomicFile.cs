@@ -42,6 +42,16 @@ public static class AtomicFile
     /// </summary>
     public static PreparedWrite Prepare(string root, string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
+        var content = bytes.ToArray();
+        return Prepare(root, path, stream => stream.Write(content), durable);
+    }
+
+    /// <summary>
+    /// Like <see cref="Prepare(string, string, ReadOnlySpan{byte}, bool)"/>, with the new content written
+    /// by <paramref name="write"/> straight into the temp file: a large file's new bytes are never held whole.
+    /// </summary>
+    public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true)
+    {
         EnsureWritable(path);
         var target = ProjectPath.Confine(root, path);
         if (NativeFiles.KindOf(target, followLinks: false) is var kind && kind is FileKind.Special or FileKind.Directory)
@@ -49,9 +59,9 @@ public static class AtomicFile
         var temp = TempFiles.NameFor(target);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: durable);
             }
             if (!OperatingSystem.IsWindows() && File.Exists(target))

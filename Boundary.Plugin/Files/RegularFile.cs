@@ -12,7 +12,8 @@ public static class RegularFile
         var length = RandomAccess.GetLength(handle);
         if (length > Array.MaxLength)
             throw BoundaryException.File($"{path}: {length} bytes, too large to be a file 'dotnet boundary' reads.");
-        var buffer = new byte[length];
+        // Uninitialized: every byte is read into it (a short read is cut off below).
+        var buffer = GC.AllocateUninitializedArray<byte>((int)length);
         var read = 0;
         while (read < buffer.Length)
         {

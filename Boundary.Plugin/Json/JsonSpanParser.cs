@@ -32,7 +32,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, source.Bytes.Length, "the file holds no JSON value");
-            var root = ReadValue(ref reader, source.Bytes, source.BomLength, depth);
+            var root = ReadValue(ref reader, source.Bytes, source.BomLength, depth, new NameTable());
             if (reader.Read())
                 throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, "unexpected content after the end of the JSON value");
             return root;
@@ -61,7 +61,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, node.Start, "the value is empty");
-            return ReadValue(ref reader, source.Bytes, node.Start, int.MaxValue);
+            return ReadValue(ref reader, source.Bytes, node.Start, int.MaxValue, new NameTable());
         }
         catch (InvalidOperationException e)
         {
@@ -73,7 +73,7 @@ public static class JsonSpanParser
         }
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, int baseOffset, int depth)
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, int baseOffset, int depth, NameTable names)
     {
         var start = baseOffset + (int)reader.TokenStartIndex;
         switch (reader.TokenType)
@@ -97,15 +97,15 @@ public static class JsonSpanParser
                     if (isObject)
                     {
                         var nameStart = baseOffset + (int)reader.TokenStartIndex;
-                        var name = reader.GetString()!;
+                        var name = names.Get(ref reader);
                         // BytesConsumed would include the colon; the name ends at its closing quote.
                         var nameEnd = nameStart + (reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length) + 2;
                         reader.Read();
-                        node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, bytes, baseOffset, depth - 1)));
+                        node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, bytes, baseOffset, depth - 1, names)));
                     }
                     else
                     {
-                        node.Items.Add(ReadValue(ref reader, bytes, baseOffset, depth - 1));
+                        node.Items.Add(ReadValue(ref reader, bytes, baseOffset, depth - 1, names));
                     }
                 }
                 throw new JsonException("the value is not closed", null, null, null);

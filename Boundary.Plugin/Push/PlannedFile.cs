@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Boundary.Core;
 using Boundary.Files;
 using Boundary.Templates;
@@ -8,29 +9,43 @@ namespace Boundary.Push;
 /// <summary>
 /// One template's plan, kept compact: the edits, their inverse, the hashes before and after and the
 /// outcomes, but not the file's bytes nor its parse, so that a project of thousands of templates is
-/// planned whole (any error stops the run before a write) in little memory. The write reads the file
-/// again and checks it still has the hash it was planned from. <see cref="Path"/> is relative, '/'-separated.
+/// planned whole (any error stops the run before a write) in little memory. For a run that writes, the
+/// edited bytes go into a temp file beside the template while it is read (each file is read once), and
+/// <see cref="Write"/> only renames it into place; a dry run renders its diff when asked, from the file
+/// as it still is. <see cref="Path"/> is relative, '/'-separated.
 /// </summary>
 public sealed class PlannedFile
 {
-    public PlannedFile(string root, string fullPath, string path, TemplatePlan plan, bool withDiff)
+    private readonly PreparedWrite? staged;
+    private readonly FileStamp? stampAsRead;
+    private readonly IReadOnlyList<TextEdit>? diffEdits;
+
+    /// <param name="dryRun">Nothing will be written: stage nothing, render the diff on demand.</param>
+    public PlannedFile(string root, string fullPath, string path, TemplatePlan plan, bool dryRun)
     {
         Root = root;
         FullPath = fullPath;
         Path = path;
-        Edits = plan.Edits;
         Outcomes = plan.Outcomes;
         Principals = plan.Template.Principals;
+        Changes = plan.Edits.Count > 0;
         if (!Changes)
             return;
         // A template to change must be writable without leaving the root: refused here, before any write.
         ProjectPath.Confine(root, fullPath);
         var before = plan.Template.Source.Bytes;
         BeforeHash = PushJournal.Hash(before);
-        AfterHash = HashAfter(before, Edits);
-        Undo = TextEdit.Inverse(before, Edits);
-        if (withDiff)
-            Diff = UnifiedDiff.Render(path, before, Edits);
+        Undo = TextEdit.Inverse(before, plan.Edits);
+        if (dryRun)
+        {
+            diffEdits = plan.Edits;
+            return;
+        }
+        // The edits are not kept: the staged file holds their result, the undo edits their inverse.
+        stampAsRead = FileStamp.Of(fullPath);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        staged = AtomicFile.Prepare(root, fullPath, stream => TextEdit.WriteTo(stream, before, plan.Edits, hash), durable: false);
+        AfterHash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The folder no write may leave (the project, or the folder given to inject).</summary>
@@ -40,37 +55,19 @@ public sealed class PlannedFile
 
     public string Path { get; }
 
-    /// <summary>The SHA-256 of the edited bytes, hashed piece by piece: no copy of a large file just to hash it.</summary>
-    private static string HashAfter(byte[] before, IReadOnlyList<TextEdit> edits)
-    {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var position = 0;
-        foreach (var edit in edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength))
-        {
-            hash.AppendData(before, position, edit.Offset - position);
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(edit.Insert));
-            position = edit.Offset + edit.RemoveLength;
-        }
-        hash.AppendData(before, position, before.Length - position);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    public IReadOnlyList<TextEdit> Edits { get; }
-
     public IReadOnlyList<PrincipalOutcome> Outcomes { get; }
 
     public IReadOnlyList<TemplateResource> Principals { get; }
 
-    public bool Changes => Edits.Count > 0;
+    public bool Changes { get; }
 
     public string BeforeHash { get; } = "";
 
+    /// <summary>The SHA-256 of the edited bytes (a run that writes), hashed as they were written.</summary>
     public string AfterHash { get; } = "";
 
     /// <summary>The edits that turn the written file back into the original.</summary>
     public IReadOnlyList<TextEdit> Undo { get; } = [];
-
-    public string? Diff { get; }
 
     public int Count(PrincipalAction action) => Outcomes.Count(o => o.Action == action);
 
@@ -78,16 +75,29 @@ public sealed class PlannedFile
         Path,
         Changes,
         Outcomes.Select(o => new PrincipalReport(o.Resource.LogicalId, o.Resource.Type, o.Resource.Line, o.Resource.Column, o.Action, o.Note)).ToList(),
-        Diff);
+        diffEdits is null ? null : RenderDiff);
 
-    /// <summary>Reads the file again, checks it is still what was planned from, and writes the edited bytes.</summary>
-    public void Write()
+    /// <summary>The unified diff of a dry run, from the file read again (diffs of thousands of files are never held at once).</summary>
+    private string RenderDiff()
     {
         var source = SourceText.Read(FullPath);
         if (PushJournal.Hash(source.Bytes) != BeforeHash)
             throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
-        AtomicFile.Write(Root, FullPath, TextEdit.Apply(source.Bytes, Edits), durable: false);
+        return UnifiedDiff.Render(Path, source.Bytes, diffEdits!);
     }
+
+    /// <summary>Checks the file is still as it was read, and puts the edited bytes in its place (one rename).</summary>
+    public void Write()
+    {
+        if (staged is null)
+            throw new InvalidOperationException($"{Path} was planned without being staged.");
+        if (FileStamp.Of(FullPath) != stampAsRead)
+            throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
+        staged.Commit();
+    }
+
+    /// <summary>Removes the staged temp file when it was not renamed into place.</summary>
+    public void Discard() => staged?.Dispose();
 
     /// <summary>Puts the original bytes back into a file this run wrote.</summary>
     public void Revert()

@@ -50,42 +50,49 @@ public sealed class PrePushRunner(AmplifyProject project)
         var plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => persist
             ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
             : BoundaryInjector.Plan(template, boundary!, options), request.DryRun);
-        var changed = plans.Where(p => p.Changes).ToList();
-        var summary = RewriteSummary.Of(files.Count, plans);
-        var message = boundary is null ? why : null;
-
-        if (request.DryRun)
-            return new RewriteResult(mode, env, boundary, true, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
-
-        var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
-        var ownershipChanges = persist && newOwnership != ownership!.Text;
-        if (changed.Count > 0 || ownershipChanges)
+        try
         {
-            var header = new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text);
-            var entries = JournalEntries(changed, boundary);
-            using (var journal = PushJournal.Create(project.Root, journalPath, header, entries))
+            var changed = plans.Where(p => p.Changes).ToList();
+            var summary = RewriteSummary.Of(files.Count, plans);
+            var message = boundary is null ? why : null;
+
+            if (request.DryRun)
+                return new RewriteResult(mode, env, boundary, true, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
+
+            var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
+            var ownershipChanges = persist && newOwnership != ownership!.Text;
+            if (changed.Count > 0 || ownershipChanges)
             {
-                try
+                var header = new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text);
+                using (var journal = PushJournal.Create(project.Root, journalPath, header, changed.Count, JournalEntries(changed, boundary)))
                 {
-                    TemplateRewrite.WriteAll(changed, index =>
+                    try
                     {
-                        journal.MarkDone(index);
-                        AfterFileWritten?.Invoke(index);
-                    });
-                }
-                catch (BoundaryException e) when (e is not RollbackFailedException)
-                {
-                    journal.Dispose();
-                    PushJournal.Delete(project.Root, journalPath);
-                    throw;
+                        TemplateRewrite.WriteAll(changed, index =>
+                        {
+                            journal.MarkDone(index);
+                            AfterFileWritten?.Invoke(index);
+                        });
+                    }
+                    catch (BoundaryException e) when (e is not RollbackFailedException)
+                    {
+                        journal.Dispose();
+                        PushJournal.Delete(project.Root, journalPath);
+                        throw;
+                    }
+                    if (persist)
+                        Ownership.Save(project, newOwnership);
                 }
                 if (persist)
-                    Ownership.Save(project, newOwnership);
+                    PushJournal.Delete(project.Root, journalPath); // the values stay: nothing for post-push to undo
             }
-            if (persist)
-                PushJournal.Delete(project.Root, journalPath); // the values stay: nothing for post-push to undo
+            return new RewriteResult(mode, env, boundary, false, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
         }
-        return new RewriteResult(mode, env, boundary, false, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
+        finally
+        {
+            // Staged temp files of a run stopped before (or while) they were renamed into place.
+            TemplateRewrite.Discard(plans);
+        }
     }
 
     private string RelativePath(string fullPath) => Path.GetRelativePath(project.Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
@@ -112,14 +119,13 @@ public sealed class PrePushRunner(AmplifyProject project)
         return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.", OtherEnvBoundaries.Read(teamProviderInfo, env, boundary));
     }
 
-    private static List<JournalEntry> JournalEntries(IReadOnlyList<PlannedFile> changed, string? boundary)
+    private static IEnumerable<JournalEntry> JournalEntries(IReadOnlyList<PlannedFile> changed, string? boundary)
     {
-        var entries = new JournalEntry[changed.Count];
-        Parallel.For(0, changed.Count, index =>
+        for (var index = 0; index < changed.Count; index++)
         {
             var file = changed[index];
             var outcomes = file.Outcomes;
-            entries[index] = new JournalEntry(
+            yield return new JournalEntry(
                 index,
                 file.Path,
                 file.BeforeHash,
@@ -128,8 +134,7 @@ public sealed class PrePushRunner(AmplifyProject project)
                 outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
                 outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
                 CopyStampOf(file));
-        });
-        return [.. entries];
+        }
     }
 
     /// <summary>The stamp of the file's #current-cloud-backend copy before the run, so post-push can tell whether the host replaced it.</summary>

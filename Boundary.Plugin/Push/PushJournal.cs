@@ -36,7 +36,8 @@ public sealed class PushJournal : IDisposable
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>Writes the header and every entry, then the ready line, durably; the journal stays open for done marks.</summary>
-    public static PushJournal Create(string root, string path, JournalHeader header, IReadOnlyList<JournalEntry> entries)
+    /// <param name="count">How many entries <paramref name="entries"/> gives: each is made, written and let go in turn.</param>
+    public static PushJournal Create(string root, string path, JournalHeader header, int count, IEnumerable<JournalEntry> entries)
     {
         var target = ProjectPath.Confine(root, path);
         if (NativeFiles.KindOf(target, followLinks: false) is FileKind.Special or FileKind.Directory)
@@ -45,13 +46,16 @@ public sealed class PushJournal : IDisposable
         try
         {
             stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            var buffer = new MemoryStream();
-            WriteLine(buffer, StateJson.Serialize(new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, entries.Count, header.RecordsOwnership, header.OwnershipBefore)));
+            WriteLine(stream, StateJson.Serialize(new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, count, header.RecordsOwnership, header.OwnershipBefore)));
+            var written = 0;
             foreach (var entry in entries)
-                WriteLine(buffer, StateJson.Serialize(entry));
-            WriteLine(buffer, StateJson.Serialize(new JournalReadyLine(entries.Count)));
-            buffer.Position = 0;
-            buffer.CopyTo(stream);
+            {
+                WriteLine(stream, StateJson.Serialize(entry));
+                written++;
+            }
+            if (written != count)
+                throw new InvalidOperationException($"The journal was given {written} entries, not {count}.");
+            WriteLine(stream, StateJson.Serialize(new JournalReadyLine(count)));
             stream.Flush(flushToDisk: true);
             return new PushJournal(stream);
         }

@@ -11,34 +11,56 @@ public static class TemplateRewrite
 {
     /// <summary>
     /// Plans every template among <paramref name="files"/> (<see cref="TemplateScanner"/> reads each once
-    /// and parses only candidates), keeping only the plan. Any unreadable or malformed template, or one
-    /// that cannot be edited, stops the run before anything is written, with every problem named
-    /// file:line:column.
+    /// and parses only candidates), keeping only the plan; unless <paramref name="dryRun"/>, each changed
+    /// template's new bytes are staged in a temp file beside it as it is read. Any unreadable or
+    /// malformed template, or one that cannot be edited, stops the run before anything is replaced (the
+    /// staged temp files are removed), with every problem named file:line:column.
     /// </summary>
     public static IReadOnlyList<PlannedFile> ScanAndPlan(
         IReadOnlyList<string> files,
         Func<string, string> rootOf,
         Func<string, string> displayPath,
         Func<CloudFormationTemplate, string, TemplatePlan> plan,
-        bool withDiff)
+        bool dryRun)
     {
         var scan = TemplateScanner.Scan(files, template =>
         {
             var path = displayPath(template.Path);
-            return new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), withDiff);
+            return new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), dryRun);
         });
+        if (scan.Errors.Count > 0)
+            Discard(scan.Results);
         if (scan.Errors.Count > 0)
             throw BoundaryException.File(string.Join("\n", scan.Errors.Select(e => e.Message)) +
                                          $"\nNo file was changed: {Plural(scan.Errors.Count, "template")} could not be read or edited. Fix {(scan.Errors.Count == 1 ? "it" : "them")} and run again.");
         return scan.Results;
     }
 
+    /// <summary>Removes the temp files staged for plans that were not written.</summary>
+    public static void Discard(IEnumerable<PlannedFile> plans)
+    {
+        foreach (var plan in plans)
+            plan.Discard();
+    }
+
     /// <summary>
-    /// Replaces every changed file (in parallel, atomically, without an fsync each: a journal written
-    /// before covers a killed run). When a write fails, the files already replaced get their original
-    /// bytes back and the error names the file.
+    /// Replaces every changed file with its staged bytes (in parallel, one rename each, without an fsync
+    /// each: a journal written before covers a killed run). When a replacement fails, the files already
+    /// replaced get their original bytes back, the other staged files are removed, and the error names the file.
     /// </summary>
     public static void WriteAll(IReadOnlyList<PlannedFile> changed, Action<int>? written = null)
+    {
+        try
+        {
+            Replace(changed, written);
+        }
+        finally
+        {
+            Discard(changed);
+        }
+    }
+
+    private static void Replace(IReadOnlyList<PlannedFile> changed, Action<int>? written)
     {
         var replaced = new bool[changed.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) };

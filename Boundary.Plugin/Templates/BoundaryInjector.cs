@@ -14,6 +14,8 @@ public static class BoundaryInjector
     {
         var edits = new List<TextEdit>();
         var outcomes = new List<PrincipalOutcome>();
+        // Most insertions of a file are the same text (same indentation, same ARN): kept once.
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in template.Principals)
         {
             if (!Covers(resource, options))
@@ -32,7 +34,9 @@ public static class BoundaryInjector
                 outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Kept));
                 continue;
             }
-            edits.Add(template.AddBoundary(resource, arn));
+            var added = template.AddBoundary(resource, arn);
+            edits.Add(texts.TryGetValue(added.Insert, out var same) ? added with { Insert = same } : added);
+            texts.TryAdd(added.Insert, added.Insert);
             outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Injected));
         }
         return new TemplatePlan(template, edits, outcomes);

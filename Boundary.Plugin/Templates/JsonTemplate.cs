@@ -88,7 +88,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 fromGlobals = true;
             }
             var (line, column) = source.Position(entry.NameStart);
-            var resource = new TemplateResource(entry.Name, type.StringValue!, entry.NameStart, line, column, kind, value, properties is not null)
+            var resource = new TemplateResource(entry.Name, TemplateResource.CanonicalType(type.StringValue!), entry.NameStart, line, column, kind, value, properties is not null)
             {
                 Branches = branches,
                 FromGlobals = fromGlobals,

@@ -35,6 +35,17 @@ public sealed record TemplateResource(
     /// <summary>The types this tool reads: principals, and the SAM types that create a role.</summary>
     public static bool IsPrincipalType(string? type) => type is Role or User or ServiceLinkedRole or SamFunction or SamStateMachine;
 
+    /// <summary>The constant spelling of a principal type: one string for every role of a project, not one each.</summary>
+    public static string CanonicalType(string type) => type switch
+    {
+        Role => Role,
+        User => User,
+        ServiceLinkedRole => ServiceLinkedRole,
+        SamFunction => SamFunction,
+        SamStateMachine => SamStateMachine,
+        _ => type,
+    };
+
     /// <summary>What several branches hold together: none when one lacks it; their literal when all agree; else an intrinsic-like mix.</summary>
     public static (BoundaryKind Kind, string? Value) Combine(IReadOnlyList<BranchBoundary> branches)
     {

@@ -32,7 +32,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     public static new YamlTemplate? Load(SourceText source)
     {
-        if (YamlSpanParser.Parse(source)?.Resolved is not { IsMapping: true } root)
+        if (YamlSpanParser.Parse(source) is not { } document || document.Root.Resolved is not { IsMapping: true } root)
             return null;
         RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
@@ -44,7 +44,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
         var principals = new List<TemplateResource>();
         var nodes = new Dictionary<TemplateResource, ResourceNodes>();
         var written = resources.Entries.Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance);
-        var aliased = AliasUses(root, resources, written);
+        var aliased = AliasUses(document.Aliases, resources, written);
         var seen = new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
         foreach (var entry in resources.Entries)
         {
@@ -86,7 +86,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 fromGlobals = true;
             }
             var (line, column) = source.Position(entry.Key.Start);
-            var principal = new TemplateResource(logicalId, type.Value!, entry.Key.Start, line, column, kind, value, properties is not null)
+            var principal = new TemplateResource(logicalId, TemplateResource.CanonicalType(type.Value!), entry.Key.Start, line, column, kind, value, properties is not null)
             {
                 Branches = branches,
                 FromGlobals = fromGlobals,
@@ -190,36 +190,16 @@ public sealed class YamlTemplate : CloudFormationTemplate
         resource is { IsMapping: true } && Find(resource, "Type")?.Entry.Value.Resolved is { IsString: true } type && TemplateResource.IsPrincipalType(type.Value);
 
     /// <summary>
-    /// Every node some alias refers to, with its first alias. Aliases that are themselves resources
-    /// of a resource written here are left out: adding to that one covers both, as it should.
+    /// Every node some alias refers to, with its first alias in the file. Aliases that are themselves
+    /// resources of a resource written here are left out: adding to that one covers both, as it should.
     /// </summary>
-    private static Dictionary<YamlNode, YamlNode> AliasUses(YamlNode root, YamlNode resources, HashSet<object?> written)
+    private static Dictionary<YamlNode, YamlNode> AliasUses(IReadOnlyList<YamlNode> aliases, YamlNode resources, HashSet<object?> written)
     {
         var uses = new Dictionary<YamlNode, YamlNode>(ReferenceEqualityComparer.Instance);
         var resourceAliases = resources.Entries.Where(e => e.Value.Kind == YamlKind.Alias && e.Value.Target is { } t && written.Contains(t)).Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<YamlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            switch (node.Kind)
-            {
-                case YamlKind.Alias when node.Target is { } target && !resourceAliases.Contains(node):
-                    uses.TryAdd(target, node);
-                    break;
-                case YamlKind.Mapping:
-                    foreach (var entry in node.Entries)
-                    {
-                        stack.Push(entry.Key);
-                        stack.Push(entry.Value);
-                    }
-                    break;
-                case YamlKind.Sequence:
-                    foreach (var item in node.Items)
-                        stack.Push(item);
-                    break;
-            }
-        }
+        foreach (var alias in aliases)
+            if (alias.Target is { } target && !resourceAliases.Contains(alias))
+                uses.TryAdd(target, alias);
         return uses;
     }
 

@@ -63,6 +63,31 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
     }
 
     /// <summary>
+    /// Writes <paramref name="source"/> with <paramref name="edits"/> applied (in any order, none
+    /// overlapping) to <paramref name="output"/> piece by piece, feeding the same bytes to
+    /// <paramref name="hash"/>: no copy of the edited file is made.
+    /// </summary>
+    public static void WriteTo(Stream output, ReadOnlySpan<byte> source, IReadOnlyList<TextEdit> edits, System.Security.Cryptography.IncrementalHash? hash = null)
+    {
+        var position = 0;
+        foreach (var edit in edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength))
+        {
+            if (edit.Offset < position || edit.Offset + edit.RemoveLength > source.Length)
+                throw new InvalidOperationException($"Overlapping or out-of-range edit at byte {edit.Offset}.");
+            Write(source[position..edit.Offset]);
+            Write(Encoding.UTF8.GetBytes(edit.Insert));
+            position = edit.Offset + edit.RemoveLength;
+        }
+        Write(source[position..]);
+
+        void Write(ReadOnlySpan<byte> bytes)
+        {
+            output.Write(bytes);
+            hash?.AppendData(bytes);
+        }
+    }
+
+    /// <summary>
     /// The edits that undo <paramref name="edits"/> once they are applied: offsets move by what the earlier
     /// edits added or removed. The original removed text is needed, so it comes from the original bytes.
     /// </summary>

@@ -1,51 +1,93 @@
 namespace Boundary.Yaml;
 
 /// <summary>
-/// Maps UTF-16 character indexes of a decoded file (what YamlDotNet's marks count) to byte offsets in
-/// the file. It keeps one checkpoint per block of characters rather than an offset per character, which
-/// would cost four bytes of index per byte of a multi-megabyte template; a block of ASCII, the common
-/// case, maps in constant time.
+/// Maps UTF-16 character indexes of a UTF-8 file's content (what YamlDotNet's marks count) to byte
+/// offsets in the file, from the bytes alone: the decoded text is never held. All-ASCII content (the
+/// common case, checked at vector speed) maps by adding the content's start. Otherwise one checkpoint
+/// is kept per block of characters, not an offset per character, which would cost four bytes of index
+/// per byte of a multi-megabyte template; a block of ASCII still maps in constant time.
 /// </summary>
 internal sealed class CharToByteMap
 {
     private const int BlockBits = 10;
     private const int BlockSize = 1 << BlockBits;
 
-    private readonly string text;
-    private readonly int[] blockStarts;
+    private readonly byte[] bytes;
+    private readonly int firstByte;
+    private readonly int length;
 
-    public CharToByteMap(string text, int firstByte)
+    // Null for all-ASCII content. Else checkpoint k is the first character boundary at or after
+    // character k * BlockSize (after a surrogate pair that straddles it): its character index and its
+    // byte offset; the last one is the end of the content.
+    private readonly int[]? checkpointChars;
+    private readonly int[]? checkpointBytes;
+
+    /// <param name="bytes">The file's bytes, valid UTF-8 from <paramref name="firstByte"/> on (checked before).</param>
+    /// <param name="firstByte">Where the content starts (after a BOM).</param>
+    public CharToByteMap(byte[] bytes, int firstByte)
     {
-        this.text = text;
-        var blocks = (text.Length + BlockSize - 1) >> BlockBits;
-        blockStarts = new int[blocks + 1];
-        var offset = firstByte;
-        for (var i = 0; i < text.Length; i++)
+        this.bytes = bytes;
+        this.firstByte = firstByte;
+        var content = bytes.AsSpan(firstByte);
+        if (System.Text.Ascii.IsValid(content))
         {
-            if ((i & (BlockSize - 1)) == 0)
-                blockStarts[i >> BlockBits] = offset;
-            offset += Width(text[i]);
+            length = content.Length;
+            return;
         }
-        blockStarts[blocks] = offset;
+        var chars = new List<int> { 0 };
+        var offsets = new List<int> { firstByte };
+        var characters = 0;
+        for (var offset = firstByte; offset < bytes.Length; offset++)
+        {
+            var width = Width(bytes[offset]);
+            if (width == 0)
+                continue;
+            if (characters >= chars.Count << BlockBits)
+            {
+                chars.Add(characters);
+                offsets.Add(offset);
+            }
+            characters += width;
+        }
+        length = characters;
+        chars.Add(characters);
+        offsets.Add(bytes.Length);
+        checkpointChars = [.. chars];
+        checkpointBytes = [.. offsets];
     }
 
+    /// <summary>The content's length in UTF-16 characters.</summary>
+    public int Length => length;
+
+    /// <summary>The byte offset of a character index; the second half of a surrogate pair maps to the end of the pair.</summary>
     public int ToByte(long charIndex)
     {
-        var index = (int)Math.Clamp(charIndex, 0, text.Length);
-        var block = index >> BlockBits;
-        if (block == blockStarts.Length - 1)
-            return blockStarts[block]; // the end of the text
-        var blockStart = block << BlockBits;
-        var offset = blockStarts[block];
-        var blockLength = Math.Min(BlockSize, text.Length - blockStart);
-        if (blockStarts[block + 1] - offset == blockLength)
-            return offset + (index - blockStart); // all ASCII: one byte a character
-        for (var i = blockStart; i < index; i++)
-            offset += Width(text[i]);
+        var index = (int)Math.Clamp(charIndex, 0, length);
+        if (checkpointChars is null || checkpointBytes is null)
+            return firstByte + index;
+        var block = Math.Min(index >> BlockBits, checkpointChars.Length - 1);
+        var character = checkpointChars[block];
+        var offset = checkpointBytes[block];
+        if (index <= character)
+            return offset; // the checkpoint itself, or the second half of the pair just before it
+        if (checkpointBytes[block + 1] - offset == checkpointChars[block + 1] - character)
+            return offset + (index - character); // all ASCII up to the next checkpoint: one byte a character
+        while (character < index && offset < bytes.Length)
+        {
+            character += Width(bytes[offset]);
+            offset = NextCharacter(offset);
+        }
         return offset;
     }
 
-    // A surrogate pair is four bytes, counted at its high half.
-    private static int Width(char c) =>
-        c < 0x80 ? 1 : c < 0x800 ? 2 : char.IsHighSurrogate(c) ? 4 : char.IsLowSurrogate(c) ? 0 : 3;
+    /// <summary>UTF-16 characters a lead byte starts: 0 for a continuation byte, 2 for a four-byte sequence.</summary>
+    private static int Width(byte b) => (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1;
+
+    private int NextCharacter(int offset)
+    {
+        offset++;
+        while (offset < bytes.Length && (bytes[offset] & 0xC0) == 0x80)
+            offset++;
+        return offset;
+    }
 }

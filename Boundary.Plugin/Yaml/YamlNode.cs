@@ -33,13 +33,22 @@ public sealed class YamlNode
     /// <summary>The node an alias refers to (the last node anchored with that name before it), when known.</summary>
     public YamlNode? Target { get; internal set; }
 
+    /// <summary>
+    /// A collection read through without building its content (too deep for what a template's principals
+    /// need): its span, style, tag and anchor are known, its entries and items are not.
+    /// </summary>
+    public bool Skipped { get; init; }
+
     private List<YamlEntry>? entries;
     private List<YamlNode>? items;
 
-    // Created on first use: most nodes are scalars, which have neither.
-    public List<YamlEntry> Entries => entries ??= [];
+    // Created on first use: most nodes are scalars, which have neither. A skipped collection has none to
+    // give: an empty list would read as an empty collection, so asking is a bug, not an answer.
+    public List<YamlEntry> Entries => Skipped ? throw NotRead() : entries ??= [];
 
-    public List<YamlNode> Items => items ??= [];
+    public List<YamlNode> Items => Skipped ? throw NotRead() : items ??= [];
+
+    private InvalidOperationException NotRead() => new($"The content of the collection at byte {Start} was skipped by the parse.");
 
     public bool IsMapping => Kind == YamlKind.Mapping;
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Boundary.Core;
 using Boundary.Text;
@@ -10,16 +11,28 @@ namespace Boundary.Yaml;
 /// Reads the first YAML document of a file into <see cref="YamlNode"/>s that know their byte spans,
 /// from YamlDotNet's parser events (their marks count UTF-16 characters; the nodes count bytes). Tags
 /// such as CloudFormation's <c>!Ref</c> or <c>!GetAtt</c> are only tags here: nothing is resolved or
-/// re-serialised.
+/// re-serialised. The text is decoded as the parser reads it, never held whole, and collections deeper
+/// than a template's principals need are read through without building nodes (see <see cref="Parse"/>).
 /// </summary>
 public static partial class YamlSpanParser
 {
-    /// <summary>The root node of the first document, or null when the file holds no document.</summary>
+    /// <summary>
+    /// Collections this deep (the root is 0: Resources 1, a resource 2, its Properties 3, a property's
+    /// value 4) become <see cref="YamlNode.Skipped"/> nodes, span and style only, unless something may
+    /// need their content: an anchored node (an alias can bring it anywhere), the value of a
+    /// <c>PermissionsBoundary</c>, <c>Fn::If</c> or merge (<c>&lt;&lt;</c>) key and a <c>!If</c> sequence
+    /// are read whole, wherever they are.
+    /// </summary>
+    public const int SkipDepth = 4;
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The first document, or null when the file holds no document.</summary>
     /// <exception cref="BoundaryException">The file is not UTF-8 or not YAML; the message names file:line:column.</exception>
-    public static YamlNode? Parse(SourceText source)
+    public static YamlDocument? Parse(SourceText source)
     {
-        var text = source.DecodeUtf8();
-        var reader = new Reader(source, text);
+        source.EnsureUtf8();
+        var reader = new Reader(source);
         try
         {
             return reader.ReadFirstDocument();
@@ -47,22 +60,26 @@ public static partial class YamlSpanParser
 
     private const int MaxDepth = 1024;
 
-    private sealed class Reader(SourceText source, string text)
+    private sealed class Reader(SourceText source)
     {
-        private readonly Parser parser = new(new StringReader(text));
+        private readonly Parser parser = new(new StreamReader(
+            new MemoryStream(source.Bytes, source.BomLength, source.Bytes.Length - source.BomLength, writable: false),
+            Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16));
         private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
-        private CharToByteMap? map;
+        private readonly List<YamlNode> aliases = [];
+        private readonly CharToByteMap map = new(source.Bytes, source.BomLength);
+        private long lastGoodIndex;
 
-        public int LastGoodOffset { get; private set; } = source.BomLength;
+        public int LastGoodOffset => ToByte(lastGoodIndex);
 
-        public YamlNode? ReadFirstDocument()
+        public YamlDocument? ReadFirstDocument()
         {
             while (Next() is { } parsingEvent)
             {
                 if (parsingEvent is DocumentStart)
                 {
                     var first = Next() ?? throw Unexpected();
-                    return ReadNode(first, 0);
+                    return new YamlDocument(ReadNode(first, 0, whole: false), aliases);
                 }
                 if (parsingEvent is StreamEnd)
                     return null;
@@ -70,21 +87,22 @@ public static partial class YamlSpanParser
             return null;
         }
 
-        /// <summary>The byte offset of a UTF-16 character index into the decoded text.</summary>
-        public int ToByte(long charIndex) => (map ??= new CharToByteMap(text, source.BomLength)).ToByte(charIndex);
+        /// <summary>The byte offset of a UTF-16 character index into the content.</summary>
+        public int ToByte(long charIndex) => map.ToByte(charIndex);
 
         private ParsingEvent? Next()
         {
             if (!parser.MoveNext())
                 return null;
-            LastGoodOffset = ToByte(parser.Current!.Start.Index);
+            lastGoodIndex = parser.Current!.Start.Index;
             return parser.Current;
         }
 
         private YamlException Unexpected() =>
             new(parser.Current?.Start ?? Mark.Empty, parser.Current?.End ?? Mark.Empty, "unexpected end of the YAML stream");
 
-        private YamlNode ReadNode(ParsingEvent parsingEvent, int depth)
+        /// <param name="whole">Build every node below this one, whatever its depth.</param>
+        private YamlNode ReadNode(ParsingEvent parsingEvent, int depth, bool whole)
         {
             // As deep as JSON is read (JsonSpanParser's MaxDepth): deeper would risk the stack.
             if (depth > MaxDepth)
@@ -93,14 +111,11 @@ public static partial class YamlSpanParser
             {
                 case Scalar scalar:
                 {
-                    var end = ToByte(scalar.End.Index);
-                    if (scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded)
-                        end = TrimTrailingBlank(ToByte(scalar.Start.Index), end);
                     var node = new YamlNode
                     {
                         Kind = YamlKind.Scalar,
                         Start = ToByte(scalar.Start.Index),
-                        End = end,
+                        End = ScalarEnd(scalar),
                         Tag = TagOf(scalar),
                         Anchor = AnchorOf(scalar),
                         Value = scalar.Value,
@@ -110,68 +125,48 @@ public static partial class YamlSpanParser
                     return node;
                 }
                 case AnchorAlias alias:
+                    return Alias(alias);
+                case MappingStart or SequenceStart:
                 {
-                    // An alias before (or without) its anchor: standard readers refuse it, and a reader
-                    // that made it null would see another template than the one checked.
-                    if (!anchors.TryGetValue(alias.Value.Value, out var target))
-                        throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} refers to no anchor (&{alias.Value.Value}) before it");
-                    return new YamlNode
-                    {
-                        Kind = YamlKind.Alias,
-                        Start = ToByte(alias.Start.Index),
-                        End = ToByte(alias.End.Index),
-                        Value = alias.Value.Value,
-                        Target = target,
-                    };
-                }
-                case MappingStart mappingStart:
-                {
-                    var isFlow = mappingStart.Style == MappingStyle.Flow;
+                    var start = (NodeEvent)parsingEvent;
+                    whole |= !start.Anchor.IsEmpty || TagOf(start) == "!If";
+                    var isMapping = start is MappingStart;
+                    var isFlow = start is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
                     var node = new YamlNode
                     {
-                        Kind = YamlKind.Mapping,
-                        Start = ToByte(mappingStart.Start.Index),
-                        OpenBracket = isFlow ? ToByte(mappingStart.End.Index) : -1,
+                        Kind = isMapping ? YamlKind.Mapping : YamlKind.Sequence,
+                        Start = ToByte(start.Start.Index),
+                        OpenBracket = isFlow ? ToByte(start.End.Index) : -1,
                         IsFlow = isFlow,
-                        Tag = TagOf(mappingStart),
-                        Anchor = AnchorOf(mappingStart),
+                        Tag = TagOf(start),
+                        Anchor = AnchorOf(start),
+                        Skipped = !whole && depth >= SkipDepth,
                     };
                     // Anchored before its content, so that an alias inside it resolves as YAML says.
                     Remember(node);
-                    while (Next() is { } next)
+                    if (node.Skipped)
                     {
-                        if (next is MappingEnd mappingEnd)
-                        {
-                            node.End = isFlow ? ToByte(mappingEnd.Start.Index) + 1 : node.Entries.Count > 0 ? node.Entries[^1].End : node.Start;
-                            return node;
-                        }
-                        var key = ReadNode(next, depth + 1);
-                        var value = ReadNode(Next() ?? throw Unexpected(), depth + 1);
-                        node.Entries.Add(new YamlEntry(key, value));
+                        node.End = SkipContent(isMapping, isFlow, node.Start, depth);
+                        return node;
                     }
-                    throw Unexpected();
-                }
-                case SequenceStart sequenceStart:
-                {
-                    var isFlow = sequenceStart.Style == SequenceStyle.Flow;
-                    var node = new YamlNode
-                    {
-                        Kind = YamlKind.Sequence,
-                        Start = ToByte(sequenceStart.Start.Index),
-                        OpenBracket = isFlow ? ToByte(sequenceStart.End.Index) : -1,
-                        IsFlow = isFlow,
-                        Tag = TagOf(sequenceStart),
-                        Anchor = AnchorOf(sequenceStart),
-                    };
-                    Remember(node);
                     while (Next() is { } next)
                     {
-                        if (next is SequenceEnd sequenceEnd)
+                        if (next is MappingEnd or SequenceEnd)
                         {
-                            node.End = isFlow ? ToByte(sequenceEnd.Start.Index) + 1 : node.Items.Count > 0 ? node.Items[^1].End : node.Start;
+                            var last = isMapping ? (node.Entries.Count > 0 ? node.Entries[^1].End : -1) : (node.Items.Count > 0 ? node.Items[^1].End : -1);
+                            node.End = isFlow ? ToByte(next.Start.Index) + 1 : last >= 0 ? last : node.Start;
                             return node;
                         }
-                        node.Items.Add(ReadNode(next, depth + 1));
+                        if (isMapping)
+                        {
+                            var key = ReadNode(next, depth + 1, whole);
+                            var value = ReadNode(Next() ?? throw Unexpected(), depth + 1, whole || IsReadWhole(key));
+                            node.Entries.Add(new YamlEntry(key, value));
+                        }
+                        else
+                        {
+                            node.Items.Add(ReadNode(next, depth + 1, whole));
+                        }
                     }
                     throw Unexpected();
                 }
@@ -180,19 +175,85 @@ public static partial class YamlSpanParser
             }
         }
 
-        private void Remember(YamlNode node)
+        /// <summary>The keys whose values a template's principals are decided by, wherever they are.</summary>
+        private static bool IsReadWhole(YamlNode key) =>
+            key is { Kind: YamlKind.Scalar, Value: "PermissionsBoundary" or "Fn::If" or "<<" };
+
+        /// <summary>
+        /// Reads a skipped collection's events up to its end, building only anchored nodes and aliases,
+        /// and returns where its content ends, as a built node's <see cref="YamlNode.End"/> would be.
+        /// </summary>
+        private int SkipContent(bool isMapping, bool isFlow, int start, int depth)
         {
-            if (node.Anchor is not null)
-                anchors[node.Anchor] = node;
+            var last = -1;
+            while (Next() is { } next)
+            {
+                if (next is MappingEnd or SequenceEnd)
+                    return isFlow ? ToByte(next.Start.Index) + 1 : last >= 0 ? last : start;
+                last = SkipNode(next, depth + 1);
+                if (isMapping)
+                    last = Math.Max(last, SkipNode(Next() ?? throw Unexpected(), depth + 1));
+            }
+            throw Unexpected();
+        }
+
+        /// <summary>Reads one node without building it (unless it is anchored or an alias); returns its end.</summary>
+        private int SkipNode(ParsingEvent parsingEvent, int depth)
+        {
+            if (depth > MaxDepth)
+                throw new YamlException(parsingEvent.Start, parsingEvent.End, $"the document is nested deeper than {MaxDepth} levels");
+            switch (parsingEvent)
+            {
+                case NodeEvent { Anchor.IsEmpty: false }:
+                    return ReadNode(parsingEvent, depth, whole: true).End;
+                case Scalar scalar:
+                    return ScalarEnd(scalar);
+                case AnchorAlias alias:
+                    return Alias(alias).End;
+                case MappingStart mapping:
+                    return SkipContent(isMapping: true, mapping.Style == MappingStyle.Flow, ToByte(mapping.Start.Index), depth);
+                case SequenceStart sequence:
+                    return SkipContent(isMapping: false, sequence.Style == SequenceStyle.Flow, ToByte(sequence.Start.Index), depth);
+                default:
+                    throw new YamlException(parsingEvent.Start, parsingEvent.End, $"unexpected {parsingEvent.GetType().Name}");
+            }
+        }
+
+        private YamlNode Alias(AnchorAlias alias)
+        {
+            // An alias before (or without) its anchor: standard readers refuse it, and a reader
+            // that made it null would see another template than the one checked.
+            if (!anchors.TryGetValue(alias.Value.Value, out var target))
+                throw new YamlException(alias.Start, alias.End, $"the alias *{alias.Value.Value} refers to no anchor (&{alias.Value.Value}) before it");
+            var node = new YamlNode
+            {
+                Kind = YamlKind.Alias,
+                Start = ToByte(alias.Start.Index),
+                End = ToByte(alias.End.Index),
+                Value = alias.Value.Value,
+                Target = target,
+            };
+            aliases.Add(node);
+            return node;
         }
 
         /// <summary>A block scalar's end mark lies after its trailing line breaks; its content ends at its last non-blank character.</summary>
-        private int TrimTrailingBlank(int start, int end)
+        private int ScalarEnd(Scalar scalar)
         {
+            var end = ToByte(scalar.End.Index);
+            if (scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded))
+                return end;
+            var start = ToByte(scalar.Start.Index);
             var bytes = source.Bytes;
             while (end > start && bytes[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
                 end--;
             return end;
+        }
+
+        private void Remember(YamlNode node)
+        {
+            if (node.Anchor is not null)
+                anchors[node.Anchor] = node;
         }
 
         private static string? TagOf(NodeEvent node) =>

@@ -1,0 +1,8 @@
+namespace Boundary.Yaml;
+
+/// <summary>
+/// The first document of a YAML file: its root node, and every alias in it in file order (also those
+/// inside collections read without building nodes), so that a caller can tell which nodes are shared
+/// without walking the whole document.
+/// </summary>
+public sealed record YamlDocument(YamlNode Root, IReadOnlyList<YamlNode> Aliases);
