@@ -50,23 +50,7 @@ public class AuditCancellationTests : MotoTestBase
 
     private static Process Start(string workingDirectory, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo(PackedTool.Path)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        var path = Environment.GetEnvironmentVariable("PATH");
-        start.Environment.Clear();
-        start.Environment["PATH"] = path;
-        foreach (var (key, value) in environment)
-            if (value is not null)
-                start.Environment[key] = value;
-        var process = Process.Start(start)!;
+        var process = Process.Start(PackedTool.StartInfo(workingDirectory, args, environment, bareEnvironment: true))!;
         process.StandardInput.Close();
         return process;
     }
