@@ -101,4 +101,43 @@ public class AwsCredentialResolutionTests
         e.ErrorCode.Should().Be(AwsErrorCodes.Credentials);
         e.Message.Should().Contain("'nope'").And.Contain(profiles.CredentialsFile);
     }
+
+    /// <summary>
+    /// The SDK's default chain, in the order of AWSSDK.Core 4's DefaultAWSCredentialsIdentityResolver
+    /// (container and instance credentials come last, from the SDK itself): each step with what makes it
+    /// apply and the credential source it reports.
+    /// </summary>
+    private static readonly (string Step, Action<Dictionary<string, string?>, string> Apply, string Source)[] SdkChainOrder =
+    [
+        ("environment keys", (e, _) => { e["AWS_ACCESS_KEY_ID"] = "AK-ENV"; e["AWS_SECRET_ACCESS_KEY"] = "s"; }, "environment variables (AWS_ACCESS_KEY_ID)"),
+        ("web identity", (e, token) => { e["AWS_WEB_IDENTITY_TOKEN_FILE"] = token; e["AWS_ROLE_ARN"] = "arn:aws:iam::123456789012:role/ci"; }, "web identity (AWS_WEB_IDENTITY_TOKEN_FILE"),
+        ("AWS_PROFILE", (e, _) => e["AWS_PROFILE"] = "named", "profile 'named' (AWS_PROFILE)"),
+        ("default profile", (_, _) => { }, "profile 'default'"),
+    ];
+
+    [Test]
+    public void The_default_chain_follows_the_sdk_order_each_step_winning_over_the_ones_after_it()
+    {
+        using var profiles = new AwsTestProfiles().Add("named", "AK-NAMED", "s").Add("default", "AK-DEFAULT", "s");
+        var token = Path.Combine(profiles.Dir, "web-identity-token");
+        File.WriteAllText(token, "token");
+        for (var first = 0; first < SdkChainOrder.Length; first++)
+        {
+            var environment = profiles.Environment();
+            foreach (var (_, apply, _) in SdkChainOrder[first..])
+                apply(environment, token);
+            var resolved = new AwsCredentialResolver(n => environment.GetValueOrDefault(n)).DefaultChain();
+            resolved.Source.Should().StartWith(SdkChainOrder[first].Source,
+                $"with every step from '{SdkChainOrder[first].Step}' on available, '{SdkChainOrder[first].Step}' comes first");
+        }
+    }
+
+    [Test]
+    public void After_the_profiles_the_default_chain_has_nothing_when_instance_metadata_is_disabled()
+    {
+        using var profiles = new AwsTestProfiles();
+        var environment = profiles.Environment();
+        var act = () => new AwsCredentialResolver(n => environment.GetValueOrDefault(n)).DefaultChain();
+        act.Should().Throw<AwsServiceException>().Which.ErrorCode.Should().Be(AwsErrorCodes.Credentials);
+    }
 }

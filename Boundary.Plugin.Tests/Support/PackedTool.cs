@@ -52,7 +52,12 @@ public static class PackedTool
     /// <paramref name="bareEnvironment"/> is set (like 'env -i PATH=...'), else adds to it.
     /// </summary>
     public static CliResult Run(string workingDirectory, IEnumerable<string> args, string? stdin = null,
-        IReadOnlyDictionary<string, string?>? environment = null, bool bareEnvironment = false, TimeSpan? timeout = null, string? executable = null)
+        IReadOnlyDictionary<string, string?>? environment = null, bool bareEnvironment = false, TimeSpan? timeout = null, string? executable = null) =>
+        ProcessRunner.Run(StartInfo(workingDirectory, args, environment, bareEnvironment, executable), stdin, timeout ?? TimeSpan.FromMinutes(2));
+
+    /// <summary>How <see cref="Run"/> starts the tool, for tests that drive the process themselves (signals, timing).</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args,
+        IReadOnlyDictionary<string, string?>? environment = null, bool bareEnvironment = false, string? executable = null)
     {
         var start = new ProcessStartInfo(executable ?? Path)
         {
@@ -78,7 +83,7 @@ public static class PackedTool
             else
                 start.Environment[key] = value;
         }
-        return ProcessRunner.Run(start, stdin, timeout ?? TimeSpan.FromMinutes(2));
+        return start;
     }
 
     /// <summary>Deletes what this run packed or installed in the temp folder (called once, at the end of the run).</summary>

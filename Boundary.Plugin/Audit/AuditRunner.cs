@@ -22,7 +22,7 @@ public sealed class AuditRunner(AmplifyProject project, IAwsClientFactory aws, I
     private readonly IAuditProgress progress = progress ?? NoProgress.Instance;
 
     /// <param name="confirm">Asked once with the roles to change when --fix finds any; null means --yes.</param>
-    public AuditReport Run(AuditRequest request, Func<string, bool>? confirm, CancellationToken cancellationToken = default)
+    public async Task<AuditReport> RunAsync(AuditRequest request, Func<string, bool>? confirm, CancellationToken cancellationToken = default)
     {
         if (request.AllEnvs && !string.IsNullOrEmpty(request.Env))
             throw BoundaryException.Usage("--env and --all-envs exclude each other.");
@@ -57,7 +57,7 @@ public sealed class AuditRunner(AmplifyProject project, IAwsClientFactory aws, I
                     BulkThreshold = request.BulkThreshold,
                 };
                 sessions[env] = (session, auditor);
-                var audit = auditor.AuditAsync(target, cancellationToken).GetAwaiter().GetResult();
+                var audit = await auditor.AuditAsync(target, cancellationToken).ConfigureAwait(false);
                 audits.Add(audit with { Region = session.Region, CredentialSource = session.CredentialSource });
             }
             catch (AwsServiceException e)
@@ -86,13 +86,17 @@ public sealed class AuditRunner(AmplifyProject project, IAwsClientFactory aws, I
         if (confirm is not null && !confirm(FixConfirmation.Question(fixable, "env", withStack: false)))
             return report with { FixDeclined = true, Elapsed = clock.Elapsed };
 
-        var fixedAudits = audits.Select(audit =>
+        var fixedAudits = new List<EnvAudit>(audits.Count);
+        foreach (var audit in audits)
         {
             if (audit.Error is not null || !audit.Roles.Any(r => r.IsFixable))
-                return audit;
+            {
+                fixedAudits.Add(audit);
+                continue;
+            }
             var (session, auditor) = sessions[audit.Env];
-            return auditor.FixAsync(audit, e => Describe(e, audit.Env, session, null), cancellationToken).GetAwaiter().GetResult();
-        }).ToList();
+            fixedAudits.Add(await auditor.FixAsync(audit, e => Describe(e, audit.Env, session, null), cancellationToken).ConfigureAwait(false));
+        }
         progress.Finish();
         return report with { Envs = fixedAudits, FixApplied = true, Elapsed = clock.Elapsed };
     }

@@ -10,9 +10,10 @@ namespace Boundary.Aws;
 /// <summary>
 /// Finds the credentials for an env, in this order: <c>--profile</c>; the env's entry in
 /// local-aws-info.json (<c>profileName</c>, or the keys file at <c>awsConfigFilePath</c>;
-/// <c>configLevel: general</c> means the default chain); the default chain: <c>AWS_ACCESS_KEY_ID</c> /
-/// <c>AWS_SECRET_ACCESS_KEY</c> / <c>AWS_SESSION_TOKEN</c>, the <c>AWS_PROFILE</c> profile, the
-/// <c>default</c> profile, then the SDK's own chain (web identity, container, instance metadata).
+/// <c>configLevel: general</c> means the default chain); the default chain, in the SDK's order:
+/// <c>AWS_ACCESS_KEY_ID</c> / <c>AWS_SECRET_ACCESS_KEY</c> / <c>AWS_SESSION_TOKEN</c>, web identity
+/// (<c>AWS_WEB_IDENTITY_TOKEN_FILE</c> + <c>AWS_ROLE_ARN</c>), the <c>AWS_PROFILE</c> profile (else
+/// <c>default</c>), then the SDK's own chain (container, instance metadata).
 /// Profiles are read by the SDK (shared credentials and config files: keys, assume-role, SSO,
 /// credential_process). Environment variables come from <paramref name="environment"/>, so tests and
 /// the tool's own callers decide what the run sees.
@@ -34,30 +35,19 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
     }
 
     /// <summary>
-    /// The default chain, walked here rather than handed whole to the SDK's
-    /// <see cref="DefaultAWSCredentialsIdentityResolver"/> (or <c>FallbackCredentialsFactory</c>), because
-    /// the SDK's chain cannot see this resolver's environment without process-wide side effects:
+    /// The default chain, in the order of the SDK's <see cref="DefaultAWSCredentialsIdentityResolver"/>
+    /// (environment keys, web identity, the AWS_PROFILE or default profile, container and instance
+    /// credentials; AwsCredentialResolverTests pins it), but walked here rather than handed to the SDK:
     /// <list type="bullet">
-    /// <item>its steps read the process environment themselves (<c>EnvironmentVariablesAWSCredentials</c>,
-    /// <c>AssumeRoleWithWebIdentityCredentials.FromEnvironmentVariables</c>, <c>AWS_PROFILE</c>, and the
-    /// profile files found through <c>HOME</c>, <c>AWS_SHARED_CREDENTIALS_FILE</c> and <c>AWS_CONFIG_FILE</c>),
-    /// while the variables here come from <see cref="RunContext"/>; honouring them would mean writing
-    /// them into the process environment, which every other run in the process (the tests run in
-    /// parallel) would then see;</item>
-    /// <item>its only way to change the steps is the static <c>AWSConfigs.AWSCredentialsGenerators</c>,
-    /// again process-wide;</item>
-    /// <item><c>GetCredentials()</c> answers from one static instance that caches what it found until the
-    /// process environment or the profile files change, so a second run with another environment
-    /// could get the first run's credentials;</item>
-    /// <item>a <c>role_arn</c> + <c>source_profile</c> profile resolved by the SDK assumes the role with the
-    /// registry's STS client, which has no source credentials in the native build
-    /// (<see cref="RoleChainCredentials"/>); SSO profiles need <see cref="AwsSdkDependencies"/>, and
-    /// both are handled in <see cref="TryProfile"/>.</item>
+    /// <item>the SDK reads the process environment only, and the variables here come from <see cref="RunContext"/> (tests run in parallel in one process);</item>
+    /// <item>its steps change only through the static <c>AWSConfigs.AWSCredentialsGenerators</c>, process-wide;</item>
+    /// <item><c>GetCredentials()</c> answers from one static cache, so a second run with another environment could get the first run's credentials;</item>
+    /// <item>its role chain (<c>role_arn</c> + <c>source_profile</c>) assumes the role with an STS client that has no source credentials in the native build (<see cref="RoleChainCredentials"/>).</item>
     /// </list>
     /// So each step reads its inputs from the environment given here and builds the SDK's own
-    /// credential types from them. The last step is the SDK's chain itself, for container and instance
-    /// credentials: in a real run the environment given here is the process's own, so the SDK's earlier
-    /// steps find nothing the ones here did not.
+    /// credential types from them; SSO profiles need <see cref="AwsSdkDependencies"/> (see <see cref="TryProfile"/>).
+    /// The last step is the SDK's chain itself, for container and instance credentials: in a real run
+    /// the environment given here is the process's own, so its earlier steps find nothing the ones here did not.
     /// </summary>
     public ResolvedCredentials DefaultChain()
     {
@@ -69,11 +59,6 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
             AWSCredentials keys = string.IsNullOrEmpty(token) ? new BasicAWSCredentials(accessKey, secretKey) : new SessionAWSCredentials(accessKey, secretKey, token);
             return new ResolvedCredentials(keys, "environment variables (AWS_ACCESS_KEY_ID)", null);
         }
-        var named = environment("AWS_PROFILE");
-        if (!string.IsNullOrEmpty(named))
-            return FromProfile(named, "AWS_PROFILE");
-        if (TryProfile(SharedCredentialsFile.DefaultProfileName, out var fromDefault))
-            return fromDefault! with { Source = "profile 'default'" };
         // CI's OIDC sign-in (GitHub Actions, GitLab): a web identity token file and the role to assume with it.
         var tokenFile = environment("AWS_WEB_IDENTITY_TOKEN_FILE");
         var roleArn = environment("AWS_ROLE_ARN");
@@ -82,6 +67,11 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
             var session = environment("AWS_ROLE_SESSION_NAME") is { Length: > 0 } name ? name : "dotnet-boundary";
             return new ResolvedCredentials(new AssumeRoleWithWebIdentityCredentials(tokenFile, roleArn, session), $"web identity (AWS_WEB_IDENTITY_TOKEN_FILE, role {roleArn})", null);
         }
+        var named = environment("AWS_PROFILE");
+        if (!string.IsNullOrEmpty(named))
+            return FromProfile(named, "AWS_PROFILE");
+        if (TryProfile(SharedCredentialsFile.DefaultProfileName, out var fromDefault))
+            return fromDefault! with { Source = "profile 'default'" };
         if (string.Equals(environment("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
             throw new AwsServiceException("credentials", "resolve", AwsErrorCodes.Credentials,
                 "no AWS credentials found (and AWS_EC2_METADATA_DISABLED=true rules out instance credentials): set --profile, AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run 'amplify configure project'.");

@@ -15,6 +15,8 @@ public sealed class RoleChainCredentials(AWSCredentials source, string roleArn, 
 {
     public string RoleArn { get; } = roleArn;
 
+    // The SDK declares this refresh synchronous and calls it from its own synchronous paths, so it has to
+    // wait here: the one place the tool blocks on a task. Its own calls go through the async override below.
     protected override CredentialsRefreshState GenerateNewCredentials() =>
         GenerateNewCredentialsAsync().GetAwaiter().GetResult();
 

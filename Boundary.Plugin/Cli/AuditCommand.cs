@@ -37,7 +37,7 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
     [Option("-v|--verbose", Description = "List every role, not only the findings, and the AWS requests made per operation.")]
     public bool Verbose { get; set; }
 
-    protected override int Execute()
+    protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var format = ReportFormats.Parse(Format, Json);
         if (Json && format != ReportFormat.Json)
@@ -54,8 +54,6 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
             confirm = question => ask.Confirm(question);
         }
         IAuditProgress progress = Context.StdoutIsTerminal && format == ReportFormat.Text ? new TerminalProgress(Console.Error) : NoProgress.Instance;
-        using var cancel = ConsoleCancellation.Create(Console);
-
         AuditReport report;
         OrganizationAuditRunner? organization = null;
         if (Organization)
@@ -63,7 +61,7 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
             if (AllEnvs || Env is not null || ProjectDir is not null)
                 throw BoundaryException.Usage("--organization audits accounts, not an Amplify project: --env, --all-envs and --project-dir do not apply.");
             organization = new OrganizationAuditRunner(Aws, progress);
-            report = organization.RunAsync(new OrganizationAuditRequest
+            report = await organization.RunAsync(new OrganizationAuditRequest
             {
                 RoleName = RoleName ?? OrganizationAuditRequest.DefaultRoleName,
                 Accounts = List(AccountIds),
@@ -71,20 +69,20 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
                 Arn = Arn,
                 Fix = Fix,
                 Aws = AwsOptions,
-            }, confirm, cancel.Token).GetAwaiter().GetResult();
+            }, confirm, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             if (RoleName is not null || AccountIds is not null || Regions is not null)
                 throw BoundaryException.Usage("--role-name, --accounts and --regions go with --organization.");
-            report = new AuditRunner(LocateProject(), Aws, progress).Run(new AuditRequest
+            report = await new AuditRunner(LocateProject(), Aws, progress).RunAsync(new AuditRequest
             {
                 Env = Env,
                 AllEnvs = AllEnvs,
                 Arn = Arn,
                 Fix = Fix,
                 Aws = AwsOptions,
-            }, confirm, cancel.Token);
+            }, confirm, cancellationToken).ConfigureAwait(false);
         }
 
         switch (format)

@@ -23,6 +23,8 @@ public abstract class AwsProjectCommandBase(IConsole console, RunContext context
 
     protected IAwsClientFactory Aws { get; } = aws;
 
+    protected override bool CancelsOnCtrlC => true;
+
     /// <summary>The prompter, or null when nobody can answer (stdin redirected, CI set, --yes).</summary>
     protected IPrompter? Prompter =>
         Yes || !Context.CanPrompt ? null

@@ -18,12 +18,19 @@ public abstract class CommandBase(IConsole console, RunContext context)
 
     protected IOutput Output { get; } = new ConsoleOutput(console);
 
-    public int OnExecute()
+    /// <summary>
+    /// The entry point McMaster calls. A command that calls AWS (<see cref="CancelsOnCtrlC"/>) takes Ctrl+C
+    /// over: the first one cancels the token given to <see cref="ExecuteAsync"/>, the calls in flight stop,
+    /// and the command ends with exit 130 and one line. Any other command ends on Ctrl+C as every process does.
+    /// </summary>
+    public async Task<int> OnExecuteAsync()
     {
+        using var cancellation = CancelsOnCtrlC ? ConsoleCancellation.Create(Console) : null;
+        var cancellationToken = cancellation?.Token ?? CancellationToken.None;
         try
         {
             Validate();
-            return Execute();
+            return await ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (BoundaryException e)
         {
@@ -32,15 +39,26 @@ public abstract class CommandBase(IConsole console, RunContext context)
                 Output.Json(new ErrorDocument(false, e.Message, e.ExitCode));
             return e.ExitCode;
         }
-        catch (OperationCanceledException) when (Console is not null)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Ctrl+C (ConsoleCancellation): the calls in flight were stopped and nothing half-done was written.
+            // The calls in flight were stopped and nothing half-done was written.
             Output.Error("cancelled (Ctrl+C); nothing further was changed.");
             return ExitCodes.Cancelled;
         }
     }
 
-    protected abstract int Execute();
+    /// <summary>Whether this run calls AWS, so that Ctrl+C should cancel its calls rather than end the process at once.</summary>
+    protected virtual bool CancelsOnCtrlC => false;
+
+    /// <summary>
+    /// The command's work. Commands that call AWS override this and pass <paramref name="cancellationToken"/>
+    /// to every call; the default runs <see cref="Execute"/>, for commands with nothing to wait for.
+    /// </summary>
+    protected virtual Task<int> ExecuteAsync(CancellationToken cancellationToken) => Task.FromResult(Execute());
+
+    /// <summary>The work of a command with nothing to wait for (no AWS call).</summary>
+    protected virtual int Execute() =>
+        throw new InvalidOperationException($"{GetType().Name} overrides neither Execute nor ExecuteAsync.");
 
     /// <summary>Checks the options before anything is read: a usage error (exit 2) for a value no command accepts.</summary>
     protected virtual void Validate()

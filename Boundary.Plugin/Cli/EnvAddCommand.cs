@@ -36,20 +36,19 @@ public sealed class EnvAddCommand(IConsole console, RunContext context, IPrompte
         RequireNonBlank(From, "--from");
     }
 
-    protected override int Execute()
+    protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        using var cancel = ConsoleCancellation.Create(Console);
         if (string.IsNullOrEmpty(Name))
             throw BoundaryException.Usage("env add needs the new env's name: dotnet boundary env add <name> [--from <env>] [--permissions-boundary <arn>|'']. See 'dotnet boundary env add --help'.");
         if (!string.IsNullOrEmpty(Env))
             throw BoundaryException.Usage("env add takes the new env as its argument and the source as --from; --env does not apply.");
         var project = LocateProject();
-        var guard = new OrganizationGuard(Aws, Output, OrgProfile, Strict, cancel.Token);
+        var guard = new OrganizationGuard(Aws, Output, OrgProfile, Strict);
         var envOptions = AwsOptions with { Project = project, Env = Name };
-        var result = new EnvLifecycle(project, Aws, Prompter).Add(new EnvAddRequest
+        var result = await new EnvLifecycle(project, Aws, Prompter).AddAsync(new EnvAddRequest
         {
-            Guard = CheckOrg ? (env, boundary) => guard.Check(envOptions, env, boundary) : null,
-            OrganizationArnFor = account => guard.RequiredArnFor(envOptions, account),
+            Guard = CheckOrg ? (env, boundary, cancellation) => guard.CheckAsync(envOptions, env, boundary, cancellation) : null,
+            OrganizationArnFor = (account, cancellation) => guard.RequiredArnForAsync(envOptions, account, cancellation),
             Env = Name,
             From = From,
             PermissionsBoundary = PermissionsBoundary,
@@ -57,7 +56,7 @@ public sealed class EnvAddCommand(IConsole console, RunContext context, IPrompte
             CreateEntry = Create,
             Aws = AwsOptions,
             RepeatOptions = RepeatOptions(),
-        });
+        }, cancellationToken).ConfigureAwait(false);
         foreach (var warning in result.Warnings)
             Output.Warn(warning);
         var change = result.Change;

@@ -15,12 +15,11 @@ public sealed class EnvUpdateCommand(IConsole console, RunContext context, IProm
     [Option("-y|--yes", Description = "Never prompt (then --permissions-boundary is required).")]
     public bool Yes { get; set; }
 
-    protected override int Execute()
+    protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        using var cancel = ConsoleCancellation.Create(Console);
         var ask = Yes || !Context.CanPrompt ? null : Json && prompter is ConsolePrompter ? new ConsolePrompter(Console, Console.Error) : prompter;
         var project = LocateProject();
-        var change = new EnvLifecycle(project, Aws, ask).Update(Env, PermissionsBoundary, OrgGuard(project, cancel.Token));
+        var change = await new EnvLifecycle(project, Aws, ask).UpdateAsync(Env, PermissionsBoundary, OrgGuard(project), cancellationToken).ConfigureAwait(false);
         ChangeReport.Write(Output, Json, change);
         return ExitCodes.Success;
     }

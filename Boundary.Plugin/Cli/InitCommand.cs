@@ -15,13 +15,12 @@ public sealed class InitCommand(IConsole console, RunContext context, IAwsClient
     [Option("--create", Description = "Write the env's entry even if the Amplify CLI has not created the env yet (the host's own 'amplify init' then fails for it).")]
     public bool Create { get; set; }
 
-    protected override int Execute()
+    protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        using var cancel = ConsoleCancellation.Create(Console);
         if (PermissionsBoundary is null)
             throw BoundaryException.Usage($"init needs --permissions-boundary <arn> (or '' for none), e.g. dotnet boundary init --permissions-boundary {Amplify.PolicyArn.Example}");
         var project = LocateProject();
-        var change = new EnvLifecycle(project, Aws, prompter: null).Init(Env, PermissionsBoundary, Create, OrgGuard(project, cancel.Token));
+        var change = await new EnvLifecycle(project, Aws, prompter: null).InitAsync(Env, PermissionsBoundary, Create, OrgGuard(project), cancellationToken).ConfigureAwait(false);
         ChangeReport.Write(Output, Json, change);
         return ExitCodes.Success;
     }

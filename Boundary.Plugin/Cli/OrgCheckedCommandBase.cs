@@ -19,12 +19,15 @@ public abstract class OrgCheckedCommandBase(IConsole console, RunContext context
 
     protected IAwsClientFactory Aws { get; } = aws;
 
+    /// <summary>Only --check-org calls AWS.</summary>
+    protected override bool CancelsOnCtrlC => CheckOrg;
+
     /// <summary>With --check-org, the check to run on (env, boundary about to be written) before anything is written; else null.</summary>
-    protected Action<string, string?>? OrgGuard(AmplifyProject project, CancellationToken cancellationToken)
+    protected Func<string, string?, CancellationToken, Task>? OrgGuard(AmplifyProject project)
     {
         if (!CheckOrg)
             return null;
-        var guard = new OrganizationGuard(Aws, Output, OrgProfile, Strict, cancellationToken);
-        return (env, boundary) => guard.Check(new AwsConnectOptions { Project = project, Env = env }, env, boundary);
+        var guard = new OrganizationGuard(Aws, Output, OrgProfile, Strict);
+        return (env, boundary, cancellationToken) => guard.CheckAsync(new AwsConnectOptions { Project = project, Env = env }, env, boundary, cancellationToken);
     }
 }

@@ -16,9 +16,8 @@ public sealed class OrgRequirementsCommand(IConsole console, RunContext context,
     [Option("--org-profile <NAME>", Description = "The AWS profile to read the organisation with (management account or delegated administrator). Default: the env's credentials.")]
     public string? OrgProfile { get; set; }
 
-    protected override int Execute()
+    protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
-        using var cancel = ConsoleCancellation.Create(Console);
         if (Account is not null && Env is not null)
             throw BoundaryException.Usage("--account and --env exclude each other: --account names the account, --env finds it from the env's credentials.");
         var envOptions = AwsOptions;
@@ -28,7 +27,7 @@ public sealed class OrgRequirementsCommand(IConsole console, RunContext context,
             envOptions = envOptions with { Project = project, Env = new Amplify.BoundarySettings(project).ResolveEnv(Env) };
         }
         var request = new RequirementsRequest { Account = Account, OrgProfile = OrgProfile, Env = envOptions };
-        var requirement = new RequirementsRunner(Aws).RunAsync(request, cancel.Token).GetAwaiter().GetResult();
+        var requirement = await new RequirementsRunner(Aws).RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (Json)
             Output.Line(JsonSerializer.Serialize(RequirementsDocument.From(requirement), OrganizationsJsonContext.Default.RequirementsDocument));
         else

@@ -9,14 +9,14 @@ namespace Boundary.Cli;
 /// for its account. A problem is a warning; with --strict it refuses the change (exit 2; verify: exit 1),
 /// and an organisation that cannot be read is an error (exit 4) instead of a warning.
 /// </summary>
-public sealed class OrganizationGuard(IAwsClientFactory aws, IOutput output, string? orgProfile, bool strict, CancellationToken cancellationToken = default)
+public sealed class OrganizationGuard(IAwsClientFactory aws, IOutput output, string? orgProfile, bool strict)
 {
     /// <summary>The requirement for the env's account, or null (with a warning) when it cannot be read and --strict is off.</summary>
-    public AccountRequirement? Read(AwsConnectOptions env, string? account = null)
+    public async Task<AccountRequirement?> ReadAsync(AwsConnectOptions env, string? account, CancellationToken cancellationToken)
     {
         try
         {
-            return new RequirementsRunner(aws).RunAsync(new RequirementsRequest { Env = env, OrgProfile = orgProfile, Account = account }, cancellationToken).GetAwaiter().GetResult();
+            return await new RequirementsRunner(aws).RunAsync(new RequirementsRequest { Env = env, OrgProfile = orgProfile, Account = account }, cancellationToken).ConfigureAwait(false);
         }
         catch (BoundaryException e) when (e.ExitCode == ExitCodes.Aws)
         {
@@ -29,9 +29,9 @@ public sealed class OrganizationGuard(IAwsClientFactory aws, IOutput output, str
 
     /// <summary>Warns about each problem; with --strict throws (nothing written yet) when the boundary would be denied.</summary>
     /// <returns>The problems found (empty when none, or when the organisation could not be read).</returns>
-    public IReadOnlyList<string> Check(AwsConnectOptions env, string envName, string? boundary, int strictExitCode = ExitCodes.Usage)
+    public async Task<IReadOnlyList<string>> CheckAsync(AwsConnectOptions env, string envName, string? boundary, CancellationToken cancellationToken, int strictExitCode = ExitCodes.Usage)
     {
-        if (Read(env) is not { } requirement)
+        if (await ReadAsync(env, null, cancellationToken).ConfigureAwait(false) is not { } requirement)
             return [];
         var problems = OrganizationCheck.Problems(requirement, envName, boundary);
         if (strict && requirement.Requirement.Violations(boundary).Count > 0)
@@ -42,12 +42,12 @@ public sealed class OrganizationGuard(IAwsClientFactory aws, IOutput output, str
     }
 
     /// <summary>What the organisation requires for <paramref name="account"/>, or null (never throws: a default to offer, not a check).</summary>
-    public string? RequiredArnFor(AwsConnectOptions env, string account)
+    public async Task<string?> RequiredArnForAsync(AwsConnectOptions env, string account, CancellationToken cancellationToken)
     {
         try
         {
-            return new RequirementsRunner(aws).RunAsync(new RequirementsRequest { Env = env, OrgProfile = orgProfile, Account = account }, cancellationToken)
-                .GetAwaiter().GetResult().Requirement.RequiredArn;
+            var requirement = await new RequirementsRunner(aws).RunAsync(new RequirementsRequest { Env = env, OrgProfile = orgProfile, Account = account }, cancellationToken).ConfigureAwait(false);
+            return requirement.Requirement.RequiredArn;
         }
         catch (BoundaryException)
         {

@@ -11,7 +11,7 @@ public sealed class SetCommand(IConsole console, RunContext context, IAwsClientF
     [Argument(0, "arn", "The managed policy ARN, e.g. arn:aws:iam::123456789012:policy/MyBoundary; '' removes the boundary.")]
     public string? Arn { get; set; }
 
-    protected override int Execute()
+    protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         if (Arn is null)
             throw BoundaryException.Usage("set needs an ARN: dotnet boundary set <arn> (or '' to remove). See 'dotnet boundary set --help'.");
@@ -20,8 +20,8 @@ public sealed class SetCommand(IConsole console, RunContext context, IAwsClientF
         var project = LocateProject();
         var settings = new BoundarySettings(project);
         var env = settings.ResolveEnv(Env);
-        using (var cancel = ConsoleCancellation.Create(Console))
-            OrgGuard(project, cancel.Token)?.Invoke(env, Arn.Length == 0 ? null : Arn);
+        if (OrgGuard(project) is { } guard)
+            await guard(env, Arn.Length == 0 ? null : Arn, cancellationToken).ConfigureAwait(false);
         var change = settings.Set(env, Arn);
         ChangeReport.Write(Output, Json, change);
         return ExitCodes.Success;

@@ -35,7 +35,10 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
     [Argument(0, "paths", "Template files or folders to check. Default: the project's amplify/backend (without #current-cloud-backend).")]
     public string[]? Paths { get; set; }
 
-    protected override int Execute()
+    /// <summary>Only --org calls AWS.</summary>
+    protected override bool CancelsOnCtrlC => Org;
+
+    protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var format = ReportFormats.Parse(Format, Json);
         Json = format == ReportFormat.Json; // errors as JSON too
@@ -84,8 +87,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         {
             if (project is null || env is null)
                 throw BoundaryException.Usage("--org checks an env's boundary against its account's SCPs: it needs the project's env (drop --arn).");
-            using var cancel = ConsoleCancellation.Create(Console);
-            new OrganizationGuard(aws, Output, OrgProfile, Strict, cancel.Token).Check(new AwsConnectOptions { Project = project, Env = env }, env, expected, ExitCodes.Findings);
+            await new OrganizationGuard(aws, Output, OrgProfile, Strict)
+                .CheckAsync(new AwsConnectOptions { Project = project, Env = env }, env, expected, cancellationToken, ExitCodes.Findings).ConfigureAwait(false);
         }
         var stale = project is not null && File.Exists(project.TeamProviderInfoPath)
             ? OtherEnvBoundaries.Read(project.LoadTeamProviderInfo(), env, expected)

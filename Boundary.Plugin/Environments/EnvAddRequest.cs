@@ -29,8 +29,8 @@ public sealed record EnvAddRequest
     /// --check-org: called with the env and the boundary about to be written (null: none) before anything
     /// is written; it warns, or throws to refuse the change.
     /// </summary>
-    public Action<string, string?>? Guard { get; init; }
+    public Func<string, string?, CancellationToken, Task>? Guard { get; init; }
 
     /// <summary>The boundary the organisation requires for roles in an account, when known: offered first when the source's cannot be used.</summary>
-    public Func<string, string?>? OrganizationArnFor { get; init; }
+    public Func<string, CancellationToken, Task<string?>>? OrganizationArnFor { get; init; }
 }

@@ -29,7 +29,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     /// <c>init --permissions-boundary</c>: the env gets the ARN; never prompts. An env the host has not
     /// created yet gets its entry only with <paramref name="createEntry"/> (see <see cref="NotCreatedByHostYet"/>).
     /// </summary>
-    public BoundaryChange Init(string? env, string arn, bool createEntry = false, Action<string, string?>? guard = null)
+    public async Task<BoundaryChange> InitAsync(string? env, string arn, bool createEntry = false, Func<string, string?, CancellationToken, Task>? guard = null, CancellationToken cancellationToken = default)
     {
         if (arn.Length > 0)
             PolicyArn.Parse(arn);
@@ -47,12 +47,13 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         if (!known.Contains(name) && !createEntry && arn.Length > 0)
             throw NotCreatedByHostYet(name, arn, $"Permissions boundary {arn} for the {name} environment",
                 $"run 'amplify init' first, then this command again, or let the host apply it: amplify init --permissions-boundary {arn}");
-        guard?.Invoke(name, arn.Length == 0 ? null : arn);
+        if (guard is not null)
+            await guard(name, arn.Length == 0 ? null : arn, cancellationToken).ConfigureAwait(false);
         return settings.Set(name, arn, createEnv: true);
     }
 
     /// <summary><c>env update</c>: the given ARN ('' removes), or a prompt (blank removes, '.' keeps).</summary>
-    public BoundaryChange Update(string? env, string? arn, Action<string, string?>? guard = null)
+    public async Task<BoundaryChange> UpdateAsync(string? env, string? arn, Func<string, string?, CancellationToken, Task>? guard = null, CancellationToken cancellationToken = default)
     {
         var name = settings.ResolveEnv(env);
         if (arn is null)
@@ -60,28 +61,29 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
             if (prompter is null)
                 throw BoundaryException.Usage($"env update needs --permissions-boundary <arn> (or '' to remove it) when it cannot prompt (stdin redirected, CI set, or --yes). Example: dotnet boundary env update --env {name} --permissions-boundary {PolicyArn.Example}");
             var current = settings.Get(name);
-            arn = AskForArn(
+            arn = await AskForArnAsync(
                 current is null
                     ? $"Permissions boundary ARN for the {name} environment (blank: none)"
                     : $"Permissions boundary ARN for the {name} environment, now {current} (blank removes it, '.' keeps it)",
                 null,
                 answer => answer == "." ? current ?? "" : answer,
                 required: false,
-                check: null);
+                check: null).ConfigureAwait(false);
         }
         else if (arn.Length > 0)
         {
             PolicyArn.Parse(arn);
         }
-        guard?.Invoke(name, arn.Length == 0 ? null : arn);
+        if (guard is not null)
+            await guard(name, arn.Length == 0 ? null : arn, cancellationToken).ConfigureAwait(false);
         return settings.Set(name, arn);
     }
 
     /// <summary>Decides the new env's boundary (asking when it must and can), then writes it.</summary>
-    public EnvAddResult Add(EnvAddRequest request)
+    public async Task<EnvAddResult> AddAsync(EnvAddRequest request, CancellationToken cancellationToken = default)
     {
-        var plan = Decide(request);
-        var change = plan.Arn is null ? new BoundaryChange(request.Env, null, null, [], []) : Write(request, plan);
+        var plan = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
+        var change = plan.Arn is null ? new BoundaryChange(request.Env, null, null, [], []) : await WriteAsync(request, plan, cancellationToken).ConfigureAwait(false);
         return new EnvAddResult(request.Env, plan.From, plan.SourceBoundary, plan.Decision, plan.Reachability, change, plan.Message, plan.Warnings);
     }
 
@@ -89,7 +91,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     /// The boundary the host would give the new env: --permissions-boundary, else the source env's when the
     /// new env's account can use it, else an answer to the prompt. Reads and asks; writes nothing.
     /// </summary>
-    public EnvAddPlan Decide(EnvAddRequest request)
+    public async Task<EnvAddPlan> DecideAsync(EnvAddRequest request, CancellationToken cancellationToken = default)
     {
         ValidateEnvName(request.Env);
         var teamProviderInfo = File.Exists(project.TeamProviderInfoPath) ? project.LoadTeamProviderInfo() : null;
@@ -146,7 +148,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
                 // Without credentials the region cannot be read from a profile: no partition check.
             }
         }
-        var reachability = checker.Check(source, regionPartition);
+        var reachability = await checker.CheckAsync(source, regionPartition, cancellationToken).ConfigureAwait(false);
         var copied = $"Permissions boundary {source} from the {from} environment has automatically been applied to the {request.Env} environment";
 
         switch (reachability.Status)
@@ -164,15 +166,17 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
             default:
             {
                 var cannot = $"Permissions boundary {source} from the {from} environment cannot be applied to resources in the {request.Env} environment: {reachability.Reason}.";
-                var required = reachability.Account is { } account ? request.OrganizationArnFor?.Invoke(account) : null;
+                var required = reachability.Account is { } account && request.OrganizationArnFor is { } organizationArnFor
+                    ? await organizationArnFor(account, cancellationToken).ConfigureAwait(false)
+                    : null;
                 if (prompter is null)
                     throw BoundaryException.Usage(cannot + "\n" + HostRequiredMessage + "." + FixHint(request, from, source, reachability, required));
                 var suggestion = required ?? reachability.Suggestion;
                 var question = $"{cannot}\nPermissions boundary ARN for the {request.Env} environment (required" +
                                (required is not null ? "; the default is the boundary the organisation's SCPs require in its account"
                                 : suggestion is null ? "" : "; the default is the policy of the same name in its account") + ")";
-                var answer = AskForArn(question, suggestion, a => a.Length == 0 ? suggestion ?? "" : a, required: true,
-                    check: arn => CheckAnswer(arn, checker, reachability));
+                var answer = await AskForArnAsync(question, suggestion, a => a.Length == 0 ? suggestion ?? "" : a, required: true,
+                    check: arn => CheckAnswerAsync(arn, checker, reachability, cancellationToken)).ConfigureAwait(false);
                 return new EnvAddPlan(from, sourceText, EnvAddDecision.Prompted, reachability, answer,
                     $"Permissions boundary {answer} applied to the {request.Env} environment.", listed, warnings);
             }
@@ -180,9 +184,10 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     }
 
     /// <summary>Writes a decided boundary, unless the host has yet to create the env (see <see cref="NotCreatedByHostYet"/>).</summary>
-    private BoundaryChange Write(EnvAddRequest request, EnvAddPlan plan)
+    private async Task<BoundaryChange> WriteAsync(EnvAddRequest request, EnvAddPlan plan, CancellationToken cancellationToken)
     {
-        request.Guard?.Invoke(request.Env, plan.Arn!.Length == 0 ? null : plan.Arn);
+        if (request.Guard is not null)
+            await request.Guard(request.Env, plan.Arn!.Length == 0 ? null : plan.Arn, cancellationToken).ConfigureAwait(false);
         return plan.EnvListed || request.CreateEntry || plan.Arn!.Length == 0
             ? settings.Set(request.Env, plan.Arn!, createEnv: true)
             : throw NotCreatedByHostYet(request.Env, plan.Arn, plan.Message,
@@ -204,15 +209,15 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         request.RepeatOptions.Count == 0 ? "" : " " + string.Join(' ', request.RepeatOptions);
 
     /// <summary>Why an answer to the prompt cannot work, or null when it can (or cannot be checked).</summary>
-    private static string? CheckAnswer(PolicyArn arn, ReachabilityChecker checker, Reachability first)
+    private static async Task<string?> CheckAnswerAsync(PolicyArn arn, ReachabilityChecker checker, Reachability first, CancellationToken cancellationToken)
     {
         if (arn.IsAwsManaged)
             return first.Partition is not null && first.Partition != arn.Partition ? $"the environment's account is in partition {first.Partition}" : null;
-        var check = checker.Check(arn, first.Partition);
+        var check = await checker.CheckAsync(arn, first.Partition, cancellationToken).ConfigureAwait(false);
         return check.Status == ReachabilityStatus.NotReachable ? check.Reason : null;
     }
 
-    private string AskForArn(string question, string? defaultValue, Func<string, string> interpret, bool required, Func<PolicyArn, string?>? check)
+    private async Task<string> AskForArnAsync(string question, string? defaultValue, Func<string, string> interpret, bool required, Func<PolicyArn, Task<string?>>? check)
     {
         var ask = question;
         for (var attempt = 1; ; attempt++)
@@ -229,7 +234,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
             {
                 problem = $"'{answer}' is not a valid IAM policy ARN: {why}";
             }
-            else if (check?.Invoke(arn!) is { } unreachable)
+            else if (check is not null && await check(arn!).ConfigureAwait(false) is { } unreachable)
             {
                 problem = $"{answer} cannot be used: {unreachable}";
             }

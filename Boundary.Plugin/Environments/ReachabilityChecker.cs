@@ -9,10 +9,10 @@ public sealed class ReachabilityChecker(Func<IAwsSession> connect)
     private IAwsSession? session;
     private CallerIdentity? identity;
 
-    /// <summary>The account of the credentials, once <see cref="Check"/> has asked STS.</summary>
+    /// <summary>The account of the credentials, once <see cref="CheckAsync"/> has asked STS.</summary>
     public CallerIdentity? Identity => identity;
 
-    public Reachability Check(PolicyArn arn, string? regionPartitionHint = null)
+    public async Task<Reachability> CheckAsync(PolicyArn arn, string? regionPartitionHint = null, CancellationToken cancellationToken = default)
     {
         if (arn.IsAwsManaged)
         {
@@ -26,7 +26,7 @@ public sealed class ReachabilityChecker(Func<IAwsSession> connect)
         try
         {
             session ??= connect();
-            identity ??= session.Sts.GetCallerIdentityAsync().GetAwaiter().GetResult();
+            identity ??= await session.Sts.GetCallerIdentityAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException e)
         {
@@ -39,7 +39,7 @@ public sealed class ReachabilityChecker(Func<IAwsSession> connect)
             string? suggestion = null;
             try
             {
-                suggestion = session.Iam.GetPolicyAsync(sameName.ToString()).GetAwaiter().GetResult().Arn;
+                suggestion = (await session.Iam.GetPolicyAsync(sameName.ToString(), cancellationToken).ConfigureAwait(false)).Arn;
             }
             catch (AwsServiceException)
             {
@@ -53,7 +53,7 @@ public sealed class ReachabilityChecker(Func<IAwsSession> connect)
 
         try
         {
-            session.Iam.GetPolicyAsync(arn.ToString()).GetAwaiter().GetResult();
+            await session.Iam.GetPolicyAsync(arn.ToString(), cancellationToken).ConfigureAwait(false);
             return new Reachability(ReachabilityStatus.Reachable, $"IAM GetPolicy found it in account {identity.Account}", identity.Account, identity.Partition);
         }
         catch (AwsServiceException e) when (e.ErrorCode == AwsErrorCodes.NoSuchEntity)
