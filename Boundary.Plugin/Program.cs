@@ -35,6 +35,12 @@ public sealed class Program
     /// <param name="configure">Lets tests replace services (a scripted <see cref="IPrompter"/>, a fake <see cref="IAwsClientFactory"/>).</param>
     public static int Run(string[] args, IConsole console, RunContext context, Action<IServiceCollection>? configure = null)
     {
+        // Answered before anything is built: a version check must not pay for the command model.
+        if (args is ["--version"])
+        {
+            console.Out.WriteLine(Version);
+            return ExitCodes.Success;
+        }
         AwsSdkDependencies.Register();
         var collection = new ServiceCollection()
             .AddSingleton(console)
@@ -60,7 +66,7 @@ public sealed class Program
         app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
         // Added after the conventions, which each command then takes over from the root, as [Subcommand] would.
         foreach (var command in CommandsFor(args))
-            command.Add(app);
+            command.Add(app, args.Skip(1).ToList());
         try
         {
             return app.Execute(args);
@@ -77,41 +83,34 @@ public sealed class Program
     }
 
     /// <summary>
-    /// The commands, in the order help lists them. Not a [Subcommand] attribute: McMaster would then build
-    /// every command's model by reflection on every start, the larger part of the native build's start-up.
+    /// The commands, in the order help lists them, with their subcommands. Not [Subcommand] attributes:
+    /// McMaster would then build every command's model by reflection on every start, the larger part of
+    /// the native build's start-up.
     /// </summary>
-    internal static IReadOnlyList<(string Name, Type Type, Action<CommandLineApplication> Add)> Commands { get; } =
+    internal static IReadOnlyList<CommandEntry> Commands { get; } =
     [
-        Entry<GetCommand>("get"),
-        Entry<SetCommand>("set"),
-        Entry<RemoveCommand>("remove"),
-        Entry<ListCommand>("list"),
-        Entry<InitCommand>("init"),
-        Entry<EnvCommand>("env"),
-        Entry<HookCommand>("hook"),
-        Entry<InjectCommand>("inject"),
-        Entry<RestoreCommand>("restore"),
-        Entry<VerifyCommand>("verify"),
-        Entry<AuditCommand>("audit"),
-        Entry<OrgCommand>("org"),
+        CommandEntry.Of<GetCommand>("get"),
+        CommandEntry.Of<SetCommand>("set"),
+        CommandEntry.Of<RemoveCommand>("remove"),
+        CommandEntry.Of<ListCommand>("list"),
+        CommandEntry.Of<InitCommand>("init"),
+        CommandEntry.Of<EnvCommand>("env", CommandEntry.Of<EnvAddCommand>("add"), CommandEntry.Of<EnvUpdateCommand>("update")),
+        CommandEntry.Of<HookCommand>(
+            "hook",
+            CommandEntry.Of<HookPrePushCommand>("pre-push"),
+            CommandEntry.Of<HookPostPushCommand>("post-push"),
+            CommandEntry.Of<HookInstallCommand>("install"),
+            CommandEntry.Of<HookUninstallCommand>("uninstall"),
+            CommandEntry.Of<HookStatusCommand>("status")),
+        CommandEntry.Of<InjectCommand>("inject"),
+        CommandEntry.Of<RestoreCommand>("restore"),
+        CommandEntry.Of<VerifyCommand>("verify"),
+        CommandEntry.Of<AuditCommand>("audit"),
+        CommandEntry.Of<OrgCommand>("org", CommandEntry.Of<OrgRequirementsCommand>("requirements")),
     ];
 
-    /// <summary>
-    /// What a command line needs built: the one command its first word names exactly (McMaster then finds
-    /// it as before), nothing for a lone --version, and every command otherwise, so that help, a missing
-    /// command and an unknown word ("did you mean") read as they always did.
-    /// </summary>
-    internal static IEnumerable<(string Name, Type Type, Action<CommandLineApplication> Add)> CommandsFor(string[] args)
-    {
-        if (args is ["--version"])
-            return [];
-        if (args.Length > 0 && Commands.FirstOrDefault(c => c.Name == args[0]) is { Name: not null } named)
-            return [named];
-        return Commands;
-    }
-
-    private static (string Name, Type Type, Action<CommandLineApplication> Add) Entry<TCommand>(string name) where TCommand : class =>
-        (name, typeof(TCommand), app => app.Command<TCommand>(name, _ => { }));
+    /// <summary>The top-level commands a command line needs built (see <see cref="CommandEntry.For"/>).</summary>
+    internal static IReadOnlyList<CommandEntry> CommandsFor(string[] args) => CommandEntry.For(Commands, args);
 
     public static string Version { get; } =
         typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";

@@ -12,9 +12,18 @@ public sealed class CommandTableTests
     [Test]
     public void Each_command_is_listed_under_the_name_its_attribute_gives()
     {
-        foreach (var (name, type, _) in Program.Commands)
-            type.GetCustomAttribute<CommandAttribute>()!.Name.Should().Be(name, type.Name);
+        foreach (var command in Program.Commands.Concat(Program.Commands.SelectMany(c => c.Children)))
+            command.Type.GetCustomAttribute<CommandAttribute>()!.Name.Should().Be(command.Name, command.Type.Name);
         Program.Commands.Select(c => c.Name).Should().OnlyHaveUniqueItems();
+        foreach (var command in Program.Commands)
+            command.Children.Select(c => c.Name).Should().OnlyHaveUniqueItems(command.Name);
+    }
+
+    [Test]
+    public void No_command_declares_subcommands_by_attribute_which_would_build_them_all_on_every_start()
+    {
+        foreach (var command in Program.Commands.Concat(Program.Commands.SelectMany(c => c.Children)))
+            command.Type.GetCustomAttributes<SubcommandAttribute>().Should().BeEmpty(command.Type.Name);
     }
 
     [Test]
@@ -22,8 +31,37 @@ public sealed class CommandTableTests
     {
         var help = CliRunner.Run(Path.GetTempPath(), "--help").StdOut;
 
-        foreach (var (name, _, _) in Program.Commands)
-            help.Should().MatchRegex($@"(?m)^\s+{Regex.Escape(name)}\s", name);
+        foreach (var command in Program.Commands)
+            help.Should().MatchRegex($@"(?m)^\s+{Regex.Escape(command.Name)}\s", command.Name);
+    }
+
+    [TestCase("hook")]
+    [TestCase("env")]
+    [TestCase("org")]
+    public void A_command_help_lists_every_subcommand(string name)
+    {
+        var help = CliRunner.Run(Path.GetTempPath(), name, "--help").StdOut;
+
+        foreach (var child in Program.Commands.Single(c => c.Name == name).Children)
+            help.Should().MatchRegex($@"(?m)^\s+{Regex.Escape(child.Name)}\s", child.Name);
+    }
+
+    [TestCase(new[] { "hook", "pre-push", "--help" }, "pre-push")]
+    [TestCase(new[] { "env", "add" }, "add")]
+    public void A_second_word_naming_a_subcommand_builds_that_subcommand_alone(string[] args, string subcommand)
+    {
+        var parent = Program.Commands.Single(c => c.Name == args[0]);
+
+        Boundary.Cli.CommandEntry.For(parent.Children, args[1..]).Select(c => c.Name).Should().Equal(subcommand);
+    }
+
+    [Test]
+    public void Version_alone_prints_the_version_and_nothing_else()
+    {
+        var result = CliRunner.Run(Path.GetTempPath(), "--version");
+
+        result.ExitCode.Should().Be(0);
+        result.StdOut.Should().Be(Program.Version + Environment.NewLine);
     }
 
     [TestCase(new[] { "hook", "pre-push", "--help" }, "hook")]

@@ -4,7 +4,6 @@ using McMaster.Extensions.CommandLineUtils;
 namespace Boundary.Cli;
 
 [Command("env", Description = "The environment lifecycle: carry the boundary over to a new env, or change an env's boundary.")]
-[Subcommand(typeof(EnvAddCommand), typeof(EnvUpdateCommand))]
 public sealed class EnvCommand
 {
     public int OnExecute(CommandLineApplication app)

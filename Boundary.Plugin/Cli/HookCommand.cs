@@ -5,7 +5,6 @@ namespace Boundary.Cli;
 
 /// <summary>The command hooks the host runs around a push (amplify/hooks/pre-push.*, post-push.*).</summary>
 [Command("hook", Description = "The hooks the Amplify CLI runs around 'amplify push': apply the env's boundary before, put the templates back after; install, uninstall, status.")]
-[Subcommand(typeof(HookPrePushCommand), typeof(HookPostPushCommand), typeof(HookInstallCommand), typeof(HookUninstallCommand), typeof(HookStatusCommand))]
 public sealed class HookCommand
 {
     public int OnExecute(CommandLineApplication app)

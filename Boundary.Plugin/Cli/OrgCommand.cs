@@ -4,7 +4,6 @@ using McMaster.Extensions.CommandLineUtils;
 namespace Boundary.Cli;
 
 [Command("org", Description = "The organisation's rules for permissions boundaries: what its service control policies require of roles in an account.")]
-[Subcommand(typeof(OrgRequirementsCommand))]
 public sealed class OrgCommand
 {
     public int OnExecute(CommandLineApplication app)
