@@ -32,10 +32,13 @@ public sealed class JsonNode
 
     public bool Skipped { get; init; }
 
-    // Created on first use: most nodes are scalars, which have neither.
-    public List<JsonProperty> Properties => properties ??= [];
+    // Created on first use: most nodes are scalars, which have neither. A skipped container has none to
+    // give: an empty list would read as an empty object, so asking is a bug, not an answer.
+    public List<JsonProperty> Properties => Skipped ? throw NotRead() : properties ??= [];
 
-    public List<JsonNode> Items => items ??= [];
+    public List<JsonNode> Items => Skipped ? throw NotRead() : items ??= [];
+
+    private InvalidOperationException NotRead() => new($"The content of the value at byte {Start} was skipped by the parse.");
 
     public bool IsObject => Kind == JsonKind.Object;
 

@@ -10,9 +10,10 @@ namespace Boundary.Templates;
 /// </summary>
 public sealed class JsonTemplate : CloudFormationTemplate
 {
-    // Root > Resources > logical id > Properties > PermissionsBoundary: deeper values are only spans
-    // (an Fn::If at the Properties level is read in full when a principal has one).
-    private const int ParseDepth = 4;
+    // Root > Resources > logical id > Properties: the values of Properties' members are only spans
+    // (a boundary that is an object, and the Properties of a principal with an Fn::If, are read in full
+    // when met), so a template's nodes stay a fraction of its size.
+    private const int ParseDepth = 3;
 
     private const string PropertiesKey = "Properties";
     private const string FnIf = "Fn::If";
