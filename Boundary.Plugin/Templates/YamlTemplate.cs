@@ -32,7 +32,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     public static new YamlTemplate? Load(SourceText source)
     {
-        if (YamlSpanParser.Parse(source) is not { } document || document.Root.Resolved is not { IsMapping: true } root)
+        if (YamlSpanParser.Parse(source, KeepOnlyTypeOfOtherResources) is not { } document || document.Root.Resolved is not { IsMapping: true } root)
             return null;
         RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
@@ -95,6 +95,33 @@ public sealed class YamlTemplate : CloudFormationTemplate
             nodes[principal] = new ResourceNodes(entry, resource, isAlias, sites, shared, aliased);
         }
         return new YamlTemplate(source, principals, nodes);
+    }
+
+    /// <summary>
+    /// A mapping that is plainly a resource of another type (one Type key, a string of no principal type,
+    /// no merge key, no anchor) keeps only its Type entry: that is all <see cref="Load"/> reads of it, and
+    /// a large template's other resources would otherwise hold most of its nodes. Anything less plain is
+    /// kept whole, so no principal can hide behind the pruning.
+    /// </summary>
+    private static void KeepOnlyTypeOfOtherResources(YamlNode mapping, int depth)
+    {
+        if (depth != 2 || mapping.Anchor is not null)
+            return;
+        YamlEntry? type = null;
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.IsMerge || entry.Key.Kind != YamlKind.Scalar)
+                return;
+            if (entry.Name != "Type")
+                continue;
+            if (type is not null)
+                return;
+            type = entry;
+        }
+        if (type is null || type.Value.Kind != YamlKind.Scalar || !type.Value.IsString || TemplateResource.IsPrincipalType(type.Value.Value))
+            return;
+        mapping.Entries.RemoveAll(e => !ReferenceEquals(e, type));
+        mapping.Entries.TrimExcess();
     }
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)

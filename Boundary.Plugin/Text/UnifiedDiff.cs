@@ -21,9 +21,8 @@ public static class UnifiedDiff
         var changes = Changes(original, edits, lineStarts, lineCount);
         if (changes.Count == 0)
             return "";
-        var oldLines = new string[lineCount];
-        for (var i = 0; i < lineCount; i++)
-            oldLines[i] = Encoding.UTF8.GetString(original, lineStarts[i], LineEnd(lineStarts, i, original.Length) - lineStarts[i]);
+        // Only the lines a hunk shows are decoded: a large template has hundreds of thousands of others.
+        string OldLine(int i) => Encoding.UTF8.GetString(original, lineStarts[i], LineEnd(lineStarts, i, original.Length) - lineStarts[i]);
 
         var output = new StringBuilder();
         output.Append("--- a/").Append(path).Append('\n');
@@ -49,14 +48,14 @@ public static class UnifiedDiff
             {
                 var change = changes[i];
                 for (; line < change.OldStart; line++)
-                    AppendLine(output, ' ', oldLines[line]);
+                    AppendLine(output, ' ', OldLine(line));
                 for (; line < change.OldEnd; line++)
-                    AppendLine(output, '-', oldLines[line]);
+                    AppendLine(output, '-', OldLine(line));
                 foreach (var added in change.NewLines)
                     AppendLine(output, '+', added);
             }
             for (; line < to; line++)
-                AppendLine(output, ' ', oldLines[line]);
+                AppendLine(output, ' ', OldLine(line));
             delta += hunkDelta;
             index = last + 1;
         }

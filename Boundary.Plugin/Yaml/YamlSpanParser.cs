@@ -28,11 +28,15 @@ public static partial class YamlSpanParser
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The first document, or null when the file holds no document.</summary>
+    /// <param name="mappingRead">
+    /// Called with each mapping (and its depth) once its entries are read, before its parent goes on: a
+    /// caller may drop entries it will never look at, so that a large file's nodes do not pile up.
+    /// </param>
     /// <exception cref="BoundaryException">The file is not UTF-8 or not YAML; the message names file:line:column.</exception>
-    public static YamlDocument? Parse(SourceText source)
+    public static YamlDocument? Parse(SourceText source, Action<YamlNode, int>? mappingRead = null)
     {
         source.EnsureUtf8();
-        var reader = new Reader(source);
+        var reader = new Reader(source, mappingRead);
         try
         {
             return reader.ReadFirstDocument();
@@ -60,13 +64,18 @@ public static partial class YamlSpanParser
 
     private const int MaxDepth = 1024;
 
-    private sealed class Reader(SourceText source)
+    private sealed class Reader(SourceText source, Action<YamlNode, int>? mappingRead)
     {
+        private const int InternedLength = 64;
         private readonly Parser parser = new(new StreamReader(
             new MemoryStream(source.Bytes, source.BomLength, source.Bytes.Length - source.BomLength, writable: false),
             Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16));
         private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
         private readonly List<YamlNode> aliases = [];
+
+        // Keys and short values repeat through a template ("Type", "Properties", "AWS::IAM::Role"): one
+        // string each, so the parser's fresh copies die young instead of living as long as the nodes.
+        private readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
         private readonly CharToByteMap map = new(source.Bytes, source.BomLength);
         private long lastGoodIndex;
 
@@ -118,7 +127,7 @@ public static partial class YamlSpanParser
                         End = ScalarEnd(scalar),
                         Tag = TagOf(scalar),
                         Anchor = AnchorOf(scalar),
-                        Value = scalar.Value,
+                        Value = Intern(scalar.Value),
                         ScalarStyle = scalar.Style,
                     };
                     Remember(node);
@@ -155,6 +164,8 @@ public static partial class YamlSpanParser
                         {
                             var last = isMapping ? (node.Entries.Count > 0 ? node.Entries[^1].End : -1) : (node.Items.Count > 0 ? node.Items[^1].End : -1);
                             node.End = isFlow ? ToByte(next.Start.Index) + 1 : last >= 0 ? last : node.Start;
+                            if (isMapping)
+                                mappingRead?.Invoke(node, depth);
                             return node;
                         }
                         if (isMapping)
@@ -248,6 +259,16 @@ public static partial class YamlSpanParser
             while (end > start && bytes[end - 1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
                 end--;
             return end;
+        }
+
+        private string Intern(string value)
+        {
+            if (value.Length > InternedLength)
+                return value;
+            if (interned.TryGetValue(value, out var known))
+                return known;
+            interned[value] = value;
+            return value;
         }
 
         private void Remember(YamlNode node)
