@@ -26,6 +26,13 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
 
     public void Line(string text = "") => console.Out.WriteLine(text);
 
+    public void Text(Action<TextWriter> write)
+    {
+        // The console's writer flushes on every call: pieces go out in blocks, not one system call each.
+        using var blocks = new BlockWriter(console.Out);
+        write(blocks);
+    }
+
     public void Warn(string text) => console.Error.WriteLine($"warning: {text}");
 
     public void Error(string text) => console.Error.WriteLine($"error: {text}");
@@ -33,4 +40,42 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
     public void Json<T>(T document) => console.Out.WriteLine(Serialize(document));
 
     public void Detail(string text) => console.Error.WriteLine(text.TrimEnd('\n'));
+
+    /// <summary>Collects text and hands it on in blocks of about 64 KB.</summary>
+    private sealed class BlockWriter(TextWriter target) : TextWriter
+    {
+        private const int BlockSize = 1 << 16;
+        private readonly System.Text.StringBuilder block = new();
+
+        public override System.Text.Encoding Encoding => target.Encoding;
+
+        public override void Write(char value)
+        {
+            block.Append(value);
+            if (block.Length >= BlockSize)
+                Flush();
+        }
+
+        public override void Write(string? value)
+        {
+            block.Append(value);
+            if (block.Length >= BlockSize)
+                Flush();
+        }
+
+        public override void Flush()
+        {
+            if (block.Length == 0)
+                return;
+            target.Write(block.ToString());
+            block.Clear();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+                Flush();
+            base.Dispose(disposing);
+        }
+    }
 }

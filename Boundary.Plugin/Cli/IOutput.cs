@@ -6,6 +6,9 @@ public interface IOutput
     /// <summary>A line on stdout (text output, or a document already rendered).</summary>
     void Line(string text = "");
 
+    /// <summary>Text on stdout written as it is made (a diff of megabytes); <paramref name="write"/> ends its lines with '\n'.</summary>
+    void Text(Action<TextWriter> write);
+
     void Warn(string text);
 
     void Error(string text);

@@ -48,7 +48,7 @@ public static class RewriteReport
         foreach (var file in result.Files.Where(f => f.Changed))
         {
             if (result.DryRun)
-                output.Line(file.Diff()!.TrimEnd('\n'));
+                output.Text(file.WriteDiff!);
             else
                 output.Line($"{verb} {file.Path} ({Counts(file)})");
             foreach (var principal in file.Principals.Where(p => p.Note is not null))

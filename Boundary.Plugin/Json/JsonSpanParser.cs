@@ -23,7 +23,12 @@ public static class JsonSpanParser
     /// below the root are skipped (span only), which keeps large templates cheap.
     /// </summary>
     /// <exception cref="BoundaryException">The JSON is malformed or not UTF-8; the message names file:line:column.</exception>
-    public static JsonNode Parse(SourceText source, int depth = int.MaxValue)
+    /// <param name="objectRead">
+    /// Called with each object read into nodes (and its level: the root is 0) once its members are read,
+    /// before its parent goes on: a caller may drop members it will never look at, so that a large file's
+    /// nodes do not pile up.
+    /// </param>
+    public static JsonNode Parse(SourceText source, int depth = int.MaxValue, Action<JsonNode, int>? objectRead = null)
     {
         // The reader only finds bad UTF-8 when it decodes a string, and then throws without a position.
         source.EnsureUtf8();
@@ -32,7 +37,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, source.Bytes.Length, "the file holds no JSON value");
-            var root = ReadValue(ref reader, source.Bytes, source.BomLength, depth, new NameTable());
+            var root = ReadValue(ref reader, new Context(source.Bytes, source.BomLength, new NameTable(), objectRead), depth, 0);
             if (reader.Read())
                 throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, "unexpected content after the end of the JSON value");
             return root;
@@ -61,7 +66,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, node.Start, "the value is empty");
-            return ReadValue(ref reader, source.Bytes, node.Start, int.MaxValue, new NameTable());
+            return ReadValue(ref reader, new Context(source.Bytes, node.Start, new NameTable(), null), int.MaxValue, 0);
         }
         catch (InvalidOperationException e)
         {
@@ -73,8 +78,12 @@ public static class JsonSpanParser
         }
     }
 
-    private static JsonNode ReadValue(ref Utf8JsonReader reader, byte[] bytes, int baseOffset, int depth, NameTable names)
+    /// <summary>What every level of one parse shares.</summary>
+    private sealed record Context(byte[] Bytes, int BaseOffset, NameTable Names, Action<JsonNode, int>? ObjectRead);
+
+    private static JsonNode ReadValue(ref Utf8JsonReader reader, Context context, int depth, int level)
     {
+        var (bytes, baseOffset) = (context.Bytes, context.BaseOffset);
         var start = baseOffset + (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
@@ -92,20 +101,22 @@ public static class JsonSpanParser
                     if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
                     {
                         node.End = baseOffset + (int)reader.BytesConsumed;
+                        if (isObject)
+                            context.ObjectRead?.Invoke(node, level);
                         return node;
                     }
                     if (isObject)
                     {
                         var nameStart = baseOffset + (int)reader.TokenStartIndex;
-                        var name = names.Get(ref reader);
+                        var name = context.Names.Get(ref reader);
                         // BytesConsumed would include the colon; the name ends at its closing quote.
                         var nameEnd = nameStart + (reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length) + 2;
                         reader.Read();
-                        node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, bytes, baseOffset, depth - 1, names)));
+                        node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, context, depth - 1, level + 1)));
                     }
                     else
                     {
-                        node.Items.Add(ReadValue(ref reader, bytes, baseOffset, depth - 1, names));
+                        node.Items.Add(ReadValue(ref reader, context, depth - 1, level + 1));
                     }
                 }
                 throw new JsonException("the value is not closed", null, null, null);

@@ -3,11 +3,18 @@ using Boundary.Templates;
 namespace Boundary.Push;
 
 /// <summary>One template's outcome: its path as shown to the user, its principals and, with --dry-run, its diff.</summary>
-/// <param name="RenderDiff">With --dry-run, renders the diff when it is printed (null otherwise).</param>
-public sealed record FileReport(string Path, bool Changed, IReadOnlyList<PrincipalReport> Principals, Func<string>? RenderDiff)
+/// <param name="WriteDiff">With --dry-run, writes the unified diff where it is printed, as it is made (null otherwise).</param>
+public sealed record FileReport(string Path, bool Changed, IReadOnlyList<PrincipalReport> Principals, Action<TextWriter>? WriteDiff)
 {
-    /// <summary>The unified diff (dry run only): rendered on each call, so that it is held only while it is printed.</summary>
-    public string? Diff() => RenderDiff?.Invoke();
+    /// <summary>The unified diff as one string (dry run only), for a document that holds it.</summary>
+    public string? Diff()
+    {
+        if (WriteDiff is null)
+            return null;
+        using var text = new StringWriter { NewLine = "\n" };
+        WriteDiff(text);
+        return text.ToString();
+    }
 
     public int Count(PrincipalAction action) => Principals.Count(p => p.Action == action);
 }

@@ -75,15 +75,15 @@ public sealed class PlannedFile
         Path,
         Changes,
         Outcomes.Select(o => new PrincipalReport(o.Resource.LogicalId, o.Resource.Type, o.Resource.Line, o.Resource.Column, o.Action, o.Note)).ToList(),
-        diffEdits is null ? null : RenderDiff);
+        diffEdits is null ? null : WriteDiff);
 
     /// <summary>The unified diff of a dry run, from the file read again (diffs of thousands of files are never held at once).</summary>
-    private string RenderDiff()
+    private void WriteDiff(TextWriter output)
     {
         var source = SourceText.Read(FullPath);
         if (PushJournal.Hash(source.Bytes) != BeforeHash)
             throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
-        return UnifiedDiff.Render(Path, source.Bytes, diffEdits!);
+        UnifiedDiff.Write(output, Path, source.Bytes, diffEdits!);
     }
 
     /// <summary>Checks the file is still as it was read, and puts the edited bytes in its place (one rename).</summary>

@@ -35,7 +35,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
 
     public static new JsonTemplate? Load(SourceText source)
     {
-        var root = JsonSpanParser.Parse(source, ParseDepth);
+        var root = JsonSpanParser.Parse(source, ParseDepth, KeepOnlyTypeOfOtherResources);
         if (!root.IsObject)
             return null;
         RefuseDuplicate(source, root, "Resources", "the template");
@@ -98,6 +98,30 @@ public sealed class JsonTemplate : CloudFormationTemplate
             nodes[resource] = new ResourceNodes(entry.Value, sites);
         }
         return new JsonTemplate(source, principals, nodes);
+    }
+
+    /// <summary>
+    /// An object that is plainly a resource of another type (one Type member, a string of no principal
+    /// type) keeps only its Type member: that is all <see cref="Load"/> reads of it, and a large
+    /// template's other resources would otherwise hold most of its nodes.
+    /// </summary>
+    private static void KeepOnlyTypeOfOtherResources(JsonNode node, int level)
+    {
+        if (level != 2)
+            return;
+        JsonProperty? type = null;
+        foreach (var property in node.Properties)
+        {
+            if (property.Name != "Type")
+                continue;
+            if (type is not null)
+                return;
+            type = property;
+        }
+        if (type is null || type.Value.Kind != JsonKind.String || TemplateResource.IsPrincipalType(type.Value.StringValue))
+            return;
+        node.Properties.RemoveAll(p => !ReferenceEquals(p, type));
+        node.Properties.TrimExcess();
     }
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)

@@ -16,17 +16,31 @@ public static class UnifiedDiff
     /// <summary>The diff of <paramref name="original"/> and the result of <paramref name="edits"/>; "" when nothing changes.</summary>
     public static string Render(string path, byte[] original, IReadOnlyList<TextEdit> edits)
     {
+        using var output = new StringWriter { NewLine = "\n" };
+        Write(output, path, original, edits);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// Writes the diff (see <see cref="Render"/>) to <paramref name="output"/> as it is made: the diff of a
+    /// large template is megabytes, never held whole. Every line ends with '\n'; nothing is written when
+    /// nothing changes.
+    /// </summary>
+    public static void Write(TextWriter output, string path, byte[] original, IReadOnlyList<TextEdit> edits)
+    {
         var lineStarts = LineStarts(original);
         var lineCount = lineStarts.Count - (lineStarts[^1] == original.Length ? 1 : 0);
         var changes = Changes(original, edits, lineStarts, lineCount);
         if (changes.Count == 0)
-            return "";
+            return;
         // Only the lines a hunk shows are decoded: a large template has hundreds of thousands of others.
         string OldLine(int i) => Encoding.UTF8.GetString(original, lineStarts[i], LineEnd(lineStarts, i, original.Length) - lineStarts[i]);
 
-        var output = new StringBuilder();
-        output.Append("--- a/").Append(path).Append('\n');
-        output.Append("+++ b/").Append(path).Append('\n');
+        output.Write("--- a/");
+        output.Write(path);
+        output.Write("\n+++ b/");
+        output.Write(path);
+        output.Write('\n');
         var delta = 0; // new line number minus old line number before the current hunk
         var index = 0;
         while (index < changes.Count)
@@ -41,8 +55,7 @@ public static class UnifiedDiff
                 hunkDelta += changes[i].NewLines.Count - changes[i].OldCount;
             var oldCount = to - from;
             var newCount = oldCount + hunkDelta;
-            output.Append("@@ -").Append(Start(from, oldCount)).Append(',').Append(oldCount)
-                .Append(" +").Append(Start(from + delta, newCount)).Append(',').Append(newCount).Append(" @@\n");
+            output.Write($"@@ -{Start(from, oldCount)},{oldCount} +{Start(from + delta, newCount)},{newCount} @@\n");
             var line = from;
             for (var i = index; i <= last; i++)
             {
@@ -59,17 +72,21 @@ public static class UnifiedDiff
             delta += hunkDelta;
             index = last + 1;
         }
-        return output.ToString();
     }
 
     // A hunk of zero lines names the line before it, as diff and git do.
     private static int Start(int zeroBasedFrom, int count) => count == 0 ? zeroBasedFrom : zeroBasedFrom + 1;
 
-    private static void AppendLine(StringBuilder output, char marker, string line)
+    private static void AppendLine(TextWriter output, char marker, string line)
     {
-        output.Append(marker).Append(line);
+        output.Write(marker);
+        output.Write(line);
         if (!line.EndsWith('\n'))
-            output.Append('\n').Append(NoNewline).Append('\n');
+        {
+            output.Write('\n');
+            output.Write(NoNewline);
+            output.Write('\n');
+        }
     }
 
     /// <summary>One run of changed lines: old lines [OldStart, OldEnd) become <see cref="NewLines"/>.</summary>

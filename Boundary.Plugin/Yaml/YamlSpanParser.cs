@@ -125,7 +125,7 @@ public static partial class YamlSpanParser
                         Kind = YamlKind.Scalar,
                         Start = ToByte(scalar.Start.Index),
                         End = ScalarEnd(scalar),
-                        Tag = TagOf(scalar),
+                        Tag = Intern(TagOf(scalar)),
                         Anchor = AnchorOf(scalar),
                         Value = Intern(scalar.Value),
                         ScalarStyle = scalar.Style,
@@ -147,7 +147,7 @@ public static partial class YamlSpanParser
                         Start = ToByte(start.Start.Index),
                         OpenBracket = isFlow ? ToByte(start.End.Index) : -1,
                         IsFlow = isFlow,
-                        Tag = TagOf(start),
+                        Tag = Intern(TagOf(start)),
                         Anchor = AnchorOf(start),
                         Skipped = !whole && depth >= SkipDepth,
                     };
@@ -261,9 +261,10 @@ public static partial class YamlSpanParser
             return end;
         }
 
-        private string Intern(string value)
+        [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+        private string? Intern(string? value)
         {
-            if (value.Length > InternedLength)
+            if (value is null || value.Length > InternedLength)
                 return value;
             if (interned.TryGetValue(value, out var known))
                 return known;
