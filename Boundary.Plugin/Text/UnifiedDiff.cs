@@ -29,7 +29,7 @@ public static class UnifiedDiff
     public static void Write(TextWriter output, string path, byte[] original, IReadOnlyList<TextEdit> edits)
     {
         var lineStarts = LineStarts(original);
-        var lineCount = lineStarts.Count - (lineStarts[^1] == original.Length ? 1 : 0);
+        var lineCount = lineStarts.Length - (lineStarts[^1] == original.Length ? 1 : 0);
         var changes = Changes(original, edits, lineStarts, lineCount);
         if (changes.Count == 0)
             return;
@@ -95,7 +95,7 @@ public static class UnifiedDiff
         public int OldCount => OldEnd - OldStart;
     }
 
-    private static List<Change> Changes(byte[] original, IReadOnlyList<TextEdit> edits, List<int> lineStarts, int lineCount)
+    private static List<Change> Changes(byte[] original, IReadOnlyList<TextEdit> edits, int[] lineStarts, int lineCount)
     {
         var ordered = edits.OrderBy(e => e.Offset).ToList();
         var changes = new List<Change>();
@@ -134,23 +134,28 @@ public static class UnifiedDiff
         return changes;
     }
 
-    private static List<int> LineStarts(byte[] bytes)
+    /// <summary>The offset of every line's first byte: one array of the exact size, found at vector speed.</summary>
+    private static int[] LineStarts(byte[] bytes)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < bytes.Length; i++)
-            if (bytes[i] == '\n')
-                starts.Add(i + 1);
+        var starts = new int[bytes.AsSpan().Count((byte)'\n') + 1];
+        var count = 1;
+        var offset = 0;
+        while (bytes.AsSpan(offset).IndexOf((byte)'\n') is var newline and >= 0)
+        {
+            offset += newline + 1;
+            starts[count++] = offset;
+        }
         return starts;
     }
 
-    private static int LineOf(List<int> lineStarts, int offset)
+    private static int LineOf(int[] lineStarts, int offset)
     {
-        var index = lineStarts.BinarySearch(offset);
+        var index = Array.BinarySearch(lineStarts, offset);
         return index >= 0 ? index : ~index - 1;
     }
 
-    private static int LineEnd(List<int> lineStarts, int line, int length) =>
-        line + 1 < lineStarts.Count ? lineStarts[line + 1] : length;
+    private static int LineEnd(int[] lineStarts, int line, int length) =>
+        line + 1 < lineStarts.Length ? lineStarts[line + 1] : length;
 
     /// <summary>Lines with their line endings kept, so CRLF and a missing final newline survive.</summary>
     internal static List<string> SplitLines(string text)
