@@ -30,7 +30,7 @@ public static class AtomicFile
     /// here); without it the rename is still atomic for every other process, which is all a killed run
     /// needs: bulk template rewrites skip the fsync and rely on their journal (itself written durably).
     /// </summary>
-    public static void Write(string root, string path, ReadOnlySpan<byte> bytes, bool durable = true)
+    public static void Write(string root, string path, byte[] bytes, bool durable = true)
     {
         using var prepared = Prepare(root, path, bytes, durable);
         prepared.Commit();
@@ -40,14 +40,11 @@ public static class AtomicFile
     /// Writes the temp file for <paramref name="path"/> without replacing it yet, so that several files
     /// can be prepared before any is replaced (all or nothing across files).
     /// </summary>
-    public static PreparedWrite Prepare(string root, string path, ReadOnlySpan<byte> bytes, bool durable = true)
-    {
-        var content = bytes.ToArray();
-        return Prepare(root, path, stream => stream.Write(content), durable);
-    }
+    public static PreparedWrite Prepare(string root, string path, byte[] bytes, bool durable = true) =>
+        Prepare(root, path, stream => stream.Write(bytes), durable);
 
     /// <summary>
-    /// Like <see cref="Prepare(string, string, ReadOnlySpan{byte}, bool)"/>, with the new content written
+    /// Like <see cref="Prepare(string, string, byte[], bool)"/>, with the new content written
     /// by <paramref name="write"/> straight into the temp file: a large file's new bytes are never held whole.
     /// </summary>
     public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true)

@@ -14,7 +14,7 @@ public static class StateFolder
         {
             Directory.CreateDirectory(folder);
             if (NativeFiles.KindOf(ignore, followLinks: false) == FileKind.Missing)
-                AtomicFile.Write(root, ignore, "# Written by dotnet boundary: its lock and push journal are local state.\n*\n"u8);
+                AtomicFile.Write(root, ignore, "# Written by dotnet boundary: its lock and push journal are local state.\n*\n"u8.ToArray());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -28,12 +28,11 @@ public static class TemplateRewrite
             var path = displayPath(template.Path);
             return new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), dryRun);
         });
-        if (scan.Errors.Count > 0)
-            Discard(scan.Results);
-        if (scan.Errors.Count > 0)
-            throw BoundaryException.File(string.Join("\n", scan.Errors.Select(e => e.Message)) +
-                                         $"\nNo file was changed: {Plural(scan.Errors.Count, "template")} could not be read or edited. Fix {(scan.Errors.Count == 1 ? "it" : "them")} and run again.");
-        return scan.Results;
+        if (scan.Errors.Count == 0)
+            return scan.Results;
+        Discard(scan.Results);
+        throw BoundaryException.File(string.Join("\n", scan.Errors.Select(e => e.Message)) +
+                                     $"\nNo file was changed: {Plural(scan.Errors.Count, "template")} could not be read or edited. Fix {(scan.Errors.Count == 1 ? "it" : "them")} and run again.");
     }
 
     /// <summary>Removes the temp files staged for plans that were not written.</summary>
