@@ -28,7 +28,7 @@ public class TemplateBypassAttackTests
     [TestCaseSource(nameof(EscapedTypes))]
     public void Escaped_type_is_a_role_for_verify_and_pre_push(string format, string template)
     {
-        CloudFormationTemplate.Load(new Text.SourceText("t", Encoding.UTF8.GetBytes(template)))!.Principals.Should().ContainSingle(p => p.Type == TemplateResource.Role);
+        CloudFormationTemplate.Load(new global::Boundary.Text.SourceText("t", Encoding.UTF8.GetBytes(template)))!.Principals.Should().ContainSingle(p => p.Type == TemplateResource.Role);
         TemplateScanner.CannotHoldPrincipal(Encoding.UTF8.GetBytes(template)).Should().BeFalse("the prefilter must not skip a file a reader sees a role in");
         RoundTrip(format, template);
     }
@@ -46,7 +46,7 @@ public class TemplateBypassAttackTests
         var root = (YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode;
         var resource = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlMappingNode)root["Resources"])["R"];
         ((YamlDotNet.RepresentationModel.YamlScalarNode)resource["Type"]).Value.Should().Be(expected, "a folded line leaves a space, so no role type is spelled");
-        CloudFormationTemplate.Load(new Text.SourceText("t", Encoding.UTF8.GetBytes(template)))!.Principals.Should().BeEmpty();
+        CloudFormationTemplate.Load(new global::Boundary.Text.SourceText("t", Encoding.UTF8.GetBytes(template)))!.Principals.Should().BeEmpty();
     }
 
     [TestCase(@"{""Resources"": {""R"": {""Type"": ""AWS::S3::Bucket""}}}", true)]
@@ -168,13 +168,13 @@ public class TemplateBypassAttackTests
     [TestCaseSource(nameof(FnIfProperties))]
     public void Fn_if_properties_get_the_boundary_in_every_object_branch(string format, string template, int branches)
     {
-        var loaded = CloudFormationTemplate.Load(new Text.SourceText("t", Encoding.UTF8.GetBytes(template)))!;
+        var loaded = CloudFormationTemplate.Load(new global::Boundary.Text.SourceText("t", Encoding.UTF8.GetBytes(template)))!;
         loaded.Principals[0].Branches.Should().HaveCount(branches);
         var plan = BoundaryInjector.Plan(loaded, DevArn, new InjectionOptions());
         var output = Encoding.UTF8.GetString(plan.Apply());
         System.Text.RegularExpressions.Regex.Count(output, "PermissionsBoundary").Should().Be(branches, output);
         output.Should().Contain("AWS::NoValue");
-        var reloaded = CloudFormationTemplate.Load(new Text.SourceText("t", Encoding.UTF8.GetBytes(output)))!;
+        var reloaded = CloudFormationTemplate.Load(new global::Boundary.Text.SourceText("t", Encoding.UTF8.GetBytes(output)))!;
         reloaded.Principals[0].Branches!.Should().OnlyContain(b => b.Kind == BoundaryKind.Literal && b.Value == DevArn);
         RoundTrip(format, template, standardReader: false);
     }

@@ -110,6 +110,37 @@ public class PrePushTests
     }
 
     [Test]
+    public void A_template_changed_after_it_was_read_stops_the_run_and_nothing_else_changes()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        var edited = project.Read(FnA).Replace("\"Resources\"", "\"Resources\" ");
+        var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
+        {
+            // Someone saves a template while the run has it planned and staged, before any rename.
+            AfterPlanned = () => project.Write(FnA, edited),
+        };
+
+        var run = () => runner.Run(HookPayload.Empty, new PrePushRequest());
+
+        run.Should().Throw<BoundaryException>().Which.Message.Should().Contain("changed while 'dotnet boundary' was running");
+        project.Read(FnA).Should().Be(edited);
+        before[FnA] = project.ReadBytes(FnA);
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_run_that_writes_leaves_no_temp_file_beside_any_template()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+
+        Hook(project, "pre-push").ExitCode.Should().Be(0);
+
+        Directory.EnumerateFiles(project.Root, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Test]
     public void Include_users_also_caps_IAM_users()
     {
         using var project = TempProject.FromFixture("multi-env");

@@ -17,6 +17,9 @@ public sealed class PrePushRunner(AmplifyProject project)
     /// <summary>For tests: called after each file is replaced, to simulate a run killed part way.</summary>
     internal Action<int>? AfterFileWritten { get; init; }
 
+    /// <summary>For tests: called once every template is planned (and staged), before the journal and the first rename.</summary>
+    internal Action? AfterPlanned { get; init; }
+
     public RewriteResult Run(HookPayload payload, PrePushRequest request, List<string>? warnings = null)
     {
         warnings ??= [];
@@ -52,6 +55,7 @@ public sealed class PrePushRunner(AmplifyProject project)
             : BoundaryInjector.Plan(template, boundary!, options), request.DryRun);
         try
         {
+            AfterPlanned?.Invoke();
             var changed = plans.Where(p => p.Changes).ToList();
             var summary = RewriteSummary.Of(files.Count, plans);
             var message = boundary is null ? why : null;

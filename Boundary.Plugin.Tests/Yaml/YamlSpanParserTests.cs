@@ -1,0 +1,74 @@
+using System.Text;
+using Boundary.Text;
+using Boundary.Yaml;
+
+namespace Boundary.Tests.Yaml;
+
+[Category("Unit")]
+public class YamlSpanParserTests
+{
+    private const string Template = """
+        Resources:
+          Fn:
+            Type: AWS::Lambda::Function
+            Properties:
+              Environment:
+                Variables: {A: 1, B: &shared {PermissionsBoundary: arn:aws:iam::123456789012:policy/X}}
+          Role:
+            Type: AWS::IAM::Role
+            Properties:
+              Policies:
+                - PolicyName: p
+              Tags: *shared
+        """;
+
+    [Test]
+    public void Collections_below_the_properties_level_are_skipped_with_their_span()
+    {
+        var document = Parse(Template);
+
+        var role = Entry(Entry(document.Root, "Resources"), "Role");
+        var policies = Entry(Entry(role, "Properties"), "Policies");
+        policies.Skipped.Should().BeTrue();
+        Text(policies).Should().Be("- PolicyName: p");
+        var reading = () => policies.Items;
+        reading.Should().Throw<InvalidOperationException>("a skipped collection must not read as an empty one");
+    }
+
+    [Test]
+    public void An_anchored_node_inside_a_skipped_collection_is_read_whole_and_its_aliases_are_known()
+    {
+        var document = Parse(Template);
+
+        var alias = document.Aliases.Should().ContainSingle().Subject;
+        alias.Value.Should().Be("shared");
+        alias.Target!.Skipped.Should().BeFalse();
+        alias.Target.Entries.Single().Name.Should().Be("PermissionsBoundary");
+        var tags = Entry(Entry(Entry(Entry(document.Root, "Resources"), "Role"), "Properties"), "Tags");
+        tags.Should().BeSameAs(alias);
+    }
+
+    [Test]
+    public void Values_of_boundary_and_fn_if_keys_are_read_whole_at_any_depth()
+    {
+        var document = Parse("""
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  PermissionsBoundary: {Fn::Sub: [x, {a: {b: c}}]}
+                  Fn::If: [c, {a: {b: c}}, {Ref: AWS::NoValue}]
+            """);
+
+        var properties = Entry(Entry(Entry(document.Root, "Resources"), "Role"), "Properties");
+        Entry(properties, "PermissionsBoundary").Skipped.Should().BeFalse();
+        Entry(properties, "PermissionsBoundary").Entries[0].Value.Items[1].Skipped.Should().BeFalse();
+        Entry(properties, "Fn::If").Items[1].Entries[0].Value.Skipped.Should().BeFalse();
+    }
+
+    private static YamlDocument Parse(string yaml) => YamlSpanParser.Parse(new SourceText("t.yaml", Encoding.UTF8.GetBytes(yaml)))!;
+
+    private static YamlNode Entry(YamlNode mapping, string name) => mapping.Entries.Single(e => e.Name == name).Value;
+
+    private static string Text(YamlNode node) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(Template)[node.Start..node.End]);
+}
