@@ -99,6 +99,9 @@ public class TemplateBypassAttackTests
 
     [TestCase("json", "{\"Globals\": {\"Function\": {\"PermissionsBoundary\": \"" + DevArn + "\"}}, \"Resources\": {\"Fn\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"h\"}}}}")]
     [TestCase("yaml", "Globals:\n  Function:\n    PermissionsBoundary: " + DevArn + "\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: h\n")]
+    // A stray Type beside the boundary: Globals.Function must not read as a resource of another type.
+    [TestCase("json", "{\"Globals\": {\"Function\": {\"Type\": \"x\", \"PermissionsBoundary\": \"" + DevArn + "\"}}, \"Resources\": {\"Fn\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"h\"}}}}")]
+    [TestCase("yaml", "Globals:\n  Function:\n    Type: x\n    PermissionsBoundary: " + DevArn + "\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: h\n")]
     public void Sam_globals_boundary_counts_for_every_function(string format, string template)
     {
         using var project = Create(format, template);

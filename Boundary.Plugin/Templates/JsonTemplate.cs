@@ -112,6 +112,9 @@ public sealed class JsonTemplate : CloudFormationTemplate
         JsonProperty? type = null;
         foreach (var property in node.Properties)
         {
+            // Outside Resources the one object read is Globals.Function, for its boundary: never dropped.
+            if (property.Name == BoundaryProperty)
+                return;
             if (property.Name != "Type")
                 continue;
             if (type is not null)

@@ -110,7 +110,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         YamlEntry? type = null;
         foreach (var entry in mapping.Entries)
         {
-            if (entry.IsMerge || entry.Key.Kind != YamlKind.Scalar)
+            // Outside Resources the one mapping read is Globals.Function, for its boundary: never dropped.
+            if (entry.IsMerge || entry.Key.Kind != YamlKind.Scalar || entry.Name == BoundaryProperty)
                 return;
             if (entry.Name != "Type")
                 continue;
