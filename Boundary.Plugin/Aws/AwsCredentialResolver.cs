@@ -37,7 +37,7 @@ public sealed class AwsCredentialResolver(Func<string, string?> environment)
     /// <summary>
     /// The default chain, in the order of the SDK's <see cref="DefaultAWSCredentialsIdentityResolver"/>
     /// (environment keys, web identity, the AWS_PROFILE or default profile, container and instance
-    /// credentials; AwsCredentialResolverTests pins it), but walked here rather than handed to the SDK:
+    /// credentials; AwsCredentialResolutionTests pins it), but walked here rather than handed to the SDK:
     /// <list type="bullet">
     /// <item>the SDK reads the process environment only, and the variables here come from <see cref="RunContext"/> (tests run in parallel in one process);</item>
     /// <item>its steps change only through the static <c>AWSConfigs.AWSCredentialsGenerators</c>, process-wide;</item>
