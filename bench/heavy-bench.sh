@@ -74,7 +74,7 @@ templates() { find "$1/amplify/backend" -type f -name '*template*' \( -name '*.j
 for part in json yaml; do
   dir="$out/heavy-$part"
   if [ ! -f "$dir/.generated" ]; then
-    rm -rf "$dir"; cp -r "$heavy" "$dir"
+    rm -rf "$dir"; cp -rH "$heavy" "$dir"
     if [ "$part" = json ]; then templates "$dir" | grep -E '\.ya?ml$' | xargs rm -f; else templates "$dir" | grep -E '\.json$' | xargs rm -f; fi
     touch "$dir/.generated"
   fi
@@ -97,10 +97,11 @@ measure() {
 }
 rm -f "$out"/*.t "$out"/*.m
 work="$out/work"
-fresh() { rm -rf "$work"; cp -r "$1" "$work"; payload_for "$work" > "$out/payload.json"; }
+# -H: a project folder given as a link is copied, not the link (a run on the link would edit the original).
+fresh() { rm -rf "$work"; cp -rH "$1" "$work"; payload_for "$work" > "$out/payload.json"; }
 for i in $(seq "$runs"); do
   echo "heavy-bench: run $i of $runs" >&2
-  rm -rf "$out/copy"; s=$(date +%s%N); cp -r "$heavy" "$out/copy"; e=$(date +%s%N); echo "scale=4; ($e - $s) / 1000000000" | bc >> "$out/cp.t"
+  rm -rf "$out/copy"; s=$(date +%s%N); cp -rH "$heavy" "$out/copy"; e=$(date +%s%N); echo "scale=4; ($e - $s) / 1000000000" | bc >> "$out/cp.t"
   rm -rf "$out/copy"; measure floor "$floor" "$heavy" "$out/copy"; rm -rf "$out/copy"
   fresh "$heavy"; measure prepush "$tool" hook pre-push --project-dir "$work" < "$out/payload.json"
   grep -q '"PermissionsBoundary"' "$(templates "$work" | grep -m1 '\.json$')" || { echo "heavy-bench: pre-push did not cap the roles (see $out/prepush.err)" >&2; exit 1; }
