@@ -14,9 +14,16 @@ public static class ProcessRunner
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-            process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
+        try
+        {
+            if (stdin is not null)
+                process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The process ended (an early error) without reading its input: its exit code and output tell.
+        }
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
