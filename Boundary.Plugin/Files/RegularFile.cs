@@ -6,9 +6,16 @@ namespace Boundary.Files;
 public static class RegularFile
 {
     /// <summary>The whole file; a <see cref="NotRegularFileException"/> for anything but a regular file.</summary>
-    public static byte[] ReadAllBytes(string path)
+    public static byte[] ReadAllBytes(string path) => ReadAllBytes(path, out _);
+
+    /// <summary>
+    /// The whole file, and its last write time (UTC ticks) as it was when the read began: a later write
+    /// moves that time on, so comparing it afterwards tells whether the bytes read are still the file's.
+    /// </summary>
+    public static byte[] ReadAllBytes(string path, out long lastWriteTicks)
     {
         using var handle = NativeFiles.OpenRegularForRead(path);
+        lastWriteTicks = File.GetLastWriteTimeUtc(handle).Ticks;
         var length = RandomAccess.GetLength(handle);
         if (length > Array.MaxLength)
             throw BoundaryException.File($"{path}: {length} bytes, too large to be a file 'dotnet boundary' reads.");
