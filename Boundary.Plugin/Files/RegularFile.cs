@@ -32,6 +32,23 @@ public static class RegularFile
         return read == buffer.Length ? buffer : buffer[..read];
     }
 
+    /// <summary>
+    /// The size and last write time (UTC ticks) of the file <paramref name="path"/> names, a link followed,
+    /// as <see cref="ReadAllBytes(string, out long)"/> sees them; null when it is gone or cannot be opened.
+    /// </summary>
+    public static (long Length, long LastWriteTicks)? Stamp(string path)
+    {
+        try
+        {
+            using var handle = NativeFiles.OpenRegularForRead(path);
+            return (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     public static FileKind KindOf(string path, bool followLinks = true) => NativeFiles.KindOf(path, followLinks);
 
     /// <summary>True when <paramref name="path"/> exists (following links) and is a regular file.</summary>

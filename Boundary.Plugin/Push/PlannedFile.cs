@@ -95,7 +95,7 @@ public sealed class PlannedFile
     {
         if (staged is null)
             throw new InvalidOperationException($"{Path} was planned without being staged.");
-        if (FileStamp.Of(FullPath) != stampAsRead)
+        if (RegularFile.Stamp(FullPath) is not { } now || new FileStamp(now.Length, now.LastWriteTicks) != stampAsRead)
             throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
         staged.Commit();
     }
