@@ -7,7 +7,8 @@ namespace Boundary.Tests.Adversarial;
 /// A run stopped by SIGTERM (a CI job cancelled, a container stopped) while it is still reading
 /// templates: it has replaced nothing, and must leave nothing behind either. Since templates are staged
 /// as they are read, the temp files staged so far are beside the user's templates for the whole scan,
-/// and <c>inject</c> (no project, so no later run sweeps them) leaves them for good.
+/// and <c>inject</c> (no project, so no later run sweeps them) leaves them for good. (Runs that wrote
+/// only after the scan had the same gap, but only for the moment of their renames.)
 /// </summary>
 [Category("EndToEnd")]
 public class StagedTempFileSignalTests
