@@ -6,9 +6,16 @@ namespace Boundary.Files;
 public static class RegularFile
 {
     /// <summary>The whole file; a <see cref="NotRegularFileException"/> for anything but a regular file.</summary>
-    public static byte[] ReadAllBytes(string path)
+    public static byte[] ReadAllBytes(string path) => ReadAllBytes(path, out _);
+
+    /// <summary>
+    /// The whole file, and its last write time (UTC ticks) as it was when the read began: a later write
+    /// moves that time on, so comparing it afterwards tells whether the bytes read are still the file's.
+    /// </summary>
+    public static byte[] ReadAllBytes(string path, out long lastWriteTicks)
     {
         using var handle = NativeFiles.OpenRegularForRead(path);
+        lastWriteTicks = File.GetLastWriteTimeUtc(handle).Ticks;
         var length = RandomAccess.GetLength(handle);
         if (length > Array.MaxLength)
             throw BoundaryException.File($"{path}: {length} bytes, too large to be a file 'dotnet boundary' reads.");
@@ -23,6 +30,23 @@ public static class RegularFile
             read += count;
         }
         return read == buffer.Length ? buffer : buffer[..read];
+    }
+
+    /// <summary>
+    /// The size and last write time (UTC ticks) of the file <paramref name="path"/> names, a link followed,
+    /// as <see cref="ReadAllBytes(string, out long)"/> sees them; null when it is gone or cannot be opened.
+    /// </summary>
+    public static (long Length, long LastWriteTicks)? Stamp(string path)
+    {
+        try
+        {
+            using var handle = NativeFiles.OpenRegularForRead(path);
+            return (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public static FileKind KindOf(string path, bool followLinks = true) => NativeFiles.KindOf(path, followLinks);

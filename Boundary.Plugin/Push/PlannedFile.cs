@@ -41,8 +41,12 @@ public sealed class PlannedFile
             diffEdits = plan.Edits;
             return;
         }
-        // The edits are not kept: the staged file holds their result, the undo edits their inverse.
-        stampAsRead = FileStamp.Of(fullPath);
+        // The edits are not kept: the staged file holds their result, the undo edits their inverse. The
+        // stamp is the one of the bytes read (size and last write time from before the read): one taken
+        // now would vouch for a save made while the template was parsed, and the rename would undo it.
+        stampAsRead = plan.Template.Source.LastWriteTicksAsRead is { } ticks
+            ? new FileStamp(before.Length, ticks)
+            : throw new InvalidOperationException($"{path} was not read from its file, so whether it changed since cannot be told.");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         staged = AtomicFile.Prepare(root, fullPath, stream => TextEdit.WriteTo(stream, before, plan.Edits, hash), durable: false);
         AfterHash = Convert.ToHexStringLower(hash.GetHashAndReset());
@@ -91,7 +95,7 @@ public sealed class PlannedFile
     {
         if (staged is null)
             throw new InvalidOperationException($"{Path} was planned without being staged.");
-        if (FileStamp.Of(FullPath) != stampAsRead)
+        if (RegularFile.Stamp(FullPath) is not { } now || new FileStamp(now.Length, now.LastWriteTicks) != stampAsRead)
             throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
         staged.Commit();
     }

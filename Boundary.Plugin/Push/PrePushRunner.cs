@@ -23,9 +23,13 @@ public sealed class PrePushRunner(AmplifyProject project)
     public RewriteResult Run(HookPayload payload, PrePushRequest request, List<string>? warnings = null)
     {
         warnings ??= [];
-        using var gate = ProjectLock.Acquire(project.Root, project.StateDir);
+        // A dry run writes nothing: in a project without a state folder there is no journal to guard
+        // and no lock to take, and creating the folder (its .gitignore, its lock) would be a write.
+        using var gate = request.DryRun && NativeFiles.KindOf(ProjectPath.Confine(project.Root, project.StateDir), followLinks: false) == FileKind.Missing
+            ? null
+            : ProjectLock.Acquire(project.Root, project.StateDir);
         if (!request.DryRun)
-            TempFiles.Sweep(gate, project.AmplifyDir);
+            TempFiles.Sweep(gate!, project.AmplifyDir);
 
         RestoreResult? recovered = null;
         var journalPath = PushJournal.PathIn(project.StateDir);

@@ -36,11 +36,15 @@ public sealed class SourceText
 
     public ReadOnlySpan<byte> Content => Bytes.AsSpan(BomLength);
 
+    /// <summary>The file's last write time (UTC ticks) when <see cref="Read"/> began reading it; null for text not read from a file.</summary>
+    public long? LastWriteTicksAsRead { get; private init; }
+
     public static SourceText Read(string path)
     {
         try
         {
-            return new SourceText(path, RegularFile.ReadAllBytes(path));
+            var bytes = RegularFile.ReadAllBytes(path, out var lastWriteTicks);
+            return new SourceText(path, bytes) { LastWriteTicksAsRead = lastWriteTicks };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
