@@ -56,7 +56,7 @@ public static class AtomicFile
         var temp = TempFiles.NameFor(target);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None))
+            using (var stream = TempFiles.Create(temp, 1 << 16))
             {
                 write(stream);
                 stream.Flush(flushToDisk: durable);
@@ -68,6 +68,7 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TempFiles.TryDelete(temp);
+            TempFiles.Release(temp);
             var folder = System.IO.Path.GetDirectoryName(target);
             throw BoundaryException.File($"{path}: cannot be written ({e.Message}). Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space; nothing was changed.", e);
         }

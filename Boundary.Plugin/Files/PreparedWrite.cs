@@ -28,6 +28,7 @@ public sealed class PreparedWrite : IDisposable
         {
             File.Move(temp, Target, overwrite: true);
             committed = true;
+            TempFiles.Release(temp);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,7 +38,9 @@ public sealed class PreparedWrite : IDisposable
 
     public void Dispose()
     {
-        if (!committed)
-            TempFiles.TryDelete(temp);
+        if (committed)
+            return;
+        TempFiles.TryDelete(temp);
+        TempFiles.Release(temp);
     }
 }

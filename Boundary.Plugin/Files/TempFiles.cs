@@ -13,6 +13,51 @@ public static partial class TempFiles
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "node_modules" };
 
+    // This process's temp files not yet renamed or removed, for a run stopped by a signal (see RemovePending).
+    private static readonly Dictionary<string, bool> Pending = new(StringComparer.Ordinal);
+    private static readonly object PendingGate = new();
+    private static bool stopping;
+
+    /// <summary>
+    /// Creates the temp file <paramref name="temp"/> and marks it pending until <see cref="Release"/>.
+    /// Once the process is stopping (<see cref="RemovePending"/>), no temp file is created any more.
+    /// </summary>
+    internal static FileStream Create(string temp, int bufferSize)
+    {
+        lock (PendingGate)
+        {
+            if (stopping)
+                throw new IOException("the run is stopping");
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize, FileOptions.None);
+            Pending[temp] = true;
+            return stream;
+        }
+    }
+
+    /// <summary>The temp file was renamed into place or removed: nothing left to clean up.</summary>
+    internal static void Release(string temp)
+    {
+        lock (PendingGate)
+            Pending.Remove(temp);
+    }
+
+    /// <summary>
+    /// Removes every temp file this process still has pending, and creates none after: for a run ended by
+    /// SIGTERM, which runs no finally block but does run the process-exit handlers while other threads go
+    /// on. A rename racing this either happened (nothing is left to remove) or fails (the file stays as it
+    /// was, and a journal written before says which files post-push or restore must look at). Never throws.
+    /// </summary>
+    public static void RemovePending()
+    {
+        lock (PendingGate)
+        {
+            stopping = true;
+            foreach (var temp in Pending.Keys)
+                TryDelete(temp);
+            Pending.Clear();
+        }
+    }
+
     public static string NameFor(string target) =>
         Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
 
