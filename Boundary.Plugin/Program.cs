@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.InteropServices;
 using Boundary.Aws;
 using Boundary.Cli;
 using Boundary.Core;
@@ -16,10 +15,6 @@ public sealed class Program
         // A closed stdin, stdout or stderr ('<&-', '>&-') gets /dev/null first: otherwise the next file
         // opened (a template, the journal) would take its descriptor and receive the console's output.
         Files.NativeFiles.EnsureStandardDescriptorsOpen();
-        // SIGTERM (a cancelled CI job, a stopped container) and SIGHUP end the run without a finally block:
-        // the temp files staged beside the templates go first, then the signal ends the process as usual.
-        using var terminated = OnSignal(PosixSignal.SIGTERM);
-        using var hungUp = OnSignal(PosixSignal.SIGHUP);
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
             // A thread of our own died with an exception: one line, never a trace.
@@ -33,18 +28,6 @@ public sealed class Program
         catch (Exception e)
         {
             return LastResort.Handle(Console.Error, e);
-        }
-    }
-
-    private static PosixSignalRegistration? OnSignal(PosixSignal signal)
-    {
-        try
-        {
-            return PosixSignalRegistration.Create(signal, _ => Files.TempFiles.RemovePending());
-        }
-        catch (PlatformNotSupportedException)
-        {
-            return null; // a platform without that signal: nothing to handle
         }
     }
 

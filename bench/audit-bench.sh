@@ -19,16 +19,9 @@ repo=$(pwd)
 feed=${1:-}
 out=${2:-$repo/artifacts/bench}
 mkdir -p "$out"
-work=$(mktemp -d /tmp/boundary-audit-bench.XXXXXX)
-moto_pid=""
-cleanup() {
-  if [ -n "$moto_pid" ]; then kill "$moto_pid" 2>/dev/null || true; wait "$moto_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 # 1. The tool; 2. moto on a free loopback port.
 source "$repo/bench/lib.sh"
+bench_work audit-bench
 bench_install_tool bench
 bench_start_moto
 

@@ -1,6 +1,17 @@
-# Shared by the AWS benchmarks (sourced, not run): the installed tool and a moto on loopback.
-# The caller sets: repo (the repository root), work (its temp folder), feed (a feed folder, or empty),
-# and moto_pid="" before installing its cleanup trap, which kills "$moto_pid".
+# Shared by the AWS benchmarks (sourced, not run): a temp folder, the installed tool and a moto on loopback.
+# The caller sets repo (the repository root) and feed (a feed folder, or empty), then calls bench_work.
+
+# Sets work (a temp folder named after $1) and a trap that stops moto and removes the folder on exit.
+bench_work() {
+  work=$(mktemp -d "/tmp/boundary-$1.XXXXXX")
+  moto_pid=""
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  if [ -n "$moto_pid" ]; then kill "$moto_pid" 2>/dev/null || true; wait "$moto_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
 
 # Sets tool and version: the dotnet-boundary BOUNDARY_TOOL_PATH names, else the tool installed from
 # $feed (packed from the repository with eng/pack-tool.sh when $feed is empty), as users install it.

@@ -21,16 +21,9 @@ accounts=${3:-50}
 stacks=${4:-20}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-work=$(mktemp -d /tmp/boundary-org-bench.XXXXXX)
-moto_pid=""
-cleanup() {
-  if [ -n "$moto_pid" ]; then kill "$moto_pid" 2>/dev/null || true; wait "$moto_pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
 # 1. The tool; 2. moto on a free loopback port.
 source "$repo/bench/lib.sh"
+bench_work org-bench
 bench_install_tool orgbench
 bench_start_moto
 

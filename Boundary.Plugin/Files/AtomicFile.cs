@@ -65,10 +65,12 @@ public static class AtomicFile
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
             return new PreparedWrite(path, target, temp);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e)
         {
-            TempFiles.TryDelete(temp);
-            TempFiles.Release(temp);
+            // Whatever stopped the write (the writer's own exception too), no temp file is left behind.
+            TempFiles.Remove(temp);
+            if (e is not (IOException or UnauthorizedAccessException))
+                throw;
             var folder = System.IO.Path.GetDirectoryName(target);
             throw BoundaryException.File($"{path}: cannot be written ({e.Message}). Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space; nothing was changed.", e);
         }

@@ -40,7 +40,6 @@ public sealed class PreparedWrite : IDisposable
     {
         if (committed)
             return;
-        TempFiles.TryDelete(temp);
-        TempFiles.Release(temp);
+        TempFiles.Remove(temp);
     }
 }

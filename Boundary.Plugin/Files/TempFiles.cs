@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Boundary.Files;
@@ -18,6 +19,9 @@ public static partial class TempFiles
     private static readonly object PendingGate = new();
     private static bool stopping;
 
+    // Taken with the first temp file, so that a command that writes none pays nothing at start-up.
+    private static PosixSignalRegistration?[]? signalHandlers;
+
     /// <summary>
     /// Creates the temp file <paramref name="temp"/> and marks it pending until <see cref="Release"/>.
     /// Once the process is stopping (<see cref="RemovePending"/>), no temp file is created any more.
@@ -28,9 +32,24 @@ public static partial class TempFiles
         {
             if (stopping)
                 throw new IOException("the run is stopping");
+            // SIGTERM (a cancelled CI job, a stopped container) and SIGHUP end a run without its finally
+            // blocks: the pending temp files are removed first, then the signal ends the process as usual.
+            signalHandlers ??= [OnSignal(PosixSignal.SIGTERM), OnSignal(PosixSignal.SIGHUP)];
             var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize, FileOptions.None);
             Pending[temp] = true;
             return stream;
+        }
+    }
+
+    private static PosixSignalRegistration? OnSignal(PosixSignal signal)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, _ => RemovePending());
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null; // a platform without that signal: nothing to handle
         }
     }
 
@@ -41,10 +60,16 @@ public static partial class TempFiles
             Pending.Remove(temp);
     }
 
+    /// <summary>Deletes a temp file that will not be renamed into place, and forgets it.</summary>
+    internal static void Remove(string temp)
+    {
+        TryDelete(temp);
+        Release(temp);
+    }
+
     /// <summary>
     /// Removes every temp file this process still has pending, and creates none after: for a run ended by
-    /// SIGTERM, which runs no finally block but does run the process-exit handlers while other threads go
-    /// on. A rename racing this either happened (nothing is left to remove) or fails (the file stays as it
+    /// SIGTERM or SIGHUP, which runs no finally block while other threads go on. A rename racing this either happened (nothing is left to remove) or fails (the file stays as it
     /// was, and a journal written before says which files post-push or restore must look at). Never throws.
     /// </summary>
     public static void RemovePending()
