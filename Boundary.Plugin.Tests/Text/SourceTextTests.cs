@@ -36,6 +36,51 @@ public class SourceTextTests
         source.IsFirstOnLine(0).Should().BeTrue();
     }
 
+    [Test]
+    public void Pooled_text_holds_only_its_own_bytes_after_a_larger_file_used_the_buffer()
+    {
+        var folder = Directory.CreateTempSubdirectory("boundary-source-");
+        try
+        {
+            var large = Path.Combine(folder.FullName, "large.json");
+            var small = Path.Combine(folder.FullName, "small.json");
+            File.WriteAllBytes(large, Encoding.UTF8.GetBytes(new string('x', 200_000) + "\n"));
+            File.WriteAllBytes(small, "{\"a\": 1}"u8.ToArray());
+            // Read large twice over so that every pooled buffer has held its bytes.
+            for (var i = 0; i < Environment.ProcessorCount + 1; i++)
+                using (SourceText.ReadPooled(large)) { }
+
+            using var source = SourceText.ReadPooled(small);
+
+            source.Length.Should().Be(8);
+            source.Bytes.ToArray().Should().Equal("{\"a\": 1}"u8.ToArray());
+            source.NextLineStart(0).Should().Be(8, "the search for a line break stops at the file's end, not the buffer's");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public void Pooled_text_cannot_be_read_once_given_back()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "Resources: {}\n");
+            var source = SourceText.ReadPooled(path);
+            source.Dispose();
+
+            source.Invoking(s => s.Bytes.Length).Should().Throw<ObjectDisposedException>();
+            source.Invoking(s => s.Position(3)).Should().Throw<ObjectDisposedException>();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static (int Line, int Column) Counted(byte[] bytes, int bom, int offset)
     {
         var before = Encoding.UTF8.GetString(bytes, bom, offset - bom);

@@ -1,3 +1,4 @@
+using Boundary.Text;
 using System.Text;
 using Boundary.Yaml;
 
@@ -26,7 +27,7 @@ public class CharToByteMapTests
             builder.Append(random.Next(4) == 0 ? pieces[random.Next(pieces.Length)] : "x");
         var text = builder.ToString();
         byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
-        var map = new CharToByteMap(bytes, firstByte: 3);
+        var map = new CharToByteMap(new SourceText("test.yaml", bytes));
         map.Length.Should().Be(text.Length);
         for (var i = 0; i <= text.Length; i++)
         {

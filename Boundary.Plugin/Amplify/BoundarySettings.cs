@@ -77,7 +77,7 @@ public sealed class BoundarySettings(AmplifyProject project)
                 ? teamProviderInfo.Remove(TeamProviderPath(env))
                 : teamProviderInfo.SetString(TeamProviderPath(env), arn, appendTopLevel: true);
             if (edit is not null)
-                writes.Add((teamProviderInfo.Path, teamProviderInfo.Apply(edit), teamProviderInfo.Source.Bytes));
+                writes.Add((teamProviderInfo.Path, teamProviderInfo.Apply(edit), teamProviderInfo.Source.ToArray()));
         }
 
         if (env == Project.CurrentEnv())
@@ -97,7 +97,7 @@ public sealed class BoundarySettings(AmplifyProject project)
                 {
                     var edit = string.IsNullOrEmpty(arn) ? meta.Remove(MetaPath) : meta.SetString(MetaPath, arn);
                     if (edit is not null)
-                        writes.Add((meta.Path, meta.Apply(edit), meta.Source.Bytes));
+                        writes.Add((meta.Path, meta.Apply(edit), meta.Source.ToArray()));
                 }
             }
         }

@@ -41,34 +41,48 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
 
     public void Detail(string text) => console.Error.WriteLine(text.TrimEnd('\n'));
 
-    /// <summary>Collects text and hands it on in blocks of about 64 KB.</summary>
+    /// <summary>
+    /// Collects text and hands it on in blocks of 32,768 characters, from one reused buffer: a string
+    /// per block would be a large-object allocation each time, and megabytes of diff would set off a
+    /// full collection every few blocks.
+    /// </summary>
     private sealed class BlockWriter(TextWriter target) : TextWriter
     {
-        private const int BlockSize = 1 << 16;
-        private readonly System.Text.StringBuilder block = new();
+        private readonly char[] block = new char[1 << 15];
+        private int used;
 
         public override System.Text.Encoding Encoding => target.Encoding;
 
         public override void Write(char value)
         {
-            block.Append(value);
-            if (block.Length >= BlockSize)
+            if (used == block.Length)
                 Flush();
+            block[used++] = value;
         }
 
-        public override void Write(string? value)
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(ReadOnlySpan<char> buffer)
         {
-            block.Append(value);
-            if (block.Length >= BlockSize)
-                Flush();
+            while (buffer.Length > 0)
+            {
+                if (used == block.Length)
+                    Flush();
+                var count = Math.Min(buffer.Length, block.Length - used);
+                buffer[..count].CopyTo(block.AsSpan(used));
+                used += count;
+                buffer = buffer[count..];
+            }
         }
 
         public override void Flush()
         {
-            if (block.Length == 0)
+            if (used == 0)
                 return;
-            target.Write(block.ToString());
-            block.Clear();
+            target.Write(block, 0, used);
+            used = 0;
         }
 
         protected override void Dispose(bool disposing)

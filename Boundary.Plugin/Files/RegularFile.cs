@@ -14,22 +14,34 @@ public static class RegularFile
     /// </summary>
     public static byte[] ReadAllBytes(string path, out long lastWriteTicks)
     {
+        var buffer = Read(path, length => GC.AllocateUninitializedArray<byte>(length), out var read, out lastWriteTicks);
+        return read == buffer.Length ? buffer : buffer[..read];
+    }
+
+    /// <summary>
+    /// Reads the whole file into a buffer from <paramref name="allocate"/> (asked for the file's size,
+    /// it may give a larger one), and says how many bytes were read and the last write time as
+    /// <see cref="ReadAllBytes(string, out long)"/> does.
+    /// </summary>
+    public static byte[] Read(string path, Func<int, byte[]> allocate, out int length, out long lastWriteTicks)
+    {
         using var handle = NativeFiles.OpenRegularForRead(path);
         lastWriteTicks = File.GetLastWriteTimeUtc(handle).Ticks;
-        var length = RandomAccess.GetLength(handle);
-        if (length > Array.MaxLength)
-            throw BoundaryException.File($"{path}: {length} bytes, too large to be a file 'dotnet boundary' reads.");
-        // Uninitialized: every byte is read into it (a short read is cut off below).
-        var buffer = GC.AllocateUninitializedArray<byte>((int)length);
+        var size = RandomAccess.GetLength(handle);
+        if (size > Array.MaxLength)
+            throw BoundaryException.File($"{path}: {size} bytes, too large to be a file 'dotnet boundary' reads.");
+        // Not cleared: every byte up to length is read into it (a file that shrank while read is cut off there).
+        var buffer = allocate((int)size);
         var read = 0;
-        while (read < buffer.Length)
+        while (read < size)
         {
-            var count = RandomAccess.Read(handle, buffer.AsSpan(read), read);
+            var count = RandomAccess.Read(handle, buffer.AsSpan(read, (int)size - read), read);
             if (count == 0)
                 break;
             read += count;
         }
-        return read == buffer.Length ? buffer : buffer[..read];
+        length = read;
+        return buffer;
     }
 
     /// <summary>

@@ -31,6 +31,6 @@ public static class InjectRunner
         var summary = RewriteSummary.Of(files.Count, plans);
         if (!request.DryRun)
             TemplateRewrite.WriteAll(plans.Where(p => p.Changes).ToList());
-        return new RewriteResult("inject", null, arn, request.DryRun, null, plans.Select(p => p.Report()).ToList(), summary, null, warnings);
+        return new RewriteResult("inject", null, arn, request.DryRun, null, TemplateRewrite.Reports(plans), summary, null, warnings);
     }
 }

@@ -188,7 +188,7 @@ public sealed class JsonEditor(SourceText source)
     private string LeadingWhitespace(int lineStart)
     {
         var end = lineStart;
-        while (end < Source.Bytes.Length && Source.Bytes[end] is (byte)' ' or (byte)'\t')
+        while (end < Source.Length && Source.Bytes[end] is (byte)' ' or (byte)'\t')
             end++;
         return Source.Text(lineStart, end);
     }
@@ -215,7 +215,7 @@ public sealed class JsonEditor(SourceText source)
             }
             if (b == '/' && i + 1 < bytes.Length && bytes[i + 1] == '*')
             {
-                var close = bytes.AsSpan(i + 2).IndexOf("*/"u8);
+                var close = bytes[(i + 2)..].IndexOf("*/"u8);
                 i = close < 0 ? bytes.Length : i + 2 + close + 2;
                 continue;
             }

@@ -23,12 +23,12 @@ public sealed class JsonNode
     /// </summary>
     public string? StringValue
     {
-        get => stringValue ??= Kind == JsonKind.String && Source is not null ? JsonSpanParser.DecodeString(Source, Start, End) : null;
+        get => stringValue ??= Kind == JsonKind.String && Source is not null ? JsonSpanParser.DecodeString(Source.Bytes, Start, End) : null;
         init => stringValue = value;
     }
 
     /// <summary>The file's bytes, for decoding <see cref="StringValue"/> on demand.</summary>
-    internal byte[]? Source { get; init; }
+    internal Text.SourceText? Source { get; init; }
 
     public bool Skipped { get; init; }
 

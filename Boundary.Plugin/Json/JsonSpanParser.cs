@@ -36,8 +36,8 @@ public static class JsonSpanParser
         try
         {
             if (!reader.Read())
-                throw Malformed(source, source.Bytes.Length, "the file holds no JSON value");
-            var root = ReadValue(ref reader, new Context(source.Bytes, source.BomLength, new NameTable(), objectRead), depth, 0);
+                throw Malformed(source, source.Length, "the file holds no JSON value");
+            var root = ReadValue(ref reader, new Context(source, source.BomLength, new NameTable(), objectRead), depth, 0);
             if (reader.Read())
                 throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, "unexpected content after the end of the JSON value");
             return root;
@@ -61,12 +61,12 @@ public static class JsonSpanParser
     /// </summary>
     public static JsonNode ParseNode(SourceText source, JsonNode node)
     {
-        var reader = new Utf8JsonReader(source.Bytes.AsSpan(node.Start, node.End - node.Start), Options);
+        var reader = new Utf8JsonReader(source.Bytes[node.Start..node.End], Options);
         try
         {
             if (!reader.Read())
                 throw Malformed(source, node.Start, "the value is empty");
-            return ReadValue(ref reader, new Context(source.Bytes, node.Start, new NameTable(), null), int.MaxValue, 0);
+            return ReadValue(ref reader, new Context(source, node.Start, new NameTable(), null), int.MaxValue, 0);
         }
         catch (InvalidOperationException e)
         {
@@ -79,11 +79,11 @@ public static class JsonSpanParser
     }
 
     /// <summary>What every level of one parse shares.</summary>
-    private sealed record Context(byte[] Bytes, int BaseOffset, NameTable Names, Action<JsonNode, int>? ObjectRead);
+    private sealed record Context(SourceText Source, int BaseOffset, NameTable Names, Action<JsonNode, int>? ObjectRead);
 
     private static JsonNode ReadValue(ref Utf8JsonReader reader, Context context, int depth, int level)
     {
-        var (bytes, baseOffset) = (context.Bytes, context.BaseOffset);
+        var baseOffset = context.BaseOffset;
         var start = baseOffset + (int)reader.TokenStartIndex;
         switch (reader.TokenType)
         {
@@ -125,7 +125,7 @@ public static class JsonSpanParser
                 // An escaped one is decoded now, so that a bad escape is reported with its position.
                 return reader.ValueIsEscaped
                     ? new JsonNode { Kind = JsonKind.String, Start = start, End = baseOffset + (int)reader.BytesConsumed, StringValue = reader.GetString() }
-                    : new JsonNode { Kind = JsonKind.String, Start = start, End = baseOffset + (int)reader.BytesConsumed, Source = bytes };
+                    : new JsonNode { Kind = JsonKind.String, Start = start, End = baseOffset + (int)reader.BytesConsumed, Source = context.Source };
             case JsonTokenType.Number:
                 return Scalar(JsonKind.Number, ref reader, start, baseOffset);
             case JsonTokenType.True:
@@ -138,8 +138,8 @@ public static class JsonSpanParser
     }
 
     /// <summary>The value of an unescaped string token spanning [start, end), quotes included.</summary>
-    internal static string DecodeString(byte[] bytes, int start, int end) =>
-        System.Text.Encoding.UTF8.GetString(bytes, start + 1, end - start - 2);
+    internal static string DecodeString(ReadOnlySpan<byte> bytes, int start, int end) =>
+        System.Text.Encoding.UTF8.GetString(bytes[(start + 1)..(end - 1)]);
 
     private static JsonNode Scalar(JsonKind kind, ref Utf8JsonReader reader, int start, int baseOffset) =>
         new() { Kind = kind, Start = start, End = baseOffset + (int)reader.BytesConsumed };

@@ -33,22 +33,23 @@ public sealed class PlannedFile
             return;
         // A template to change must be writable without leaving the root: refused here, before any write.
         ProjectPath.Confine(root, fullPath);
-        var before = plan.Template.Source.Bytes;
-        BeforeHash = PushJournal.Hash(before);
-        Undo = TextEdit.Inverse(before, plan.Edits);
+        var source = plan.Template.Source;
+        // The stamp is the one of the bytes read (size and last write time from before the read): one
+        // taken now would vouch for a save made while the template was parsed.
+        stampAsRead = source.LastWriteTicksAsRead is { } ticks
+            ? new FileStamp(source.Length, ticks)
+            : throw new InvalidOperationException($"{path} was not read from its file, so whether it changed since cannot be told.");
         if (dryRun)
         {
+            // Nothing to undo or to journal: only the edits, for the diff.
             diffEdits = plan.Edits;
             return;
         }
-        // The edits are not kept: the staged file holds their result, the undo edits their inverse. The
-        // stamp is the one of the bytes read (size and last write time from before the read): one taken
-        // now would vouch for a save made while the template was parsed, and the rename would undo it.
-        stampAsRead = plan.Template.Source.LastWriteTicksAsRead is { } ticks
-            ? new FileStamp(before.Length, ticks)
-            : throw new InvalidOperationException($"{path} was not read from its file, so whether it changed since cannot be told.");
+        BeforeHash = PushJournal.Hash(source.Bytes);
+        Undo = TextEdit.Inverse(source.Bytes, plan.Edits);
+        // The edits are not kept: the staged file holds their result, the undo edits their inverse.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        staged = AtomicFile.Prepare(root, fullPath, stream => TextEdit.WriteTo(stream, before, plan.Edits, hash), durable: false);
+        staged = AtomicFile.Prepare(root, fullPath, stream => TextEdit.WriteTo(stream, source.Bytes, plan.Edits, hash), durable: false);
         AfterHash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
@@ -65,12 +66,13 @@ public sealed class PlannedFile
 
     public bool Changes { get; }
 
+    /// <summary>The SHA-256 of the bytes read (a run that writes).</summary>
     public string BeforeHash { get; } = "";
 
     /// <summary>The SHA-256 of the edited bytes (a run that writes), hashed as they were written.</summary>
     public string AfterHash { get; } = "";
 
-    /// <summary>The edits that turn the written file back into the original.</summary>
+    /// <summary>The edits that turn the written file back into the original (a run that writes).</summary>
     public IReadOnlyList<TextEdit> Undo { get; } = [];
 
     public int Count(PrincipalAction action) => Outcomes.Count(o => o.Action == action);
@@ -84,11 +86,15 @@ public sealed class PlannedFile
     /// <summary>The unified diff of a dry run, from the file read again (diffs of thousands of files are never held at once).</summary>
     private void WriteDiff(TextWriter output)
     {
-        var source = SourceText.Read(FullPath);
-        if (PushJournal.Hash(source.Bytes) != BeforeHash)
-            throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
+        YoungGeneration.Tick();
+        using var source = SourceText.ReadPooled(FullPath);
+        if (source.LastWriteTicksAsRead is not { } ticks || new FileStamp(source.Length, ticks) != stampAsRead)
+            throw ChangedWhileRunning();
         UnifiedDiff.Write(output, Path, source.Bytes, diffEdits!);
     }
+
+    private BoundaryException ChangedWhileRunning() =>
+        BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
 
     /// <summary>Checks the file is still as it was read, and puts the edited bytes in its place (one rename).</summary>
     public void Write()
@@ -96,7 +102,7 @@ public sealed class PlannedFile
         if (staged is null)
             throw new InvalidOperationException($"{Path} was planned without being staged.");
         if (RegularFile.Stamp(FullPath) is not { } now || new FileStamp(now.Length, now.LastWriteTicks) != stampAsRead)
-            throw BoundaryException.File($"{FullPath}: changed while 'dotnet boundary' was running. Run again.");
+            throw ChangedWhileRunning();
         staged.Commit();
     }
 

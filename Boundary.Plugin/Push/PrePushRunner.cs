@@ -65,7 +65,7 @@ public sealed class PrePushRunner(AmplifyProject project)
             var message = boundary is null ? why : null;
 
             if (request.DryRun)
-                return new RewriteResult(mode, env, boundary, true, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
+                return new RewriteResult(mode, env, boundary, true, message, TemplateRewrite.Reports(plans), summary, recovered, warnings);
 
             var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
             var ownershipChanges = persist && newOwnership != ownership!.Text;
@@ -94,7 +94,7 @@ public sealed class PrePushRunner(AmplifyProject project)
                 if (persist)
                     PushJournal.Delete(project.Root, journalPath); // the values stay: nothing for post-push to undo
             }
-            return new RewriteResult(mode, env, boundary, false, message, plans.Select(p => p.Report()).ToList(), summary, recovered, warnings);
+            return new RewriteResult(mode, env, boundary, false, message, TemplateRewrite.Reports(plans), summary, recovered, warnings);
         }
         finally
         {
@@ -131,6 +131,7 @@ public sealed class PrePushRunner(AmplifyProject project)
     {
         for (var index = 0; index < changed.Count; index++)
         {
+            YoungGeneration.Tick(); // each entry is garbage once written
             var file = changed[index];
             var outcomes = file.Outcomes;
             yield return new JournalEntry(

@@ -50,7 +50,7 @@ public sealed class PushJournal : IDisposable
             var written = 0;
             foreach (var entry in entries)
             {
-                WriteLine(stream, StateJson.Serialize(entry));
+                StateJson.WriteLine(stream, entry);
                 written++;
             }
             if (written != count)

@@ -134,7 +134,7 @@ public static class PushRestorer
     private static byte[] Apply(SourceText source, string relativePath, IReadOnlyList<TextEdit> undo)
     {
         foreach (var edit in undo)
-            if (edit.Offset < 0 || edit.RemoveLength < 0 || (long)edit.Offset + edit.RemoveLength > source.Bytes.Length)
+            if (edit.Offset < 0 || edit.RemoveLength < 0 || (long)edit.Offset + edit.RemoveLength > source.Length)
                 throw BoundaryException.File($"{relativePath}: the journal's undo edits do not fit the file. Nothing was written to it; check it with 'git diff', then run '{PushJournal.DiscardCommand}'.");
         return TextEdit.Apply(source.Bytes, undo);
     }
@@ -183,7 +183,7 @@ public static class PushRestorer
     {
         var values = entry.Added.Select(a => a.Value).Concat(entry.Replaced.Select(r => r.NewValue)).Distinct().ToList();
         // Cheap first: a file that no longer holds any of the values needs no parse.
-        if (!values.Any(v => source.Bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(v)) >= 0))
+        if (!values.Any(v => source.Bytes.IndexOf(Encoding.UTF8.GetBytes(v)) >= 0))
             return RestoreAction.NothingToUndo;
         CloudFormationTemplate? template;
         try

@@ -35,6 +35,18 @@ public static class TemplateRewrite
                                      $"\nNo file was changed: {Plural(scan.Errors.Count, "template")} could not be read or edited. Fix {(scan.Errors.Count == 1 ? "it" : "them")} and run again.");
     }
 
+    /// <summary>Each plan's report, in order (thousands of files, each with its principals).</summary>
+    public static List<FileReport> Reports(IReadOnlyList<PlannedFile> plans)
+    {
+        var reports = new List<FileReport>(plans.Count);
+        foreach (var plan in plans)
+        {
+            YoungGeneration.Tick();
+            reports.Add(plan.Report());
+        }
+        return reports;
+    }
+
     /// <summary>Removes the temp files staged for plans that were not written.</summary>
     public static void Discard(IEnumerable<PlannedFile> plans)
     {

@@ -1,3 +1,4 @@
+using Boundary.Core;
 using Boundary.Text;
 
 namespace Boundary.Templates;
@@ -18,6 +19,7 @@ public static class BoundaryInjector
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in template.Principals)
         {
+            YoungGeneration.Tick();
             if (!Covers(resource, options))
             {
                 outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Skipped));

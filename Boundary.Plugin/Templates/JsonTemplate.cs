@@ -107,6 +107,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// </summary>
     private static void KeepOnlyTypeOfOtherResources(JsonNode node, int level)
     {
+        YoungGeneration.Tick(); // once a resource: a template of hundreds of megabytes is one file
         if (level != 2)
             return;
         JsonProperty? type = null;
@@ -164,7 +165,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
         // without Properties (the last member; on lines of their own exactly when the member has its own
         // line), go with it: that undoes the addition exactly.
         if (properties.Properties.Count == 1 && node.Properties[^1] == propertiesMember
-            && Source.IsFirstOnLine(propertiesMember.NameStart) == Source.Bytes.AsSpan(properties.Start, properties.End - properties.Start).Contains((byte)'\n'))
+            && Source.IsFirstOnLine(propertiesMember.NameStart) == Source.Bytes[properties.Start..properties.End].Contains((byte)'\n'))
             return editor.RemoveEntry(node, propertiesMember);
         return editor.RemoveEntry(properties, properties.Property(BoundaryProperty)!);
     }

@@ -22,12 +22,13 @@ public static class TemplateScanner
         var found = new bool[files.Count];
         var errors = new TemplateError?[files.Count];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, files.Count, options, index =>
+        Parallel.ForEach(LargestFirst(files), options, index =>
         {
             var path = files[index];
             try
             {
-                var source = SourceText.Read(path);
+                // The bytes live in a reused buffer until the caller's result is made: nothing may keep them.
+                using var source = SourceText.ReadPooled(path);
                 EnsureUtf8Text(source);
                 if (CannotHoldPrincipal(source.Content))
                     return;
@@ -40,11 +41,35 @@ public static class TemplateScanner
             {
                 errors[index] = new TemplateError(path, e.Message);
             }
+            YoungGeneration.Tick();
         });
         return new ScanResult<T>(
             files.Count,
             Enumerable.Range(0, files.Count).Where(i => found[i]).Select(i => results[i]!).ToList(),
             errors.Where(e => e is not null).Select(e => e!).ToList());
+    }
+
+    /// <summary>
+    /// The indexes of <paramref name="files"/>, largest file first: a large template taken last would
+    /// finish alone while the other cores idle, and the read buffers reach their size at once.
+    /// </summary>
+    private static int[] LargestFirst(IReadOnlyList<string> files)
+    {
+        var sizes = new long[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            try
+            {
+                sizes[i] = new FileInfo(files[i]).Length;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                sizes[i] = 0; // the read reports it
+            }
+        }
+        var order = Enumerable.Range(0, files.Count).ToArray();
+        Array.Sort(order, (a, b) => sizes[b].CompareTo(sizes[a]) is var bySize and not 0 ? bySize : a.CompareTo(b));
+        return order;
     }
 
     /// <summary>
@@ -80,7 +105,7 @@ public static class TemplateScanner
     /// </summary>
     public static void EnsureUtf8Text(SourceText source)
     {
-        var bytes = source.Bytes.AsSpan();
+        var bytes = source.Bytes;
         var encoding = bytes switch
         {
             [0xFF, 0xFE, 0x00, 0x00, ..] => "UTF-32 LE",

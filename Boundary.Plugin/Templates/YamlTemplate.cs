@@ -105,6 +105,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// </summary>
     private static void KeepOnlyTypeOfOtherResources(YamlNode mapping, int depth)
     {
+        YoungGeneration.Tick(); // once a resource: a template of hundreds of megabytes is one file
         if (depth != 2 || mapping.Anchor is not null)
             return;
         YamlEntry? type = null;

@@ -80,7 +80,7 @@ public sealed class YamlTemplateEditor(SourceText source)
         if (properties.Entries.Count == 0)
             return TextEdit.Insertion(brace + 1, member);
         var first = properties.Entries[0].Key.Start;
-        return Source.Bytes.AsSpan(brace, first - brace).IndexOf((byte)'\n') < 0
+        return Source.Bytes[brace..first].IndexOf((byte)'\n') < 0
             ? TextEdit.Insertion(first, member + ", ")
             : TextEdit.Insertion(brace + 1, member + ",");
     }
@@ -110,7 +110,7 @@ public sealed class YamlTemplateEditor(SourceText source)
             return new TextEdit(value.Start, value.End - value.Start, flowMapping);
         if (resource.IsFlow)
         {
-            var spaced = value.Start < Source.Bytes.Length && Source.Bytes[value.Start] is (byte)' ' or (byte)'\t';
+            var spaced = value.Start < Source.Length && Source.Bytes[value.Start] is (byte)' ' or (byte)'\t';
             return TextEdit.Insertion(value.Start, (spaced ? "" : " ") + flowMapping);
         }
         var indent = OwnLineIndent(logicalId, properties.Key);
@@ -120,7 +120,7 @@ public sealed class YamlTemplateEditor(SourceText source)
 
     /// <summary>Whole lines inserted at a line start; at the end of a file without a final line break, the break goes first instead.</summary>
     private TextEdit InsertLines(int lineStart, string lines, string eol) =>
-        lineStart == Source.Bytes.Length && !EndsWithLineBreak()
+        lineStart == Source.Length && !EndsWithLineBreak()
             ? TextEdit.Insertion(lineStart, eol + lines)
             : TextEdit.Insertion(lineStart, lines + eol);
 
@@ -214,7 +214,7 @@ public sealed class YamlTemplateEditor(SourceText source)
         return sawDash;
     }
 
-    private bool EndsWithLineBreak() => Source.Bytes.Length > Source.BomLength && Source.Bytes[^1] == '\n';
+    private bool EndsWithLineBreak() => Source.Length > Source.BomLength && Source.Bytes[^1] == '\n';
 
     /// <summary>Offset of the comma after a flow value (skipping blanks, line breaks and comments), or -1.</summary>
     private int CommaAfter(int offset)

@@ -17,7 +17,7 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
     /// Several non-overlapping edits of one file as one: the bytes between them are carried over
     /// unchanged in the replacement, so applying the result equals applying them all.
     /// </summary>
-    public static TextEdit Merge(byte[] source, IReadOnlyList<TextEdit> edits)
+    public static TextEdit Merge(ReadOnlySpan<byte> source, IReadOnlyList<TextEdit> edits)
     {
         if (edits.Count == 0)
             throw new ArgumentException("Nothing to merge.", nameof(edits));
@@ -30,7 +30,7 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
         {
             if (edit.Offset < position)
                 throw new InvalidOperationException($"Overlapping edit at byte {edit.Offset}.");
-            builder.Append(Encoding.UTF8.GetString(source, position, edit.Offset - position)).Append(edit.Insert);
+            builder.Append(Encoding.UTF8.GetString(source[position..edit.Offset])).Append(edit.Insert);
             position = edit.Offset + edit.RemoveLength;
         }
         return new TextEdit(ordered[0].Offset, position - ordered[0].Offset, builder.ToString());
@@ -70,12 +70,16 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
     public static void WriteTo(Stream output, ReadOnlySpan<byte> source, IReadOnlyList<TextEdit> edits, System.Security.Cryptography.IncrementalHash? hash = null)
     {
         var position = 0;
+        // One buffer for every insertion: a large template has a hundred thousand of them.
+        var encoded = new byte[256];
         foreach (var edit in edits.OrderBy(e => e.Offset).ThenBy(e => e.RemoveLength))
         {
             if (edit.Offset < position || edit.Offset + edit.RemoveLength > source.Length)
                 throw new InvalidOperationException($"Overlapping or out-of-range edit at byte {edit.Offset}.");
             Write(source[position..edit.Offset]);
-            Write(Encoding.UTF8.GetBytes(edit.Insert));
+            if (Encoding.UTF8.GetMaxByteCount(edit.Insert.Length) > encoded.Length)
+                encoded = new byte[Encoding.UTF8.GetMaxByteCount(edit.Insert.Length)];
+            Write(encoded.AsSpan(0, Encoding.UTF8.GetBytes(edit.Insert, encoded)));
             position = edit.Offset + edit.RemoveLength;
         }
         Write(source[position..]);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Boundary.Text;
@@ -14,7 +15,7 @@ public static class UnifiedDiff
     private const string NoNewline = "\\ No newline at end of file";
 
     /// <summary>The diff of <paramref name="original"/> and the result of <paramref name="edits"/>; "" when nothing changes.</summary>
-    public static string Render(string path, byte[] original, IReadOnlyList<TextEdit> edits)
+    public static string Render(string path, ReadOnlySpan<byte> original, IReadOnlyList<TextEdit> edits)
     {
         using var output = new StringWriter { NewLine = "\n" };
         Write(output, path, original, edits);
@@ -26,15 +27,26 @@ public static class UnifiedDiff
     /// large template is megabytes, never held whole. Every line ends with '\n'; nothing is written when
     /// nothing changes.
     /// </summary>
-    public static void Write(TextWriter output, string path, byte[] original, IReadOnlyList<TextEdit> edits)
+    public static void Write(TextWriter output, string path, ReadOnlySpan<byte> original, IReadOnlyList<TextEdit> edits)
     {
-        var lineStarts = LineStarts(original);
-        var lineCount = lineStarts.Length - (lineStarts[^1] == original.Length ? 1 : 0);
-        var changes = Changes(original, edits, lineStarts, lineCount);
-        if (changes.Count == 0)
-            return;
-        // Only the lines a hunk shows are decoded: a large template has hundreds of thousands of others.
-        string OldLine(int i) => Encoding.UTF8.GetString(original, lineStarts[i], LineEnd(lineStarts, i, original.Length) - lineStarts[i]);
+        // One entry a line: rented, as a large template's table would be a large-object allocation each time.
+        var lines = original.Count((byte)'\n') + 1;
+        var table = ArrayPool<int>.Shared.Rent(lines);
+        try
+        {
+            var lineStarts = LineStarts(original, table.AsSpan(0, lines));
+            var lineCount = lineStarts.Length - (lineStarts[^1] == original.Length ? 1 : 0);
+            if (Changes(original, edits, lineStarts, lineCount) is { Count: > 0 } changes)
+                WriteHunks(output, path, original, lineStarts, lineCount, changes);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(table);
+        }
+    }
+
+    private static void WriteHunks(TextWriter output, string path, ReadOnlySpan<byte> original, ReadOnlySpan<int> lineStarts, int lineCount, List<Change> changes)
+    {
 
         output.Write("--- a/");
         output.Write(path);
@@ -42,6 +54,7 @@ public static class UnifiedDiff
         output.Write(path);
         output.Write('\n');
         var delta = 0; // new line number minus old line number before the current hunk
+        var chars = new char[256];
         var index = 0;
         while (index < changes.Count)
         {
@@ -61,23 +74,33 @@ public static class UnifiedDiff
             {
                 var change = changes[i];
                 for (; line < change.OldStart; line++)
-                    AppendLine(output, ' ', OldLine(line));
+                    AppendOldLine(output, ' ', original, lineStarts, line, ref chars);
                 for (; line < change.OldEnd; line++)
-                    AppendLine(output, '-', OldLine(line));
+                    AppendOldLine(output, '-', original, lineStarts, line, ref chars);
                 foreach (var added in change.NewLines)
                     AppendLine(output, '+', added);
             }
             for (; line < to; line++)
-                AppendLine(output, ' ', OldLine(line));
+                AppendOldLine(output, ' ', original, lineStarts, line, ref chars);
             delta += hunkDelta;
             index = last + 1;
         }
     }
 
+    // Only the lines a hunk shows are decoded (a large template has hundreds of thousands of others),
+    // each into one reused buffer: UTF-8 never gives more characters than bytes.
+    private static void AppendOldLine(TextWriter output, char marker, ReadOnlySpan<byte> original, ReadOnlySpan<int> lineStarts, int line, ref char[] chars)
+    {
+        var bytes = original[lineStarts[line]..LineEnd(lineStarts, line, original.Length)];
+        if (chars.Length < bytes.Length)
+            chars = new char[bytes.Length];
+        AppendLine(output, marker, chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars)));
+    }
+
     // A hunk of zero lines names the line before it, as diff and git do.
     private static int Start(int zeroBasedFrom, int count) => count == 0 ? zeroBasedFrom : zeroBasedFrom + 1;
 
-    private static void AppendLine(TextWriter output, char marker, string line)
+    private static void AppendLine(TextWriter output, char marker, ReadOnlySpan<char> line)
     {
         output.Write(marker);
         output.Write(line);
@@ -95,7 +118,7 @@ public static class UnifiedDiff
         public int OldCount => OldEnd - OldStart;
     }
 
-    private static List<Change> Changes(byte[] original, IReadOnlyList<TextEdit> edits, int[] lineStarts, int lineCount)
+    private static List<Change> Changes(ReadOnlySpan<byte> original, IReadOnlyList<TextEdit> edits, ReadOnlySpan<int> lineStarts, int lineCount)
     {
         var ordered = edits.OrderBy(e => e.Offset).ToList();
         var changes = new List<Change>();
@@ -117,8 +140,8 @@ public static class UnifiedDiff
             var regionEdits = ordered.Skip(next).Take(end - next)
                 .Select(e => e with { Offset = e.Offset - regionStart })
                 .ToList();
-            var before = SplitLines(Encoding.UTF8.GetString(original, regionStart, regionEnd - regionStart));
-            var after = SplitLines(Encoding.UTF8.GetString(TextEdit.Apply(original.AsSpan(regionStart, regionEnd - regionStart), regionEdits)));
+            var before = SplitLines(Encoding.UTF8.GetString(original[regionStart..regionEnd]));
+            var after = SplitLines(Encoding.UTF8.GetString(TextEdit.Apply(original[regionStart..regionEnd], regionEdits)));
 
             // Lines the edits left as they were are context, not changes.
             var prefix = 0;
@@ -134,13 +157,13 @@ public static class UnifiedDiff
         return changes;
     }
 
-    /// <summary>The offset of every line's first byte: one array of the exact size, found at vector speed.</summary>
-    private static int[] LineStarts(byte[] bytes)
+    /// <summary>Fills <paramref name="starts"/> (one entry a line) with the offset of every line's first byte, found at vector speed.</summary>
+    private static ReadOnlySpan<int> LineStarts(ReadOnlySpan<byte> bytes, Span<int> starts)
     {
-        var starts = new int[bytes.AsSpan().Count((byte)'\n') + 1];
+        starts[0] = 0;
         var count = 1;
         var offset = 0;
-        while (bytes.AsSpan(offset).IndexOf((byte)'\n') is var newline and >= 0)
+        while (bytes[offset..].IndexOf((byte)'\n') is var newline and >= 0)
         {
             offset += newline + 1;
             starts[count++] = offset;
@@ -148,13 +171,13 @@ public static class UnifiedDiff
         return starts;
     }
 
-    private static int LineOf(int[] lineStarts, int offset)
+    private static int LineOf(ReadOnlySpan<int> lineStarts, int offset)
     {
-        var index = Array.BinarySearch(lineStarts, offset);
+        var index = lineStarts.BinarySearch(offset);
         return index >= 0 ? index : ~index - 1;
     }
 
-    private static int LineEnd(int[] lineStarts, int line, int length) =>
+    private static int LineEnd(ReadOnlySpan<int> lineStarts, int line, int length) =>
         line + 1 < lineStarts.Length ? lineStarts[line + 1] : length;
 
     /// <summary>Lines with their line endings kept, so CRLF and a missing final newline survive.</summary>

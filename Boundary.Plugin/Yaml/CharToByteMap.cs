@@ -1,3 +1,5 @@
+using Boundary.Text;
+
 namespace Boundary.Yaml;
 
 /// <summary>
@@ -12,7 +14,7 @@ internal sealed class CharToByteMap
     private const int BlockBits = 10;
     private const int BlockSize = 1 << BlockBits;
 
-    private readonly byte[] bytes;
+    private readonly SourceText source;
     private readonly int firstByte;
     private readonly int length;
 
@@ -22,13 +24,13 @@ internal sealed class CharToByteMap
     private readonly int[]? checkpointChars;
     private readonly int[]? checkpointBytes;
 
-    /// <param name="bytes">The file's bytes, valid UTF-8 from <paramref name="firstByte"/> on (checked before).</param>
-    /// <param name="firstByte">Where the content starts (after a BOM).</param>
-    public CharToByteMap(byte[] bytes, int firstByte)
+    /// <param name="source">The file, valid UTF-8 after its BOM (checked before).</param>
+    public CharToByteMap(SourceText source)
     {
-        this.bytes = bytes;
-        this.firstByte = firstByte;
-        var content = bytes.AsSpan(firstByte);
+        this.source = source;
+        firstByte = source.BomLength;
+        var bytes = source.Bytes;
+        var content = source.Content;
         if (System.Text.Ascii.IsValid(content))
         {
             length = content.Length;
@@ -72,10 +74,11 @@ internal sealed class CharToByteMap
             return offset; // the checkpoint itself, or the second half of the pair just before it
         if (checkpointBytes[block + 1] - offset == checkpointChars[block + 1] - character)
             return offset + (index - character); // all ASCII up to the next checkpoint: one byte a character
+        var bytes = source.Bytes;
         while (character < index && offset < bytes.Length)
         {
             character += Width(bytes[offset]);
-            offset = NextCharacter(offset);
+            offset = NextCharacter(bytes, offset);
         }
         return offset;
     }
@@ -83,7 +86,7 @@ internal sealed class CharToByteMap
     /// <summary>UTF-16 characters a lead byte starts: 0 for a continuation byte, 2 for a four-byte sequence.</summary>
     private static int Width(byte b) => (b & 0xC0) == 0x80 ? 0 : b >= 0xF0 ? 2 : 1;
 
-    private int NextCharacter(int offset)
+    private static int NextCharacter(ReadOnlySpan<byte> bytes, int offset)
     {
         offset++;
         while (offset < bytes.Length && (bytes[offset] & 0xC0) == 0x80)

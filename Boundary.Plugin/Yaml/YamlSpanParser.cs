@@ -64,19 +64,24 @@ public static partial class YamlSpanParser
 
     private const int MaxDepth = 1024;
 
+    // Bytes decoded at a time. The reader's char buffer is twice this: kept under the large-object
+    // threshold (85,000 bytes), so that each file's reader is not a large-object allocation, which
+    // would start a full collection every few files.
+    private const int DecodeBufferSize = 1 << 14;
+
     private sealed class Reader(SourceText source, Action<YamlNode, int>? mappingRead)
     {
         private const int InternedLength = 64;
         private readonly Parser parser = new(new StreamReader(
-            new MemoryStream(source.Bytes, source.BomLength, source.Bytes.Length - source.BomLength, writable: false),
-            Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16));
+            source.OpenContent(),
+            Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: DecodeBufferSize));
         private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
         private readonly List<YamlNode> aliases = [];
 
         // Keys and short values repeat through a template ("Type", "Properties", "AWS::IAM::Role"): one
         // string each, so the parser's fresh copies die young instead of living as long as the nodes.
         private readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
-        private readonly CharToByteMap map = new(source.Bytes, source.BomLength);
+        private readonly CharToByteMap map = new(source);
         private long lastGoodIndex;
 
         public int LastGoodOffset => ToByte(lastGoodIndex);
