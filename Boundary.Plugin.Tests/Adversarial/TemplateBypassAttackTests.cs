@@ -216,6 +216,14 @@ public class TemplateBypassAttackTests
     }
 
     [Test]
+    public void Merge_key_bringing_the_properties_of_another_resource_into_a_role_is_refused_with_a_position()
+    {
+        // The anchored resource's Type is not a principal's, but its content is read whole: an alias may bring it anywhere.
+        var template = "Resources:\n  Fn: &base\n    Type: AWS::Lambda::Function\n    Properties:\n      RoleName: r\n  R:\n    <<: *base\n    Type: AWS::IAM::Role\n";
+        Refused("yaml", template, ":4:5:", "merge key");
+    }
+
+    [Test]
     public void Merge_key_bringing_properties_into_a_role_is_refused_with_a_position()
     {
         var template = "Base: &base\n  Type: AWS::IAM::Role\n  Properties:\n    RoleName: r\nResources:\n  R:\n    <<: *base\n";
@@ -240,6 +248,9 @@ public class TemplateBypassAttackTests
     [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\"}, \"R\": {\"Type\": \"AWS::S3::Bucket\"}}}", ":1:")]
     [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: " + DevArn + "\n      PermissionsBoundary: ''\n", ":6:7:")]
     [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Type: AWS::IAM::Role\n", ":4:5:")]
+    // Members after a Type of another kind are read without their content: a second Type is still seen.
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"A\": {\"B\": [1]}}, \"Type\": \"AWS::IAM::Role\"}}}", ":1:")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: {B: [1]}\n    Type: AWS::IAM::Role\n", ":6:5:")]
     public void Duplicate_keys_that_decide_a_role_are_refused(string format, string template, string position) =>
         Refused(format, template, position, "appears twice");
 

@@ -5,9 +5,10 @@ namespace Boundary.Core;
 /// sizes it from the CPU cache (a cache of 260 MB gave a budget of about 100 MB), and the native
 /// build reads no setting that caps it: a 2,000-template run grew to twice the memory it needed, almost
 /// all of it garbage between collections. Readers call <see cref="Tick"/> at natural points (after
-/// each file, after each resource of a large one); once the calling thread has allocated
-/// <see cref="BudgetPerThread"/> since its last one, a young collection runs. Its cost is the objects
-/// still alive, which a run keeps few of, so the time stays about the same (measured by the Bench target).
+/// each file, report or journal entry; <see cref="TickWithin"/> after each resource); once the calling
+/// thread has allocated <see cref="BudgetPerThread"/> since its last one, a young collection runs. Its
+/// cost is the objects still alive, so a JSON file of ordinary size is not collected part way: its
+/// nodes would be copied into the older generations only to die there.
 /// </summary>
 public static class YoungGeneration
 {
@@ -15,6 +16,16 @@ public static class YoungGeneration
 
     [ThreadStatic]
     private static long nextCollection;
+
+    /// <summary>A template at least this large is collected part way through (a single template of hundreds of megabytes).</summary>
+    public const long LargeFile = 16L << 20;
+
+    /// <summary><see cref="Tick"/>, inside a file of <paramref name="fileLength"/> bytes: only for a large one.</summary>
+    public static void TickWithin(long fileLength)
+    {
+        if (fileLength >= LargeFile)
+            Tick();
+    }
 
     public static void Tick()
     {

@@ -28,7 +28,12 @@ public static class JsonSpanParser
     /// before its parent goes on: a caller may drop members it will never look at, so that a large file's
     /// nodes do not pile up.
     /// </param>
-    public static JsonNode Parse(SourceText source, int depth = int.MaxValue, Action<JsonNode, int>? objectRead = null)
+    /// <param name="restOfObjectUnread">
+    /// Called with each member read into an object (and the object's level); true means the caller will
+    /// not look into the object's later members: their containers are skipped (span only) as if deeper
+    /// than <paramref name="depth"/>. Scalars are read as always.
+    /// </param>
+    public static JsonNode Parse(SourceText source, int depth = int.MaxValue, Action<JsonNode, int>? objectRead = null, Func<JsonProperty, int, bool>? restOfObjectUnread = null)
     {
         // The reader only finds bad UTF-8 when it decodes a string, and then throws without a position.
         source.EnsureUtf8();
@@ -37,7 +42,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, source.Length, "the file holds no JSON value");
-            var root = ReadValue(ref reader, new Context(source, source.BomLength, new NameTable(), objectRead), depth, 0);
+            var root = ReadValue(ref reader, new Context(source, source.BomLength, new NameTable(), objectRead, restOfObjectUnread), depth, 0);
             if (reader.Read())
                 throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, "unexpected content after the end of the JSON value");
             return root;
@@ -66,7 +71,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, node.Start, "the value is empty");
-            return ReadValue(ref reader, new Context(source, node.Start, new NameTable(), null), int.MaxValue, 0);
+            return ReadValue(ref reader, new Context(source, node.Start, new NameTable(), null, null), int.MaxValue, 0);
         }
         catch (InvalidOperationException e)
         {
@@ -79,7 +84,7 @@ public static class JsonSpanParser
     }
 
     /// <summary>What every level of one parse shares.</summary>
-    private sealed record Context(SourceText Source, int BaseOffset, NameTable Names, Action<JsonNode, int>? ObjectRead);
+    private sealed record Context(SourceText Source, int BaseOffset, NameTable Names, Action<JsonNode, int>? ObjectRead, Func<JsonProperty, int, bool>? RestOfObjectUnread);
 
     private static JsonNode ReadValue(ref Utf8JsonReader reader, Context context, int depth, int level)
     {
@@ -96,6 +101,7 @@ public static class JsonSpanParser
                     return new JsonNode { Kind = isObject ? JsonKind.Object : JsonKind.Array, Start = start, End = baseOffset + (int)reader.BytesConsumed, Skipped = true };
                 }
                 var node = new JsonNode { Kind = isObject ? JsonKind.Object : JsonKind.Array, Start = start };
+                var unread = false;
                 while (reader.Read())
                 {
                     if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
@@ -112,7 +118,9 @@ public static class JsonSpanParser
                         // BytesConsumed would include the colon; the name ends at its closing quote.
                         var nameEnd = nameStart + (reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length) + 2;
                         reader.Read();
-                        node.Properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, context, depth - 1, level + 1)));
+                        var member = new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader, context, unread ? -1 : depth - 1, level + 1));
+                        node.Properties.Add(member);
+                        unread = unread || context.RestOfObjectUnread?.Invoke(member, level) == true;
                     }
                     else
                     {

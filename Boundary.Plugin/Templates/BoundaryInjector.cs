@@ -19,7 +19,7 @@ public static class BoundaryInjector
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var resource in template.Principals)
         {
-            YoungGeneration.Tick();
+            YoungGeneration.TickWithin(template.Source.Length);
             if (!Covers(resource, options))
             {
                 outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Skipped));

@@ -35,7 +35,13 @@ public sealed class JsonTemplate : CloudFormationTemplate
 
     public static new JsonTemplate? Load(SourceText source)
     {
-        var root = JsonSpanParser.Parse(source, ParseDepth, KeepOnlyTypeOfOtherResources);
+        var objectRead = (JsonNode node, int level) =>
+        {
+            KeepOnlyTypeOfOtherResources(node, level);
+            if (level == 2)
+                YoungGeneration.TickWithin(source.Length);
+        };
+        var root = JsonSpanParser.Parse(source, ParseDepth, objectRead, AfterTypeOfOtherResource);
         if (!root.IsObject)
             return null;
         RefuseDuplicate(source, root, "Resources", "the template");
@@ -107,7 +113,6 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// </summary>
     private static void KeepOnlyTypeOfOtherResources(JsonNode node, int level)
     {
-        YoungGeneration.Tick(); // once a resource: a template of hundreds of megabytes is one file
         if (level != 2)
             return;
         JsonProperty? type = null;
@@ -127,6 +132,14 @@ public sealed class JsonTemplate : CloudFormationTemplate
         node.Properties.RemoveAll(p => !ReferenceEquals(p, type));
         node.Properties.TrimExcess();
     }
+
+    /// <summary>
+    /// Once an object at the resources' level has a Type that is a string of no principal type, its later
+    /// members need no nodes: <see cref="KeepOnlyTypeOfOtherResources"/> drops them, and a second Type
+    /// (which would make it a principal, or a duplicate) is a string, which is still read.
+    /// </summary>
+    private static bool AfterTypeOfOtherResource(JsonProperty member, int level) =>
+        level == 2 && member.Name == "Type" && member.Value.Kind == JsonKind.String && !TemplateResource.IsPrincipalType(member.Value.StringValue);
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
     {

@@ -32,7 +32,15 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     public static new YamlTemplate? Load(SourceText source)
     {
-        if (YamlSpanParser.Parse(source, KeepOnlyTypeOfOtherResources) is not { } document || document.Root.Resolved is not { IsMapping: true } root)
+        var mappingRead = (YamlNode mapping, int depth) =>
+        {
+            KeepOnlyTypeOfOtherResources(mapping, depth);
+            // Once a resource, whatever the file's size: the parser's garbage is some 35 times the
+            // text, and little of it lives, so collecting part way costs little.
+            if (depth == 2)
+                YoungGeneration.Tick();
+        };
+        if (YamlSpanParser.Parse(source, mappingRead, AfterTypeOfOtherResource) is not { } document || document.Root.Resolved is not { IsMapping: true } root)
             return null;
         RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
@@ -105,7 +113,6 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// </summary>
     private static void KeepOnlyTypeOfOtherResources(YamlNode mapping, int depth)
     {
-        YoungGeneration.Tick(); // once a resource: a template of hundreds of megabytes is one file
         if (depth != 2 || mapping.Anchor is not null)
             return;
         YamlEntry? type = null;
@@ -125,6 +132,16 @@ public sealed class YamlTemplate : CloudFormationTemplate
         mapping.Entries.RemoveAll(e => !ReferenceEquals(e, type));
         mapping.Entries.TrimExcess();
     }
+
+    /// <summary>
+    /// Once a mapping at the resources' depth has a Type that is a plain string of no principal type, its
+    /// later values need no nodes: <see cref="KeepOnlyTypeOfOtherResources"/> drops them, a second Type
+    /// is a scalar (still read), and what may bring a principal in (a merge value, an anchored node, an
+    /// anchored mapping's content) is read whole wherever it is.
+    /// </summary>
+    private static bool AfterTypeOfOtherResource(YamlEntry entry, int depth) =>
+        depth == 2 && !entry.IsMerge && entry.Key.Kind == YamlKind.Scalar && entry.Name == "Type"
+        && entry.Value is { Kind: YamlKind.Scalar, IsString: true } type && !TemplateResource.IsPrincipalType(type.Value);
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
     {

@@ -32,11 +32,16 @@ public static partial class YamlSpanParser
     /// Called with each mapping (and its depth) once its entries are read, before its parent goes on: a
     /// caller may drop entries it will never look at, so that a large file's nodes do not pile up.
     /// </param>
+    /// <param name="restOfMappingUnread">
+    /// Called with each entry read into a mapping (and the mapping's depth); true means the caller will
+    /// not look into the mapping's later values: their collections are read through as if deeper than
+    /// <see cref="SkipDepth"/> (what is read whole wherever it is still is).
+    /// </param>
     /// <exception cref="BoundaryException">The file is not UTF-8 or not YAML; the message names file:line:column.</exception>
-    public static YamlDocument? Parse(SourceText source, Action<YamlNode, int>? mappingRead = null)
+    public static YamlDocument? Parse(SourceText source, Action<YamlNode, int>? mappingRead = null, Func<YamlEntry, int, bool>? restOfMappingUnread = null)
     {
         source.EnsureUtf8();
-        var reader = new Reader(source, mappingRead);
+        var reader = new Reader(source, mappingRead, restOfMappingUnread);
         try
         {
             return reader.ReadFirstDocument();
@@ -69,7 +74,7 @@ public static partial class YamlSpanParser
     // would start a full collection every few files.
     private const int DecodeBufferSize = 1 << 14;
 
-    private sealed class Reader(SourceText source, Action<YamlNode, int>? mappingRead)
+    private sealed class Reader(SourceText source, Action<YamlNode, int>? mappingRead, Func<YamlEntry, int, bool>? restOfMappingUnread)
     {
         private const int InternedLength = 64;
         private readonly Parser parser = new(new StreamReader(
@@ -93,7 +98,7 @@ public static partial class YamlSpanParser
                 if (parsingEvent is DocumentStart)
                 {
                     var first = Next() ?? throw Unexpected();
-                    return new YamlDocument(ReadNode(first, 0, whole: false), aliases);
+                    return new YamlDocument(ReadNode(first, 0, whole: false, unread: false), aliases);
                 }
                 if (parsingEvent is StreamEnd)
                     return null;
@@ -116,7 +121,8 @@ public static partial class YamlSpanParser
             new(parser.Current?.Start ?? Mark.Empty, parser.Current?.End ?? Mark.Empty, "unexpected end of the YAML stream");
 
         /// <param name="whole">Build every node below this one, whatever its depth.</param>
-        private YamlNode ReadNode(ParsingEvent parsingEvent, int depth, bool whole)
+        /// <param name="unread">Skip this collection (unless <paramref name="whole"/>), whatever its depth.</param>
+        private YamlNode ReadNode(ParsingEvent parsingEvent, int depth, bool whole, bool unread)
         {
             // As deep as JSON is read (JsonSpanParser's MaxDepth): deeper would risk the stack.
             if (depth > MaxDepth)
@@ -154,7 +160,7 @@ public static partial class YamlSpanParser
                         IsFlow = isFlow,
                         Tag = Intern(TagOf(start)),
                         Anchor = AnchorOf(start),
-                        Skipped = !whole && depth >= SkipDepth,
+                        Skipped = !whole && (unread || depth >= SkipDepth),
                     };
                     // Anchored before its content, so that an alias inside it resolves as YAML says.
                     Remember(node);
@@ -163,6 +169,7 @@ public static partial class YamlSpanParser
                         node.End = SkipContent(isMapping, isFlow, node.Start, depth);
                         return node;
                     }
+                    var restUnread = false;
                     while (Next() is { } next)
                     {
                         if (next is MappingEnd or SequenceEnd)
@@ -175,13 +182,15 @@ public static partial class YamlSpanParser
                         }
                         if (isMapping)
                         {
-                            var key = ReadNode(next, depth + 1, whole);
-                            var value = ReadNode(Next() ?? throw Unexpected(), depth + 1, whole || IsReadWhole(key));
-                            node.Entries.Add(new YamlEntry(key, value));
+                            var key = ReadNode(next, depth + 1, whole, restUnread);
+                            var value = ReadNode(Next() ?? throw Unexpected(), depth + 1, whole || IsReadWhole(key), restUnread);
+                            var entry = new YamlEntry(key, value);
+                            node.Entries.Add(entry);
+                            restUnread = restUnread || restOfMappingUnread?.Invoke(entry, depth) == true;
                         }
                         else
                         {
-                            node.Items.Add(ReadNode(next, depth + 1, whole));
+                            node.Items.Add(ReadNode(next, depth + 1, whole, unread: false));
                         }
                     }
                     throw Unexpected();
@@ -221,7 +230,7 @@ public static partial class YamlSpanParser
             switch (parsingEvent)
             {
                 case NodeEvent { Anchor.IsEmpty: false }:
-                    return ReadNode(parsingEvent, depth, whole: true).End;
+                    return ReadNode(parsingEvent, depth, whole: true, unread: false).End;
                 case Scalar scalar:
                     return ScalarEnd(scalar);
                 case AnchorAlias alias:
