@@ -74,7 +74,7 @@ public static class TemplateRewrite
     private static void Replace(IReadOnlyList<PlannedFile> changed, Action<int>? written)
     {
         var replaced = new bool[changed.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) };
+        var options = Files.FileWorkers.ForOperations(changed.Count, Math.Max(2, Environment.ProcessorCount));
         try
         {
             Parallel.For(0, changed.Count, options, (index, state) =>

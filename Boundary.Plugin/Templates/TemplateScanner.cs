@@ -5,8 +5,9 @@ namespace Boundary.Templates;
 
 /// <summary>
 /// Reads candidate files in parallel (one worker per core: more would only hold more files in memory
-/// at once) and parses only those that can hold an IAM principal. Every candidate must be UTF-8 text (a
-/// template saved as UTF-16 would otherwise pass unseen). The byte prefilter that comes next is exact,
+/// at once; a few small files on the calling thread alone, see <see cref="Files.FileWorkers"/>) and
+/// parses only those that can hold an IAM principal. Every candidate must be UTF-8 text (a template
+/// saved as UTF-16 would otherwise pass unseen). The byte prefilter that comes next is exact,
 /// not a heuristic: see <see cref="CannotHoldPrincipal"/>. Each template is turned into a caller's
 /// compact result right away, so no file's bytes outlive its turn.
 /// </summary>
@@ -21,7 +22,7 @@ public static class TemplateScanner
         var results = new T?[files.Count];
         var found = new bool[files.Count];
         var errors = new TemplateError?[files.Count];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var options = Files.FileWorkers.ForReading(files, Environment.ProcessorCount);
         Parallel.ForEach(LargestFirst(files), options, index =>
         {
             var path = files[index];
