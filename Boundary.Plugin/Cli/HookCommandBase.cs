@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Boundary.Amplify;
 using Boundary.Core;
 using McMaster.Extensions.CommandLineUtils;
@@ -23,18 +24,35 @@ public abstract class HookCommandBase(IConsole console, RunContext context) : Pr
         if (Context.StdinIsTerminal)
             return HookPayload.Empty;
         var input = Console.In;
-        var read = Task.Run(() => ReadBounded(input));
-        if (!read.Wait(StdinWait))
+        // A thread of its own rather than the thread pool's: starting the pool (a worker and its gate
+        // thread, which then spin) cost more than the rest of a small project's pre-push. A read that
+        // never ends is left behind on this background thread.
+        string? text = null;
+        ExceptionDispatchInfo? failure = null;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                text = ReadBounded(input);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        }) { IsBackground = true, Name = "stdin" };
+        reader.Start();
+        if (!reader.Join(StdinWait))
         {
             warnings.Add($"no hook payload arrived on stdin within {StdinWait.TotalSeconds:0} s; going on without it.");
             return HookPayload.Empty;
         }
-        if (read.Result is null)
+        failure?.Throw();
+        if (text is null)
         {
             warnings.Add($"the hook payload on stdin is larger than {MaxPayloadChars / (1024 * 1024)} MiB, far more than any host sends; ignored, using the working folder and local-env-info instead.");
             return HookPayload.Empty;
         }
-        var payload = HookPayload.Parse(read.Result, out var problem);
+        var payload = HookPayload.Parse(text, out var problem);
         if (problem is not null)
             warnings.Add(problem + "; using the working folder and local-env-info instead.");
         return payload;
