@@ -1,4 +1,3 @@
-using System.Reflection;
 using Boundary.Aws;
 using Boundary.Cli;
 using Boundary.Core;
@@ -112,8 +111,8 @@ public sealed class Program
     /// <summary>The top-level commands a command line needs built (see <see cref="CommandEntry.For"/>).</summary>
     internal static IReadOnlyList<CommandEntry> CommandsFor(string[] args) => CommandEntry.For(Commands, args);
 
-    public static string Version { get; } =
-        typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    /// <summary>The package version, written into the build as a constant (ToolVersion.g.cs): reading the assembly's attribute by reflection was a twentieth of '--version'.</summary>
+    public static string Version => ToolVersion.Value;
 
     private const string ExitCodesHelp = """
 
