@@ -62,7 +62,28 @@ public sealed class Program
             console.Error.WriteLine($"error: {result.ErrorMessage} See '--help'.");
             return ExitCodes.Usage;
         };
-        app.Conventions.UseDefaultConventions().UseConstructorInjection(services);
+        // McMaster's default conventions, in their order, without two that read every attribute of each
+        // command and its members by reflection for nothing: AttributeConvention (no attribute here or in
+        // McMaster implements IConvention or IMemberConvention) and SubcommandAttributeConvention (no
+        // [Subcommand]: see CommandEntry). Together 7% of a small project's pre-push.
+        app.Conventions
+            .UseCommandAttribute()
+            .UseVersionOptionFromMemberAttribute()
+            .UseVersionOptionAttribute()
+            .UseHelpOptionAttribute()
+            .UseOptionAttributes()
+            .UseArgumentAttributes()
+            .SetAppNameFromEntryAssembly()
+            .SetRemainingArgsPropertyOnModel()
+            .SetSubcommandPropertyOnModel()
+            .SetParentPropertyOnModel()
+            .UseOnExecuteMethodFromModel()
+            .UseOnValidateMethodFromModel()
+            .UseOnValidationErrorMethodFromModel()
+            .UseConstructorInjection()
+            .UseDefaultHelpOption()
+            .UseCommandNameFromModelType()
+            .UseConstructorInjection(services);
         // Added after the conventions, which each command then takes over from the root, as [Subcommand] would.
         foreach (var command in CommandsFor(args))
             command.Add(app, args.Skip(1).ToList());

@@ -27,6 +27,20 @@ public sealed class CommandTableTests
     }
 
     [Test]
+    public void No_command_or_member_carries_a_convention_attribute_which_the_skipped_AttributeConvention_would_apply()
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+        foreach (var type in Program.Commands.Concat(Program.Commands.SelectMany(c => c.Children)).Select(c => c.Type).Append(typeof(Program)))
+        {
+            IEnumerable<MemberInfo> members = [type, .. type.GetProperties(all), .. type.GetMethods(all), .. type.GetFields(all)];
+            foreach (var member in members)
+                member.GetCustomAttributes(inherit: true)
+                    .Where(a => a is McMaster.Extensions.CommandLineUtils.Conventions.IConvention or McMaster.Extensions.CommandLineUtils.Conventions.IMemberConvention)
+                    .Should().BeEmpty($"{type.Name}.{member.Name}");
+        }
+    }
+
+    [Test]
     public void Root_help_lists_every_command()
     {
         var help = CliRunner.Run(Path.GetTempPath(), "--help").StdOut;
