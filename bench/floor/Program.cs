@@ -3,8 +3,8 @@ using System.Text.Json;
 using Boundary.Text;
 using YamlDotNet.Core;
 
-// The floor for pre-push: read every template of a project once (as the tool reads it), tokenize it
-// completely with the parsers the tool builds on (System.Text.Json's Utf8JsonReader with the options of
+// The floor for pre-push: read every template of a project once (as the tool reads it, into reused
+// buffers), tokenize it completely with the parsers the tool builds on (System.Text.Json's Utf8JsonReader with the options of
 // JsonSpanParser; YamlDotNet's event parser over the text decoded as it reads, as YamlSpanParser runs it), and write
 // each to a copy, on all cores. No node is built and nothing is edited: the tool cannot do less work.
 // Usage: boundary-floor PROJECT_DIR COPY_DIR   Prints one JSON line: files, bytes, tokens, seconds.
@@ -25,7 +25,7 @@ long bytes = 0, tokens = 0;
 var jsonOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 1024 };
 Parallel.ForEach(templates, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
 {
-    var source = SourceText.Read(file.Path);
+    using var source = SourceText.ReadPooled(file.Path);
     long count = 0;
     if (file.Path.EndsWith(".json", StringComparison.Ordinal))
     {
@@ -37,8 +37,7 @@ Parallel.ForEach(templates, new ParallelOptions { MaxDegreeOfParallelism = Envir
     else
     {
         source.EnsureUtf8();
-        var text = new StreamReader(new MemoryStream(source.Bytes, source.BomLength, source.Bytes.Length - source.BomLength, writable: false),
-            new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        var text = new StreamReader(source.OpenContent(), new System.Text.UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 14);
         var parser = new Parser(text);
         while (parser.MoveNext())
             count++;
@@ -46,7 +45,7 @@ Parallel.ForEach(templates, new ParallelOptions { MaxDegreeOfParallelism = Envir
     var target = Path.Combine(copy, Path.GetRelativePath(backend, file.Path));
     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
     File.WriteAllBytes(target, source.Bytes);
-    Interlocked.Add(ref bytes, source.Bytes.Length);
+    Interlocked.Add(ref bytes, source.Length);
     Interlocked.Add(ref tokens, count);
 });
 Console.WriteLine($"{{\"files\":{templates.Count},\"bytes\":{bytes},\"tokens\":{tokens},\"seconds\":{clock.Elapsed.TotalSeconds:F4}}}");
