@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Boundary.Text;
@@ -29,20 +28,23 @@ public static class UnifiedDiff
     /// </summary>
     public static void Write(TextWriter output, string path, ReadOnlySpan<byte> original, IReadOnlyList<TextEdit> edits)
     {
-        // One entry a line: rented, as a large template's table would be a large-object allocation each time.
         var lines = original.Count((byte)'\n') + 1;
-        var table = ArrayPool<int>.Shared.Rent(lines);
-        try
-        {
-            var lineStarts = LineStarts(original, table.AsSpan(0, lines));
-            var lineCount = lineStarts.Length - (lineStarts[^1] == original.Length ? 1 : 0);
-            if (Changes(original, edits, lineStarts, lineCount) is { Count: > 0 } changes)
-                WriteHunks(output, path, original, lineStarts, lineCount, changes);
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(table);
-        }
+        var lineStarts = LineStarts(original, LineTable(lines));
+        var lineCount = lineStarts.Length - (lineStarts[^1] == original.Length ? 1 : 0);
+        if (Changes(original, edits, lineStarts, lineCount) is { Count: > 0 } changes)
+            WriteHunks(output, path, original, lineStarts, lineCount, changes);
+    }
+
+    // One entry a line, in one table a thread, grown to the largest file's: a table a file would be a
+    // large-object allocation each time, and a shared pool would keep one of every size it was asked for.
+    [ThreadStatic]
+    private static int[]? lineTable;
+
+    private static Span<int> LineTable(int lines)
+    {
+        if (lineTable is null || lineTable.Length < lines)
+            lineTable = new int[lines];
+        return lineTable.AsSpan(0, lines);
     }
 
     private static void WriteHunks(TextWriter output, string path, ReadOnlySpan<byte> original, ReadOnlySpan<int> lineStarts, int lineCount, List<Change> changes)
