@@ -135,4 +135,23 @@ public class InjectAndDryRunTests
         ApplyCheck(folder.Root, diff);
         UnifiedDiff.Render("f.txt", bytes, []).Should().BeEmpty();
     }
+
+    [Test]
+    public void Unified_diff_of_a_long_line_keeps_characters_that_straddle_its_decoding_chunks()
+    {
+        // One line of 50,000 characters, many of them two, three and four bytes long, as in a minified template.
+        var random = new Random(3);
+        var pieces = new[] { "a", "é", "€", "😀", "\"", " " };
+        var line = string.Concat(Enumerable.Range(0, 50_000).Select(_ => pieces[random.Next(pieces.Length)]));
+        var text = "{\"first\": 1}\n" + line + "\n{\"last\": 2}";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var offset = Encoding.UTF8.GetByteCount("{\"first\": 1}\n" + line[..25_000]);
+
+        var diff = UnifiedDiff.Render("f.json", bytes, [TextEdit.Insertion(offset, "ü")]);
+
+        diff.Should().Be(
+            "--- a/f.json\n+++ b/f.json\n@@ -1,3 +1,3 @@\n {\"first\": 1}\n" +
+            $"-{line}\n+{line[..25_000]}ü{line[25_000..]}\n" +
+            " {\"last\": 2}\n\\ No newline at end of file\n");
+    }
 }

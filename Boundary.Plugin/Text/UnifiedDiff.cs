@@ -49,14 +49,13 @@ public static class UnifiedDiff
 
     private static void WriteHunks(TextWriter output, string path, ReadOnlySpan<byte> original, ReadOnlySpan<int> lineStarts, int lineCount, List<Change> changes)
     {
-
         output.Write("--- a/");
         output.Write(path);
         output.Write("\n+++ b/");
         output.Write(path);
         output.Write('\n');
         var delta = 0; // new line number minus old line number before the current hunk
-        var chars = new char[256];
+        var decoding = new LineDecoder(new char[ChunkBytes], Encoding.UTF8.GetDecoder());
         var index = 0;
         while (index < changes.Count)
         {
@@ -76,37 +75,46 @@ public static class UnifiedDiff
             {
                 var change = changes[i];
                 for (; line < change.OldStart; line++)
-                    AppendOldLine(output, ' ', original, lineStarts, line, ref chars);
+                    AppendOldLine(output, ' ', original, lineStarts, line, decoding);
                 for (; line < change.OldEnd; line++)
-                    AppendOldLine(output, '-', original, lineStarts, line, ref chars);
+                    AppendOldLine(output, '-', original, lineStarts, line, decoding);
                 foreach (var added in change.NewLines)
-                    AppendLine(output, '+', added);
+                    AppendLine(output, '+', change.After.AsSpan()[added], decoding);
             }
             for (; line < to; line++)
-                AppendOldLine(output, ' ', original, lineStarts, line, ref chars);
+                AppendOldLine(output, ' ', original, lineStarts, line, decoding);
             delta += hunkDelta;
             index = last + 1;
         }
     }
 
-    // Only the lines a hunk shows are decoded (a large template has hundreds of thousands of others),
-    // each into one reused buffer: UTF-8 never gives more characters than bytes.
-    private static void AppendOldLine(TextWriter output, char marker, ReadOnlySpan<byte> original, ReadOnlySpan<int> lineStarts, int line, ref char[] chars)
-    {
-        var bytes = original[lineStarts[line]..LineEnd(lineStarts, line, original.Length)];
-        if (chars.Length < bytes.Length)
-            chars = new char[bytes.Length];
-        AppendLine(output, marker, chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars)));
-    }
+    // Only the lines a hunk shows are decoded (a large template has hundreds of thousands of others).
+    private static void AppendOldLine(TextWriter output, char marker, ReadOnlySpan<byte> original, ReadOnlySpan<int> lineStarts, int line, LineDecoder decoding) =>
+        AppendLine(output, marker, original[lineStarts[line]..LineEnd(lineStarts, line, original.Length)], decoding);
 
     // A hunk of zero lines names the line before it, as diff and git do.
     private static int Start(int zeroBasedFrom, int count) => count == 0 ? zeroBasedFrom : zeroBasedFrom + 1;
 
-    private static void AppendLine(TextWriter output, char marker, ReadOnlySpan<char> line)
+    // A line is decoded a chunk at a time into one buffer: the one line of a minified template is megabytes.
+    private const int ChunkBytes = 1 << 14;
+
+    private sealed record LineDecoder(char[] Chars, Decoder Decoder);
+
+    private static void AppendLine(TextWriter output, char marker, ReadOnlySpan<byte> line, LineDecoder decoding)
     {
         output.Write(marker);
-        output.Write(line);
-        if (!line.EndsWith('\n'))
+        var (chars, decoder) = decoding;
+        decoder.Reset();
+        var rest = line;
+        do
+        {
+            var take = Math.Min(rest.Length, ChunkBytes);
+            decoder.Convert(rest[..take], chars, flush: take == rest.Length, out var used, out var produced, out _);
+            output.Write(chars.AsSpan(0, produced));
+            rest = rest[used..];
+        }
+        while (rest.Length > 0);
+        if (line.IsEmpty || line[^1] != (byte)'\n')
         {
             output.Write('\n');
             output.Write(NoNewline);
@@ -114,8 +122,8 @@ public static class UnifiedDiff
         }
     }
 
-    /// <summary>One run of changed lines: old lines [OldStart, OldEnd) become <see cref="NewLines"/>.</summary>
-    private sealed record Change(int OldStart, int OldEnd, IReadOnlyList<string> NewLines)
+    /// <summary>One run of changed lines: old lines [OldStart, OldEnd) become <see cref="NewLines"/>, ranges of <see cref="After"/>.</summary>
+    private sealed record Change(int OldStart, int OldEnd, byte[] After, IReadOnlyList<Range> NewLines)
     {
         public int OldCount => OldEnd - OldStart;
     }
@@ -142,18 +150,21 @@ public static class UnifiedDiff
             var regionEdits = ordered.Skip(next).Take(end - next)
                 .Select(e => e with { Offset = e.Offset - regionStart })
                 .ToList();
-            var before = SplitLines(Encoding.UTF8.GetString(original[regionStart..regionEnd]));
-            var after = SplitLines(Encoding.UTF8.GetString(TextEdit.Apply(original[regionStart..regionEnd], regionEdits)));
+            // Compared as bytes, not decoded: the region of a minified template is its one line of megabytes.
+            var region = original[regionStart..regionEnd];
+            var afterBytes = TextEdit.Apply(region, regionEdits);
+            var before = LineRanges(region);
+            var after = LineRanges(afterBytes);
 
             // Lines the edits left as they were are context, not changes.
             var prefix = 0;
-            while (prefix < before.Count && prefix < after.Count && before[prefix] == after[prefix])
+            while (prefix < before.Count && prefix < after.Count && region[before[prefix]].SequenceEqual(afterBytes.AsSpan()[after[prefix]]))
                 prefix++;
             var suffix = 0;
-            while (suffix < before.Count - prefix && suffix < after.Count - prefix && before[^(suffix + 1)] == after[^(suffix + 1)])
+            while (suffix < before.Count - prefix && suffix < after.Count - prefix && region[before[^(suffix + 1)]].SequenceEqual(afterBytes.AsSpan()[after[^(suffix + 1)]]))
                 suffix++;
             if (before.Count - prefix - suffix > 0 || after.Count - prefix - suffix > 0)
-                changes.Add(new Change(first + prefix, first + before.Count - suffix, after.GetRange(prefix, after.Count - prefix - suffix)));
+                changes.Add(new Change(first + prefix, first + before.Count - suffix, afterBytes, after.GetRange(prefix, after.Count - prefix - suffix)));
             next = end;
         }
         return changes;
@@ -181,6 +192,21 @@ public static class UnifiedDiff
 
     private static int LineEnd(ReadOnlySpan<int> lineStarts, int line, int length) =>
         line + 1 < lineStarts.Length ? lineStarts[line + 1] : length;
+
+    /// <summary>The lines of <paramref name="bytes"/> with their line endings, as <see cref="SplitLines"/> cuts text.</summary>
+    private static List<Range> LineRanges(ReadOnlySpan<byte> bytes)
+    {
+        var lines = new List<Range>();
+        var start = 0;
+        while (bytes[start..].IndexOf((byte)'\n') is var newline and >= 0)
+        {
+            lines.Add(start..(start + newline + 1));
+            start += newline + 1;
+        }
+        if (start < bytes.Length)
+            lines.Add(start..bytes.Length);
+        return lines;
+    }
 
     /// <summary>Lines with their line endings kept, so CRLF and a missing final newline survive.</summary>
     internal static List<string> SplitLines(string text)
