@@ -289,6 +289,25 @@ public class TemplateBypassAttackTests
     // ---- helpers --------------------------------------------------------------------------------
 
     /// <summary>verify sees the missing roles; pre-push bounds them; verify passes; post-push restores every byte.</summary>
+    // An alias written as a key is, for every YAML reader, the key it refers to: a logical id, Type,
+    // Properties or PermissionsBoundary written so would go unseen, and the role would slip past.
+    [TestCase("Keys:\n  - &k Type\nResources:\n  R:\n    *k : AWS::IAM::Role\n    Properties:\n      RoleName: r\n", ":5:5:")]
+    [TestCase("Keys:\n  - &id MyRole\nResources:\n  *id :\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: r\n", ":4:3:")]
+    [TestCase("Keys:\n  - &k Type\nResources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: {B: [1]}\n    *k : AWS::IAM::Role\n", ":8:5:")]
+    [TestCase("Keys:\n  - &p Properties\nResources:\n  R:\n    Type: AWS::IAM::Role\n    *p :\n      RoleName: r\n", ":6:5:")]
+    [TestCase("Keys:\n  - &b PermissionsBoundary\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      *b : arn:aws:iam::999999999999:policy/Evil\n", ":7:7:")]
+    [TestCase("Keys: [&k Type]\nResources: {R: {*k : AWS::IAM::Role, Properties: {RoleName: r}}}\n", ":2:17:")]
+    public void Yaml_alias_written_as_a_key_where_a_role_is_decided_is_refused(string template, string position)
+    {
+        using (var project = Create("yaml", template))
+        {
+            var verify = project.Verify();
+            verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
+            verify.StdOut.Should().Contain(Path.GetFileName(TemplatePath("yaml")) + position).And.Contain("used as a key");
+        }
+        Refused("yaml", template, position, "used as a key");
+    }
+
     private static void RoundTrip(string format, string template, int count = 1, int updated = 0, bool verifyBefore = true, bool standardReader = true)
     {
         using var project = Create(format, template);

@@ -45,6 +45,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
             return null;
+        // Before deciding this is a template: a Type written as an alias key is a Type all the same.
+        RefuseAliasKeys(source, resources);
         if (resources.Entries.Count > 0 && !resources.Entries.Any(e => e.Value.Resolved is { IsMapping: true } r && Find(r, "Type") is not null))
             return null;
         RefuseMergedPrincipals(source, resources);
@@ -251,6 +253,38 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     private static YamlNode? Shared(Dictionary<YamlNode, YamlNode> aliased, params YamlNode[] chain) =>
         chain.FirstOrDefault(aliased.ContainsKey);
+
+    /// <summary>
+    /// An alias written as a key (<c>*k : AWS::IAM::Role</c> after <c>&amp;k Type</c>) is, for every YAML
+    /// reader, the key it refers to; here it names nothing, so a logical id, a Type, Properties or a
+    /// PermissionsBoundary written that way would go unseen and a role would slip past. Refused wherever
+    /// it stands in what was read of Resources (aliased nodes followed).
+    /// </summary>
+    private static void RefuseAliasKeys(SourceText source, YamlNode resources)
+    {
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>();
+        pending.Push(resources);
+        while (pending.TryPop(out var written))
+        {
+            if (written.Resolved is not { Kind: YamlKind.Mapping or YamlKind.Sequence, Skipped: false } node || !seen.Add(node))
+                continue;
+            if (node.IsMapping)
+            {
+                foreach (var entry in node.Entries)
+                {
+                    if (entry.Key.Kind == YamlKind.Alias)
+                        throw BoundaryException.File($"{source.Describe(entry.Key.Start)}: the alias *{entry.Key.Value} is used as a key in Resources; YAML readers take it as the key it refers to, which cannot be checked here, so a role could hide behind it. Write the key out and run again.");
+                    pending.Push(entry.Value);
+                }
+            }
+            else
+            {
+                foreach (var item in node.Items)
+                    pending.Push(item);
+            }
+        }
+    }
 
     /// <summary>
     /// A merge key in Resources that brings in a principal: CloudFormation's support for merge keys is
