@@ -96,7 +96,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         var report = Verifier.Verify(root, files, expected, env, new VerifyOptions(Strict, IncludeUsers, stale));
         var exitCode = report.Errors.Count > 0 ? ExitCodes.ProjectOrFile : report.ErrorCount > 0 ? ExitCodes.Findings : ExitCodes.Success;
 
-        var document = format switch
+        string Document() => format switch
         {
             ReportFormat.Json => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
             ReportFormat.Sarif => ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version)),
@@ -104,6 +104,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         };
         if (OutputFile is not null)
         {
+            var document = Document();
             var target = Path.GetFullPath(OutputFile, Context.WorkingDirectory);
             var folder = Path.GetDirectoryName(target);
             if (folder is not null)
@@ -113,12 +114,19 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         }
         else if (format == ReportFormat.Text)
         {
-            foreach (var line in VerifyFormats.Text(report))
-                Output.Line(line);
+            // In blocks, not a write a line: a large project has tens of thousands of findings.
+            Output.Text(writer =>
+            {
+                foreach (var line in VerifyFormats.Text(report))
+                {
+                    writer.Write(line);
+                    writer.Write('\n');
+                }
+            });
         }
         else
         {
-            Output.Line(document);
+            Output.Line(Document());
         }
         if (format != ReportFormat.Text || OutputFile is not null)
             foreach (var error in report.Errors)
