@@ -16,31 +16,11 @@ public static class FileWorkers
     /// <summary>At most this many cheap operations (a rename each) run on the calling thread.</summary>
     public const int SerialOperations = 16;
 
-    /// <summary>Options for reading <paramref name="paths"/>: one thread for a few small files, else up to <paramref name="workers"/>.</summary>
-    public static ParallelOptions ForReading(IReadOnlyList<string> paths, int workers) =>
-        new() { MaxDegreeOfParallelism = paths.Count <= SerialReads && TotalBytesAtMost(paths, SerialBytes) ? 1 : workers };
+    /// <summary>Options for reading <paramref name="count"/> files of <paramref name="totalBytes"/> in all (sizes the caller already has).</summary>
+    public static ParallelOptions ForReading(int count, long totalBytes, int workers) =>
+        new() { MaxDegreeOfParallelism = count <= SerialReads && totalBytes <= SerialBytes ? 1 : workers };
 
     /// <summary>Options for <paramref name="count"/> cheap operations (a rename each): one thread for a few, else up to <paramref name="workers"/>.</summary>
     public static ParallelOptions ForOperations(int count, int workers) =>
         new() { MaxDegreeOfParallelism = count <= SerialOperations ? 1 : workers };
-
-    private static bool TotalBytesAtMost(IReadOnlyList<string> paths, long limit)
-    {
-        long total = 0;
-        foreach (var path in paths)
-        {
-            try
-            {
-                total += new FileInfo(path).Length;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Only a guess of the work: the read that follows reports the file's problem.
-                return false;
-            }
-            if (total > limit)
-                return false;
-        }
-        return true;
-    }
 }

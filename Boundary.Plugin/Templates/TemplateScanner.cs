@@ -22,8 +22,9 @@ public static class TemplateScanner
         var results = new T?[files.Count];
         var found = new bool[files.Count];
         var errors = new TemplateError?[files.Count];
-        var options = Files.FileWorkers.ForReading(files, Environment.ProcessorCount);
-        Parallel.ForEach(LargestFirst(files), options, index =>
+        var (order, totalBytes) = LargestFirst(files);
+        var options = Files.FileWorkers.ForReading(files.Count, totalBytes, Environment.ProcessorCount);
+        Parallel.ForEach(order, options, index =>
         {
             var path = files[index];
             try
@@ -51,12 +52,14 @@ public static class TemplateScanner
     }
 
     /// <summary>
-    /// The indexes of <paramref name="files"/>, largest file first: a large template taken last would
-    /// finish alone while the other cores idle, and the read buffers reach their size at once.
+    /// The indexes of <paramref name="files"/>, largest file first (a large template taken last would
+    /// finish alone while the other cores idle, and the read buffers reach their size at once), and
+    /// their size in all. A file that cannot be measured counts as large: the read reports its problem.
     /// </summary>
-    private static int[] LargestFirst(IReadOnlyList<string> files)
+    private static (int[] Order, long TotalBytes) LargestFirst(IReadOnlyList<string> files)
     {
         var sizes = new long[files.Count];
+        long total = 0;
         for (var i = 0; i < files.Count; i++)
         {
             try
@@ -65,12 +68,13 @@ public static class TemplateScanner
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                sizes[i] = 0; // the read reports it
+                sizes[i] = long.MaxValue / files.Count;
             }
+            total += sizes[i];
         }
         var order = Enumerable.Range(0, files.Count).ToArray();
         Array.Sort(order, (a, b) => sizes[b].CompareTo(sizes[a]) is var bySize and not 0 ? bySize : a.CompareTo(b));
-        return order;
+        return (order, total);
     }
 
     /// <summary>
