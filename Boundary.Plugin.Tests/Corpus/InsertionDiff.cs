@@ -77,7 +77,20 @@ public static partial class InsertionDiff
     }
 
     // Latin-1 maps every byte to one character, so line pieces compare byte for byte whatever the encoding.
-    internal static string[] Lines(byte[] bytes) => [.. Boundary.Text.UnifiedDiff.SplitLines(Encoding.Latin1.GetString(bytes))];
+    internal static string[] Lines(byte[] bytes)
+    {
+        var text = Encoding.Latin1.GetString(bytes);
+        var lines = new List<string>();
+        var start = 0;
+        for (var newline = text.IndexOf('\n'); newline >= 0; newline = text.IndexOf('\n', start))
+        {
+            lines.Add(text[start..(newline + 1)]);
+            start = newline + 1;
+        }
+        if (start < text.Length)
+            lines.Add(text[start..]);
+        return [.. lines];
+    }
 
     internal readonly record struct Hunk(int AStart, int ALength, int BStart, int BLength);
 

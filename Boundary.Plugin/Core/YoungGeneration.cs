@@ -12,13 +12,13 @@ namespace Boundary.Core;
 /// </summary>
 public static class YoungGeneration
 {
+    /// <summary>A template at least this large is collected part way through (a single template of hundreds of megabytes).</summary>
+    public const long LargeFile = 16L << 20;
+
     private const long BudgetPerThread = 8L << 20;
 
     [ThreadStatic]
     private static long nextCollection;
-
-    /// <summary>A template at least this large is collected part way through (a single template of hundreds of megabytes).</summary>
-    public const long LargeFile = 16L << 20;
 
     /// <summary><see cref="Tick"/>, inside a file of <paramref name="fileLength"/> bytes: only for a large one.</summary>
     public static void TickWithin(long fileLength)

@@ -46,7 +46,7 @@ public sealed class PushJournal : IDisposable
         try
         {
             stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            WriteLine(stream, StateJson.Serialize(new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, count, header.RecordsOwnership, header.OwnershipBefore)));
+            StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, count, header.RecordsOwnership, header.OwnershipBefore));
             var written = 0;
             foreach (var entry in entries)
             {
@@ -55,7 +55,7 @@ public sealed class PushJournal : IDisposable
             }
             if (written != count)
                 throw new InvalidOperationException($"The journal was given {written} entries, not {count}.");
-            WriteLine(stream, StateJson.Serialize(new JournalReadyLine(count)));
+            StateJson.WriteLine(stream, new JournalReadyLine(count));
             stream.Flush(flushToDisk: true);
             return new PushJournal(stream);
         }
@@ -266,10 +266,4 @@ public sealed class PushJournal : IDisposable
     private static BoundaryException Bad(string path, int line, string problem) =>
         BoundaryException.File($"{path}:{line}: {problem}. This is not a push journal 'dotnet boundary' wrote (edited by hand, or shipped in the repository?), so nothing was changed. " +
                                $"Check the templates under amplify/backend ('git status', 'git diff'), then discard it with '{DiscardCommand}'.");
-
-    private static void WriteLine(Stream stream, byte[] json)
-    {
-        stream.Write(json);
-        stream.WriteByte((byte)'\n');
-    }
 }

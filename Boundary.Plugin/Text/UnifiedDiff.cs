@@ -193,7 +193,7 @@ public static class UnifiedDiff
     private static int LineEnd(ReadOnlySpan<int> lineStarts, int line, int length) =>
         line + 1 < lineStarts.Length ? lineStarts[line + 1] : length;
 
-    /// <summary>The lines of <paramref name="bytes"/> with their line endings, as <see cref="SplitLines"/> cuts text.</summary>
+    /// <summary>The lines of <paramref name="bytes"/>, each with its line ending, so CRLF and a missing final newline survive.</summary>
     private static List<Range> LineRanges(ReadOnlySpan<byte> bytes)
     {
         var lines = new List<Range>();
@@ -205,23 +205,6 @@ public static class UnifiedDiff
         }
         if (start < bytes.Length)
             lines.Add(start..bytes.Length);
-        return lines;
-    }
-
-    /// <summary>Lines with their line endings kept, so CRLF and a missing final newline survive.</summary>
-    internal static List<string> SplitLines(string text)
-    {
-        var lines = new List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n')
-                continue;
-            lines.Add(text[start..(i + 1)]);
-            start = i + 1;
-        }
-        if (start < text.Length)
-            lines.Add(text[start..]);
         return lines;
     }
 }
