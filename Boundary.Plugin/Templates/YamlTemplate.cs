@@ -45,17 +45,21 @@ public sealed class YamlTemplate : CloudFormationTemplate
         RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
             return null;
-        // Before deciding this is a template: a Type written as an alias key is a Type all the same.
-        RefuseAliasKeys(source, resources);
+        // Before deciding this is a template: a Type written as an alias key is a Type all the same. (A
+        // document without aliases has none written as a key: every alias, also one in a skipped
+        // collection, is in the document's list.)
+        if (document.Aliases.Count > 0)
+            RefuseAliasKeys(source, resources);
         if (resources.Entries.Count > 0 && !resources.Entries.Any(e => e.Value.Resolved is { IsMapping: true } r && Find(r, "Type") is not null))
             return null;
         RefuseMergedPrincipals(source, resources);
         var globals = GlobalFunctionBoundary(source, root);
         var principals = new List<TemplateResource>();
         var nodes = new Dictionary<TemplateResource, ResourceNodes>();
-        var written = resources.Entries.Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance);
+        // Without aliases nothing is shared, and no set of every resource is built (large templates).
+        var written = document.Aliases.Count > 0 ? resources.Entries.Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance) : [];
         var aliased = AliasUses(document.Aliases, resources, written);
-        var seen = new Dictionary<string, YamlEntry>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, YamlEntry>(resources.Entries.Count, StringComparer.Ordinal);
         foreach (var entry in resources.Entries)
         {
             if (entry.IsMerge || entry.Name is not { } logicalId)
@@ -74,17 +78,19 @@ public sealed class YamlTemplate : CloudFormationTemplate
             var type = Find(resource, "Type")!.Entry.Value.Resolved!;
             var properties = Find(resource, PropertiesKey);
             var shared = Shared(aliased, root, resources, resource);
-            List<Site>? sites = null;
+            IReadOnlyList<Site>? sites = null;
             IReadOnlyList<BranchBoundary>? branches = null;
             if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
             {
-                sites = [];
-                CollectBranches(source, logicalId, fnIf, sites, aliased, shared ?? Shared(aliased, propertiesValue), 0);
-                branches = sites.Select(s => s.Describe(source)).ToList();
+                var branchSites = new List<Site>();
+                CollectBranches(source, logicalId, fnIf, branchSites, aliased, shared ?? Shared(aliased, propertiesValue), 0);
+                branches = branchSites.Select(s => s.Describe(source)).ToList();
+                sites = branchSites;
             }
             else if (properties?.Entry.Value.Resolved is { IsMapping: true } propertiesMapping)
             {
-                sites = [SiteOf(source, logicalId, propertiesMapping, shared ?? Shared(aliased, propertiesMapping))];
+                // An array, not a list: one site each for most of a large template's principals.
+                sites = new[] { SiteOf(source, logicalId, propertiesMapping, shared ?? Shared(aliased, propertiesMapping)) };
             }
             var (kind, value) = branches is not null
                 ? TemplateResource.Combine(branches)
@@ -117,7 +123,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     {
         if (depth != 2 || mapping.Anchor is not null)
             return;
-        YamlEntry? type = null;
+        YamlEntry? found = null;
         foreach (var entry in mapping.Entries)
         {
             // Outside Resources the one mapping read is Globals.Function, for its boundary: never dropped.
@@ -125,13 +131,14 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 return;
             if (entry.Name != "Type")
                 continue;
-            if (type is not null)
+            if (found is not null)
                 return;
-            type = entry;
+            found = entry;
         }
-        if (type is null || type.Value.Kind != YamlKind.Scalar || !type.Value.IsString || TemplateResource.IsPrincipalType(type.Value.Value))
+        if (found is not { } type || type.Value.Kind != YamlKind.Scalar || !type.Value.IsString || TemplateResource.IsPrincipalType(type.Value.Value))
             return;
-        mapping.Entries.RemoveAll(e => !ReferenceEquals(e, type));
+        mapping.Entries.Clear();
+        mapping.Entries.Add(type);
         mapping.Entries.TrimExcess();
     }
 
@@ -292,6 +299,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// </summary>
     private static void RefuseMergedPrincipals(SourceText source, YamlNode resources)
     {
+        if (!resources.Entries.Any(e => e.IsMerge))
+            return;
         var explicitNames = resources.Entries.Where(e => !e.IsMerge && e.Name is not null).Select(e => e.Name!).ToHashSet(StringComparer.Ordinal);
         foreach (var merge in resources.Entries.Where(e => e.IsMerge))
             foreach (var (name, value) in Merged(merge.Value, 0))

@@ -1,7 +1,10 @@
 namespace Boundary.Yaml;
 
-/// <summary>A mapping entry: its key and its value nodes.</summary>
-public sealed record YamlEntry(YamlNode Key, YamlNode Value)
+/// <summary>
+/// A mapping entry: its key and its value nodes. A value, not an object: a mapping's list holds its
+/// entries inline (a large template has millions), and two entries are the same when their nodes are.
+/// </summary>
+public readonly record struct YamlEntry(YamlNode Key, YamlNode Value)
 {
     /// <summary>The key's text when it is a scalar, else null.</summary>
     public string? Name => Key.Kind == YamlKind.Scalar ? Key.Value : null;

@@ -9,7 +9,19 @@ namespace Boundary.Yaml;
 /// </summary>
 public sealed class YamlNode
 {
-    public required YamlKind Kind { get; init; }
+    // A large template holds millions of nodes, so a node is kept to 56 bytes: fields that never occur
+    // together share a slot (a scalar's value or a collection's content; an anchor, or an alias's
+    // target) and the small ones are bytes.
+    private object? valueOrContent;
+    private object? anchorOrTarget;
+    private byte kind;
+    private byte scalarStyle;
+    private byte flags;
+
+    private const byte FlowFlag = 1;
+    private const byte SkippedFlag = 2;
+
+    public required YamlKind Kind { get => (YamlKind)kind; init => kind = (byte)value; }
 
     public required int Start { get; init; }
 
@@ -18,35 +30,34 @@ public sealed class YamlNode
     /// <summary>The opening bracket of a flow collection (after any anchor and tag), else -1.</summary>
     public int OpenBracket { get; init; } = -1;
 
-    public bool IsFlow { get; init; }
+    public bool IsFlow { get => (flags & FlowFlag) != 0; init => flags = (byte)(value ? flags | FlowFlag : flags & ~FlowFlag); }
 
     /// <summary>The node's tag as written or resolved (<c>!Ref</c>, <c>tag:yaml.org,2002:str</c>), "!" for the non-specific tag, else null.</summary>
     public string? Tag { get; init; }
 
-    public string? Anchor { get; init; }
+    /// <summary>The node's anchor name; an alias has none.</summary>
+    public string? Anchor { get => anchorOrTarget as string; init => anchorOrTarget = value; }
 
     /// <summary>A scalar's value, or an alias's anchor name.</summary>
-    public string? Value { get; init; }
+    public string? Value { get => valueOrContent as string; init => valueOrContent = value; }
 
-    public YamlDotNet.Core.ScalarStyle ScalarStyle { get; init; }
+    public YamlDotNet.Core.ScalarStyle ScalarStyle { get => (YamlDotNet.Core.ScalarStyle)scalarStyle; init => scalarStyle = (byte)value; }
 
     /// <summary>The node an alias refers to (the last node anchored with that name before it), when known.</summary>
-    public YamlNode? Target { get; internal set; }
+    public YamlNode? Target { get => anchorOrTarget as YamlNode; internal set => anchorOrTarget = value; }
 
     /// <summary>
     /// A collection read through without building its content (too deep for what a template's principals
     /// need): its span, style, tag and anchor are known, its entries and items are not.
     /// </summary>
-    public bool Skipped { get; init; }
+    public bool Skipped { get => (flags & SkippedFlag) != 0; init => flags = (byte)(value ? flags | SkippedFlag : flags & ~SkippedFlag); }
 
-    private List<YamlEntry>? entries;
-    private List<YamlNode>? items;
+    // Created on first use. A skipped collection has none to give: an empty list would read as an empty
+    // collection, so asking is a bug, not an answer. Another kind of node has none: it gets an empty list,
+    // not kept.
+    public List<YamlEntry> Entries => Skipped ? throw NotRead() : Kind == YamlKind.Mapping ? (List<YamlEntry>)(valueOrContent ??= new List<YamlEntry>()) : [];
 
-    // Created on first use: most nodes are scalars, which have neither. A skipped collection has none to
-    // give: an empty list would read as an empty collection, so asking is a bug, not an answer.
-    public List<YamlEntry> Entries => Skipped ? throw NotRead() : entries ??= [];
-
-    public List<YamlNode> Items => Skipped ? throw NotRead() : items ??= [];
+    public List<YamlNode> Items => Skipped ? throw NotRead() : Kind == YamlKind.Sequence ? (List<YamlNode>)(valueOrContent ??= new List<YamlNode>()) : [];
 
     private InvalidOperationException NotRead() => new($"The content of the collection at byte {Start} was skipped by the parse.");
 

@@ -84,8 +84,11 @@ public static partial class YamlSpanParser
         private readonly List<YamlNode> aliases = [];
 
         // Keys and short values repeat through a template ("Type", "Properties", "AWS::IAM::Role"): one
-        // string each, so the parser's fresh copies die young instead of living as long as the nodes.
-        private readonly Dictionary<string, string> interned = new(StringComparer.Ordinal);
+        // string each, so the parser's fresh copies die young instead of living as long as the nodes. A
+        // direct-mapped table, as JSON's NameTable: the strings that never repeat (logical ids) only
+        // take a slot for a while, where a dictionary would keep every one until the end of the parse.
+        private const int InternedSlots = 1024;
+        private readonly string?[] interned = new string?[InternedSlots];
         private readonly CharToByteMap map = new(source);
         private long lastGoodIndex;
 
@@ -280,9 +283,10 @@ public static partial class YamlSpanParser
         {
             if (value is null || value.Length > InternedLength)
                 return value;
-            if (interned.TryGetValue(value, out var known))
-                return known;
-            interned[value] = value;
+            ref var slot = ref interned[(uint)string.GetHashCode(value.AsSpan(), StringComparison.Ordinal) % InternedSlots];
+            if (slot is not null && string.Equals(slot, value, StringComparison.Ordinal))
+                return slot;
+            slot = value;
             return value;
         }
 
