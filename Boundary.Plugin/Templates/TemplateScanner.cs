@@ -5,7 +5,8 @@ namespace Boundary.Templates;
 
 /// <summary>
 /// Reads candidate files in parallel (one worker per core: more would only hold more files in memory
-/// at once; a few small files on the calling thread alone, see <see cref="Files.FileWorkers"/>) and
+/// at once; a few small files on the calling thread alone, see <see cref="Files.FileWorkers"/>; in the
+/// order of <see cref="ScanSchedule"/>) and
 /// parses only those that can hold an IAM principal. Every candidate must be UTF-8 text (a template
 /// saved as UTF-16 would otherwise pass unseen). The byte prefilter that comes next is exact,
 /// not a heuristic: see <see cref="CannotHoldPrincipal"/>. Each template is turned into a caller's
@@ -22,9 +23,9 @@ public static class TemplateScanner
         var results = new T?[files.Count];
         var found = new bool[files.Count];
         var errors = new TemplateError?[files.Count];
-        var (order, totalBytes) = LargestFirst(files);
-        var options = Files.FileWorkers.ForReading(files.Count, totalBytes, Environment.ProcessorCount);
-        Parallel.ForEach(order, options, index =>
+        var schedule = ScanSchedule.For(files);
+        var options = Files.FileWorkers.ForReading(files.Count, schedule.TotalBytes, Environment.ProcessorCount);
+        schedule.Run(options, index =>
         {
             var path = files[index];
             try
@@ -49,32 +50,6 @@ public static class TemplateScanner
             files.Count,
             Enumerable.Range(0, files.Count).Where(i => found[i]).Select(i => results[i]!).ToList(),
             errors.Where(e => e is not null).Select(e => e!).ToList());
-    }
-
-    /// <summary>
-    /// The indexes of <paramref name="files"/>, largest file first (a large template taken last would
-    /// finish alone while the other cores idle, and the read buffers reach their size at once), and
-    /// their size in all. A file that cannot be measured counts as large: the read reports its problem.
-    /// </summary>
-    private static (int[] Order, long TotalBytes) LargestFirst(IReadOnlyList<string> files)
-    {
-        var sizes = new long[files.Count];
-        long total = 0;
-        for (var i = 0; i < files.Count; i++)
-        {
-            try
-            {
-                sizes[i] = new FileInfo(files[i]).Length;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                sizes[i] = long.MaxValue / files.Count;
-            }
-            total += sizes[i];
-        }
-        var order = Enumerable.Range(0, files.Count).ToArray();
-        Array.Sort(order, (a, b) => sizes[b].CompareTo(sizes[a]) is var bySize and not 0 ? bySize : a.CompareTo(b));
-        return (order, total);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ using YamlDotNet.Core;
 // The floor for pre-push: read every template of a project once (as the tool reads it, into reused
 // buffers), tokenize it completely with the parsers the tool builds on (System.Text.Json's Utf8JsonReader with the options of
 // JsonSpanParser; YamlDotNet's event parser over the text decoded as it reads, as YamlSpanParser runs it), and write
-// each to a copy, on all cores. No node is built and nothing is edited: the tool cannot do less work.
+// each to a copy, on all cores, in the tool's order. No node is built and nothing is edited: the tool cannot do less work.
 // Usage: boundary-floor PROJECT_DIR COPY_DIR   Prints one JSON line: files, bytes, tokens, seconds.
 if (args.Length != 2)
 {
@@ -19,12 +19,14 @@ var clock = Stopwatch.StartNew();
 var templates = Directory.EnumerateFiles(backend, "*template*", SearchOption.AllDirectories)
     .Where(path => path.EndsWith(".json", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal))
     .Select(path => (Path: path, Size: new FileInfo(path).Length))
-    .OrderByDescending(file => file.Size) // largest first, so one big file does not finish last alone
     .ToList();
+// In the tool's order: largest first, one YAML file at a time while other files remain (ScanSchedule).
+var schedule = Boundary.Templates.ScanSchedule.For(templates.Select(file => file.Size).ToList(), i => Boundary.Templates.ScanSchedule.IsNamedYaml(templates[i].Path), templates.Sum(file => file.Size));
 long bytes = 0, tokens = 0;
 var jsonOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 1024 };
-Parallel.ForEach(templates, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+schedule.Run(new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
 {
+    var file = templates[index];
     using var source = SourceText.ReadPooled(file.Path);
     long count = 0;
     if (file.Path.EndsWith(".json", StringComparison.Ordinal))
