@@ -35,36 +35,57 @@ public class ScanScheduleTests
     }
 
     [Test]
-    public void Two_yaml_files_are_never_read_at_once_while_other_files_remain()
+    public void A_second_yaml_file_starts_only_once_every_other_file_is_taken()
     {
-        const int files = 200;
-        var sizes = Enumerable.Range(0, files).Select(i => (long)(files - i)).ToArray();
-        // Every other file is YAML: half the work, so that the other files run out only at the end.
+        // 0, 2 and 4 are YAML; sizes fall with the index.
+        var sizes = new long[] { 60, 50, 40, 30, 20, 10 };
         var schedule = ScanSchedule.For(sizes, i => i % 2 == 0, sizes.Sum());
-        var inProgress = 0;
-        var overlaps = new ConcurrentBag<int>();
+
+        // Two threads: the first takes the largest YAML file and keeps it; the second gets the others.
+        schedule.Take().Should().Be((0, true));
+        schedule.Take().Should().Be((1, false));
+        schedule.Done(false);
+        schedule.Take().Should().Be((3, false));
+        schedule.Done(false);
+        schedule.Take().Should().Be((5, false));
+        schedule.Done(false);
+        // Nothing else is left: the second thread takes a YAML file beside the first rather than idle.
+        schedule.Take().Should().Be((2, true));
+        schedule.Done(true);
+        schedule.Done(true);
+        schedule.Take().Should().Be((4, true));
+        schedule.Done(true);
+        schedule.Take().Index.Should().Be(-1);
+    }
+
+    [Test]
+    public void Once_a_yaml_file_is_done_the_next_thread_to_ask_takes_the_next_one()
+    {
+        var sizes = new long[] { 60, 50, 40, 30 };
+        var schedule = ScanSchedule.For(sizes, i => i is 0 or 1, sizes.Sum());
+
+        schedule.Take().Should().Be((0, true));
+        schedule.Take().Should().Be((2, false));
+        schedule.Done(true);
+        schedule.Take().Should().Be((1, true));
+        schedule.Take().Should().Be((3, false));
+    }
+
+    [Test]
+    public void Every_file_is_taken_once_by_threads_running_together()
+    {
+        const int files = 500;
+        var sizes = Enumerable.Range(0, files).Select(i => (long)(i * 7919 % 1000)).ToArray();
+        var schedule = ScanSchedule.For(sizes, i => i % 3 == 0, sizes.Sum());
         var taken = new ConcurrentBag<int>();
-        var othersLeft = files / 2;
 
         schedule.Run(new ParallelOptions { MaxDegreeOfParallelism = 4 }, index =>
         {
             taken.Add(index);
-            if (index % 2 != 0)
-            {
-                Thread.SpinWait(2_000);
-                Interlocked.Decrement(ref othersLeft);
-                return;
-            }
-            if (Interlocked.Increment(ref inProgress) > 1 && Volatile.Read(ref othersLeft) > 0)
-                overlaps.Add(index);
-            Thread.SpinWait(20_000);
-            Interlocked.Decrement(ref inProgress);
+            Thread.SpinWait(500);
         });
 
-        taken.Should().BeEquivalentTo(Enumerable.Range(0, files), "each file is taken once");
-        // A second YAML file may start only when no other file is left to take (the last few other files
-        // can still be running then, hence the tolerance of one per other thread).
-        overlaps.Should().HaveCountLessThanOrEqualTo(3);
+        taken.Should().BeEquivalentTo(Enumerable.Range(0, files));
     }
 
     [Test]

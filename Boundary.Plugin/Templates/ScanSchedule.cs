@@ -80,26 +80,34 @@ public sealed class ScanSchedule
                 }
                 finally
                 {
-                    if (isYaml)
-                        Interlocked.Decrement(ref yamlInProgress);
+                    Done(isYaml);
                 }
             }
         });
     }
 
     /// <summary>The next file: a YAML one when no other thread parses one, else another; a YAML one all the same when no other is left. -1 at the end.</summary>
-    private (int Index, bool IsYaml) Take()
+    internal (int Index, bool IsYaml) Take()
     {
         lock (gate)
         {
-            if (nextYaml < yaml.Length && (Volatile.Read(ref yamlInProgress) == 0 || nextOther == other.Length))
+            if (nextYaml < yaml.Length && (yamlInProgress == 0 || nextOther == other.Length))
             {
-                Interlocked.Increment(ref yamlInProgress);
+                yamlInProgress++;
                 return (yaml[nextYaml++], true);
             }
             if (nextOther < other.Length)
                 return (other[nextOther++], false);
             return (-1, false);
         }
+    }
+
+    /// <summary>A file taken with <see cref="Take"/> is done.</summary>
+    internal void Done(bool isYaml)
+    {
+        if (!isYaml)
+            return;
+        lock (gate)
+            yamlInProgress--;
     }
 }
