@@ -15,15 +15,21 @@ public static class YoungGeneration
     /// <summary>A template at least this large is collected part way through (a single template of hundreds of megabytes).</summary>
     public const long LargeFile = 16L << 20;
 
+    /// <summary>
+    /// A YAML template at least this large is collected part way through: YamlDotNet's garbage is some
+    /// 35 times the text, so a file of this size alone makes about a young budget of it.
+    /// </summary>
+    public const long LargeYamlFile = BudgetPerThread / 32;
+
     private const long BudgetPerThread = 8L << 20;
 
     [ThreadStatic]
     private static long nextCollection;
 
-    /// <summary><see cref="Tick"/>, inside a file of <paramref name="fileLength"/> bytes: only for a large one.</summary>
-    public static void TickWithin(long fileLength)
+    /// <summary><see cref="Tick"/>, inside a file of <paramref name="fileLength"/> bytes: only for a large one (<paramref name="large"/>, <see cref="LargeFile"/> unless given).</summary>
+    public static void TickWithin(long fileLength, long large = LargeFile)
     {
-        if (fileLength >= LargeFile)
+        if (fileLength >= large)
             Tick();
     }
 

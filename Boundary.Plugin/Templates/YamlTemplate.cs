@@ -35,10 +35,11 @@ public sealed class YamlTemplate : CloudFormationTemplate
         var mappingRead = (YamlNode mapping, int depth) =>
         {
             KeepOnlyTypeOfOtherResources(mapping, depth);
-            // Once a resource, whatever the file's size: the parser's garbage is some 35 times the
-            // text, and little of it lives, so collecting part way costs little.
+            // Once a resource in a file whose parse alone makes a young budget of garbage. A smaller
+            // file is collected after it is read, when its nodes are garbage too: part way, each
+            // collection would copy them into the older generations, only for them to die there.
             if (depth == 2)
-                YoungGeneration.Tick();
+                YoungGeneration.TickWithin(source.Length, YoungGeneration.LargeYamlFile);
         };
         if (YamlSpanParser.Parse(source, mappingRead, AfterTypeOfOtherResource) is not { } document || document.Root.Resolved is not { IsMapping: true } root)
             return null;
