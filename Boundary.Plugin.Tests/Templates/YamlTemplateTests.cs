@@ -129,6 +129,20 @@ public class YamlTemplateTests
             BoundaryOf(Inject(input, arn).Output, "R").Should().Be(arn, input);
     }
 
+    [TestCase("Resources:\n  R: {Type: &t AWS::IAM::Role}\n", "Resources:\n  R: {Properties: {PermissionsBoundary: 'ARN'}, Type: &t AWS::IAM::Role}\n")]
+    [TestCase("Resources:\n  R: {Type: AWS::IAM::Role, RoleName: !Sub &n 'r'}\n", "Resources:\n  R: {Properties: {PermissionsBoundary: 'ARN'}, Type: AWS::IAM::Role, RoleName: !Sub &n 'r'}\n")]
+    [TestCase("Resources:\n  R: {\n    Type: &t AWS::IAM::Role\n  }\n", "Resources:\n  R: {Properties: {PermissionsBoundary: 'ARN'},\n    Type: &t AWS::IAM::Role\n  }\n")]
+    [TestCase("Resources:\n  R: {Type: AWS::IAM::Role, Tags: [&t x]}\n", "Resources:\n  R: {Type: AWS::IAM::Role, Tags: [&t x], Properties: {PermissionsBoundary: 'ARN'}}\n")]
+    public void A_flow_resource_whose_last_value_is_an_anchored_scalar_gets_its_properties_first_so_that_it_reads_back(string input, string expected)
+    {
+        // YamlDotNet refuses an anchored scalar followed by another entry in a flow mapping: written last,
+        // Properties would make a file that this tool (and every later push) cannot read.
+        var (output, _) = Inject(input);
+
+        output.Should().Be(expected.Replace("ARN", Arn));
+        Load(output).Principals.Should().ContainSingle().Which.BoundaryValue.Should().Be(Arn);
+    }
+
     [Test]
     public void Plain_only_when_arn_shaped()
     {

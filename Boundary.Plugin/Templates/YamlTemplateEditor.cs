@@ -19,7 +19,7 @@ public sealed class YamlTemplateEditor(SourceText source)
 
     /// <summary>The boundary as the first key of a Properties mapping (or a mapping branch of an <c>Fn::If</c>).</summary>
     public TextEdit InsertBoundary(TemplateResource resource, YamlNode mapping, string arn) =>
-        mapping.IsFlow ? InsertFirstInFlow(mapping, arn) : InsertFirstInBlock(resource, mapping, arn);
+        mapping.IsFlow ? InsertFirstInFlow(mapping, Member(arn, inFlow: true)) : InsertFirstInBlock(resource, mapping, arn);
 
     /// <summary>A literal boundary's value replaced by the ARN, quoted for the mapping's style.</summary>
     public TextEdit ReplaceBoundary(TemplateResource resource, YamlNode mapping, YamlEntry boundary, string arn) =>
@@ -70,22 +70,27 @@ public sealed class YamlTemplateEditor(SourceText source)
     }
 
     /// <summary>
-    /// <c>PermissionsBoundary: value</c> first in a flow mapping, on the line of its opening brace: before
-    /// the first key when it shares that line, else right after the brace.
+    /// <paramref name="member"/> (<c>PermissionsBoundary: value</c>, or a Properties holding it) first in a
+    /// flow mapping, on the line of its opening brace: before the first key when it shares that line, else
+    /// right after the brace.
     /// </summary>
-    private TextEdit InsertFirstInFlow(YamlNode properties, string arn)
+    private TextEdit InsertFirstInFlow(YamlNode mapping, string member)
     {
-        var member = Member(arn, inFlow: true);
-        var brace = properties.OpenBracket;
-        if (properties.Entries.Count == 0)
+        var brace = mapping.OpenBracket;
+        if (mapping.Entries.Count == 0)
             return TextEdit.Insertion(brace + 1, member);
-        var first = properties.Entries[0].Key.Start;
+        var first = mapping.Entries[0].Key.Start;
         return Source.Bytes[brace..first].IndexOf((byte)'\n') < 0
             ? TextEdit.Insertion(first, member + ", ")
             : TextEdit.Insertion(brace + 1, member + ",");
     }
 
-    /// <summary>A Properties entry holding the boundary: after Type (or the last key) in a block resource, last in a flow one.</summary>
+    /// <summary>
+    /// A Properties entry holding the boundary: after Type (or the last key) in a block resource, last in a
+    /// flow one; first in a flow one whose last value is an anchored scalar, since YamlDotNet cannot read
+    /// such a value followed by another entry (<c>{Type: &amp;t AWS::IAM::Role, Properties: ...}</c> fails
+    /// to parse), and the tool must read back what it writes.
+    /// </summary>
     /// <param name="logicalIdKey">The resource's key in Resources, whose indentation the new lines follow.</param>
     /// <param name="resource">The resource's mapping.</param>
     /// <param name="after">The entry the new lines follow in a block mapping (Type, or the last key).</param>
@@ -94,7 +99,12 @@ public sealed class YamlTemplateEditor(SourceText source)
     public TextEdit AddProperties(YamlNode logicalIdKey, YamlNode resource, YamlEntry after, string logicalId, string arn)
     {
         if (resource.IsFlow)
-            return TextEdit.Insertion(resource.Entries[^1].End, $", {PropertiesKey}: {{{Member(arn, inFlow: true)}}}");
+        {
+            var properties = $"{PropertiesKey}: {{{Member(arn, inFlow: true)}}}";
+            return resource.Entries[^1].Value is { Kind: YamlKind.Scalar, Anchor: not null }
+                ? InsertFirstInFlow(resource, properties)
+                : TextEdit.Insertion(resource.Entries[^1].End, ", " + properties);
+        }
         var indent = OwnLineIndent(logicalId, after.Key);
         var unit = IndentUnit(logicalIdKey, indent);
         var eol = Source.LineEndingBefore(after.Key.Start);
