@@ -308,6 +308,21 @@ public class TemplateBypassAttackTests
         Refused("yaml", template, position, "used as a key");
     }
 
+    // Only the first document is read: a role in a later one would pass unchecked.
+    [TestCase("Resources:\n  B:\n    Type: AWS::S3::Bucket\n---\nResources:\n  R:\n    Type: AWS::IAM::Role\n", ":4:1:")]
+    [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: arn:aws:iam::123456789012:policy/B\n...\n--- !!map\nResources: {R: {Type: AWS::IAM::Role}}\n", ":7:1:")]
+    [TestCase("Description: not a template\n---\nResources:\n  R:\n    Type: AWS::IAM::Role\n", ":2:1:")]
+    public void A_second_yaml_document_is_refused_since_its_roles_would_go_unchecked(string template, string position)
+    {
+        using (var project = Create("yaml", template))
+        {
+            var verify = project.Verify();
+            verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
+            verify.StdOut.Should().Contain(Path.GetFileName(TemplatePath("yaml")) + position).And.Contain("second YAML document");
+        }
+        Refused("yaml", template, position, "second YAML document");
+    }
+
     private static void RoundTrip(string format, string template, int count = 1, int updated = 0, bool verifyBefore = true, bool standardReader = true)
     {
         using var project = Create(format, template);

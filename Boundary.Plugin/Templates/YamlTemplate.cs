@@ -41,7 +41,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
             if (depth == 2)
                 YoungGeneration.TickWithin(source.Length, YoungGeneration.LargeYamlFile);
         };
-        if (YamlSpanParser.Parse(source, mappingRead, AfterTypeOfOtherResource) is not { } document || document.Root.Resolved is not { IsMapping: true } root)
+        if (YamlSpanParser.Parse(source, mappingRead, AfterTypeOfOtherResource) is not { } document)
+            return null;
+        // Only the first document is read: a role in a later one would go unchecked. CloudFormation and the
+        // host read a template as one document.
+        if (document.NextDocument is { } next)
+            throw BoundaryException.File($"{source.Describe(next)}: a second YAML document starts here; a CloudFormation template is one document, and roles in a later one would not be checked. Keep one document in the file (or move the file out of the backend folder) and run again.");
+        if (document.Root.Resolved is not { IsMapping: true } root)
             return null;
         RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)

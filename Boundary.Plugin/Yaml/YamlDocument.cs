@@ -5,4 +5,5 @@ namespace Boundary.Yaml;
 /// inside collections read without building nodes), so that a caller can tell which nodes are shared
 /// without walking the whole document.
 /// </summary>
-public sealed record YamlDocument(YamlNode Root, IReadOnlyList<YamlNode> Aliases);
+/// <param name="NextDocument">Where a second document starts (its byte offset), or null when the file holds one.</param>
+public sealed record YamlDocument(YamlNode Root, IReadOnlyList<YamlNode> Aliases, int? NextDocument = null);

@@ -101,7 +101,12 @@ public static partial class YamlSpanParser
                 if (parsingEvent is DocumentStart)
                 {
                     var first = Next() ?? throw Unexpected();
-                    return new YamlDocument(ReadNode(first, 0, whole: false, unread: false), aliases);
+                    var root = ReadNode(first, 0, whole: false, unread: false);
+                    // Only the start of a second document is read, not its content.
+                    if (Next() is not DocumentEnd)
+                        throw Unexpected();
+                    var next = Next() is DocumentStart second ? ToByte(second.Start.Index) : (int?)null;
+                    return new YamlDocument(root, aliases, next);
                 }
                 if (parsingEvent is StreamEnd)
                     return null;
