@@ -143,6 +143,12 @@ public class YamlTemplateTests
         Load(output).Principals.Should().ContainSingle().Which.BoundaryValue.Should().Be(Arn);
     }
 
+    [TestCase("---\nResources:\n  R:\n    Type: AWS::IAM::Role\n")]
+    [TestCase("%YAML 1.2\n---\nResources:\n  R:\n    Type: AWS::IAM::Role\n...\n# the end\n")]
+    [TestCase("--- # one\nResources: {R: {Type: AWS::IAM::Role}}\n...\n")]
+    public void Document_markers_around_one_document_are_one_document(string input) =>
+        Load(input).Principals.Should().ContainSingle().Which.LogicalId.Should().Be("R");
+
     [Test]
     public void Plain_only_when_arn_shaped()
     {
