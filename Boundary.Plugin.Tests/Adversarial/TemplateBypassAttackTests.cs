@@ -297,31 +297,15 @@ public class TemplateBypassAttackTests
     [TestCase("Keys:\n  - &p Properties\nResources:\n  R:\n    Type: AWS::IAM::Role\n    *p :\n      RoleName: r\n", ":6:5:")]
     [TestCase("Keys:\n  - &b PermissionsBoundary\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      *b : arn:aws:iam::999999999999:policy/Evil\n", ":7:7:")]
     [TestCase("Keys: [&k Type]\nResources: {R: {*k : AWS::IAM::Role, Properties: {RoleName: r}}}\n", ":2:17:")]
-    public void Yaml_alias_written_as_a_key_where_a_role_is_decided_is_refused(string template, string position)
-    {
-        using (var project = Create("yaml", template))
-        {
-            var verify = project.Verify();
-            verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
-            verify.StdOut.Should().Contain(Path.GetFileName(TemplatePath("yaml")) + position).And.Contain("used as a key");
-        }
-        Refused("yaml", template, position, "used as a key");
-    }
+    public void Yaml_alias_written_as_a_key_where_a_role_is_decided_is_refused(string template, string position) =>
+        RefusedByVerifyToo("yaml", template, position, "used as a key");
 
     // Only the first document is read: a role in a later one would pass unchecked.
     [TestCase("Resources:\n  B:\n    Type: AWS::S3::Bucket\n---\nResources:\n  R:\n    Type: AWS::IAM::Role\n", ":4:1:")]
     [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: arn:aws:iam::123456789012:policy/B\n...\n--- !!map\nResources: {R: {Type: AWS::IAM::Role}}\n", ":7:1:")]
     [TestCase("Description: not a template\n---\nResources:\n  R:\n    Type: AWS::IAM::Role\n", ":2:1:")]
-    public void A_second_yaml_document_is_refused_since_its_roles_would_go_unchecked(string template, string position)
-    {
-        using (var project = Create("yaml", template))
-        {
-            var verify = project.Verify();
-            verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
-            verify.StdOut.Should().Contain(Path.GetFileName(TemplatePath("yaml")) + position).And.Contain("second YAML document");
-        }
-        Refused("yaml", template, position, "second YAML document");
-    }
+    public void A_second_yaml_document_is_refused_since_its_roles_would_go_unchecked(string template, string position) =>
+        RefusedByVerifyToo("yaml", template, position, "second YAML document");
 
     private static void RoundTrip(string format, string template, int count = 1, int updated = 0, bool verifyBefore = true, bool standardReader = true)
     {
@@ -352,6 +336,18 @@ public class TemplateBypassAttackTests
     }
 
     /// <summary>verify and pre-push refuse the template with file:line:column (exit 3), and nothing is written.</summary>
+    /// <summary>verify stops at the position too (exit 3), and so do pre-push and inject (<see cref="Refused"/>).</summary>
+    private static void RefusedByVerifyToo(string format, string template, string position, string reason)
+    {
+        using (var project = Create(format, template))
+        {
+            var verify = project.Verify();
+            verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
+            verify.StdOut.Should().Contain(Path.GetFileName(TemplatePath(format)) + position).And.Contain(reason);
+        }
+        Refused(format, template, position, reason);
+    }
+
     private static void Refused(string format, string template, string position, string reason)
     {
         using var project = Create(format, template);
