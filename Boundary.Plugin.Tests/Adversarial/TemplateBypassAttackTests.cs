@@ -286,9 +286,6 @@ public class TemplateBypassAttackTests
         project.ShouldEqual(before);
     }
 
-    // ---- helpers --------------------------------------------------------------------------------
-
-    /// <summary>verify sees the missing roles; pre-push bounds them; verify passes; post-push restores every byte.</summary>
     // An alias written as a key is, for every YAML reader, the key it refers to: a logical id, Type,
     // Properties or PermissionsBoundary written so would go unseen, and the role would slip past.
     [TestCase("Keys:\n  - &k Type\nResources:\n  R:\n    *k : AWS::IAM::Role\n    Properties:\n      RoleName: r\n", ":5:5:")]
@@ -307,6 +304,9 @@ public class TemplateBypassAttackTests
     public void A_second_yaml_document_is_refused_since_its_roles_would_go_unchecked(string template, string position) =>
         RefusedByVerifyToo("yaml", template, position, "second YAML document");
 
+    // ---- helpers --------------------------------------------------------------------------------
+
+    /// <summary>verify sees the missing roles; pre-push bounds them; verify passes; post-push restores every byte.</summary>
     private static void RoundTrip(string format, string template, int count = 1, int updated = 0, bool verifyBefore = true, bool standardReader = true)
     {
         using var project = Create(format, template);

@@ -69,7 +69,8 @@ public sealed class ScanSchedule
     /// </summary>
     public void Run(ParallelOptions options, Action<int> body)
     {
-        var workers = options.MaxDegreeOfParallelism is > 0 and var most ? Math.Min(most, Math.Max(1, Count)) : Math.Max(1, Math.Min(Environment.ProcessorCount, Count));
+        var most = options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var workers = Math.Max(1, Math.Min(most, Count));
         Parallel.For(0, workers, options, (_, state) =>
         {
             while (!state.ShouldExitCurrentIteration && Take() is var (index, isYaml) && index >= 0)
