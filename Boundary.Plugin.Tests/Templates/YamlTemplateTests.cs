@@ -149,6 +149,18 @@ public class YamlTemplateTests
     public void Document_markers_around_one_document_are_one_document(string input) =>
         Load(input).Principals.Should().ContainSingle().Which.LogicalId.Should().Be("R");
 
+    // Logical ids are checked over the whole document before the principals are read one by one: the
+    // first problem in the file is still the one reported.
+    [TestCase("Resources:\n  A:\n    Type: AWS::IAM::Role\n    Type: AWS::IAM::Role\n  B: {Type: AWS::S3::Bucket}\n  B: {Type: AWS::IAM::Role}\n", "t.yaml:4:5: 'Type' appears twice in A")]
+    [TestCase("Resources:\n  B: {Type: AWS::S3::Bucket}\n  B: {Type: AWS::IAM::Role}\n  A:\n    Type: AWS::IAM::Role\n    Type: AWS::IAM::Role\n", "t.yaml:3:3: 'B' appears twice in Resources")]
+    [TestCase("Resources:\n  A: {Type: AWS::IAM::Role, Properties: !If [C, x, y]}\n  A: {Type: AWS::S3::Bucket}\n", "t.yaml:2:49: a branch of the Fn::If at the Properties of A")]
+    public void The_first_problem_in_file_order_is_the_one_reported(string input, string expected)
+    {
+        var loading = () => Load(input);
+
+        loading.Should().Throw<BoundaryException>().Which.Message.Should().StartWith(expected);
+    }
+
     [Test]
     public void Plain_only_when_arn_shaped()
     {

@@ -66,6 +66,42 @@ public class YamlSpanParserTests
         Entry(properties, "Fn::If").Items[1].Entries[0].Value.Skipped.Should().BeFalse();
     }
 
+    [Test]
+    public void A_key_of_any_style_has_its_name_span_and_node()
+    {
+        const string yaml = "k: 1\n'q': 2\n!t t: 3\n&a a: 4\n*a : 5\n<<: {m: 6}\n!!merge <<: {n: 7}\n? [x]\n: 8\n";
+        var root = Parse(yaml).Root;
+
+        var keys = root.Entries.Select(e => (e.Name, Text(yaml, e.KeyStart, e.KeyEnd), e.Key.IsPlainScalar, e.Key.Tag, e.Key.Anchor, e.IsMerge)).ToList();
+
+        keys.Should().Equal(
+            ("k", "k", true, null, null, false),
+            ("q", "'q'", false, null, null, false),
+            ("t", "!t t", false, "!t", null, false),
+            ("a", "&a a", true, null, "a", false),
+            (null, "*a", false, null, null, false),
+            ("<<", "<<", true, null, null, true),
+            ("<<", "!!merge <<", false, "tag:yaml.org,2002:merge", null, true),
+            (null, "[x]", false, null, null, false));
+        root.Entries.Select(e => e.Key.Kind).Should().Equal(Enumerable.Repeat(YamlKind.Scalar, 4).Append(YamlKind.Alias).Concat([YamlKind.Scalar, YamlKind.Scalar, YamlKind.Sequence]));
+        root.Entries.Should().OnlyContain(e => e.Key.Start == e.KeyStart && e.Key.End == e.KeyEnd, "a key made from its text has the span it was read with");
+        root.Entries.Select(root.IndexOf).Should().Equal(Enumerable.Range(0, 8), "each entry is found where it stands");
+    }
+
+    [Test]
+    public void A_node_takes_48_bytes_since_a_large_template_holds_millions()
+    {
+        var nodes = new YamlNode[1000];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < nodes.Length; i++)
+            nodes[i] = new YamlNode { Kind = YamlKind.Scalar, Start = i, Tag = "!Ref", Value = "x" };
+        var each = (GC.GetAllocatedBytesForCurrentThread() - before) / nodes.Length;
+
+        each.Should().Be(48);
+    }
+
+    private static string Text(string yaml, int start, int end) => Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(yaml)[start..end]);
+
     private static YamlDocument Parse(string yaml) => YamlSpanParser.Parse(new SourceText("t.yaml", Encoding.UTF8.GetBytes(yaml)))!;
 
     private static YamlNode Entry(YamlNode mapping, string name) => mapping.Entries.Single(e => e.Name == name).Value;

@@ -16,14 +16,19 @@ public sealed class YamlTemplate : CloudFormationTemplate
     private const string FnIf = "Fn::If";
 
     private readonly YamlTemplateEditor editor;
-    private readonly Dictionary<TemplateResource, ResourceNodes> nodes;
 
-    private YamlTemplate(SourceText source, IReadOnlyList<TemplateResource> principals, Dictionary<TemplateResource, ResourceNodes> nodes)
+    // Each principal's nodes, in the order of Principals (file order, so by offset): a dictionary's
+    // entries and the resources' hashing would cost more than a binary search.
+    private readonly List<ResourceNodes> nodes;
+    private readonly Dictionary<YamlNode, YamlNode> aliased;
+
+    private YamlTemplate(SourceText source, List<TemplateResource> principals, List<ResourceNodes> nodes, Dictionary<YamlNode, YamlNode> aliased)
         : base(source)
     {
         editor = new YamlTemplateEditor(source);
         Principals = principals;
         this.nodes = nodes;
+        this.aliased = aliased;
     }
 
     public override TemplateFormat Format => TemplateFormat.Yaml;
@@ -31,6 +36,67 @@ public sealed class YamlTemplate : CloudFormationTemplate
     public override IReadOnlyList<TemplateResource> Principals { get; }
 
     public static new YamlTemplate? Load(SourceText source)
+    {
+        if (ReadResources(source) is not { } read)
+            return null;
+        // The document's other nodes are garbage from here on. In a large template the young collections
+        // have moved most of them to the old generation: freed now, before the principals' records take
+        // memory, not after.
+        YoungGeneration.AfterLargeParse(source.Length);
+        var (aliased, globals) = (read.Aliased, read.Globals);
+        var principals = new List<TemplateResource>(read.Candidates.Count);
+        var nodes = new List<ResourceNodes>(read.Candidates.Count);
+        foreach (var (entry, resource, isAlias) in read.Candidates)
+        {
+            var logicalId = entry.Name!;
+            RefuseDuplicate(source, resource, "Type", logicalId);
+            RefuseDuplicate(source, resource, PropertiesKey, logicalId);
+            var type = Find(resource, "Type")!.Entry.Value.Resolved!;
+            var properties = Find(resource, PropertiesKey);
+            var shared = read.SharedAbove ?? Shared(aliased, resource);
+            Site? site = null;
+            List<Site>? branchSites = null;
+            IReadOnlyList<BranchBoundary>? branches = null;
+            if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
+            {
+                branchSites = [];
+                CollectBranches(source, logicalId, fnIf, branchSites, aliased, shared ?? Shared(aliased, propertiesValue), 0);
+                branches = branchSites.Select(s => s.Describe(source)).ToList();
+            }
+            else if (properties?.Entry.Value.Resolved is { IsMapping: true } propertiesMapping)
+            {
+                site = SiteOf(source, logicalId, propertiesMapping, shared ?? Shared(aliased, propertiesMapping));
+            }
+            var (kind, value) = branches is not null
+                ? TemplateResource.Combine(branches)
+                : site is not null ? (site.Kind, site.Value) : (BoundaryKind.None, null);
+            var fromGlobals = false;
+            if (kind == BoundaryKind.None && branches is null && type.Value == TemplateResource.SamFunction && globals is { } inherited)
+            {
+                (kind, value) = inherited;
+                fromGlobals = true;
+            }
+            var (line, column) = source.Position(entry.KeyStart);
+            var principal = new TemplateResource(logicalId, TemplateResource.CanonicalType(type.Value!), entry.KeyStart, line, column, kind, value, properties is not null)
+            {
+                Branches = branches,
+                FromGlobals = fromGlobals,
+            };
+            principals.Add(principal);
+            nodes.Add(new ResourceNodes(entry, resource, isAlias, site, branchSites, shared));
+        }
+        // After the problems of the principals before it, as they come in the file.
+        if (read.Duplicate is { } duplicate)
+            throw Duplicate(source, duplicate.Offset, duplicate.LogicalId, "Resources");
+        return new YamlTemplate(source, principals, nodes, aliased);
+    }
+
+    /// <summary>
+    /// What <see cref="Load"/> needs of the whole document: the resources that are principals (each
+    /// logical id checked against every other), SAM's Globals boundary and what aliases share. Null when
+    /// the file is not a template. Only the principals' nodes are kept.
+    /// </summary>
+    private static ResourcesRead? ReadResources(SourceText source)
     {
         var mappingRead = (YamlNode mapping, int depth) =>
         {
@@ -61,63 +127,29 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return null;
         RefuseMergedPrincipals(source, resources);
         var globals = GlobalFunctionBoundary(source, root);
-        var principals = new List<TemplateResource>();
-        var nodes = new Dictionary<TemplateResource, ResourceNodes>();
         // Without aliases nothing is shared, and no set of every resource is built (large templates).
         var written = document.Aliases.Count > 0 ? resources.Entries.Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance) : [];
         var aliased = AliasUses(document.Aliases, resources, written);
-        var seen = new Dictionary<string, YamlEntry>(resources.Entries.Count, StringComparer.Ordinal);
+        var sharedAbove = Shared(aliased, root, resources);
+        var candidates = new List<Candidate>();
+        // Whether the logical id seen before was a principal's: one flag, not the entry, for each resource.
+        var seen = new Dictionary<string, bool>(resources.Entries.Count, StringComparer.Ordinal);
         foreach (var entry in resources.Entries)
         {
             if (entry.IsMerge || entry.Name is not { } logicalId)
                 continue;
             var isPrincipal = IsPrincipal(entry.Value.Resolved);
-            if (seen.TryGetValue(logicalId, out var earlier) && (isPrincipal || IsPrincipal(earlier.Value.Resolved)))
-                throw Duplicate(source, entry.Key.Start, logicalId, "Resources");
-            seen[logicalId] = entry;
+            if (seen.TryGetValue(logicalId, out var earlierIsPrincipal) && (isPrincipal || earlierIsPrincipal))
+                return new ResourcesRead(candidates, globals, aliased, sharedAbove, (entry.KeyStart, logicalId));
+            seen[logicalId] = isPrincipal;
             if (!isPrincipal || entry.Value.Resolved is not { IsMapping: true } resource)
                 continue;
             var isAlias = entry.Value.Kind == YamlKind.Alias;
             if (isAlias && written.Contains(resource))
                 continue; // an alias of another resource here: adding to that one covers both
-            RefuseDuplicate(source, resource, "Type", logicalId);
-            RefuseDuplicate(source, resource, PropertiesKey, logicalId);
-            var type = Find(resource, "Type")!.Entry.Value.Resolved!;
-            var properties = Find(resource, PropertiesKey);
-            var shared = Shared(aliased, root, resources, resource);
-            IReadOnlyList<Site>? sites = null;
-            IReadOnlyList<BranchBoundary>? branches = null;
-            if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
-            {
-                var branchSites = new List<Site>();
-                CollectBranches(source, logicalId, fnIf, branchSites, aliased, shared ?? Shared(aliased, propertiesValue), 0);
-                branches = branchSites.Select(s => s.Describe(source)).ToList();
-                sites = branchSites;
-            }
-            else if (properties?.Entry.Value.Resolved is { IsMapping: true } propertiesMapping)
-            {
-                // An array, not a list: one site each for most of a large template's principals.
-                sites = new[] { SiteOf(source, logicalId, propertiesMapping, shared ?? Shared(aliased, propertiesMapping)) };
-            }
-            var (kind, value) = branches is not null
-                ? TemplateResource.Combine(branches)
-                : sites is { Count: 1 } ? (sites[0].Kind, sites[0].Value) : (BoundaryKind.None, null);
-            var fromGlobals = false;
-            if (kind == BoundaryKind.None && branches is null && type.Value == TemplateResource.SamFunction && globals is { } inherited)
-            {
-                (kind, value) = inherited;
-                fromGlobals = true;
-            }
-            var (line, column) = source.Position(entry.Key.Start);
-            var principal = new TemplateResource(logicalId, TemplateResource.CanonicalType(type.Value!), entry.Key.Start, line, column, kind, value, properties is not null)
-            {
-                Branches = branches,
-                FromGlobals = fromGlobals,
-            };
-            principals.Add(principal);
-            nodes[principal] = new ResourceNodes(entry, resource, isAlias, sites, shared, aliased);
+            candidates.Add(new Candidate(entry, resource, isAlias));
         }
-        return new YamlTemplate(source, principals, nodes);
+        return new ResourcesRead(candidates, globals, aliased, sharedAbove, null);
     }
 
     /// <summary>
@@ -131,10 +163,12 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (depth != 2 || mapping.Anchor is not null)
             return;
         YamlEntry? found = null;
-        foreach (var entry in mapping.Entries)
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             // Outside Resources the one mapping read is Globals.Function, for its boundary: never dropped.
-            if (entry.IsMerge || entry.Key.Kind != YamlKind.Scalar || entry.Name == BoundaryProperty)
+            if (entry.IsMerge || entry.Name is null || entry.Name == BoundaryProperty)
                 return;
             if (entry.Name != "Type")
                 continue;
@@ -144,9 +178,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         }
         if (found is not { } type || type.Value.Kind != YamlKind.Scalar || !type.Value.IsString || TemplateResource.IsPrincipalType(type.Value.Value))
             return;
-        mapping.Entries.Clear();
-        mapping.Entries.Add(type);
-        mapping.Entries.TrimExcess();
+        if (entries.Count > 1)
+            mapping.SetEntries([type]);
     }
 
     /// <summary>
@@ -156,7 +189,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// anchored mapping's content) is read whole wherever it is.
     /// </summary>
     private static bool AfterTypeOfOtherResource(YamlEntry entry, int depth) =>
-        depth == 2 && !entry.IsMerge && entry.Key.Kind == YamlKind.Scalar && entry.Name == "Type"
+        depth == 2 && !entry.IsMerge && entry.Name == "Type"
         && entry.Value is { Kind: YamlKind.Scalar, IsString: true } type && !TemplateResource.IsPrincipalType(type.Value);
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
@@ -213,7 +246,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return TextEdit.Merge(Source.Bytes, sites.Select(s => editor.RemoveEntry(resource, s.Mapping, s.Boundary!.Entry)).ToList());
         }
         var (properties, propertiesEntry, boundary) = OwnBoundary(resource, "remove");
-        var owner = nodes[resource].Resource;
+        var owner = NodesOf(resource).Resource;
         // Properties that hold only the boundary, laid out as AddProperties writes them (block in a block
         // resource, flow in a flow one), go with it: that undoes AddProperties exactly, and a block
         // Properties key left without entries would be null. A flow {} in a block resource stays.
@@ -242,7 +275,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     {
         if (shared is null)
             return;
-        var use = owner.Aliased[shared];
+        var use = aliased[shared];
         throw Unsupported(resource, shared, verb,
             $"the edit would fall inside the node anchored as &{shared.Anchor}, which is also used at {Source.Describe(use.Start)} (*{use.Value}), so that place would change too",
             "Write the anchored node out where it is used (or drop the alias)");
@@ -287,8 +320,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
             {
                 foreach (var entry in node.Entries)
                 {
-                    if (entry.Key.Kind == YamlKind.Alias)
-                        throw BoundaryException.File($"{source.Describe(entry.Key.Start)}: the alias *{entry.Key.Value} is used as a key in Resources; YAML readers take it as the key it refers to, which cannot be checked here, so a role could hide behind it. Write the key out and run again.");
+                    if (entry.Name is null && entry.Key.Kind == YamlKind.Alias)
+                        throw BoundaryException.File($"{source.Describe(entry.KeyStart)}: the alias *{entry.Key.Value} is used as a key in Resources; YAML readers take it as the key it refers to, which cannot be checked here, so a role could hide behind it. Write the key out and run again.");
                     pending.Push(entry.Value);
                 }
             }
@@ -312,7 +345,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
         foreach (var merge in resources.Entries.Where(e => e.IsMerge))
             foreach (var (name, value) in Merged(merge.Value, 0))
                 if (!explicitNames.Contains(name) && IsPrincipal(value.Resolved))
-                    throw BoundaryException.File($"{source.Describe(merge.Key.Start)}: the merge key (<<) brings {name} ({Find(value.Resolved!, "Type")!.Entry.Value.Resolved!.Value}) into Resources; CloudFormation's support for merge keys is limited and whether that role is bounded cannot be decided here. Write {name} out in Resources and run again.");
+                    throw BoundaryException.File($"{source.Describe(merge.KeyStart)}: the merge key (<<) brings {name} ({Find(value.Resolved!, "Type")!.Entry.Value.Resolved!.Value}) into Resources; CloudFormation's support for merge keys is limited and whether that role is bounded cannot be decided here. Write {name} out in Resources and run again.");
     }
 
     private static IEnumerable<(string Name, YamlNode Value)> Merged(YamlNode mergeValue, int depth)
@@ -347,7 +380,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (!node.IsMapping || !node.Entries.Any(e => !e.IsMerge && e.Name == FnIf))
             return null;
         if (node.Entries.Count != 1)
-            throw BoundaryException.File($"{source.Describe(node.Entries.First(e => e.Name == FnIf).Key.Start)}: {FnIf} stands beside other keys at the Properties of {logicalId}, which CloudFormation refuses. Make it the only key and run again.");
+            throw BoundaryException.File($"{source.Describe(node.Entries.First(e => e.Name == FnIf).KeyStart)}: {FnIf} stands beside other keys at the Properties of {logicalId}, which CloudFormation refuses. Make it the only key and run again.");
         return node.Entries[0].Value.Resolved ?? node.Entries[0].Value;
     }
 
@@ -462,18 +495,41 @@ public sealed class YamlTemplate : CloudFormationTemplate
     private static void RefuseDuplicate(SourceText source, YamlNode mapping, string name, string where)
     {
         var count = 0;
-        foreach (var entry in mapping.Entries)
-            if (!entry.IsMerge && entry.Name == name && ++count > 1)
-                throw Duplicate(source, entry.Key.Start, name, where);
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
+            if (!entries[i].IsMerge && entries[i].Name == name && ++count > 1)
+                throw Duplicate(source, entries[i].KeyStart, name, where);
     }
 
     private static BoundaryException Duplicate(SourceText source, int offset, string name, string where) =>
         BoundaryException.File($"{source.Describe(offset)}: '{name}' appears twice in {where}; readers disagree on which one counts, so whether a role is bounded cannot be decided. Keep one and run again.");
 
+    /// <summary>The nodes of one of <see cref="Principals"/> (found by its offset: they are in file order).</summary>
+    private ResourceNodes NodesOf(TemplateResource resource)
+    {
+        int low = 0, high = Principals.Count - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var offset = Principals[middle].Offset;
+            if (offset == resource.Offset)
+            {
+                if (Principals[middle] == resource)
+                    return nodes[middle];
+                break;
+            }
+            if (offset < resource.Offset)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+        throw new KeyNotFoundException($"{resource.LogicalId} is not a principal of {Path}.");
+    }
+
     /// <summary>The resource's mapping as written here, not shared through an alias.</summary>
     private ResourceNodes OwnMapping(TemplateResource resource, string verb)
     {
-        var owner = nodes[resource];
+        var owner = NodesOf(resource);
         if (owner.IsAlias)
             throw Unsupported(resource, owner.Entry.Value, verb, "it is an alias (*name) of a mapping other places may share", "Write the resource out in full");
         return owner;
@@ -482,7 +538,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     private (YamlNode Properties, YamlEntry PropertiesEntry, YamlEntry Boundary) OwnBoundary(TemplateResource resource, string verb)
     {
         if (resource.FromGlobals)
-            throw Unsupported(resource, nodes[resource].Entry.Key, verb, "its boundary comes from Globals.Function", "Change it there by hand");
+            throw Unsupported(resource, NodesOf(resource).Entry.Key, verb, "its boundary comes from Globals.Function", "Change it there by hand");
         var owner = OwnMapping(resource, verb);
         RefuseShared(resource, owner, owner.Shared ?? owner.Sites?.FirstOrDefault()?.Shared, verb);
         var properties = Find(owner.Resource, PropertiesKey)
@@ -505,13 +561,15 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// </summary>
     private static Lookup? Find(YamlNode mapping, string name, int depth = 0)
     {
-        for (var i = mapping.Entries.Count - 1; i >= 0; i--)
-            if (!mapping.Entries[i].IsMerge && mapping.Entries[i].Name == name)
-                return new Lookup(mapping.Entries[i], Inherited: false);
+        var entries = mapping.Entries;
+        for (var i = entries.Count - 1; i >= 0; i--)
+            if (!entries[i].IsMerge && entries[i].Name == name)
+                return new Lookup(entries[i], Inherited: false);
         if (depth > 32)
             return null;
-        foreach (var entry in mapping.Entries)
+        for (var i = 0; i < entries.Count; i++)
         {
+            var entry = entries[i];
             if (!entry.IsMerge)
                 continue;
             var sources = entry.Value.Resolved is { Kind: YamlKind.Sequence } sequence ? sequence.Items.Select(i => i.Resolved) : [entry.Value.Resolved];
@@ -524,13 +582,29 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     private sealed record Lookup(YamlEntry Entry, bool Inherited);
 
+    /// <param name="Candidates">The principals to read, in file order (up to the duplicate, when there is one).</param>
+    /// <param name="Globals">SAM's <c>Globals.Function</c> boundary, when it holds one.</param>
+    /// <param name="Aliased">Every node some alias uses, with that alias.</param>
+    /// <param name="SharedAbove">The first of root and Resources that an alias elsewhere also uses.</param>
+    /// <param name="Duplicate">The first logical id written twice where one of the two is a principal, and where.</param>
+    private sealed record ResourcesRead(List<Candidate> Candidates, (BoundaryKind, string?)? Globals, Dictionary<YamlNode, YamlNode> Aliased, YamlNode? SharedAbove, (int Offset, string LogicalId)? Duplicate);
+
     /// <param name="Entry">The logical id and the value as written (a mapping or an alias).</param>
     /// <param name="Resource">The resource's mapping (an alias resolved).</param>
     /// <param name="IsAlias">The resource is written as an alias: its mapping is shared.</param>
-    /// <param name="Sites">The mappings a boundary goes in (Properties, or each mapping branch of its Fn::If); null without a Properties mapping.</param>
+    private readonly record struct Candidate(YamlEntry Entry, YamlNode Resource, bool IsAlias);
+
+    /// <param name="Entry">The logical id and the value as written (a mapping or an alias).</param>
+    /// <param name="Resource">The resource's mapping (an alias resolved).</param>
+    /// <param name="IsAlias">The resource is written as an alias: its mapping is shared.</param>
+    /// <param name="Site">Where a boundary goes in plain Properties (a mapping); null for an Fn::If, or without a Properties mapping.</param>
+    /// <param name="BranchSites">Where a boundary goes in each mapping branch of an Fn::If at the Properties; else null.</param>
     /// <param name="Shared">The first of root, Resources and the resource mapping that an alias elsewhere also uses.</param>
-    /// <param name="Aliased">Every node some alias uses, with that alias.</param>
-    private sealed record ResourceNodes(YamlEntry Entry, YamlNode Resource, bool IsAlias, IReadOnlyList<Site>? Sites, YamlNode? Shared, Dictionary<YamlNode, YamlNode> Aliased);
+    private sealed record ResourceNodes(YamlEntry Entry, YamlNode Resource, bool IsAlias, Site? Site, List<Site>? BranchSites, YamlNode? Shared)
+    {
+        /// <summary>The mappings a boundary goes in (Properties, or each mapping branch of its Fn::If); null without a Properties mapping.</summary>
+        public IReadOnlyList<Site>? Sites => BranchSites ?? (Site is null ? null : [Site]);
+    }
 
     /// <param name="Mapping">The mapping that holds (or would hold) PermissionsBoundary.</param>
     /// <param name="Boundary">Its PermissionsBoundary entry, also when the value is empty.</param>

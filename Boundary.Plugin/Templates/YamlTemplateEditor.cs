@@ -44,7 +44,7 @@ public sealed class YamlTemplateEditor(SourceText source)
         if (!(value.Kind == YamlKind.Scalar && value.IsPlainScalar && value.Value == "" && value.Anchor is null))
             return ReplaceScalar(resource, value, quoted);
         var bytes = Source.Bytes;
-        var colon = entry.Key.End;
+        var colon = entry.KeyEnd;
         while (colon < bytes.Length && bytes[colon] is (byte)' ' or (byte)'\t')
             colon++;
         if (colon >= bytes.Length || bytes[colon] != ':')
@@ -55,7 +55,7 @@ public sealed class YamlTemplateEditor(SourceText source)
     /// <summary><c>PermissionsBoundary: value</c> on a line of its own before the first key, with that key's indentation.</summary>
     private TextEdit InsertFirstInBlock(TemplateResource resource, YamlNode properties, string arn)
     {
-        var first = properties.Entries[0].Key.Start;
+        var first = properties.Entries[0].KeyStart;
         var lineStart = Source.LineStart(first);
         if (!Source.IsFirstOnLine(first))
         {
@@ -79,7 +79,7 @@ public sealed class YamlTemplateEditor(SourceText source)
         var brace = mapping.OpenBracket;
         if (mapping.Entries.Count == 0)
             return TextEdit.Insertion(brace + 1, member);
-        var first = mapping.Entries[0].Key.Start;
+        var first = mapping.Entries[0].KeyStart;
         return Source.Bytes[brace..first].IndexOf((byte)'\n') < 0
             ? TextEdit.Insertion(first, member + ", ")
             : TextEdit.Insertion(brace + 1, member + ",");
@@ -107,7 +107,7 @@ public sealed class YamlTemplateEditor(SourceText source)
         }
         var indent = OwnLineIndent(logicalId, after.Key);
         var unit = IndentUnit(logicalIdKey, indent);
-        var eol = Source.LineEndingBefore(after.Key.Start);
+        var eol = Source.LineEndingBefore(after.KeyStart);
         return InsertLines(Source.NextLineStart(after.End), $"{indent}{PropertiesKey}:{eol}{indent}{unit}{Member(arn, inFlow: false)}", eol);
     }
 
@@ -124,7 +124,7 @@ public sealed class YamlTemplateEditor(SourceText source)
             return TextEdit.Insertion(value.Start, (spaced ? "" : " ") + flowMapping);
         }
         var indent = OwnLineIndent(logicalId, properties.Key);
-        var eol = Source.LineEndingBefore(properties.Key.Start);
+        var eol = Source.LineEndingBefore(properties.KeyStart);
         return InsertLines(Source.NextLineStart(value.Start), indent + IndentUnit(logicalIdKey, indent) + Member(arn, inFlow: false), eol);
     }
 
@@ -142,17 +142,17 @@ public sealed class YamlTemplateEditor(SourceText source)
     public TextEdit RemoveEntry(TemplateResource resource, YamlNode mapping, YamlEntry entry)
     {
         var bytes = Source.Bytes;
-        var keyStart = entry.Key.Start;
+        var keyStart = entry.KeyStart;
         if (!mapping.IsFlow)
         {
             if (!Source.IsFirstOnLine(keyStart))
             {
                 // The first key of a sequence item ("- PermissionsBoundary: x" then the next key on its
                 // own line): the next key moves up to its place, undoing InsertFirstInBlock.
-                var position = mapping.Entries.IndexOf(entry);
+                var position = mapping.IndexOf(entry);
                 if (position == 0 && mapping.Entries.Count > 1 && IsSequenceIndicators(Source.LineStart(keyStart), keyStart)
-                    && Source.IsFirstOnLine(mapping.Entries[1].Key.Start) && Source.NextLineStart(entry.End) == Source.LineStart(mapping.Entries[1].Key.Start))
-                    return TextEdit.Removal(keyStart, mapping.Entries[1].Key.Start - keyStart);
+                    && Source.IsFirstOnLine(mapping.Entries[1].KeyStart) && Source.NextLineStart(entry.End) == Source.LineStart(mapping.Entries[1].KeyStart))
+                    return TextEdit.Removal(keyStart, mapping.Entries[1].KeyStart - keyStart);
                 throw Unsupported(resource, entry.Key, "remove", $"{entry.Name} does not start its line", "Remove it by hand");
             }
             var from = Source.LineStart(keyStart);
@@ -161,7 +161,7 @@ public sealed class YamlTemplateEditor(SourceText source)
                 from -= from >= 2 && bytes[from - 2] == '\r' ? 2 : 1;
             return TextEdit.Removal(from, to - from);
         }
-        var index = mapping.Entries.IndexOf(entry);
+        var index = mapping.IndexOf(entry);
         var comma = CommaAfter(entry.End);
         if (index < mapping.Entries.Count - 1)
         {

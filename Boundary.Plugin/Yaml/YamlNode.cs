@@ -9,11 +9,11 @@ namespace Boundary.Yaml;
 /// </summary>
 public sealed class YamlNode
 {
-    // A large template holds millions of nodes, so a node is kept to 56 bytes: fields that never occur
-    // together share a slot (a scalar's value or a collection's content; an anchor, or an alias's
-    // target) and the small ones are bytes.
+    // A large template holds millions of nodes, so a node is kept to 48 bytes: fields that never occur
+    // together share a slot (a scalar's value or a collection's content; a tag, or an alias's target),
+    // an anchor (rare) comes with its tag in an object of its own, and the small fields are bytes.
     private object? valueOrContent;
-    private object? anchorOrTarget;
+    private object? decoration; // null, the tag (a string), an alias's target (a YamlNode) or an Anchored
     private byte kind;
     private byte scalarStyle;
     private byte flags;
@@ -33,10 +33,10 @@ public sealed class YamlNode
     public bool IsFlow { get => (flags & FlowFlag) != 0; init => flags = (byte)(value ? flags | FlowFlag : flags & ~FlowFlag); }
 
     /// <summary>The node's tag as written or resolved (<c>!Ref</c>, <c>tag:yaml.org,2002:str</c>), "!" for the non-specific tag, else null.</summary>
-    public string? Tag { get; init; }
+    public string? Tag { get => decoration as string ?? (decoration as Anchored)?.Tag; init => decoration = Decorate(value, Anchor); }
 
     /// <summary>The node's anchor name; an alias has none.</summary>
-    public string? Anchor { get => anchorOrTarget as string; init => anchorOrTarget = value; }
+    public string? Anchor { get => (decoration as Anchored)?.Anchor; init => decoration = Decorate(Tag, value); }
 
     /// <summary>A scalar's value, or an alias's anchor name.</summary>
     public string? Value { get => valueOrContent as string; init => valueOrContent = value; }
@@ -44,7 +44,11 @@ public sealed class YamlNode
     public YamlDotNet.Core.ScalarStyle ScalarStyle { get => (YamlDotNet.Core.ScalarStyle)scalarStyle; init => scalarStyle = (byte)value; }
 
     /// <summary>The node an alias refers to (the last node anchored with that name before it), when known.</summary>
-    public YamlNode? Target { get => anchorOrTarget as YamlNode; internal set => anchorOrTarget = value; }
+    public YamlNode? Target { get => decoration as YamlNode; internal set => decoration = value; }
+
+    private static object? Decorate(string? tag, string? anchor) => anchor is null ? tag : new Anchored(tag, anchor);
+
+    private sealed record Anchored(string? Tag, string Anchor);
 
     /// <summary>
     /// A collection read through without building its content (too deep for what a template's principals
@@ -52,12 +56,24 @@ public sealed class YamlNode
     /// </summary>
     public bool Skipped { get => (flags & SkippedFlag) != 0; init => flags = (byte)(value ? flags | SkippedFlag : flags & ~SkippedFlag); }
 
-    // Created on first use. A skipped collection has none to give: an empty list would read as an empty
-    // collection, so asking is a bug, not an answer. Another kind of node has none: it gets an empty list,
-    // not kept.
-    public List<YamlEntry> Entries => Skipped ? throw NotRead() : Kind == YamlKind.Mapping ? (List<YamlEntry>)(valueOrContent ??= new List<YamlEntry>()) : [];
+    // Arrays of exactly the content's size, set once the collection is read: a list's own object and
+    // its spare capacity would be most of a small mapping's memory. A skipped collection has none to give:
+    // an empty list would read as an empty collection, so asking is a bug, not an answer. Another kind of
+    // node has none: it gets an empty list.
+    public IReadOnlyList<YamlEntry> Entries => Skipped ? throw NotRead() : Kind == YamlKind.Mapping ? (YamlEntry[]?)valueOrContent ?? [] : [];
 
-    public List<YamlNode> Items => Skipped ? throw NotRead() : Kind == YamlKind.Sequence ? (List<YamlNode>)(valueOrContent ??= new List<YamlNode>()) : [];
+    public IReadOnlyList<YamlNode> Items => Skipped ? throw NotRead() : Kind == YamlKind.Sequence ? (YamlNode[]?)valueOrContent ?? [] : [];
+
+    /// <summary>A mapping's entries, as read (or as a reader keeps of them).</summary>
+    internal void SetEntries(YamlEntry[] entries) =>
+        valueOrContent = Kind == YamlKind.Mapping && !Skipped ? entries : throw new InvalidOperationException($"The node at byte {Start} is not a mapping that was read.");
+
+    /// <summary>Where <paramref name="entry"/> stands among a mapping's entries, or -1.</summary>
+    public int IndexOf(YamlEntry entry) => valueOrContent is YamlEntry[] entries ? Array.IndexOf(entries, entry) : -1;
+
+    /// <summary>A sequence's items, as read.</summary>
+    internal void SetItems(YamlNode[] items) =>
+        valueOrContent = Kind == YamlKind.Sequence && !Skipped ? items : throw new InvalidOperationException($"The node at byte {Start} is not a sequence that was read.");
 
     private InvalidOperationException NotRead() => new($"The content of the collection at byte {Start} was skipped by the parse.");
 

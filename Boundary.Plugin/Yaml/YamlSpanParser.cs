@@ -178,27 +178,34 @@ public static partial class YamlSpanParser
                         return node;
                     }
                     var restUnread = false;
+                    var entries = isMapping ? Scratch(entryScratch, depth) : null;
+                    var items = isMapping ? null : Scratch(itemScratch, depth);
                     while (Next() is { } next)
                     {
                         if (next is MappingEnd or SequenceEnd)
                         {
-                            var last = isMapping ? (node.Entries.Count > 0 ? node.Entries[^1].End : -1) : (node.Items.Count > 0 ? node.Items[^1].End : -1);
+                            var last = isMapping ? (entries!.Count > 0 ? entries[^1].End : -1) : (items!.Count > 0 ? items[^1].End : -1);
                             node.End = isFlow ? ToByte(next.Start.Index) + 1 : last >= 0 ? last : node.Start;
                             if (isMapping)
+                            {
+                                node.SetEntries(TakeAll(entries!));
                                 mappingRead?.Invoke(node, depth);
+                            }
+                            else
+                            {
+                                node.SetItems(TakeAll(items!));
+                            }
                             return node;
                         }
                         if (isMapping)
                         {
-                            var key = ReadNode(next, depth + 1, whole, restUnread);
-                            var value = ReadNode(Next() ?? throw Unexpected(), depth + 1, whole || IsReadWhole(key), restUnread);
-                            var entry = new YamlEntry(key, value);
-                            node.Entries.Add(entry);
+                            var entry = ReadEntry(next, depth + 1, whole, restUnread);
+                            entries!.Add(entry);
                             restUnread = restUnread || restOfMappingUnread?.Invoke(entry, depth) == true;
                         }
                         else
                         {
-                            node.Items.Add(ReadNode(next, depth + 1, whole, unread: false));
+                            items!.Add(ReadNode(next, depth + 1, whole, unread: false));
                         }
                     }
                     throw Unexpected();
@@ -208,9 +215,36 @@ public static partial class YamlSpanParser
             }
         }
 
+        // One list a depth, reused for every collection read at that depth: each collection keeps an array
+        // of its content's exact size.
+        private readonly List<YamlEntry>?[] entryScratch = new List<YamlEntry>?[MaxDepth + 2];
+        private readonly List<YamlNode>?[] itemScratch = new List<YamlNode>?[MaxDepth + 2];
+
+        private static List<T> Scratch<T>(List<T>?[] lists, int depth) => lists[depth] ??= [];
+
+        private static T[] TakeAll<T>(List<T> list)
+        {
+            var all = list.ToArray();
+            list.Clear();
+            return all;
+        }
+
+        /// <summary>A mapping entry from its key's event on; a plain key (the most of them) is kept as text, not as a node.</summary>
+        private YamlEntry ReadEntry(ParsingEvent keyEvent, int depth, bool whole, bool unread)
+        {
+            if (keyEvent is Scalar { Style: ScalarStyle.Plain, Tag.IsEmpty: true, Anchor.IsEmpty: true } plain)
+            {
+                var name = Intern(plain.Value);
+                var value = ReadNode(Next() ?? throw Unexpected(), depth, whole || IsReadWhole(name), unread);
+                return new YamlEntry(name, ToByte(plain.Start.Index), ScalarEnd(plain), value);
+            }
+            var key = ReadNode(keyEvent, depth, whole, unread);
+            var written = ReadNode(Next() ?? throw Unexpected(), depth, whole || (key.Kind == YamlKind.Scalar && IsReadWhole(key.Value)), unread);
+            return new YamlEntry(key, written);
+        }
+
         /// <summary>The keys whose values a template's principals are decided by, wherever they are.</summary>
-        private static bool IsReadWhole(YamlNode key) =>
-            key is { Kind: YamlKind.Scalar, Value: "PermissionsBoundary" or "Fn::If" or "<<" };
+        private static bool IsReadWhole(string? key) => key is "PermissionsBoundary" or "Fn::If" or "<<";
 
         /// <summary>
         /// Reads a skipped collection's events up to its end, building only anchored nodes and aliases,
