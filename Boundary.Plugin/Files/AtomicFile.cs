@@ -37,6 +37,16 @@ public static class AtomicFile
     }
 
     /// <summary>
+    /// Like <see cref="Write(string, string, byte[], bool)"/>, with the new content written by
+    /// <paramref name="write"/> straight into the temp file: a large file's new bytes are never held whole.
+    /// </summary>
+    public static void Write(string root, string path, Action<Stream> write, bool durable = true)
+    {
+        using var prepared = Prepare(root, path, write, durable);
+        prepared.Commit();
+    }
+
+    /// <summary>
     /// Writes the temp file for <paramref name="path"/> without replacing it yet, so that several files
     /// can be prepared before any is replaced (all or nothing across files).
     /// </summary>

@@ -183,25 +183,53 @@ public sealed class PushJournal : IDisposable
         return new JournalContent(new JournalHeader(header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore), entries, complete, done);
     }
 
+    /// <summary>
+    /// What a line is, from the names of its object's members, the whole line checked as JSON on the way.
+    /// A reader, not a document: a large template's entry line is tens of megabytes, and a document of it
+    /// several times that.
+    /// </summary>
     private static string KindOf(ReadOnlySpan<byte> line)
     {
-        using var document = JsonDocument.Parse(line.ToArray());
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-            throw new JsonException($"found {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
-        foreach (var property in document.RootElement.EnumerateObject())
+        var reader = new Utf8JsonReader(line);
+        if (!reader.Read())
+            throw new JsonException("found nothing");
+        var isObject = reader.TokenType == JsonTokenType.StartObject;
+        var found = reader.TokenType;
+        string? kind = null;
+        if (isObject)
         {
-            switch (property.Name)
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                case "boundaryJournal":
-                    return "header";
-                case "done":
-                    return "done";
-                case "ready":
-                    return "ready";
+                kind ??= reader.ValueTextEquals("boundaryJournal"u8) ? "header"
+                    : reader.ValueTextEquals("done"u8) ? "done"
+                    : reader.ValueTextEquals("ready"u8) ? "ready"
+                    : null;
+                reader.Skip();
             }
         }
-        return "entry";
+        else
+        {
+            reader.Skip();
+        }
+        // Anything after the value is an error too (the reader says so as it reads on).
+        while (reader.Read())
+        {
+        }
+        if (!isObject)
+            throw new JsonException($"found {Describe(found)}");
+        return kind ?? "entry";
     }
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        _ => token.ToString().ToLowerInvariant(),
+    };
 
     private static string? CheckHeader(JournalHeaderLine header)
     {

@@ -119,11 +119,14 @@ public static class PushRestorer
             return RestoreAction.Missing;
         }
 
-        var source = SourceText.Read(fullPath);
+        // A reused buffer, and the original bytes written as they are made: a template of hundreds of
+        // megabytes is not held twice (nor again beside the next pre-push's read of it).
+        using var source = SourceText.ReadPooled(fullPath);
         var hash = PushJournal.Hash(source.Bytes);
         if (hash == entry.After)
         {
-            AtomicFile.Write(project.Root, fullPath, Apply(source, relativePath, entry.Undo), durable: false);
+            EnsureUndoFits(source, relativePath, entry.Undo);
+            AtomicFile.Write(project.Root, fullPath, stream => TextEdit.WriteTo(stream, source.Bytes, entry.Undo), durable: false);
             return RestoreAction.Restored;
         }
         if (hash == entry.Before)
@@ -131,12 +134,11 @@ public static class PushRestorer
         return RemoveOurBoundaries(project.Root, source, relativePath, entry, warnings);
     }
 
-    private static byte[] Apply(SourceText source, string relativePath, IReadOnlyList<TextEdit> undo)
+    private static void EnsureUndoFits(SourceText source, string relativePath, IReadOnlyList<TextEdit> undo)
     {
         foreach (var edit in undo)
             if (edit.Offset < 0 || edit.RemoveLength < 0 || (long)edit.Offset + edit.RemoveLength > source.Length)
                 throw BoundaryException.File($"{relativePath}: the journal's undo edits do not fit the file. Nothing was written to it; check it with 'git diff', then run '{PushJournal.DiscardCommand}'.");
-        return TextEdit.Apply(source.Bytes, undo);
     }
 
     /// <summary>
@@ -212,7 +214,7 @@ public static class PushRestorer
                 edits.Add(template.ReplaceBoundary(resource, replaced.OldValue));
         if (edits.Count == 0)
             return RestoreAction.NothingToUndo;
-        AtomicFile.Write(root, source.Path, TextEdit.Apply(source.Bytes, edits), durable: false);
+        AtomicFile.Write(root, source.Path, stream => TextEdit.WriteTo(stream, source.Bytes, edits), durable: false);
         return RestoreAction.PropertiesRemoved;
     }
 
