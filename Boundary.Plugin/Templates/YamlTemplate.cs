@@ -594,9 +594,9 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <param name="IsAlias">The resource is written as an alias: its mapping is shared.</param>
     private readonly record struct Candidate(YamlEntry Entry, YamlNode Resource, bool IsAlias);
 
-    /// <param name="Entry">The logical id and the value as written (a mapping or an alias).</param>
-    /// <param name="Resource">The resource's mapping (an alias resolved).</param>
-    /// <param name="IsAlias">The resource is written as an alias: its mapping is shared.</param>
+    /// <param name="Entry">As in <see cref="Candidate"/>.</param>
+    /// <param name="Resource">As in <see cref="Candidate"/>.</param>
+    /// <param name="IsAlias">As in <see cref="Candidate"/>.</param>
     /// <param name="Site">Where a boundary goes in plain Properties (a mapping); null for an Fn::If, or without a Properties mapping.</param>
     /// <param name="BranchSites">Where a boundary goes in each mapping branch of an Fn::If at the Properties; else null.</param>
     /// <param name="Shared">The first of root, Resources and the resource mapping that an alias elsewhere also uses.</param>
