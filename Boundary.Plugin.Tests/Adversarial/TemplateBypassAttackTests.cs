@@ -297,6 +297,25 @@ public class TemplateBypassAttackTests
     public void Yaml_alias_written_as_a_key_where_a_role_is_decided_is_refused(string template, string position) =>
         RefusedByVerifyToo("yaml", template, position, "used as a key");
 
+    // A key that is a list or a mapping names, for the host's js-yaml, the text of its items ([Admin] is
+    // Admin), and nothing here: a logical id, Type or Resources written so would hide a role.
+    [TestCase("Resources:\n  [Admin]:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: r\n", ":2:3:")]
+    [TestCase("Resources:\n  B:\n    Type: AWS::S3::Bucket\n  ? [Admin]\n  : Type: AWS::IAM::Role\n", ":4:5:")]
+    [TestCase("Resources:\n  R:\n    ? [Type]\n    : AWS::IAM::Role\n", ":3:7:")]
+    [TestCase("Resources: {R: {Type: AWS::IAM::Role, Properties: {{PermissionsBoundary: x}: y}}}\n", ":1:52:")]
+    [TestCase("? [Resources]\n: {R: {Type: AWS::IAM::Role}}\n", ":1:3:")]
+    [TestCase("Keys: &k {Admin: 1}\nResources:\n  R: {Type: AWS::S3::Bucket}\n  X: &x {? [Type] : AWS::IAM::Role}\n  Y: *x\n", ":4:12:")]
+    public void Yaml_key_that_is_a_list_or_a_mapping_is_refused(string template, string position) =>
+        RefusedByVerifyToo("yaml", template, position, "is a list or a mapping");
+
+    [TestCase("Metadata: &k Resources\n*k : {R: {Type: AWS::IAM::Role}}\n", ":2:1:")]
+    public void Yaml_alias_written_as_a_top_level_key_is_refused(string template, string position) =>
+        RefusedByVerifyToo("yaml", template, position, "used as a key in the template's top level");
+
+    [Test]
+    public void Resources_made_only_of_merge_keys_are_checked_for_roles() =>
+        RefusedByVerifyToo("yaml", "Resources:\n  <<: {P: {Type: AWS::IAM::Role, Properties: {RoleName: r}}}\n", ":2:3:", "merge key");
+
     // Only the first document is read: a role in a later one would pass unchecked.
     [TestCase("Resources:\n  B:\n    Type: AWS::S3::Bucket\n---\nResources:\n  R:\n    Type: AWS::IAM::Role\n", ":4:1:")]
     [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: arn:aws:iam::123456789012:policy/B\n...\n--- !!map\nResources: {R: {Type: AWS::IAM::Role}}\n", ":7:1:")]

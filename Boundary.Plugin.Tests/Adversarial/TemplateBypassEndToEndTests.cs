@@ -102,6 +102,7 @@ public class TemplateBypassEndToEndTests
         yield return new TestCaseData("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: &p\n      RoleName: r\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      <<: *p\n", "template.yaml:4:17:", "anchored as &p", ExitCodes.Findings).SetName("Packed_yaml_anchored_properties");
         yield return new TestCaseData("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::If\": [\"C\", \"x\", {}]}}}}", "attack-cloudformation-template.json:1:", "Fn::If", ExitCodes.ProjectOrFile).SetName("Packed_json_fn_if_scalar_branch");
         yield return new TestCaseData("yaml", YamlRole("AWS::IAM::Role", "PermissionsBoundary: " + DevArn + "\n      PermissionsBoundary: ''"), "template.yaml:6:7:", "appears twice", ExitCodes.ProjectOrFile).SetName("Packed_yaml_duplicate_boundary");
+        yield return new TestCaseData("yaml", "Resources:\n  [Admin]:\n    Type: AWS::IAM::Role\n", "template.yaml:2:3:", "is a list or a mapping", ExitCodes.ProjectOrFile).SetName("Packed_yaml_list_as_logical_id");
         yield return new TestCaseData("json", Encoding.UTF8.GetString(Encoding.Unicode.GetPreamble()) + "x", "attack-cloudformation-template.json", "UTF-16 LE", ExitCodes.ProjectOrFile).SetName("Packed_json_utf16");
     }
 

@@ -89,6 +89,16 @@ public class YamlSpanParserTests
     }
 
     [Test]
+    public void The_depth_limit_is_at_a_plain_key_as_at_any_node()
+    {
+        var yaml = "X: &a " + new string('[', 1023) + "{k: v}" + new string(']', 1023) + "\n";
+
+        var parsing = () => Parse(yaml);
+
+        parsing.Should().Throw<Boundary.Core.BoundaryException>().Which.Message.Should().StartWith("t.yaml:1:1031: invalid YAML: the document is nested deeper than 1024 levels");
+    }
+
+    [Test]
     public void A_node_takes_48_bytes_since_a_large_template_holds_millions()
     {
         var nodes = new YamlNode[1000];

@@ -272,12 +272,22 @@ public sealed class JsonTemplate : CloudFormationTemplate
         {
             "Ref" when argument.StringValue == "AWS::NoValue" => "is {\"Ref\": \"AWS::NoValue\"}",
             "Fn::Sub" when (argument.Kind == JsonKind.Array && argument.Items.Count > 0 ? argument.Items[0] : argument).StringValue == "" => "is an empty Fn::Sub",
-            "Fn::Join" when argument.Kind == JsonKind.Array && argument.Items.Count == 2 && argument.Items[1] is { Kind: JsonKind.Array, Items.Count: 0 } => "is an Fn::Join of nothing",
+            "Fn::Join" when JoinsToNothing(argument) => "is an Fn::Join of nothing",
             "Ref" or "Condition" => null,
             _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
             _ => $"is an object with '{name}', which is not an intrinsic function",
         };
     }
+
+    /// <summary>
+    /// A join's <c>[delimiter, [values]]</c> that gives the empty string whatever the parameters: no values,
+    /// or only empty strings, one of them or joined by an empty delimiter.
+    /// </summary>
+    private static bool JoinsToNothing(JsonNode arguments) =>
+        arguments is { Kind: JsonKind.Array, Items.Count: 2 }
+        && arguments.Items[1] is { Kind: JsonKind.Array } values
+        && values.Items.All(v => v.StringValue == "")
+        && (values.Items.Count <= 1 || arguments.Items[0].StringValue == "");
 
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
     private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, JsonNode root)

@@ -115,17 +115,25 @@ public sealed class YamlTemplate : CloudFormationTemplate
             throw BoundaryException.File($"{source.Describe(next)}: a second YAML document starts here; a CloudFormation template is one document, and roles in a later one would not be checked. Keep one document in the file (or move the file out of the backend folder) and run again.");
         if (document.Root.Resolved is not { IsMapping: true } root)
             return null;
+        // A Resources key written as an alias or a list is Resources all the same for some reader.
+        foreach (var entry in root.Entries)
+            if (entry.Name is null)
+                throw UnnamedKey(source, entry, "the template's top level");
         RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
             return null;
-        // Before deciding this is a template: a Type written as an alias key is a Type all the same. (A
-        // document without aliases has none written as a key: every alias, also one in a skipped
-        // collection, is in the document's list.)
+        // Before deciding this is a template: a logical id or a Type written as an alias key or a list is
+        // one all the same for some reader, and so is a role a merge key brings in. (A document without
+        // aliases has none written as a key: every alias, also one in a skipped collection, is in the
+        // document's list.)
+        foreach (var key in document.CollectionKeys)
+            if (key.Start >= resources.Start && key.Start < resources.End)
+                throw CollectionKey(source, key.Start, "Resources");
         if (document.Aliases.Count > 0)
-            RefuseAliasKeys(source, resources);
+            RefuseUnnamedKeys(source, resources);
+        RefuseMergedPrincipals(source, resources);
         if (resources.Entries.Count > 0 && !resources.Entries.Any(e => e.Value.Resolved is { IsMapping: true } r && Find(r, "Type") is not null))
             return null;
-        RefuseMergedPrincipals(source, resources);
         var globals = GlobalFunctionBoundary(source, root);
         // Without aliases nothing is shared, and no set of every resource is built (large templates).
         var written = document.Aliases.Count > 0 ? resources.Entries.Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance) : [];
@@ -305,9 +313,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// An alias written as a key (<c>*k : AWS::IAM::Role</c> after <c>&amp;k Type</c>) is, for every YAML
     /// reader, the key it refers to; here it names nothing, so a logical id, a Type, Properties or a
     /// PermissionsBoundary written that way would go unseen and a role would slip past. Refused wherever
-    /// it stands in what was read of Resources (aliased nodes followed).
+    /// it stands in what was read of Resources (aliased nodes followed), and so is a key that is a list
+    /// or a mapping there (see <see cref="CollectionKey"/>), also one in an anchored node outside.
     /// </summary>
-    private static void RefuseAliasKeys(SourceText source, YamlNode resources)
+    private static void RefuseUnnamedKeys(SourceText source, YamlNode resources)
     {
         var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<YamlNode>();
@@ -320,8 +329,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
             {
                 foreach (var entry in node.Entries)
                 {
-                    if (entry.Name is null && entry.Key.Kind == YamlKind.Alias)
-                        throw BoundaryException.File($"{source.Describe(entry.KeyStart)}: the alias *{entry.Key.Value} is used as a key in Resources; YAML readers take it as the key it refers to, which cannot be checked here, so a role could hide behind it. Write the key out and run again.");
+                    if (entry.Name is null)
+                        throw UnnamedKey(source, entry, "Resources");
                     pending.Push(entry.Value);
                 }
             }
@@ -332,6 +341,20 @@ public sealed class YamlTemplate : CloudFormationTemplate
             }
         }
     }
+
+    /// <summary>A key that is not text: an alias (see <see cref="RefuseUnnamedKeys"/>), a list or a mapping (see <see cref="CollectionKey"/>).</summary>
+    private static BoundaryException UnnamedKey(SourceText source, YamlEntry entry, string where) =>
+        entry.Key is { Kind: YamlKind.Alias } alias
+            ? BoundaryException.File($"{source.Describe(entry.KeyStart)}: the alias *{alias.Value} is used as a key in {where}; YAML readers take it as the key it refers to, which cannot be checked here, so a role could hide behind it. Write the key out and run again.")
+            : CollectionKey(source, entry.KeyStart, where);
+
+    /// <summary>
+    /// A key that is a list or a mapping (<c>[Admin]:</c>, <c>? [Type]</c>): readers disagree on what it
+    /// names (js-yaml, which the host reads templates with, makes <c>[Admin]</c> the logical id
+    /// <c>Admin</c>, where a stricter reader refuses the file), so a role could hide behind it.
+    /// </summary>
+    private static BoundaryException CollectionKey(SourceText source, int offset, string where) =>
+        BoundaryException.File($"{source.Describe(offset)}: a key in {where} is a list or a mapping; YAML readers disagree on what it names (the host's reader takes [Admin] as Admin), so a role could hide behind it. Write the key as plain text and run again.");
 
     /// <summary>
     /// A merge key in Resources that brings in a principal: CloudFormation's support for merge keys is
@@ -455,7 +478,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 return value.Tag switch
                 {
                     "!Sub" when value.Items.Count > 0 && value.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: "" } => "is an empty !Sub",
-                    "!Join" when value.Items.Count == 2 && value.Items[1].Resolved is { Kind: YamlKind.Sequence, Items.Count: 0 } => "is a !Join of nothing",
+                    "!Join" when JoinsToNothing(value) => "is a !Join of nothing",
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
                     _ => "is a list, not a policy ARN",
                 };
@@ -467,7 +490,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 {
                     "Ref" when argument is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" } => "is Ref: AWS::NoValue",
                     "Fn::Sub" when (argument is { Kind: YamlKind.Sequence, Items.Count: > 0 } ? argument.Items[0].Resolved : argument) is { Kind: YamlKind.Scalar, Value: "" } => "is an empty Fn::Sub",
-                    "Fn::Join" when argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[1].Resolved is { Kind: YamlKind.Sequence, Items.Count: 0 } => "is an Fn::Join of nothing",
+                    "Fn::Join" when JoinsToNothing(argument) => "is an Fn::Join of nothing",
                     "Ref" or "Condition" => null,
                     _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
                     _ => $"is a mapping with '{name}', which is not an intrinsic function",
@@ -476,6 +499,18 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 return "is a mapping that is not one intrinsic function";
         }
     }
+
+    /// <summary>
+    /// A join's <c>[delimiter, [values]]</c> that gives the empty string whatever the parameters: no values,
+    /// or only empty strings, one of them or joined by an empty delimiter.
+    /// </summary>
+    private static bool JoinsToNothing(YamlNode? arguments) =>
+        arguments is { Kind: YamlKind.Sequence, Items.Count: 2 }
+        && arguments.Items[1].Resolved is { Kind: YamlKind.Sequence } values
+        && values.Items.All(v => IsEmptyString(v.Resolved))
+        && (values.Items.Count <= 1 || IsEmptyString(arguments.Items[0].Resolved));
+
+    private static bool IsEmptyString(YamlNode? node) => node is { Kind: YamlKind.Scalar, IsString: true, Value: "" };
 
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
     private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, YamlNode root)

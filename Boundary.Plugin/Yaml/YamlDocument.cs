@@ -6,4 +6,12 @@ namespace Boundary.Yaml;
 /// without walking the whole document.
 /// </summary>
 /// <param name="NextDocument">Where a second document starts (its byte offset), or null when the file holds one.</param>
-public sealed record YamlDocument(YamlNode Root, IReadOnlyList<YamlNode> Aliases, int? NextDocument = null);
+public sealed record YamlDocument(YamlNode Root, IReadOnlyList<YamlNode> Aliases, int? NextDocument = null)
+{
+    /// <summary>
+    /// Every key that is a mapping or a sequence (<c>? [a]</c>, <c>[a]: x</c>) among the nodes read, in file
+    /// order. Readers differ on what such a key names: js-yaml, which the host reads templates with, makes
+    /// <c>[Admin]</c> the key <c>Admin</c>.
+    /// </summary>
+    public IReadOnlyList<YamlNode> CollectionKeys { get; init; } = [];
+}

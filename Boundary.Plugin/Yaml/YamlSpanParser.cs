@@ -82,6 +82,7 @@ public static partial class YamlSpanParser
             Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: DecodeBufferSize));
         private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
         private readonly List<YamlNode> aliases = [];
+        private readonly List<YamlNode> collectionKeys = [];
 
         // Keys and short values repeat through a template ("Type", "Properties", "AWS::IAM::Role"): one
         // string each, so the parser's fresh copies die young instead of living as long as the nodes. A
@@ -106,7 +107,7 @@ public static partial class YamlSpanParser
                     if (Next() is not DocumentEnd)
                         throw Unexpected();
                     var next = Next() is DocumentStart second ? ToByte(second.Start.Index) : (int?)null;
-                    return new YamlDocument(root, aliases, next);
+                    return new YamlDocument(root, aliases, next) { CollectionKeys = collectionKeys };
                 }
                 if (parsingEvent is StreamEnd)
                     return null;
@@ -132,9 +133,7 @@ public static partial class YamlSpanParser
         /// <param name="unread">Skip this collection (unless <paramref name="whole"/>), whatever its depth.</param>
         private YamlNode ReadNode(ParsingEvent parsingEvent, int depth, bool whole, bool unread)
         {
-            // As deep as JSON is read (JsonSpanParser's MaxDepth): deeper would risk the stack.
-            if (depth > MaxDepth)
-                throw new YamlException(parsingEvent.Start, parsingEvent.End, $"the document is nested deeper than {MaxDepth} levels");
+            EnsureDepth(parsingEvent, depth);
             switch (parsingEvent)
             {
                 case Scalar scalar:
@@ -234,13 +233,23 @@ public static partial class YamlSpanParser
         {
             if (keyEvent is Scalar { Style: ScalarStyle.Plain, Tag.IsEmpty: true, Anchor.IsEmpty: true } plain)
             {
+                EnsureDepth(plain, depth);
                 var name = Intern(plain.Value);
                 var value = ReadNode(Next() ?? throw Unexpected(), depth, whole || IsReadWhole(name), unread);
                 return new YamlEntry(name, ToByte(plain.Start.Index), ScalarEnd(plain), value);
             }
             var key = ReadNode(keyEvent, depth, whole, unread);
+            if (key.Kind is YamlKind.Mapping or YamlKind.Sequence)
+                collectionKeys.Add(key);
             var written = ReadNode(Next() ?? throw Unexpected(), depth, whole || (key.Kind == YamlKind.Scalar && IsReadWhole(key.Value)), unread);
             return new YamlEntry(key, written);
+        }
+
+        // As deep as JSON is read (JsonSpanParser's MaxDepth): deeper would risk the stack.
+        private static void EnsureDepth(ParsingEvent parsingEvent, int depth)
+        {
+            if (depth > MaxDepth)
+                throw new YamlException(parsingEvent.Start, parsingEvent.End, $"the document is nested deeper than {MaxDepth} levels");
         }
 
         /// <summary>The keys whose values a template's principals are decided by, wherever they are.</summary>
@@ -267,8 +276,7 @@ public static partial class YamlSpanParser
         /// <summary>Reads one node without building it (unless it is anchored or an alias); returns its end.</summary>
         private int SkipNode(ParsingEvent parsingEvent, int depth)
         {
-            if (depth > MaxDepth)
-                throw new YamlException(parsingEvent.Start, parsingEvent.End, $"the document is nested deeper than {MaxDepth} levels");
+            EnsureDepth(parsingEvent, depth);
             switch (parsingEvent)
             {
                 case NodeEvent { Anchor.IsEmpty: false }:
