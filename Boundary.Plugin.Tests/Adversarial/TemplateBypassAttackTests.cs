@@ -304,13 +304,16 @@ public class TemplateBypassAttackTests
     [TestCase("Resources:\n  R:\n    ? [Type]\n    : AWS::IAM::Role\n", ":3:7:")]
     [TestCase("Resources: {R: {Type: AWS::IAM::Role, Properties: {{PermissionsBoundary: x}: y}}}\n", ":1:52:")]
     [TestCase("? [Resources]\n: {R: {Type: AWS::IAM::Role}}\n", ":1:3:")]
+    [TestCase("<<: {[Resources]: {R: {Type: AWS::IAM::Role}}}\n", ":1:6:")]
     [TestCase("Keys: &k {Admin: 1}\nResources:\n  R: {Type: AWS::S3::Bucket}\n  X: &x {? [Type] : AWS::IAM::Role}\n  Y: *x\n", ":4:12:")]
     public void Yaml_key_that_is_a_list_or_a_mapping_is_refused(string template, string position) =>
         RefusedByVerifyToo("yaml", template, position, "is a list or a mapping");
 
+    // Resources written so is Resources all the same, also when a merge key brings it in.
     [TestCase("Metadata: &k Resources\n*k : {R: {Type: AWS::IAM::Role}}\n", ":2:1:")]
-    public void Yaml_alias_written_as_a_top_level_key_is_refused(string template, string position) =>
-        RefusedByVerifyToo("yaml", template, position, "used as a key in the template's top level");
+    [TestCase("Metadata: &k Resources\n<<: {*k : {R: {Type: AWS::IAM::Role}}}\n", ":2:6:")]
+    public void Yaml_alias_written_as_the_resources_key_is_refused(string template, string position) =>
+        RefusedByVerifyToo("yaml", template, position, "used as a key");
 
     [Test]
     public void Resources_made_only_of_merge_keys_are_checked_for_roles() =>

@@ -115,22 +115,18 @@ public sealed class YamlTemplate : CloudFormationTemplate
             throw BoundaryException.File($"{source.Describe(next)}: a second YAML document starts here; a CloudFormation template is one document, and roles in a later one would not be checked. Keep one document in the file (or move the file out of the backend folder) and run again.");
         if (document.Root.Resolved is not { IsMapping: true } root)
             return null;
-        // A Resources key written as an alias or a list is Resources all the same for some reader.
-        foreach (var entry in root.Entries)
-            if (entry.Name is null)
-                throw UnnamedKey(source, entry, "the template's top level");
+        // Before deciding this is a template: Resources, a logical id or a Type written as a key that is
+        // not text is one all the same for some reader, wherever it stands (a merge key brings it along).
+        // (A document without aliases has none written as a key: every alias, also one in a skipped
+        // collection, is in the document's list.)
+        if (document.CollectionKeys.Count > 0)
+            throw CollectionKey(source, document.CollectionKeys[0].Start);
+        if (document.Aliases.Count > 0)
+            RefuseAliasKeys(source, root);
         RefuseDuplicate(source, root, "Resources", "the template");
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
             return null;
-        // Before deciding this is a template: a logical id or a Type written as an alias key or a list is
-        // one all the same for some reader, and so is a role a merge key brings in. (A document without
-        // aliases has none written as a key: every alias, also one in a skipped collection, is in the
-        // document's list.)
-        foreach (var key in document.CollectionKeys)
-            if (key.Start >= resources.Start && key.Start < resources.End)
-                throw CollectionKey(source, key.Start, "Resources");
-        if (document.Aliases.Count > 0)
-            RefuseUnnamedKeys(source, resources);
+        // And so is a role a merge key brings into Resources, also when Resources holds nothing else.
         RefuseMergedPrincipals(source, resources);
         if (resources.Entries.Count > 0 && !resources.Entries.Any(e => e.Value.Resolved is { IsMapping: true } r && Find(r, "Type") is not null))
             return null;
@@ -311,16 +307,15 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     /// <summary>
     /// An alias written as a key (<c>*k : AWS::IAM::Role</c> after <c>&amp;k Type</c>) is, for every YAML
-    /// reader, the key it refers to; here it names nothing, so a logical id, a Type, Properties or a
-    /// PermissionsBoundary written that way would go unseen and a role would slip past. Refused wherever
-    /// it stands in what was read of Resources (aliased nodes followed), and so is a key that is a list
-    /// or a mapping there (see <see cref="CollectionKey"/>), also one in an anchored node outside.
+    /// reader, the key it refers to; here it names nothing, so Resources, a logical id, a Type, Properties
+    /// or a PermissionsBoundary written that way would go unseen and a role would slip past. Refused
+    /// wherever it stands in what was read (aliased nodes followed).
     /// </summary>
-    private static void RefuseUnnamedKeys(SourceText source, YamlNode resources)
+    private static void RefuseAliasKeys(SourceText source, YamlNode root)
     {
         var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<YamlNode>();
-        pending.Push(resources);
+        pending.Push(root);
         while (pending.TryPop(out var written))
         {
             if (written.Resolved is not { Kind: YamlKind.Mapping or YamlKind.Sequence, Skipped: false } node || !seen.Add(node))
@@ -329,8 +324,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
             {
                 foreach (var entry in node.Entries)
                 {
-                    if (entry.Name is null)
-                        throw UnnamedKey(source, entry, "Resources");
+                    if (entry.Name is null && entry.Key is { Kind: YamlKind.Alias } alias)
+                        throw BoundaryException.File($"{source.Describe(entry.KeyStart)}: the alias *{alias.Value} is used as a key; YAML readers take it as the key it refers to, which cannot be checked here, so a role could hide behind it. Write the key out and run again.");
                     pending.Push(entry.Value);
                 }
             }
@@ -342,19 +337,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
         }
     }
 
-    /// <summary>A key that is not text: an alias (see <see cref="RefuseUnnamedKeys"/>), a list or a mapping (see <see cref="CollectionKey"/>).</summary>
-    private static BoundaryException UnnamedKey(SourceText source, YamlEntry entry, string where) =>
-        entry.Key is { Kind: YamlKind.Alias } alias
-            ? BoundaryException.File($"{source.Describe(entry.KeyStart)}: the alias *{alias.Value} is used as a key in {where}; YAML readers take it as the key it refers to, which cannot be checked here, so a role could hide behind it. Write the key out and run again.")
-            : CollectionKey(source, entry.KeyStart, where);
-
     /// <summary>
     /// A key that is a list or a mapping (<c>[Admin]:</c>, <c>? [Type]</c>): readers disagree on what it
     /// names (js-yaml, which the host reads templates with, makes <c>[Admin]</c> the logical id
     /// <c>Admin</c>, where a stricter reader refuses the file), so a role could hide behind it.
     /// </summary>
-    private static BoundaryException CollectionKey(SourceText source, int offset, string where) =>
-        BoundaryException.File($"{source.Describe(offset)}: a key in {where} is a list or a mapping; YAML readers disagree on what it names (the host's reader takes [Admin] as Admin), so a role could hide behind it. Write the key as plain text and run again.");
+    private static BoundaryException CollectionKey(SourceText source, int offset) =>
+        BoundaryException.File($"{source.Describe(offset)}: a key is a list or a mapping; YAML readers disagree on what it names (the host's reader takes [Admin] as Admin), so a role could hide behind it. Write the key as plain text and run again.");
 
     /// <summary>
     /// A merge key in Resources that brings in a principal: CloudFormation's support for merge keys is
