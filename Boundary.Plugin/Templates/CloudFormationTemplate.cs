@@ -43,6 +43,29 @@ public abstract class CloudFormationTemplate(SourceText source)
     protected static BoundaryException UnboundableValue(string where, string owner, string reason) =>
         BoundaryException.File($"{where}: the PermissionsBoundary of {owner} {reason}, so CloudFormation would create it without a boundary. Write the policy ARN, or remove the property so that the env's boundary is injected, and run again.");
 
+    /// <summary>
+    /// A user's branches with its <c>AWS::NoValue</c> ones (at <paramref name="noValue"/>, byte offsets)
+    /// added as branches without a boundary, in file order; another type's branches as they are.
+    /// </summary>
+    protected static IReadOnlyList<BranchBoundary> WithNoValueBranches(SourceText source, string? type, IReadOnlyList<BranchBoundary> branches, IReadOnlyList<int> noValue)
+    {
+        if (type != TemplateResource.User || noValue.Count == 0)
+            return branches;
+        var added = noValue.Select(offset =>
+        {
+            var (line, column) = source.Position(offset);
+            return new BranchBoundary(BoundaryKind.None, null, line, column) { IsNoValue = true };
+        });
+        return branches.Concat(added).OrderBy(b => b.Line).ThenBy(b => b.Column).ToList();
+    }
+
+    /// <summary>A boundary cannot be added where the resource has no Properties at all (see <see cref="BranchBoundary.IsNoValue"/>).</summary>
+    protected void RefuseNoValueBranch(TemplateResource resource)
+    {
+        if (resource.Branches?.FirstOrDefault(b => b.IsNoValue) is { } branch)
+            throw BoundaryException.File($"{Path}:{branch.Line}:{branch.Column}: cannot add the permissions boundary of {resource.LogicalId}: this branch of its Fn::If is AWS::NoValue, so when it is taken the user is created without Properties, and without a boundary. Give the branch a Properties mapping and run again.");
+    }
+
     public static bool LooksLikeJson(ReadOnlySpan<byte> content)
     {
         foreach (var b in content)

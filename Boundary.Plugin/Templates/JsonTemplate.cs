@@ -77,8 +77,9 @@ public sealed class JsonTemplate : CloudFormationTemplate
                     if (properties.Properties.Count != 1)
                         throw BoundaryException.File($"{source.Describe(fnIf.NameStart)}: the Properties of {entry.Name} hold {FnIf} beside other keys, which CloudFormation refuses. Make {FnIf} the only key of Properties (each branch a whole Properties object) and run again.");
                     var full = JsonSpanParser.ParseNode(source, properties);
-                    CollectBranches(source, entry.Name, full.Property(FnIf)!.Value, sites, 0);
-                    branches = sites.Select(s => s.Describe(source)).ToList();
+                    var noValue = new List<int>();
+                    CollectBranches(source, entry.Name, full.Property(FnIf)!.Value, sites, noValue, 0);
+                    branches = WithNoValueBranches(source, type.StringValue, sites.Select(s => s.Describe(source)).ToList(), noValue);
                 }
                 else
                 {
@@ -143,6 +144,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
     {
+        RefuseNoValueBranch(resource);
         var node = nodes[resource];
         var properties = node.Resource[PropertiesKey];
         if (properties is null)
@@ -204,7 +206,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// Collects the object branches of an <c>Fn::If</c> at the Properties level: nested <c>Fn::If</c>s are
     /// followed, <c>{"Ref": "AWS::NoValue"}</c> has nothing to bound, anything else is refused.
     /// </summary>
-    private static void CollectBranches(SourceText source, string logicalId, JsonNode fnIf, List<Site> sites, int depth)
+    /// <param name="noValue">Where the <c>{"Ref": "AWS::NoValue"}</c> branches are (byte offsets).</param>
+    private static void CollectBranches(SourceText source, string logicalId, JsonNode fnIf, List<Site> sites, List<int> noValue, int depth)
     {
         if (fnIf.Kind != JsonKind.Array || fnIf.Items.Count != 3)
             throw BoundaryException.File($"{source.Describe(fnIf.Start)}: the {FnIf} at the Properties of {logicalId} is not [condition, value if true, value if false]. Fix it and run again.");
@@ -215,13 +218,16 @@ public sealed class JsonTemplate : CloudFormationTemplate
             if (branch.IsObject && branch.Properties.Count == 1 && branch.Properties[0] is { Name: "Ref" } reference)
             {
                 if (reference.Value.Kind == JsonKind.String && reference.Value.StringValue == "AWS::NoValue")
+                {
+                    noValue.Add(branch.Start);
                     continue;
+                }
             }
             else if (branch.IsObject && branch.Property(FnIf) is { } nested)
             {
                 if (branch.Properties.Count != 1)
                     throw BoundaryException.File($"{source.Describe(nested.NameStart)}: a branch of the {FnIf} at the Properties of {logicalId} holds {FnIf} beside other keys. Fix it and run again.");
-                CollectBranches(source, logicalId, nested.Value, sites, depth + 1);
+                CollectBranches(source, logicalId, nested.Value, sites, noValue, depth + 1);
                 continue;
             }
             else if (branch.IsObject)

@@ -60,8 +60,9 @@ public sealed class YamlTemplate : CloudFormationTemplate
             if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
             {
                 branchSites = [];
-                CollectBranches(source, logicalId, fnIf, branchSites, aliased, shared ?? Shared(aliased, propertiesValue), 0);
-                branches = branchSites.Select(s => s.Describe(source)).ToList();
+                var noValue = new List<int>();
+                CollectBranches(source, logicalId, fnIf, branchSites, noValue, aliased, shared ?? Shared(aliased, propertiesValue), 0);
+                branches = WithNoValueBranches(source, type.Value, branchSites.Select(s => s.Describe(source)).ToList(), noValue);
             }
             else if (properties?.Entry.Value.Resolved is { IsMapping: true } propertiesMapping)
             {
@@ -198,6 +199,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
     {
+        RefuseNoValueBranch(resource);
         var owner = OwnMapping(resource, "add");
         RefuseShared(resource, owner, owner.Shared, "add");
         var properties = Find(owner.Resource, PropertiesKey);
@@ -397,7 +399,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
     }
 
     /// <summary>The mapping branches of an <c>Fn::If</c>, nested ones followed; <c>AWS::NoValue</c> has nothing to bound; anything else is refused.</summary>
-    private static void CollectBranches(SourceText source, string logicalId, YamlNode fnIf, List<Site> sites, Dictionary<YamlNode, YamlNode> aliased, YamlNode? shared, int depth)
+    /// <param name="noValue">Where the <c>AWS::NoValue</c> branches are (byte offsets).</param>
+    private static void CollectBranches(SourceText source, string logicalId, YamlNode fnIf, List<Site> sites, List<int> noValue, Dictionary<YamlNode, YamlNode> aliased, YamlNode? shared, int depth)
     {
         if (fnIf.Kind != YamlKind.Sequence || fnIf.Items.Count != 3)
             throw BoundaryException.File($"{source.Describe(fnIf.Start)}: the {FnIf} at the Properties of {logicalId} is not [condition, value if true, value if false]. Fix it and run again.");
@@ -409,10 +412,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
             var branch = written.Resolved;
             if (branch is { Kind: YamlKind.Scalar, Tag: "!Ref", Value: "AWS::NoValue" }
                 || (branch is { IsMapping: true } && branch.Entries.Count == 1 && branch.Entries[0].Name == "Ref" && branch.Entries[0].Value.Resolved is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" }))
+            {
+                noValue.Add(written.Start);
                 continue;
+            }
             if (branch is not null && FnIfOf(source, logicalId, branch) is { } nested)
             {
-                CollectBranches(source, logicalId, nested, sites, aliased, shared ?? Shared(aliased, branch), depth + 1);
+                CollectBranches(source, logicalId, nested, sites, noValue, aliased, shared ?? Shared(aliased, branch), depth + 1);
                 continue;
             }
             if (branch is { IsMapping: true })
