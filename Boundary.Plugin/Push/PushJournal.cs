@@ -193,10 +193,9 @@ public sealed class PushJournal : IDisposable
         var reader = new Utf8JsonReader(line);
         if (!reader.Read())
             throw new JsonException("found nothing");
-        var isObject = reader.TokenType == JsonTokenType.StartObject;
         var found = reader.TokenType;
         string? kind = null;
-        if (isObject)
+        if (found == JsonTokenType.StartObject)
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -215,7 +214,7 @@ public sealed class PushJournal : IDisposable
         while (reader.Read())
         {
         }
-        if (!isObject)
+        if (found != JsonTokenType.StartObject)
             throw new JsonException($"found {Describe(found)}");
         return kind ?? "entry";
     }
