@@ -170,6 +170,7 @@ f = {
               "bigJson": med("big-json"), "bigYaml": med("big-yaml"),
               "emptyAotStart": start["empty"], "version": start["version"], "samplePrePush": start["sample-pre-push"]},
   "peakRssMB": {"floor": rss("floor"), "prePush": rss("prepush"), "dryRunJson": rss("dryrun-json"), "prePushJson": rss("prepush-json"),
+                "dryRunYaml": rss("dryrun-yaml"), "prePushYaml": rss("prepush-yaml"),
                 "verifyJson": rss("verify-json"), "verifyYaml": rss("verify-yaml"), "bigJson": rss("big-json"), "bigYaml": rss("big-yaml")},
   "bigTemplateBytes": {"json": $big_json_bytes, "yaml": $big_yaml_bytes},
 }
@@ -185,6 +186,8 @@ f["goals"] = {  # each: the measured ratio and its limit; met when ratio <= limi
   "verifyYamlOverPrePushYaml": {"ratio": ratio(s["verifyYaml"], s["prePushYaml"]), "limit": 1.0},
   "dryRunJsonOverPrePushJson": {"ratio": ratio(s["dryRunJson"], s["prePushJson"]), "limit": 1.0},
   "dryRunJsonRssOverPrePushJson": {"ratio": ratio(m["dryRunJson"], m["prePushJson"]), "limit": 1.0},
+  "dryRunYamlOverPrePushYaml": {"ratio": ratio(s["dryRunYaml"], s["prePushYaml"]), "limit": 1.0},
+  "dryRunYamlRssOverPrePushYaml": {"ratio": ratio(m["dryRunYaml"], m["prePushYaml"]), "limit": 1.0},
   "versionOverEmptyAot": {"ratio": ratio(s["version"], s["emptyAotStart"]), "limit": 2.0},
   "samplePrePushOverEmptyAot": {"ratio": ratio(s["samplePrePush"], s["emptyAotStart"]), "limit": 3.0},
 }
@@ -199,7 +202,7 @@ lines = [f"heavy project: {h['templates']} templates, {h['bytes']/1e6:.0f} MB (J
   f"  hook pre-push             {t(s['prePush'])}   peak {r(m['prePush'])}",
   f"  host's own modifier       {t(s['hostModifier'])}",
   f"  JSON part: verify {t(s['verifyJson'])} ({r(m['verifyJson'])}), pre-push {t(s['prePushJson'])} ({r(m['prePushJson'])}), --dry-run {t(s['dryRunJson'])} ({r(m['dryRunJson'])})",
-  f"  YAML part: verify {t(s['verifyYaml'])} ({r(m['verifyYaml'])}), pre-push {t(s['prePushYaml'])}, --dry-run {t(s['dryRunYaml'])}",
+  f"  YAML part: verify {t(s['verifyYaml'])} ({r(m['verifyYaml'])}), pre-push {t(s['prePushYaml'])} ({r(m['prePushYaml'])}), --dry-run {t(s['dryRunYaml'])} ({r(m['dryRunYaml'])})",
   f"  one big template: JSON {mb(f['bigTemplateBytes']['json']) or 0:.0f} MB {t(s['bigJson'])} peak {r(m['bigJson'])}; YAML {mb(f['bigTemplateBytes']['yaml']) or 0:.0f} MB {t(s['bigYaml'])} peak {r(m['bigYaml'])}",
   f"start-up (hyperfine, median of {f['starts']}): empty AOT app {t(s['emptyAotStart'],'ms')}, --version {t(s['version'],'ms')}, pre-push on the sample {t(s['samplePrePush'],'ms')}",
   "goals (ratio <= limit):"]
