@@ -42,7 +42,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, source.Length, "the file holds no JSON value");
-            var root = ReadValue(ref reader, new Context(source, source.BomLength, new NameTable(), objectRead, restOfObjectUnread), depth, 0);
+            var root = ReadValue(ref reader, new Context(source, source.BomLength, NameTable.ForThisThread, objectRead, restOfObjectUnread), depth, 0);
             if (reader.Read())
                 throw Malformed(source, source.BomLength + (int)reader.TokenStartIndex, "unexpected content after the end of the JSON value");
             return root;
@@ -71,7 +71,7 @@ public static class JsonSpanParser
         {
             if (!reader.Read())
                 throw Malformed(source, node.Start, "the value is empty");
-            return ReadValue(ref reader, new Context(source, node.Start, new NameTable(), null, null), int.MaxValue, 0);
+            return ReadValue(ref reader, new Context(source, node.Start, NameTable.ForThisThread, null, null), int.MaxValue, 0);
         }
         catch (InvalidOperationException e)
         {

@@ -130,7 +130,10 @@ public sealed class JsonTemplate : CloudFormationTemplate
         }
         if (type is null || type.Value.Kind != JsonKind.String || TemplateResource.IsPrincipalType(type.Value.StringValue))
             return;
-        node.Properties.RemoveAll(p => !ReferenceEquals(p, type));
+        // Cleared and refilled rather than RemoveAll with a lambda: that was a closure and a delegate for
+        // every other resource of every template.
+        node.Properties.Clear();
+        node.Properties.Add(type);
         node.Properties.TrimExcess();
     }
 
