@@ -14,8 +14,8 @@ public class StateFileAttackTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/DevBoundary";
 
-    private static string Header(int files = 1, string boundary = Arn) =>
-        $"{{\"boundaryJournal\":2,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"{boundary}\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":{files},\"recordsOwnership\":false,\"ownershipBefore\":null}}";
+    private static string Header(int files = 1, string boundary = Arn, string fileId = "12345@1700000000000000000") =>
+        $"{{\"boundaryJournal\":3,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"{boundary}\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":{files},\"recordsOwnership\":false,\"ownershipBefore\":null,\"fileId\":\"{fileId}\"}}";
 
     /// <summary>An entry that, if trusted, rewrites the file at <paramref name="path"/> when it holds the victim's bytes.</summary>
     private static string Entry(string path, string? after = null, string extra = "") =>
@@ -113,7 +113,7 @@ public class StateFileAttackTests
             "not json" => [Header(), "{not json at all", "{\"ready\":1}"],
             "backslash path" => [Header(), Entry("amplify\\\\backend\\\\x.json"), "{\"ready\":1}"],
             "bad header arn" => [Header(boundary: "arn:aws:iam::12345:policy/x"), entry, "{\"ready\":1}"],
-            _ => [Header().Replace("\"boundaryJournal\":2", "\"boundaryJournal\":1"), entry, "{\"ready\":1}"],
+            _ => [Header().Replace("\"boundaryJournal\":3", "\"boundaryJournal\":2"), entry, "{\"ready\":1}"],
         };
         PlantJournal(site, lines);
         var before = site.Snapshot();
@@ -122,6 +122,25 @@ public class StateFileAttackTests
 
         ShouldBeRefusedJournal(result);
         site.ShouldBeUnchanged(before);
+    }
+
+    [TestCase("restore")]
+    [TestCase("post-push")]
+    [TestCase("pre-push")]
+    public void A_well_formed_journal_shipped_in_the_repository_is_never_undone(string command)
+    {
+        // Its entry names a real template by the hash of its bytes, as a journal of a run here would: only
+        // the journal file's identity (a clone's is new) tells it from one.
+        using var site = AttackSite.FromFixture();
+        PlantJournal(site, Header(), Entry(FnA, AttackSite.Hash(site.Project.ReadBytes(FnA))), "{\"ready\":1}");
+        var before = site.Snapshot();
+
+        var result = RunCommand(site, command);
+
+        ShouldBeRefusedJournal(result);
+        result.StdErr.Should().Contain("not the one a run in this folder wrote");
+        site.ShouldBeUnchanged(before);
+        site.Project.Read(FnA).Should().NotContain("HACKED");
     }
 
     [Test]

@@ -7,7 +7,7 @@ namespace Boundary.Tests.Hooks;
 [Category("Unit")]
 public class PushJournalParseTests
 {
-    private const string Header = """{"boundaryJournal":2,"mode":"transient","env":"dev","boundary":"arn:aws:iam::123456789012:policy/B","created":"2026-11-30T13:32:42+00:00","files":1,"recordsOwnership":false,"ownershipBefore":null}""";
+    private const string Header = """{"boundaryJournal":3,"mode":"transient","env":"dev","boundary":"arn:aws:iam::123456789012:policy/B","created":"2026-11-30T13:32:42+00:00","files":1,"recordsOwnership":false,"ownershipBefore":null,"fileId":"1@1"}""";
 
     private static JournalContent Parse(params string[] lines) =>
         PushJournal.Parse("j.jsonl", Encoding.UTF8.GetBytes(string.Join("\n", lines)));

@@ -95,11 +95,33 @@ public class RecoveryTests
     }
 
     [Test]
+    public void A_journal_copied_with_its_project_is_not_undone_in_the_copy_but_still_is_where_it_was_written()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        CrashAfter(project, 3);
+        using var copy = TempProject.FromFixture("multi-env");
+        Directory.Delete(copy.PathOf("amplify"), recursive: true);
+        TempProject.CopyDirectory(project.Root, copy.Root);
+        var copied = copy.Snapshot();
+
+        var inCopy = CliRunner.Run(copy.Root, "restore");
+
+        inCopy.ExitCode.Should().Be(3, inCopy.ToString());
+        inCopy.StdErr.Should().Contain("not the one a run in this folder wrote").And.Contain("dotnet boundary restore --discard");
+        copy.ShouldEqualSnapshot(copied);
+        File.Exists(copy.PathOf(Journal)).Should().BeTrue();
+        var whereWritten = CliRunner.Run(project.Root, "restore");
+        whereWritten.ExitCode.Should().Be(0, whereWritten.ToString());
+        project.ShouldEqualSnapshot(before);
+    }
+
+    [Test]
     public void A_journal_cut_short_before_its_ready_line_changed_nothing_and_is_dropped()
     {
         using var project = TempProject.FromFixture("multi-env");
         var before = project.Snapshot();
-        project.Write(Journal, "{\"boundaryJournal\":2,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"arn:aws:iam::123456789012:policy/x\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":2,\"recordsOwnership\":false,\"ownershipBefore\":null}\n{\"index\":0,\"path\":\"amplify/backend/function/fnA/fnA-cloud");
+        project.Write(Journal, "{\"boundaryJournal\":3,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"arn:aws:iam::123456789012:policy/x\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":2,\"recordsOwnership\":false,\"ownershipBefore\":null,\"fileId\":\"1@1\"}\n{\"index\":0,\"path\":\"amplify/backend/function/fnA/fnA-cloud");
 
         var result = CliRunner.Run(project.Root, "restore");
 

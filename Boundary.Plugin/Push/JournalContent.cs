@@ -3,4 +3,5 @@ using Boundary.Text;
 namespace Boundary.Push;
 
 /// <summary>A journal as read back: complete when its plan was fully written before any file changed.</summary>
-public sealed record JournalContent(JournalHeader Header, IReadOnlyList<JournalEntry> Entries, bool Complete, IReadOnlySet<int> Done);
+/// <param name="FileId">The identity the journal file had when it was written (null without a header).</param>
+public sealed record JournalContent(JournalHeader Header, IReadOnlyList<JournalEntry> Entries, bool Complete, IReadOnlySet<int> Done, string? FileId);

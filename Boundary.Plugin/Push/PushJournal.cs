@@ -18,7 +18,7 @@ namespace Boundary.Push;
 public sealed class PushJournal : IDisposable
 {
     public const string FileName = "push-journal.jsonl";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>What the errors about a bad journal tell the user to run.</summary>
     public const string DiscardCommand = "dotnet boundary restore --discard";
@@ -46,7 +46,8 @@ public sealed class PushJournal : IDisposable
         try
         {
             stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, count, header.RecordsOwnership, header.OwnershipBefore));
+            var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");
+            StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, count, header.RecordsOwnership, header.OwnershipBefore, fileId));
             var written = 0;
             foreach (var entry in entries)
             {
@@ -105,7 +106,14 @@ public sealed class PushJournal : IDisposable
         {
             throw BoundaryException.File($"{path}: the journal cannot be read ({e.Message}). Make it readable for you, or discard it with '{DiscardCommand}'.", e);
         }
-        return Parse(path, bytes);
+        var content = Parse(path, bytes);
+        // Only a journal this folder's own run wrote is ever undone. One shipped in a repository (or
+        // copied in) would otherwise rewrite, before the templates are read, whatever its entries name
+        // with whatever its undo edits hold. It is the same file only if it has the identity it had when
+        // it was written; a copy, a clone or an archive unpacked has another, which no one can foresee.
+        if (content.Complete && content.FileId != FileIdentity.Of(real))
+            throw Bad(path, 1, "the journal file is not the one a run in this folder wrote (it was copied, cloned or unpacked here)");
+        return content;
     }
 
     /// <summary>Parses and checks a journal's bytes (see <see cref="Read"/>).</summary>
@@ -177,10 +185,10 @@ public sealed class PushJournal : IDisposable
             }
         }
         if (header is null)
-            return new JournalContent(new JournalHeader("unknown", null, null, DateTimeOffset.MinValue, false, null), [], false, done);
+            return new JournalContent(new JournalHeader("unknown", null, null, DateTimeOffset.MinValue, false, null), [], false, done, null);
         if (complete && entries.Select(e => e.Path).Distinct(StringComparer.Ordinal).Count() != entries.Count)
             throw Bad(path, 1, "the same file is listed twice");
-        return new JournalContent(new JournalHeader(header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore), entries, complete, done);
+        return new JournalContent(new JournalHeader(header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore), entries, complete, done, header.FileId);
     }
 
     /// <summary>
@@ -240,6 +248,8 @@ public sealed class PushJournal : IDisposable
             return $"the boundary is not a valid policy ARN ({problem})";
         if (header.Files < 0)
             return "a negative file count";
+        if (!IsFileId(header.FileId))
+            return "the journal's file identity is not of the form the tool writes";
         if (!header.RecordsOwnership && header.OwnershipBefore is not null)
             return "ownershipBefore is set but recordsOwnership is false";
         if (header.OwnershipBefore is { } text && Ownership.Check(text) is { } bad)
@@ -289,6 +299,17 @@ public sealed class PushJournal : IDisposable
         if (problem is not null)
             throw Bad(path, line, problem);
     }
+
+    // What FileIdentity writes: INODE, INODE@BIRTH or created@TICKS.
+    private static bool IsFileId(string? id)
+    {
+        if (id is not { Length: > 0 and <= 64 })
+            return false;
+        var parts = id.Split('@');
+        return parts.Length <= 2 && (parts[0] == "created" ? parts.Length == 2 : IsDigits(parts[0])) && parts.Skip(1).All(IsDigits);
+    }
+
+    private static bool IsDigits(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
 
     private static BoundaryException Bad(string path, int line, string problem) =>
         BoundaryException.File($"{path}:{line}: {problem}. This is not a push journal 'dotnet boundary' wrote (edited by hand, or shipped in the repository?), so nothing was changed. " +
