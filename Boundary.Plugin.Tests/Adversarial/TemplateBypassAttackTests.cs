@@ -326,6 +326,61 @@ public class TemplateBypassAttackTests
     public void A_second_yaml_document_is_refused_since_its_roles_would_go_unchecked(string template, string position) =>
         RefusedByVerifyToo("yaml", template, position, "second YAML document");
 
+    // ---- Where the host's readers (hjson, js-yaml) and ours would read different templates ----------
+
+    // A // comment ends at a lone CR for System.Text.Json, at the next line feed for the host's hjson:
+    // the boundary after it is a member for one, a comment for the other.
+    [TestCase("{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"RoleName\": \"r\" // c\r, \"PermissionsBoundary\": \"arn:aws:iam::123456789012:policy/DevBoundary\"\n}}}}\n", ":1:83:")]
+    [TestCase("{\"Resources\": {\n  // note\r\"R\": {\"Type\": \"AWS::IAM::Role\"}\n}}\n", ":2:10:")]
+    public void Json_line_comment_ended_by_a_lone_carriage_return_is_refused(string template, string position) =>
+        RefusedByVerifyToo("json", template, position, "carriage return");
+
+    // YamlDotNet breaks lines at NEL, LS and PS; js-yaml does not: a comment would end for one only.
+    [TestCase("\u0085")]
+    [TestCase("\u2028")]
+    [TestCase("\u2029")]
+    public void Yaml_unicode_line_separator_is_refused(string separator) =>
+        RefusedByVerifyToo("yaml", $"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: r # c{separator}      PermissionsBoundary: arn:aws:iam::123456789012:policy/DevBoundary\n", ":5:22:", "Unicode line separator");
+
+    // The host trims with JavaScript's trim() and takes what starts with '{' for JSON; YAML or JSON
+    // readers that stop at a form feed would read something else, or nothing.
+    [TestCase("\f")]
+    [TestCase("\v")]
+    [TestCase("\u00a0")]
+    [TestCase("\ufeff")]
+    public void Json_template_after_characters_only_the_host_skips_is_refused(string lead) =>
+        RefusedByVerifyToo("json", " " + lead + JsonRole("\"AWS::IAM::Role\""), ":1:2:", "starts with a character the Amplify CLI skips");
+
+    // ---- What only CloudFormation sees -------------------------------------------------------------
+
+    // A loop of the language extensions, or resources included from S3: roles no reading of the file sees.
+    [TestCase("json", "{\"Transform\": \"AWS::LanguageExtensions\", \"Resources\": {\"Fn::ForEach::Roles\": [\"N\", [\"A\", \"B\"], {\"Role${N}\": {\"Type\": \"AWS::${S}::Role\"}}]}}\n", ":1:56:", "Fn::ForEach::Roles in Resources")]
+    [TestCase("yaml", "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Roles:\n    - N\n    - [A, B]\n    - Role${N}:\n        Type: AWS::IAM::Role\n", ":3:3:", "Fn::ForEach::Roles in Resources")]
+    [TestCase("yaml", "Resources:\n  Fn::Transform:\n    Name: AWS::Include\n    Parameters: {Location: s3://b/roles.yaml}\n  X:\n    Type: AWS::SNS::Topic\n", ":2:3:", "Fn::Transform in Resources")]
+    public void Resources_only_cloudformation_makes_are_refused(string format, string template, string position, string reason)
+    {
+        TemplateScanner.CannotHoldPrincipal(Encoding.UTF8.GetBytes(template)).Should().BeFalse("the prefilter must not skip it, even without a principal's type spelled out");
+        RefusedByVerifyToo(format, template, position, reason);
+    }
+
+    // A macro rewrites the template before CloudFormation creates anything: SAM's and the language
+    // extensions are the transforms read as written.
+    [TestCase("yaml", "Transform: [AWS::Serverless-2016-10-31, StripBoundaries]\nResources:\n  R:\n    Type: AWS::IAM::Role\n", ":1:41:", "'StripBoundaries' is a macro")]
+    [TestCase("json", "{\"Transform\": \"MyMacro\", \"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\"}}}\n", ":1:15:", "'MyMacro' is a macro")]
+    [TestCase("yaml", "Transform: {Name: MyMacro, Parameters: {A: b}}\nResources:\n  R:\n    Type: AWS::SNS::Topic\n", ":1:12:", "is not a transform name")]
+    public void Template_macro_transform_is_refused(string format, string template, string position, string reason) =>
+        RefusedByVerifyToo(format, template, position, reason);
+
+    // Properties that are an intrinsic function other than Fn::If: a boundary added beside its name would
+    // land in its arguments, and what CloudFormation makes of it is not in the file.
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: !Transform {Name: AWS::Include, Parameters: {Location: s3://b/k}}\n", ":4:17:", "are !Transform")]
+    [TestCase("yaml", "Resources:\n  U:\n    Type: AWS::IAM::User\n    Properties: !ImportValue SharedUserProperties\n", ":4:17:", "are !ImportValue")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://b/k}}\n", ":5:7:", "are Fn::Transform")]
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::Transform\": {\"Name\": \"AWS::Include\"}}}}}\n", ":1:63:", "are Fn::Transform")]
+    [TestCase("json", "{\"Resources\": {\"U\": {\"Type\": \"AWS::IAM::User\", \"Properties\": {\"Ref\": \"AWS::NoValue\"}}}}\n", ":1:63:", "are Ref")]
+    public void Properties_written_as_an_intrinsic_other_than_fn_if_are_refused(string format, string template, string position, string reason) =>
+        RefusedByVerifyToo(format, template, position, reason);
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /// <summary>verify sees the missing roles; pre-push bounds them; verify passes; post-push restores every byte.</summary>

@@ -166,7 +166,10 @@ internal sealed class TemplateGenerator(int seed)
     {
         if (Chance(0.05))
             return new Map([]);
-        var keys = Enumerable.Range(0, random.Next(1, 6)).Select(_ => Pick(PropertyKeys)).Distinct().ToList();
+        // A principal's Properties keyed by an intrinsic function (Fn::Transform) are refused: what they
+        // become is CloudFormation's to decide. Other resources keep the key, as noise the reader must pass.
+        var keys = Enumerable.Range(0, random.Next(1, 6)).Select(_ => Pick(PropertyKeys)).Distinct()
+            .Where(k => !(k.StartsWith("Fn::", StringComparison.Ordinal) && Boundary.Templates.TemplateResource.IsPrincipalType(type))).ToList();
         var entries = keys.Select(k => (k, Value(0))).ToList();
         if (Adversarial && type != "AWS::Lambda::Function" && Chance(0.2))
         {

@@ -43,6 +43,46 @@ public abstract class CloudFormationTemplate(SourceText source)
     protected static BoundaryException UnboundableValue(string where, string owner, string reason) =>
         BoundaryException.File($"{where}: the PermissionsBoundary of {owner} {reason}, so CloudFormation would create it without a boundary. Write the policy ARN, or remove the property so that the env's boundary is injected, and run again.");
 
+    /// <summary>The transforms whose output this tool reads as written: SAM's (its types are known here) and the language extensions (whose loops are refused).</summary>
+    private static readonly string[] KnownTransforms = ["AWS::Serverless-2016-10-31", "AWS::LanguageExtensions"];
+
+    /// <summary>
+    /// A key of Resources that is an intrinsic function, not a logical id: <c>Fn::ForEach::Name</c> (a
+    /// loop the language extensions expand into resources) or <c>Fn::Transform</c> (resources included
+    /// from S3). CloudFormation creates what they make, which no reading of the file can see.
+    /// </summary>
+    protected static void RefuseGeneratedResources(SourceText source, string key, int offset)
+    {
+        if (key.StartsWith("Fn::", StringComparison.Ordinal))
+            throw BoundaryException.File($"{source.Describe(offset)}: {key} in Resources makes resources only CloudFormation sees (a loop it expands, or resources it includes), so their roles can be neither checked nor capped. Write the resources out in the template and run again.");
+    }
+
+    /// <summary>
+    /// A template-level Transform other than SAM's or the language extensions: a macro rewrites the
+    /// template before CloudFormation creates anything (it can add roles), after any reading of the file.
+    /// </summary>
+    protected static void RefuseUnknownTransforms(SourceText source, IEnumerable<(string? Name, int Offset)> transforms)
+    {
+        foreach (var (name, offset) in transforms)
+            if (name is null || !KnownTransforms.Contains(name, StringComparer.Ordinal))
+                throw BoundaryException.File($"{source.Describe(offset)}: the template's Transform {(name is null ? "is not a transform name" : $"'{name}' is a macro")} that rewrites the template before CloudFormation creates its resources, so the roles it makes can be neither checked nor capped. Only {string.Join(" and ", KnownTransforms)} are read; expand the template first (the transformed template, with its roles) and run again.");
+    }
+
+    /// <summary>
+    /// Properties written as an intrinsic function other than Fn::If (<c>Fn::Transform</c>, <c>Ref</c>,
+    /// <c>Fn::ImportValue</c> ...): what CloudFormation makes of them cannot be read here, and a boundary
+    /// added beside the function's name would land in its arguments.
+    /// </summary>
+    protected static void RefuseIntrinsicProperties(SourceText source, string logicalId, string? intrinsic, int offset)
+    {
+        if (intrinsic is not null)
+            throw BoundaryException.File($"{source.Describe(offset)}: the Properties of {logicalId} are {intrinsic}, an intrinsic function whose result this tool cannot see, so whether it carries a permissions boundary cannot be checked, and one added would land in the function's arguments. Write the Properties out as a mapping (Fn::If, with a mapping in each branch, is the one intrinsic read there) and run again.");
+    }
+
+    /// <summary>Whether a key of a Properties mapping names an intrinsic function read nowhere here (all but Fn::If).</summary>
+    protected static bool IsUnreadIntrinsic(string? key) =>
+        key is "Ref" || (key is not null && key.StartsWith("Fn::", StringComparison.Ordinal) && key != "Fn::If");
+
     /// <summary>
     /// A user's branches with its <c>AWS::NoValue</c> ones (at <paramref name="noValue"/>, byte offsets)
     /// added as branches without a boundary, in file order; another type's branches as they are.
@@ -66,22 +106,71 @@ public abstract class CloudFormationTemplate(SourceText source)
             throw BoundaryException.File($"{Path}:{branch.Line}:{branch.Column}: cannot add the permissions boundary of {resource.LogicalId}: this branch of its Fn::If is AWS::NoValue, so when it is taken the user is created without Properties, and without a boundary. Give the branch a Properties mapping and run again.");
     }
 
-    public static bool LooksLikeJson(ReadOnlySpan<byte> content)
+    /// <summary>
+    /// Whether the host reads these bytes as JSON: it trims them with JavaScript's <c>trim()</c> and takes
+    /// them for JSON when a <c>{</c> comes first.
+    /// </summary>
+    public static bool LooksLikeJson(ReadOnlySpan<byte> content) => FirstAfterHostWhitespace(content, out _) == '{';
+
+    /// <summary>
+    /// The first character after what JavaScript's <c>trim()</c> removes (its white space and line
+    /// terminators, a byte-order mark among them), or -1 when nothing follows; <paramref name="unusual"/>
+    /// is the offset of the first of those that is not a space, tab, CR or LF (-1 when none), which
+    /// JSON readers other than the host's stop at.
+    /// </summary>
+    internal static int FirstAfterHostWhitespace(ReadOnlySpan<byte> content, out int unusual)
     {
-        foreach (var b in content)
+        unusual = -1;
+        var offset = 0;
+        while (offset < content.Length)
         {
+            var b = content[offset];
             if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                offset++;
                 continue;
-            return b == '{';
+            }
+            if (System.Text.Rune.DecodeFromUtf8(content[offset..], out var rune, out var length) != System.Buffers.OperationStatus.Done ||
+                !IsJavaScriptWhiteSpace(rune.Value))
+                return rune.Value;
+            if (unusual < 0)
+                unusual = offset;
+            offset += length;
         }
-        return false;
+        return -1;
     }
+
+    // What String.prototype.trim removes besides space, tab, CR and LF (ECMAScript: WhiteSpace and LineTerminator).
+    private static bool IsJavaScriptWhiteSpace(int c) =>
+        c is 0x0B or 0x0C or 0xA0 or 0x1680 or (>= 0x2000 and <= 0x200A) or 0x2028 or 0x2029 or 0x202F or 0x205F or 0x3000 or 0xFEFF;
 
     /// <summary>
     /// Reads a template. Null when the file is not a CloudFormation template (no top-level Resources
     /// mapping of objects with a Type); a <see cref="BoundaryException"/> naming file:line:column when
     /// it cannot be parsed.
     /// </summary>
-    public static CloudFormationTemplate? Load(SourceText source) =>
-        LooksLikeJson(source.Content) ? JsonTemplate.Load(source) : YamlTemplate.Load(source);
+    public static CloudFormationTemplate? Load(SourceText source)
+    {
+        if (FirstAfterHostWhitespace(source.Content, out var unusual) != '{')
+        {
+            // YamlDotNet takes NEL, LS and PS for line breaks, the host's js-yaml does not: a comment or a
+            // scalar would end for one and not for the other.
+            foreach (var lineBreak in UnicodeLineBreaks)
+                if (source.Bytes.IndexOf(lineBreak) is var at and >= 0)
+                    throw BoundaryException.File($"{source.Describe(at)}: a Unicode line separator (U+0085, U+2028 or U+2029), which YAML readers do not agree on (one ends the line there, the Amplify CLI's does not). Replace it with a line break or remove it, and run again.");
+            return YamlTemplate.Load(source);
+        }
+        // The host would read it as JSON, past characters our JSON reader would stop at (or, taking it for
+        // YAML, read otherwise): refused rather than read in a way the host does not.
+        if (unusual >= 0)
+        {
+            var (line, column) = source.Position(source.BomLength + unusual);
+            throw BoundaryException.File($"{source.Path}:{line}:{column}: the template starts with a character the Amplify CLI skips before reading it as JSON (a form feed, vertical tab, no-break or other Unicode space, or a second byte-order mark), which other readers do not. Remove it and run again.");
+        }
+        if (Json.JsonComments.LoneCarriageReturnInLineComment(source.Bytes) is var carriageReturn and >= 0)
+            throw BoundaryException.File($"{source.Describe(carriageReturn)}: a // comment holds a carriage return without a line feed after it; our JSON reader ends the comment there, the Amplify CLI's reads on to the next line feed, so the two would read different templates. End the comment with a line break (or remove it) and run again.");
+        return JsonTemplate.Load(source);
+    }
+
+    private static readonly byte[][] UnicodeLineBreaks = ["\u0085"u8.ToArray(), "\u2028"u8.ToArray(), "\u2029"u8.ToArray()];
 }

@@ -47,6 +47,15 @@ public sealed class JsonTemplate : CloudFormationTemplate
         RefuseDuplicate(source, root, "Resources", "the template");
         if (root["Resources"] is not { IsObject: true } resources)
             return null;
+        foreach (var key in resources.Properties)
+            RefuseGeneratedResources(source, key.Name, key.NameStart);
+        if (root.Property("Transform") is { } transform)
+            RefuseUnknownTransforms(source, transform.Value.Kind switch
+            {
+                JsonKind.String => [(transform.Value.StringValue, transform.Value.Start)],
+                JsonKind.Array => transform.Value.Items.Select(i => (i.Kind == JsonKind.String ? i.StringValue : null, i.Start)),
+                _ => [((string?)null, transform.Value.Start)],
+            });
         if (resources.Properties.Count > 0 && !resources.Properties.Any(r => r.Value.IsObject && r.Value["Type"] is not null))
             return null;
         var globals = GlobalFunctionBoundary(source, root);
@@ -71,6 +80,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
             IReadOnlyList<BranchBoundary>? branches = null;
             if (properties is { IsObject: true })
             {
+                if (properties.Properties.FirstOrDefault(p => IsUnreadIntrinsic(p.Name)) is { } intrinsic)
+                    RefuseIntrinsicProperties(source, entry.Name, intrinsic.Name, intrinsic.NameStart);
                 sites = [];
                 if (properties.Property(FnIf) is { } fnIf)
                 {

@@ -4,13 +4,23 @@ namespace Boundary.Templates;
 
 /// <summary>
 /// Finds the files that may be CloudFormation templates below a folder: every .json, .yml, .yaml and
-/// .template file, except in the host's copy of the last deployment (#current-cloud-backend),
-/// node_modules, .temp and dot-folders. Whether a file really is a template, and whether JSON or
-/// YAML, is decided later by its content.
+/// .template file, and every name the host's own pattern takes (<c>*template*.+(yaml|yml|json)</c>, which
+/// also matches <c>x-template.jsonjson</c>), except in the host's copy of the last deployment
+/// (#current-cloud-backend), node_modules, .temp and dot-folders. Below <c>amplify/backend</c> the
+/// category and resource folders are never skipped by name: the host deploys every resource its
+/// backend-config names, whatever the folder is called. Whether a file really is a template, and whether
+/// JSON or YAML, is decided later by its content.
 /// </summary>
-public static class TemplateFinder
+public static partial class TemplateFinder
 {
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".json", ".yml", ".yaml", ".template" };
+
+    // The host's glob for a resource's templates, '*template*.+(yaml|yml|json)': '+(...)' is one or more.
+    [System.Text.RegularExpressions.GeneratedRegex(@"template.*\.(?:yaml|yml|json)+\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HostTemplatePattern();
+
+    /// <summary>Category and resource: the folders below amplify/backend that are never skipped by name.</summary>
+    private const int ResourceLevels = 2;
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "#current-cloud-backend", "node_modules", ".temp" };
 
@@ -27,7 +37,7 @@ public static class TemplateFinder
             if (File.Exists(path))
                 found.Add(Path.GetFullPath(path));
             else if (Directory.Exists(path))
-                Walk(new DirectoryInfo(path), found, warnings, realRoot, visited);
+                Walk(new DirectoryInfo(path), found, warnings, realRoot, visited, IsAmplifyBackend(path) ? ResourceLevels : 0);
             else
                 throw BoundaryException.File($"{path}: no such file or folder.");
         }
@@ -38,7 +48,18 @@ public static class TemplateFinder
         return found.Where(f => realPaths.Add(Files.ProjectPath.RealPath(f))).ToList();
     }
 
-    private static void Walk(DirectoryInfo folder, List<string> found, List<string>? warnings, string? realRoot, HashSet<string> visited)
+    private static bool IsAmplifyBackend(string path)
+    {
+        var folder = new DirectoryInfo(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
+        return folder.Name == "backend" && folder.Parent?.Name == "amplify";
+    }
+
+    /// <summary>Whether a file's name makes it a candidate: a template extension, or the host's own pattern.</summary>
+    public static bool IsCandidateName(string name) =>
+        !name.StartsWith('.') && (Extensions.Contains(Path.GetExtension(name)) || HostTemplatePattern().IsMatch(name));
+
+    /// <param name="unskipped">How many levels below <paramref name="folder"/> keep every folder, whatever its name.</param>
+    private static void Walk(DirectoryInfo folder, List<string> found, List<string>? warnings, string? realRoot, HashSet<string> visited, int unskipped)
     {
         // A linked folder is walked like any other; a folder reached twice (a link back up, or two links
         // to one folder) only once, so that a loop of links ends.
@@ -59,7 +80,7 @@ public static class TemplateFinder
         }
         foreach (var file in files)
         {
-            if (!Extensions.Contains(file.Extension) || file.Name.StartsWith('.'))
+            if (!IsCandidateName(file.Name))
                 continue;
             // Reading a FIFO would block forever and a device never end: only regular files are templates.
             var kind = Files.RegularFile.KindOf(file.FullName);
@@ -70,13 +91,13 @@ public static class TemplateFinder
         }
         foreach (var child in children)
         {
-            if (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name))
+            if (unskipped <= 0 && (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name)))
                 continue;
             // A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.
             if ((child.Attributes & FileAttributes.ReparsePoint) != 0 &&
                 realRoot is not null && Files.ProjectPath.RealPath(child.FullName) is var target && !Files.ProjectPath.IsInside(realRoot, target))
                 throw BoundaryException.File($"{child.FullName}: a link to {child.LinkTarget} (resolved: {target}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
-            Walk(child, found, warnings, realRoot, visited);
+            Walk(child, found, warnings, realRoot, visited, unskipped - 1);
         }
     }
 }

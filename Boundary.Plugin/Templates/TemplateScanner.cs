@@ -14,8 +14,9 @@ namespace Boundary.Templates;
 /// </summary>
 public static class TemplateScanner
 {
-    private static readonly byte[] IamMarker = "AWS::IAM::"u8.ToArray();
-    private static readonly byte[] SamMarker = "AWS::Serverless::"u8.ToArray();
+    // The principals' types, and what makes resources only CloudFormation sees (a Fn::ForEach loop can
+    // build a type from pieces, a transform or an include bring resources in): each is refused when read.
+    private static readonly byte[][] Markers = ["AWS::IAM::"u8.ToArray(), "AWS::Serverless::"u8.ToArray(), "Fn::ForEach"u8.ToArray(), "Transform"u8.ToArray()];
 
     /// <param name="select">Called for each template with a principal; a <see cref="BoundaryException"/> it throws is that file's error.</param>
     public static ScanResult<T> Scan<T>(IReadOnlyList<string> files, Func<CloudFormationTemplate, T> select)
@@ -54,19 +55,21 @@ public static class TemplateScanner
 
     /// <summary>
     /// True only when no JSON or YAML reading of these bytes can produce a Type of
-    /// <c>AWS::IAM::*</c> or <c>AWS::Serverless::*</c>. A string value is the bytes written, except for
+    /// <c>AWS::IAM::*</c> or <c>AWS::Serverless::*</c>, a <c>Fn::ForEach</c> loop or a transform (both
+    /// refused once read: what they make only CloudFormation sees). A string value is the bytes written, except for
     /// escapes and line folding: a JSON string changes only through <c>\uXXXX</c> (the other escapes
     /// give <c>" \ / \b \f \n \r \t</c>, none of which is in a type name); a YAML double-quoted scalar
     /// through <c>\x</c>, <c>\u</c>, <c>\U</c> and an escaped line break (other escapes again give
     /// characters no type name has); a line folded in any YAML scalar (plain, quoted, block) leaves a
     /// space or a line break in the value, which no type name has either; a single-quoted scalar's only
-    /// escape gives <c>'</c>. So without the marker and without those four escape openers, no value can
-    /// spell a principal's type. Text must be UTF-8 (checked before), so no other encoding hides it.
+    /// escape gives <c>'</c>. So without the markers and without those four escape openers, no value can
+    /// spell a principal's type or those keys. Text must be UTF-8 (checked before), so no other encoding hides it.
     /// </summary>
     public static bool CannotHoldPrincipal(ReadOnlySpan<byte> content)
     {
-        if (content.IndexOf(IamMarker) >= 0 || content.IndexOf(SamMarker) >= 0)
-            return false;
+        foreach (var marker in Markers)
+            if (content.IndexOf(marker) >= 0)
+                return false;
         var rest = content;
         while (true)
         {

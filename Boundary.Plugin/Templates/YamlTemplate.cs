@@ -57,6 +57,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
             Site? site = null;
             List<Site>? branchSites = null;
             IReadOnlyList<BranchBoundary>? branches = null;
+            if (properties?.Entry.Value.Resolved is { } written)
+                RefuseIntrinsicProperties(source, logicalId, IntrinsicOf(written, out var at), at);
             if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
             {
                 branchSites = [];
@@ -129,6 +131,16 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return null;
         // And so is a role a merge key brings into Resources, also when Resources holds nothing else.
         RefuseMergedPrincipals(source, resources);
+        foreach (var key in resources.Entries)
+            if (key.Name is { } name)
+                RefuseGeneratedResources(source, name, key.KeyStart);
+        if (Find(root, "Transform")?.Entry.Value.Resolved is { } transform)
+            RefuseUnknownTransforms(source, transform.Kind switch
+            {
+                YamlKind.Scalar when transform.Tag is null => [(transform.Value, transform.Start)],
+                YamlKind.Sequence => transform.Items.Select(i => (i.Resolved is { Kind: YamlKind.Scalar, Tag: null } item ? item.Value : null, i.Start)),
+                _ => [((string?)null, transform.Start)],
+            });
         if (resources.Entries.Count > 0 && !resources.Entries.Any(e => e.Value.Resolved is { IsMapping: true } r && Find(r, "Type") is not null))
             return null;
         var globals = GlobalFunctionBoundary(source, root);
@@ -384,6 +396,23 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 }
             }
         }
+    }
+
+    /// <summary>The intrinsic function other than Fn::If that Properties are written as (a short-form tag, or a key of a mapping), else null.</summary>
+    private static string? IntrinsicOf(YamlNode properties, out int offset)
+    {
+        offset = properties.Start;
+        if (properties.Tag is { Length: > 1 } tag && tag.StartsWith('!') && !tag.StartsWith("!!", StringComparison.Ordinal) && tag != "!If")
+            return tag;
+        if (!properties.IsMapping)
+            return null;
+        foreach (var entry in properties.Entries)
+            if (!entry.IsMerge && IsUnreadIntrinsic(entry.Name))
+            {
+                offset = entry.KeyStart;
+                return entry.Name;
+            }
+        return null;
     }
 
     /// <summary>The <c>[condition, then, else]</c> of an <c>Fn::If</c> written as the Properties (<c>!If</c> or <c>{Fn::If: ...}</c>), else null.</summary>
