@@ -17,9 +17,17 @@ public static class AtomicFile
         var info = new FileInfo(path);
         if (!info.Exists)
             return;
-        var readOnly = OperatingSystem.IsWindows()
-            ? info.IsReadOnly
-            : (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) == 0;
+        bool readOnly;
+        try
+        {
+            readOnly = OperatingSystem.IsWindows()
+                ? info.IsReadOnly
+                : (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) == 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return; // a link to nothing: there is no file to be read-only yet
+        }
         if (readOnly)
             throw BoundaryException.File($"{path}: the file is read-only. Make it writable (chmod u+w \"{path}\") and run again.");
     }

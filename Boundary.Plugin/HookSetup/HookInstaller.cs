@@ -66,6 +66,8 @@ public sealed class HookInstaller(AmplifyProject project)
             return new HookInstallOutcome(hook, HookAction.Conflict, null, [],
                 $"{string.Join(" and ", files.Select(Relative))} share the base name '{hook}', which the Amplify CLI refuses ('found duplicate hook scripts'). Keep one of them and run 'dotnet boundary hook install' again.", null);
 
+        if (files.Count == 1 && LinkConflict(hook, files[0]) is { } linked)
+            return linked;
         if (files.Count == 0)
         {
             var created = Path.Combine(Project.HooksDir, $"{hook}.sh");
@@ -101,6 +103,8 @@ public sealed class HookInstaller(AmplifyProject project)
         // A hook in another language: the host runs one file per hook, so ours cannot sit next to it. The helper
         // script goes into a sub-folder (which the host does not look into) and the user's hook must call it.
         var helper = HelperPath(hook);
+        if (LinkConflict(hook, helper) is { } linkedHelper)
+            return linkedHelper;
         var written = new List<string>();
         if (!File.Exists(helper) || Read(helper) != HookScripts.File(hook))
         {
@@ -127,6 +131,12 @@ public sealed class HookInstaller(AmplifyProject project)
         foreach (var file in HookFiles(hook))
         {
             var relative = Relative(file);
+            if (NativeFiles.KindOf(file, followLinks: false) == FileKind.SymbolicLink)
+            {
+                warnings.Add($"{relative}: a link; left as it is (the tool never writes a hook through a link).");
+                action = HookRemovalAction.Left;
+                continue;
+            }
             var text = Read(file);
             if (text == HookScripts.File(hook))
             {
@@ -253,6 +263,16 @@ public sealed class HookInstaller(AmplifyProject project)
     }
 
     private static string Read(string path) => Bytes.GetString(SourceText.Read(path).Bytes);
+
+    /// <summary>
+    /// A hook file that is a link is never written through: a repository could point it at any file of
+    /// the project (its settings, a function's code), which would then get the tool's block.
+    /// </summary>
+    private HookInstallOutcome? LinkConflict(string hook, string file) =>
+        NativeFiles.KindOf(file, followLinks: false) == FileKind.SymbolicLink
+            ? new HookInstallOutcome(hook, HookAction.Conflict, Relative(file), [],
+                $"{Relative(file)}: a link; the tool never writes a hook through a link. Replace it with the script itself (or delete it) and run 'dotnet boundary hook install' again.", null)
+            : null;
 
     private void Write(string path, string text) => AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text));
 
