@@ -381,6 +381,20 @@ public class TemplateBypassAttackTests
     public void Properties_written_as_an_intrinsic_other_than_fn_if_are_refused(string format, string template, string position, string reason) =>
         RefusedByVerifyToo(format, template, position, reason);
 
+    // Roles SAM makes of its own, which the function's PermissionsBoundary does not reach.
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::GraphQLApi\n    Properties:\n      SchemaInline: 'type Query { a: String }'\n", ":3:3:", "AWS::Serverless::GraphQLApi")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"Api\": {\"Type\": \"AWS::Serverless::GraphQLApi\"}}}\n", ":1:59:", "AWS::Serverless::GraphQLApi")]
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: AllAtOnce\n", ":8:7:", "DeploymentPreference of Fn names no Role")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"Fn\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"i.h\", \"DeploymentPreference\": {\"Type\": \"AllAtOnce\", \"Hooks\": {\"PreTraffic\": \"x\"}}}}}}\n", ":1:136:", "DeploymentPreference of Fn names no Role")]
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    DeploymentPreference: {Type: AllAtOnce}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n", ":4:5:", "DeploymentPreference of Globals.Function names no Role")]
+    public void Sam_resources_that_make_roles_of_their_own_are_refused(string format, string template, string position, string reason) =>
+        RefusedByVerifyToo(format, template, position, reason);
+
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      DeploymentPreference:\n        Type: AllAtOnce\n        Role: !GetAtt DeployRole.Arn\n  DeployRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: deploy\n")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"Fn\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"i.h\", \"DeploymentPreference\": {\"Type\": \"AllAtOnce\", \"Role\": {\"Fn::GetAtt\": [\"DeployRole\", \"Arn\"]}}}}, \"DeployRole\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"RoleName\": \"deploy\"}}}}\n")]
+    public void Deployment_preference_with_a_role_of_the_template_is_bounded_through_that_role(string format, string template) =>
+        RoundTrip(format, template, count: 2);
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /// <summary>verify sees the missing roles; pre-push bounds them; verify passes; post-push restores every byte.</summary>

@@ -79,6 +79,28 @@ public abstract class CloudFormationTemplate(SourceText source)
             throw BoundaryException.File($"{source.Describe(offset)}: the Properties of {logicalId} are {intrinsic}, an intrinsic function whose result this tool cannot see, so whether it carries a permissions boundary cannot be checked, and one added would land in the function's arguments. Write the Properties out as a mapping (Fn::If, with a mapping in each branch, is the one intrinsic read there) and run again.");
     }
 
+    /// <summary>
+    /// A SAM type for which SAM creates roles that take no permissions boundary (its data sources', its
+    /// logs'): they are in no reading of the file, and nothing here could cap them.
+    /// </summary>
+    protected static void RefuseRoleMakingType(SourceText source, string logicalId, string? type, int offset)
+    {
+        if (type == "AWS::Serverless::GraphQLApi")
+            throw BoundaryException.File($"{source.Describe(offset)}: {logicalId} is an AWS::Serverless::GraphQLApi, for which SAM creates roles (for its data sources and its logs) that take no permissions boundary, so they can be neither checked nor capped. Write its AppSync resources and their roles out (AWS::AppSync::*, AWS::IAM::Role) and run again.");
+    }
+
+    /// <summary>
+    /// A SAM function's DeploymentPreference (or the Globals' one) without a Role: SAM then creates a
+    /// CodeDeploy service role of its own, which the function's PermissionsBoundary does not reach.
+    /// </summary>
+    protected static void RefuseDeploymentPreferenceWithoutRole(SourceText source, string owner, bool hasRole, int offset)
+    {
+        if (!hasRole)
+            throw BoundaryException.File($"{source.Describe(offset)}: the DeploymentPreference of {owner} names no Role, so SAM creates a CodeDeploy service role that no permissions boundary reaches. Give it a Role of the template (which then gets the boundary) and run again.");
+    }
+
+    protected const string DeploymentPreference = "DeploymentPreference";
+
     /// <summary>Whether a key of a Properties mapping names an intrinsic function read nowhere here (all but Fn::If).</summary>
     protected static bool IsUnreadIntrinsic(string? key) =>
         key is "Ref" || (key is not null && key.StartsWith("Fn::", StringComparison.Ordinal) && key != "Fn::If");

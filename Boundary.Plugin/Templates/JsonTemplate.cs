@@ -64,6 +64,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
         var seen = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
         foreach (var entry in resources.Properties)
         {
+            if (entry.Value.IsObject && entry.Value["Type"] is { Kind: JsonKind.String } declared)
+                RefuseRoleMakingType(source, entry.Name, declared.StringValue, entry.NameStart);
             var isPrincipal = entry.Value.IsObject && entry.Value.Properties.Any(p => p.Name == "Type" && TemplateResource.IsPrincipalType(p.Value.StringValue));
             if (seen.TryGetValue(entry.Name, out var earlier) && (isPrincipal || IsPrincipal(earlier.Value)))
                 throw Duplicate(source, entry.NameStart, entry.Name, "Resources");
@@ -82,6 +84,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
             {
                 if (properties.Properties.FirstOrDefault(p => IsUnreadIntrinsic(p.Name)) is { } intrinsic)
                     RefuseIntrinsicProperties(source, entry.Name, intrinsic.Name, intrinsic.NameStart);
+                if (type.StringValue == TemplateResource.SamFunction)
+                    RefuseDeploymentPreferenceWithoutRole(source, entry.Name, properties);
                 sites = [];
                 if (properties.Property(FnIf) is { } fnIf)
                 {
@@ -315,10 +319,19 @@ public sealed class JsonTemplate : CloudFormationTemplate
         if (root["Globals"] is not { IsObject: true } globals || globals["Function"] is not { IsObject: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
+        RefuseDeploymentPreferenceWithoutRole(source, "Globals.Function", function);
         var kind = KindOf(function[BoundaryProperty]);
         if (kind.Kind == BoundaryKind.Intrinsic)
             RefuseUnboundable(source, "Globals.Function", function[BoundaryProperty]!);
         return kind.Kind == BoundaryKind.None ? null : kind;
+    }
+
+    private static void RefuseDeploymentPreferenceWithoutRole(SourceText source, string owner, JsonNode properties)
+    {
+        if (properties.Property(DeploymentPreference) is not { } preference)
+            return;
+        var value = preference.Value.Skipped ? JsonSpanParser.ParseNode(source, preference.Value) : preference.Value;
+        RefuseDeploymentPreferenceWithoutRole(source, owner, value.IsObject && value.Property("Role") is not null, preference.NameStart);
     }
 
     /// <summary>

@@ -59,6 +59,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
             IReadOnlyList<BranchBoundary>? branches = null;
             if (properties?.Entry.Value.Resolved is { } written)
                 RefuseIntrinsicProperties(source, logicalId, IntrinsicOf(written, out var at), at);
+            if (type.Value == TemplateResource.SamFunction && properties?.Entry.Value.Resolved is { IsMapping: true } functionProperties)
+                RefuseDeploymentPreferenceWithoutRole(source, logicalId, functionProperties);
             if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
             {
                 branchSites = [];
@@ -155,6 +157,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         {
             if (entry.IsMerge || entry.Name is not { } logicalId)
                 continue;
+            if (entry.Value.Resolved is { IsMapping: true } declared && Find(declared, "Type")?.Entry.Value.Resolved is { Kind: YamlKind.Scalar } type)
+                RefuseRoleMakingType(source, logicalId, type.Value, entry.KeyStart);
             var isPrincipal = IsPrincipal(entry.Value.Resolved);
             if (seen.TryGetValue(logicalId, out var earlierIsPrincipal) && (isPrincipal || earlierIsPrincipal))
                 return new ResourcesRead(candidates, globals, aliased, sharedAbove, (entry.KeyStart, logicalId));
@@ -543,11 +547,21 @@ public sealed class YamlTemplate : CloudFormationTemplate
             || Find(globals, "Function")?.Entry.Value.Resolved is not { IsMapping: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
+        RefuseDeploymentPreferenceWithoutRole(source, "Globals.Function", function);
         var boundary = Find(function, BoundaryProperty);
         var kind = KindOf(boundary?.Entry.Value.Resolved, boundary is not null);
         if (kind.Kind == BoundaryKind.Intrinsic)
             RefuseUnboundable(source, "Globals.Function", boundary!.Entry.Value);
         return kind.Kind == BoundaryKind.None ? null : kind;
+    }
+
+    private static void RefuseDeploymentPreferenceWithoutRole(SourceText source, string owner, YamlNode properties)
+    {
+        if (Find(properties, DeploymentPreference) is not { } preference)
+            return;
+        // Read whole by the parser (see YamlSpanParser), so its Role key is there to find.
+        var hasRole = preference.Entry.Value.Resolved is { IsMapping: true } value && Find(value, "Role") is not null;
+        RefuseDeploymentPreferenceWithoutRole(source, owner, hasRole, preference.Entry.KeyStart);
     }
 
     /// <summary>Two keys of one name where a role is decided: readers differ on which counts (or fail), so it is refused.</summary>
