@@ -68,8 +68,8 @@ public class InsideLinkAttackTests
 
         var install = site.Run("hook", "install");
 
-        install.ExitCode.Should().NotBe(0, install.ToString());
-        install.StdOut.Should().Contain("amplify/hooks/pre-push.sh: a link");
+        install.ExitCode.Should().Be(3, install.ToString());
+        install.StdErr.Should().Contain("amplify/hooks/pre-push.sh: a link");
         site.Project.Read("amplify/team-provider-info.json").Should().NotContain("dotnet-boundary");
         var uninstall = site.Run("hook", "uninstall");
         uninstall.ExitCode.Should().BeOneOf(0, 3);

@@ -14,7 +14,7 @@ public class StateFileAttackTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/DevBoundary";
 
-    private static string Header(int files = 1, string boundary = Arn, string fileId = "12345@1700000000000000000") =>
+    private static string Header(int files = 1, string boundary = Arn, string fileId = ThisFile) =>
         $"{{\"boundaryJournal\":3,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"{boundary}\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":{files},\"recordsOwnership\":false,\"ownershipBefore\":null,\"fileId\":\"{fileId}\"}}";
 
     /// <summary>An entry that, if trusted, rewrites the file at <paramref name="path"/> when it holds the victim's bytes.</summary>
@@ -22,8 +22,20 @@ public class StateFileAttackTests
         $"{{\"index\":0,\"path\":{Quote(path)},\"before\":\"{AttackSite.Hash("original")}\",\"after\":\"{after ?? AttackSite.Hash(AttackSite.VictimText)}\"," +
         $"\"undo\":[{{\"offset\":0,\"removeLength\":5,\"insert\":\"HACKED\"}}],\"added\":[{{\"logicalId\":\"R\",\"value\":\"{Arn}\"}}],\"replaced\":[],\"copyStamp\":null{extra}}}";
 
-    private static void PlantJournal(AttackSite site, params string[] lines) =>
-        site.Project.Write(Journal, string.Join("\n", lines) + "\n");
+    /// <summary>
+    /// Writes the journal, then puts the file's own identity into its header (rewritten in place, which
+    /// keeps it), as a run here would: each test then meets the check it names, not the identity's.
+    /// </summary>
+    private static void PlantJournal(AttackSite site, params string[] lines)
+    {
+        var text = string.Join("\n", lines) + "\n";
+        site.Project.Write(Journal, text);
+        var identity = global::Boundary.Files.FileIdentity.Of(site.Project.PathOf(Journal))!;
+        File.WriteAllText(site.Project.PathOf(Journal), text.Replace(ThisFile, identity));
+    }
+
+    /// <summary>Stands for the planted journal file's own identity (see <see cref="PlantJournal"/>).</summary>
+    private const string ThisFile = "THIS-FILE";
 
     private static CliResult RunCommand(AttackSite site, string command) => command switch
     {
@@ -132,7 +144,7 @@ public class StateFileAttackTests
         // Its entry names a real template by the hash of its bytes, as a journal of a run here would: only
         // the journal file's identity (a clone's is new) tells it from one.
         using var site = AttackSite.FromFixture();
-        PlantJournal(site, Header(), Entry(FnA, AttackSite.Hash(site.Project.ReadBytes(FnA))), "{\"ready\":1}");
+        PlantJournal(site, Header(fileId: "12345@1700000000000000000"), Entry(FnA, AttackSite.Hash(site.Project.ReadBytes(FnA))), "{\"ready\":1}");
         var before = site.Snapshot();
 
         var result = RunCommand(site, command);

@@ -8,11 +8,11 @@ public static class StateFolder
     /// <summary>Creates the state folder (inside <paramref name="root"/>, never through a link out of it) and returns its real path.</summary>
     public static string Ensure(string root, string stateDir)
     {
-        // A link, even one inside the project, would put the .gitignore that ignores everything beside it
-        // (and the lock, the journal) in another folder: git would then ignore that folder's new files.
+        var folder = ProjectPath.Confine(root, stateDir);
+        // Also a link that stays inside the project: it would put the .gitignore that ignores everything
+        // beside it (and the lock, the journal) in another folder, whose new files git would then ignore.
         if (NativeFiles.KindOf(stateDir, followLinks: false) == FileKind.SymbolicLink)
             throw BoundaryException.File($"{stateDir}: a link; the tool's state folder must be a plain folder (through a link its .gitignore, which ignores everything beside it, would land elsewhere). Delete the link and run again.");
-        var folder = ProjectPath.Confine(root, stateDir);
         var ignore = Path.Combine(folder, ".gitignore");
         try
         {

@@ -44,11 +44,11 @@ public sealed class Ownership
     public static Ownership Load(AmplifyProject project)
     {
         var path = PathOf(project);
-        // Refused before anything is written: it is saved after the templates, through a link it would
-        // be written elsewhere (or fail part way).
+        var real = ProjectPath.Confine(project.Root, path);
+        // Also a link inside the project, refused before anything is written: it is saved after the
+        // templates, and through a link it would be written elsewhere (or fail part way).
         if (NativeFiles.KindOf(path, followLinks: false) == FileKind.SymbolicLink)
             throw Bad(path, "a link; it must be a plain file");
-        var real = ProjectPath.Confine(project.Root, path);
         if (NativeFiles.KindOf(real, followLinks: false) == FileKind.Missing)
             return new Ownership(null, []);
         var source = SourceText.Read(real);

@@ -39,10 +39,10 @@ public sealed class PushJournal : IDisposable
     /// <param name="count">How many entries <paramref name="entries"/> gives: each is made, written and let go in turn.</param>
     public static PushJournal Create(string root, string path, JournalHeader header, int count, IEnumerable<JournalEntry> entries)
     {
+        var target = ProjectPath.Confine(root, path);
         // Never written through a link, even one inside the project: the journal would land in another folder.
         if (NativeFiles.KindOf(path, followLinks: false) == FileKind.SymbolicLink)
             throw BoundaryException.File($"{path}: a link; the push journal must be a plain file. Delete the link and run again.");
-        var target = ProjectPath.Confine(root, path);
         if (NativeFiles.KindOf(target, followLinks: false) is FileKind.Special or FileKind.Directory)
             throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
         FileStream? stream = null;
