@@ -27,6 +27,13 @@ public class UnboundableBoundaryTests
     [TestCase("42", "a number")]
     [TestCase("true", "a true")]
     [TestCase("{\"Arn\": \"arn:aws:iam::123456789012:policy/B\"}", "not an intrinsic function")]
+    [TestCase("{\"Fn::Join\": [\"\", [{\"Ref\": \"AWS::NoValue\"}]]}", "Fn::Join of nothing")]
+    [TestCase("{\"Fn::Join\": [\",\", [{\"Ref\": \"AWS::NoValue\"}, \"\"]]}", "Fn::Join of nothing")]
+    [TestCase("{\"Fn::If\": [\"C\", {\"Ref\": \"AWS::NoValue\"}, {\"Ref\": \"AWS::NoValue\"}]}", "Fn::If that gives no value")]
+    [TestCase("{\"Fn::If\": [\"C\", \"\", {\"Fn::If\": [\"D\", {\"Fn::Sub\": \"\"}, null]}]}", "Fn::If that gives no value")]
+    [TestCase("{\"Fn::Select\": [0, [\"\"]]}", "Fn::Select that gives no value")]
+    [TestCase("{\"Fn::Select\": [{\"Ref\": \"I\"}, [\"\", {\"Ref\": \"AWS::NoValue\"}]]}", "Fn::Select that gives no value")]
+    [TestCase("{\"Fn::Sub\": [\"${X}${Y}\", {\"X\": \"\", \"Y\": {\"Ref\": \"AWS::NoValue\"}}]}", "Fn::Sub that gives no value")]
     public void Json_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)
     {
         var template = $"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"AssumeRolePolicyDocument\": {Policy},\n \"PermissionsBoundary\": {value}}}}}}}}}";
@@ -47,6 +54,12 @@ public class UnboundableBoundaryTests
     [TestCase("[]", "a list")]
     [TestCase("{}", "not one intrinsic")]
     [TestCase("!!int 5", "not a policy ARN")]
+    [TestCase("!Join ['', [!Ref AWS::NoValue]]", "!Join of nothing")]
+    [TestCase("!If [C, !Ref AWS::NoValue, !Ref AWS::NoValue]", "!If that gives no value")]
+    [TestCase("!If [C, '', !If [D, !Sub '', ~]]", "!If that gives no value")]
+    [TestCase("!Select [0, ['']]", "!Select that gives no value")]
+    [TestCase("\n        Fn::Select: [0, ['', !Ref AWS::NoValue]]", "Fn::Select that gives no value")]
+    [TestCase("!Sub ['${X}', {X: ''}]", "!Sub that gives no value")]
     public void Yaml_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)
     {
         var template = $"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {{}}\n      PermissionsBoundary: {value}\n";

@@ -101,6 +101,20 @@ public abstract class CloudFormationTemplate(SourceText source)
 
     protected const string DeploymentPreference = "DeploymentPreference";
 
+    /// <summary>Whether an Fn::Sub string is only <c>${Name}</c>s, each a variable whose given value is nothing.</summary>
+    protected static bool SubstitutesToNothing(string text, Func<string, bool> isNothing)
+    {
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
+        {
+            var close = rest.IndexOf('}');
+            if (!rest.StartsWith("${") || close < 0 || !isNothing(rest[2..close].ToString()))
+                return false;
+            rest = rest[(close + 1)..];
+        }
+        return true;
+    }
+
     /// <summary>Whether a key of a Properties mapping names an intrinsic function read nowhere here (all but Fn::If).</summary>
     protected static bool IsUnreadIntrinsic(string? key) =>
         key is "Ref" || (key is not null && key.StartsWith("Fn::", StringComparison.Ordinal) && key != "Fn::If");

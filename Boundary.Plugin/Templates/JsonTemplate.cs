@@ -297,6 +297,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
             "Ref" when argument.StringValue == "AWS::NoValue" => "is {\"Ref\": \"AWS::NoValue\"}",
             "Fn::Sub" when (argument.Kind == JsonKind.Array && argument.Items.Count > 0 ? argument.Items[0] : argument).StringValue == "" => "is an empty Fn::Sub",
             "Fn::Join" when JoinsToNothing(argument) => "is an Fn::Join of nothing",
+            _ when IsNothing(value) => $"is an {name} that gives no value whichever way it goes",
             "Ref" or "Condition" => null,
             _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
             _ => $"is an object with '{name}', which is not an intrinsic function",
@@ -307,11 +308,42 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// A join's <c>[delimiter, [values]]</c> that gives the empty string whatever the parameters: no values,
     /// or only empty strings, one of them or joined by an empty delimiter.
     /// </summary>
-    private static bool JoinsToNothing(JsonNode arguments) =>
-        arguments is { Kind: JsonKind.Array, Items.Count: 2 }
-        && arguments.Items[1] is { Kind: JsonKind.Array } values
-        && values.Items.All(v => v.StringValue == "")
-        && (values.Items.Count <= 1 || arguments.Items[0].StringValue == "");
+    private static bool JoinsToNothing(JsonNode arguments)
+    {
+        if (arguments is not { Kind: JsonKind.Array, Items.Count: 2 } || arguments.Items[1] is not { Kind: JsonKind.Array } values)
+            return false;
+        // An AWS::NoValue in a list takes the item out.
+        var kept = values.Items.Where(v => !IsNoValue(v)).ToList();
+        return kept.All(IsNothing) && (kept.Count <= 1 || arguments.Items[0].StringValue == "");
+    }
+
+    private static bool IsNoValue(JsonNode node) =>
+        node is { Kind: JsonKind.Object, Properties.Count: 1 } && node.Properties[0] is { Name: "Ref", Value.StringValue: "AWS::NoValue" };
+
+    /// <summary>
+    /// A value CloudFormation reads as no value, or the empty string, whatever the parameters and
+    /// conditions: "", null, AWS::NoValue, and the intrinsics made only of those (an Fn::If both of whose
+    /// branches are, an Fn::Select from such a list, an Fn::Join or Fn::Sub of them).
+    /// </summary>
+    private static bool IsNothing(JsonNode node)
+    {
+        if (node.Kind == JsonKind.Null || node is { Kind: JsonKind.String, StringValue: "" } || IsNoValue(node))
+            return true;
+        if (node is not { Kind: JsonKind.Object, Properties.Count: 1 })
+            return false;
+        var (name, argument) = (node.Properties[0].Name, node.Properties[0].Value);
+        return name switch
+        {
+            "Fn::If" => argument is { Kind: JsonKind.Array, Items.Count: 3 } && IsNothing(argument.Items[1]) && IsNothing(argument.Items[2]),
+            "Fn::Select" => argument is { Kind: JsonKind.Array, Items.Count: 2 } && argument.Items[1] is { Kind: JsonKind.Array } list
+                && list.Items.Where(v => !IsNoValue(v)).All(IsNothing),
+            "Fn::Join" => JoinsToNothing(argument),
+            "Fn::Sub" => argument.Kind == JsonKind.String ? argument.StringValue == ""
+                : argument is { Kind: JsonKind.Array, Items.Count: 2 } && argument.Items[0].Kind == JsonKind.String && argument.Items[1].IsObject
+                  && SubstitutesToNothing(argument.Items[0].StringValue!, variable => argument.Items[1].Property(variable)?.Value is { } given && IsNothing(given)),
+            _ => false,
+        };
+    }
 
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
     private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, JsonNode root)

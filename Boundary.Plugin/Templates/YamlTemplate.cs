@@ -499,6 +499,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 {
                     "!Ref" when value.Value == "AWS::NoValue" => "is !Ref AWS::NoValue",
                     "!Sub" when value.Value == "" => "is an empty !Sub",
+                    not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 && IsNothing(value) => $"is a {value.Tag} that gives no value whichever way it goes",
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
                     _ => "is not a policy ARN",
                 };
@@ -507,6 +508,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 {
                     "!Sub" when value.Items.Count > 0 && value.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: "" } => "is an empty !Sub",
                     "!Join" when JoinsToNothing(value) => "is a !Join of nothing",
+                    not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 && IsNothing(value) => $"is a {value.Tag} that gives no value whichever way it goes",
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
                     _ => "is a list, not a policy ARN",
                 };
@@ -519,6 +521,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                     "Ref" when argument is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" } => "is Ref: AWS::NoValue",
                     "Fn::Sub" when (argument is { Kind: YamlKind.Sequence, Items.Count: > 0 } ? argument.Items[0].Resolved : argument) is { Kind: YamlKind.Scalar, Value: "" } => "is an empty Fn::Sub",
                     "Fn::Join" when JoinsToNothing(argument) => "is an Fn::Join of nothing",
+                    _ when IsNothing(value) => $"is an {name} that gives no value whichever way it goes",
                     "Ref" or "Condition" => null,
                     _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
                     _ => $"is a mapping with '{name}', which is not an intrinsic function",
@@ -532,11 +535,48 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// A join's <c>[delimiter, [values]]</c> that gives the empty string whatever the parameters: no values,
     /// or only empty strings, one of them or joined by an empty delimiter.
     /// </summary>
-    private static bool JoinsToNothing(YamlNode? arguments) =>
-        arguments is { Kind: YamlKind.Sequence, Items.Count: 2 }
-        && arguments.Items[1].Resolved is { Kind: YamlKind.Sequence } values
-        && values.Items.All(v => IsEmptyString(v.Resolved))
-        && (values.Items.Count <= 1 || IsEmptyString(arguments.Items[0].Resolved));
+    private static bool JoinsToNothing(YamlNode? arguments)
+    {
+        if (arguments is not { Kind: YamlKind.Sequence, Items.Count: 2 } || arguments.Items[1].Resolved is not { Kind: YamlKind.Sequence } values)
+            return false;
+        // An AWS::NoValue in a list takes the item out.
+        var kept = values.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).ToList();
+        return kept.All(IsNothing) && (kept.Count <= 1 || IsEmptyString(arguments.Items[0].Resolved));
+    }
+
+    private static bool IsNoValue(YamlNode? node) =>
+        node is { Kind: YamlKind.Scalar, Tag: "!Ref", Value: "AWS::NoValue" }
+        || (node is { Kind: YamlKind.Mapping, Tag: null } && node.Entries.Count == 1 && node.Entries[0].Name == "Ref" && node.Entries[0].Value.Resolved is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" });
+
+    /// <summary>
+    /// A value CloudFormation reads as no value, or the empty string, whatever the parameters and
+    /// conditions: "", null, AWS::NoValue, and the intrinsics made only of those (an If both of whose
+    /// branches are, a Select from such a list, a Join or Sub of them), in short or long form.
+    /// </summary>
+    private static bool IsNothing(YamlNode? node)
+    {
+        if (node is null || IsNoValue(node) || IsEmptyString(node) || node is { Kind: YamlKind.Scalar, IsNull: true })
+            return true;
+        var (function, argument) = node switch
+        {
+            { Tag: { Length: > 1 } tag } when tag.StartsWith('!') && !tag.StartsWith("!!", StringComparison.Ordinal) => ("Fn::" + tag[1..], node),
+            { Kind: YamlKind.Mapping, Tag: null } when node.Entries.Count == 1 && node.Entries[0].Name is { } name => (name, node.Entries[0].Value.Resolved),
+            _ => (null, null),
+        };
+        if (argument is null)
+            return false;
+        return function switch
+        {
+            "Fn::If" => argument is { Kind: YamlKind.Sequence, Items.Count: 3 } && IsNothing(argument.Items[1].Resolved) && IsNothing(argument.Items[2].Resolved),
+            "Fn::Select" => argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[1].Resolved is { Kind: YamlKind.Sequence } list
+                && list.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).All(IsNothing),
+            "Fn::Join" => JoinsToNothing(argument),
+            "Fn::Sub" => argument.Kind == YamlKind.Scalar ? argument.Value == ""
+                : argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: { } text } && argument.Items[1].Resolved is { IsMapping: true } variables
+                  && SubstitutesToNothing(text, variable => Find(variables, variable) is { } given && IsNothing(given.Entry.Value.Resolved)),
+            _ => false,
+        };
+    }
 
     private static bool IsEmptyString(YamlNode? node) => node is { Kind: YamlKind.Scalar, IsString: true, Value: "" };
 
