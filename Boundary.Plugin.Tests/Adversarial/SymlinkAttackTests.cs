@@ -115,6 +115,22 @@ public class SymlinkAttackTests
     }
 
     [Test]
+    public void Current_cloud_backend_linked_outside_stops_pre_push_before_any_write()
+    {
+        // post-push would refuse to undo anything through it, leaving the boundaries in the templates.
+        using var site = AttackSite.FromFixture();
+        var moved = Path.Combine(site.Outside, "ccb");
+        Directory.Move(site.Project.PathOf("amplify/#current-cloud-backend"), moved);
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/#current-cloud-backend"), moved);
+        var before = site.Snapshot();
+
+        var pre = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
+
+        ShouldNameLinkAndChangeNothing(site, pre, before, "amplify/#current-cloud-backend");
+        File.Exists(site.Project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
     public void Current_cloud_backend_linked_outside_is_never_restored_through()
     {
         using var site = AttackSite.FromFixture();

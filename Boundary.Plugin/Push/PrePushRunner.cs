@@ -69,6 +69,11 @@ public sealed class PrePushRunner(AmplifyProject project)
 
             var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
             var ownershipChanges = persist && newOwnership != ownership!.Text;
+            // post-push puts back the copies the host makes in #current-cloud-backend, and refuses the whole
+            // undo when one of them lies outside the project: refused now, before any template changes.
+            foreach (var file in changed)
+                if (CopyPathOf(file) is { } copy)
+                    ProjectPath.Confine(project.Root, copy);
             if (changed.Count > 0 || ownershipChanges)
             {
                 var header = new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text);
@@ -147,13 +152,15 @@ public sealed class PrePushRunner(AmplifyProject project)
     }
 
     /// <summary>The stamp of the file's #current-cloud-backend copy before the run, so post-push can tell whether the host replaced it.</summary>
-    private static FileStamp? CopyStampOf(PlannedFile file)
+    private static FileStamp? CopyStampOf(PlannedFile file) => CopyPathOf(file) is { } copy ? FileStamp.Of(copy) : null;
+
+    /// <summary>Where the host copies a template of amplify/backend on a push (#current-cloud-backend); null for another file.</summary>
+    private static string? CopyPathOf(PlannedFile file)
     {
         if (!file.Path.StartsWith(PushRestorer.BackendPrefix, StringComparison.Ordinal))
             return null;
         var root = file.FullPath[..^file.Path.Length];
-        var copy = Path.Combine(root, (PushRestorer.CopyPrefix + file.Path[PushRestorer.BackendPrefix.Length..]).Replace('/', Path.DirectorySeparatorChar));
-        return FileStamp.Of(copy);
+        return Path.Combine(root, (PushRestorer.CopyPrefix + file.Path[PushRestorer.BackendPrefix.Length..]).Replace('/', Path.DirectorySeparatorChar));
     }
 
     /// <summary>What the tool owns after a persist run: every value it injected or updated, and the owned values it kept as they were.</summary>
