@@ -77,6 +77,22 @@ public class InsideLinkAttackTests
     }
 
     [Test]
+    public void Hooks_folder_linked_to_another_folder_of_the_project_gets_nothing_written()
+    {
+        using var site = AttackSite.FromFixture();
+        Directory.CreateDirectory(site.Project.PathOf("scripts"));
+        File.WriteAllText(site.Project.PathOf("scripts/pre-push.sh"), "#!/bin/bash\necho mine\n");
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/hooks"), "../scripts");
+        var before = site.Snapshot();
+
+        var install = site.Run("hook", "install");
+
+        install.ExitCode.Should().Be(3, install.ToString());
+        install.StdErr.Should().Contain("a link");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
     public void A_working_folder_deleted_under_the_shell_still_answers_version_and_a_given_project()
     {
         using var site = AttackSite.FromFixture();

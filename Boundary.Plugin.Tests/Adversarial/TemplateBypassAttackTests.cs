@@ -378,7 +378,15 @@ public class TemplateBypassAttackTests
     [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://b/k}}\n", ":5:7:", "are Fn::Transform")]
     [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::Transform\": {\"Name\": \"AWS::Include\"}}}}}\n", ":1:63:", "are Fn::Transform")]
     [TestCase("json", "{\"Resources\": {\"U\": {\"Type\": \"AWS::IAM::User\", \"Properties\": {\"Ref\": \"AWS::NoValue\"}}}}\n", ":1:63:", "are Ref")]
+    [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties: !If [C, !Transform {Name: AWS::Include, Parameters: {Location: s3://b/k}}, {RoleName: r}]\n", ":4:25:", "are !Transform")]
+    [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"Fn::If\": [\"C\", {\"Fn::ImportValue\": \"x\"}, {\"RoleName\": \"r\"}]}}}}\n", ":1:80:", "are Fn::ImportValue")]
     public void Properties_written_as_an_intrinsic_other_than_fn_if_are_refused(string format, string template, string position, string reason) =>
+        RefusedByVerifyToo(format, template, position, reason);
+
+    // A loop inside a resource can make its Type (or Properties): only CloudFormation would see the role.
+    [TestCase("yaml", "Transform: AWS::LanguageExtensions\nResources:\n  R:\n    Fn::ForEach::T:\n      - X\n      - [IAM]\n      - Type: AWS::${X}::Role\n", ":4:5:", "Fn::ForEach::T in Resources (or in a resource")]
+    [TestCase("json", "{\"Transform\": \"AWS::LanguageExtensions\", \"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"Fn::ForEach::P\": [\"X\", [\"a\"], {\"Properties\": {\"RoleName\": \"${X}\"}}]}}}\n", ":1:88:", "Fn::ForEach::P in Resources (or in a resource")]
+    public void Fn_foreach_inside_a_resource_is_refused(string format, string template, string position, string reason) =>
         RefusedByVerifyToo(format, template, position, reason);
 
     // Roles SAM makes of its own, which the function's PermissionsBoundary does not reach.
@@ -386,7 +394,8 @@ public class TemplateBypassAttackTests
     [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"Api\": {\"Type\": \"AWS::Serverless::GraphQLApi\"}}}\n", ":1:59:", "AWS::Serverless::GraphQLApi")]
     [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: AllAtOnce\n", ":8:7:", "DeploymentPreference of Fn names no Role")]
     [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"Fn\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"i.h\", \"DeploymentPreference\": {\"Type\": \"AllAtOnce\", \"Hooks\": {\"PreTraffic\": \"x\"}}}}}}\n", ":1:136:", "DeploymentPreference of Fn names no Role")]
-    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    DeploymentPreference: {Type: AllAtOnce}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n", ":4:5:", "DeploymentPreference of Globals.Function names no Role")]
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    DeploymentPreference: {Type: AllAtOnce}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n", ":4:5:", "DeploymentPreference of Fn names no Role")]
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      DeploymentPreference: {Type: AllAtOnce, Role: ''}\n", ":7:7:", "DeploymentPreference of Fn names no Role")]
     public void Sam_resources_that_make_roles_of_their_own_are_refused(string format, string template, string position, string reason) =>
         RefusedByVerifyToo(format, template, position, reason);
 
@@ -394,6 +403,13 @@ public class TemplateBypassAttackTests
     [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"Fn\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"i.h\", \"DeploymentPreference\": {\"Type\": \"AllAtOnce\", \"Role\": {\"Fn::GetAtt\": [\"DeployRole\", \"Arn\"]}}}}, \"DeployRole\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"RoleName\": \"deploy\"}}}}\n")]
     public void Deployment_preference_with_a_role_of_the_template_is_bounded_through_that_role(string format, string template) =>
         RoundTrip(format, template, count: 2);
+
+    // SAM merges Globals.Function into each function (the function's keys first); a disabled preference makes no role.
+    [TestCase("Globals:\n  Function:\n    DeploymentPreference: {Role: !GetAtt DeployRole.Arn}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      DeploymentPreference: {Type: AllAtOnce}\n")]
+    [TestCase("Globals:\n  Function:\n    DeploymentPreference: {Type: AllAtOnce}\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      DeploymentPreference: {Role: !GetAtt DeployRole.Arn}\n")]
+    [TestCase("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      DeploymentPreference: {Type: AllAtOnce, Enabled: false}\n")]
+    public void Deployment_preference_that_makes_no_role_of_its_own_is_not_refused(string template) =>
+        RoundTrip("yaml", "Transform: AWS::Serverless-2016-10-31\n" + template + (template.Contains("DeployRole") ? "  DeployRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: deploy\n" : ""), count: template.Contains("DeployRole") ? 2 : 1);
 
     // ---- helpers --------------------------------------------------------------------------------
 

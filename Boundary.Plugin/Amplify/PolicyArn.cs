@@ -1,4 +1,5 @@
 using Boundary.Core;
+using Boundary.Text;
 
 namespace Boundary.Amplify;
 
@@ -46,12 +47,12 @@ public sealed record PolicyArn(string Partition, string Account, string Path, st
         }
         if (!Partitions.Contains(partition, StringComparer.Ordinal))
         {
-            problem = $"'{Printable(partition)}' is not an AWS partition";
+            problem = $"'{Printable.Of(partition)}' is not an AWS partition";
             return false;
         }
         if (account != "aws" && !IsAccountId(account))
         {
-            problem = $"the account '{Printable(account)}' is neither 12 digits (0-9) nor 'aws'";
+            problem = $"the account '{Printable.Of(account)}' is neither 12 digits (0-9) nor 'aws'";
             return false;
         }
         var lastSlash = resource.LastIndexOf('/'); // resource starts with '/'
@@ -61,12 +62,12 @@ public sealed record PolicyArn(string Partition, string Account, string Path, st
         {
             problem = name.Length == 0
                 ? "the policy name is missing"
-                : $"the policy name '{Printable(name)}' must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ -";
+                : $"the policy name '{Printable.Of(name)}' must be 1-128 characters of A-Z a-z 0-9 + = , . @ _ -";
             return false;
         }
         if (path.Length > 512 || !IsPolicyPath(path))
         {
-            problem = $"the policy path '{Printable(path)}' must be '/' or '/segments/' of printable ASCII, at most 512 characters";
+            problem = $"the policy path '{Printable.Of(path)}' must be '/' or '/segments/' of printable ASCII, at most 512 characters";
             return false;
         }
         arn = new PolicyArn(partition, account, path, name);
@@ -122,14 +123,6 @@ public sealed record PolicyArn(string Partition, string Account, string Path, st
     }
 
     /// <summary>A value quoted in a message: control and non-ASCII characters as \uXXXX, so a message stays one line.</summary>
-    private static string Printable(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
-            builder.Append(c is < ' ' or > '~' ? $"\\u{(int)c:X4}" : c);
-        return builder.ToString();
-    }
-
     /// <summary>
     /// Parses an ARN read from a file (team-provider-info, amplify-meta, the ownership file, the journal),
     /// or throws a file error (exit 3) naming where it was read and the fix.
@@ -138,7 +131,7 @@ public sealed record PolicyArn(string Partition, string Account, string Path, st
     {
         if (TryParse(text, out var arn, out var problem))
             return arn!;
-        throw BoundaryException.File($"'{Printable(text ?? "")}' in {where} is not a valid permissions boundary ARN: {problem}. {fix}\n  Rule: {Rule}.");
+        throw BoundaryException.File($"'{Printable.Of(text ?? "")}' in {where} is not a valid permissions boundary ARN: {problem}. {fix}\n  Rule: {Rule}.");
     }
 
     /// <summary>Parses or throws a usage error that states the rule and gives an example.</summary>
@@ -147,6 +140,6 @@ public sealed record PolicyArn(string Partition, string Account, string Path, st
         if (TryParse(text, out var arn, out var problem))
             return arn!;
         throw BoundaryException.Usage(
-            $"'{Printable(text ?? "")}' is not a valid {what} ARN: {problem}.\n  Rule: {Rule}.\n  Example: {Example}");
+            $"'{Printable.Of(text ?? "")}' is not a valid {what} ARN: {problem}.\n  Rule: {Rule}.\n  Example: {Example}");
     }
 }

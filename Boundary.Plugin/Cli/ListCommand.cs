@@ -1,5 +1,6 @@
 using Boundary.Amplify;
 using Boundary.Core;
+using Boundary.Text;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
@@ -14,15 +15,16 @@ public sealed class ListCommand(IConsole console, RunContext context) : ProjectD
         var drift = envs.FirstOrDefault(e => e.Drift);
         var driftMessage = drift is null
             ? null
-            : $"drift: team-provider-info gives env '{drift.Env}' {drift.Boundary ?? "no boundary"}, but amplify-meta holds {drift.MetaBoundary ?? "none"}. The host may push the amplify-meta value; run 'dotnet boundary set {(drift.Boundary is null ? "''" : drift.Boundary)} --env {drift.Env}' to align both.";
+            : $"drift: team-provider-info gives env '{Printable.Of(drift.Env)}' {(drift.Boundary is null ? "no boundary" : Printable.Of(drift.Boundary))}, but amplify-meta holds {(drift.MetaBoundary is null ? "none" : Printable.Of(drift.MetaBoundary))}. The host may push the amplify-meta value; run 'dotnet boundary set {(drift.Boundary is null ? "''" : Printable.Of(drift.Boundary))} --env {Printable.Of(drift.Env)}' to align both.";
         Report(new ListDocument(
             envs.FirstOrDefault(e => e.IsCurrent)?.Env,
             [.. envs.Select(e => new ListedEnv(e.Env, e.Boundary, e.IsCurrent, e.MetaBoundary, e.Drift))],
             driftMessage), () =>
         {
-            var width = envs.Count == 0 ? 0 : envs.Max(e => e.Env.Length);
+            // Values from the project's files, shown so that none can reach the terminal as control characters.
+            var width = envs.Count == 0 ? 0 : envs.Max(e => Printable.Of(e.Env).Length);
             foreach (var e in envs)
-                Output.Line($"{(e.IsCurrent ? "*" : " ")} {e.Env.PadRight(width)}  {e.Boundary ?? "(none)"}");
+                Output.Line($"{(e.IsCurrent ? "*" : " ")} {Printable.Of(e.Env).PadRight(width)}  {(e.Boundary is null ? "(none)" : Printable.Of(e.Boundary))}");
             if (envs.Count == 0)
                 Output.Line("No envs in team-provider-info.");
         });

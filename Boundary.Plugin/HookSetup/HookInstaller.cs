@@ -61,6 +61,8 @@ public sealed class HookInstaller(AmplifyProject project)
 
     private HookInstallOutcome InstallOne(string hook)
     {
+        if (LinkConflict(hook, Project.HooksDir) is { } linkedFolder)
+            return linkedFolder;
         var files = HookFiles(hook);
         if (files.Count > 1)
             return new HookInstallOutcome(hook, HookAction.Conflict, null, [],
@@ -131,7 +133,7 @@ public sealed class HookInstaller(AmplifyProject project)
         foreach (var file in HookFiles(hook))
         {
             var relative = Relative(file);
-            if (NativeFiles.KindOf(file, followLinks: false) == FileKind.SymbolicLink)
+            if (NativeFiles.KindOf(file, followLinks: false) == FileKind.SymbolicLink || NativeFiles.KindOf(Project.HooksDir, followLinks: false) == FileKind.SymbolicLink)
             {
                 warnings.Add($"{relative}: a link; left as it is (the tool never writes a hook through a link).");
                 action = HookRemovalAction.Left;
@@ -271,7 +273,7 @@ public sealed class HookInstaller(AmplifyProject project)
     private HookInstallOutcome? LinkConflict(string hook, string file) =>
         NativeFiles.KindOf(file, followLinks: false) == FileKind.SymbolicLink
             ? new HookInstallOutcome(hook, HookAction.Conflict, Relative(file), [],
-                $"{Relative(file)}: a link; the tool never writes a hook through a link. Replace it with the script itself (or delete it) and run 'dotnet boundary hook install' again.", null)
+                $"{Relative(file)}: a link; the tool never writes a hook through a link (nor into a hooks folder that is one). Replace it with the script or folder itself (or delete it) and run 'dotnet boundary hook install' again.", null)
             : null;
 
     private void Write(string path, string text) => AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text));

@@ -54,7 +54,7 @@ public abstract class CloudFormationTemplate(SourceText source)
     protected static void RefuseGeneratedResources(SourceText source, string key, int offset)
     {
         if (key.StartsWith("Fn::", StringComparison.Ordinal))
-            throw BoundaryException.File($"{source.Describe(offset)}: {key} in Resources makes resources only CloudFormation sees (a loop it expands, or resources it includes), so their roles can be neither checked nor capped. Write the resources out in the template and run again.");
+            throw BoundaryException.File($"{source.Describe(offset)}: {key} in Resources (or in a resource, where it can make its Type or Properties) makes what only CloudFormation sees (a loop it expands, or content it includes), so roles there can be neither checked nor capped. Write the resources out in the template and run again.");
     }
 
     /// <summary>
@@ -89,14 +89,26 @@ public abstract class CloudFormationTemplate(SourceText source)
             throw BoundaryException.File($"{source.Describe(offset)}: {logicalId} is an AWS::Serverless::GraphQLApi, for which SAM creates roles (for its data sources and its logs) that take no permissions boundary, so they can be neither checked nor capped. Write its AppSync resources and their roles out (AWS::AppSync::*, AWS::IAM::Role) and run again.");
     }
 
+    /// <summary>What a SAM DeploymentPreference says, as far as a role goes.</summary>
+    /// <param name="NamesRole">Null without a Role key; false when the Role reads as no value.</param>
+    /// <param name="Enabled">Null without an Enabled key; false only when written false.</param>
+    protected readonly record struct DeploymentPreferenceRead(bool? NamesRole, bool? Enabled, int Offset);
+
     /// <summary>
-    /// A SAM function's DeploymentPreference (or the Globals' one) without a Role: SAM then creates a
-    /// CodeDeploy service role of its own, which the function's PermissionsBoundary does not reach.
+    /// A SAM function whose DeploymentPreference (its own, merged over the Globals' one as SAM merges them)
+    /// is enabled and names no Role: SAM then creates a CodeDeploy service role of its own, which the
+    /// function's PermissionsBoundary does not reach.
     /// </summary>
-    protected static void RefuseDeploymentPreferenceWithoutRole(SourceText source, string owner, bool hasRole, int offset)
+    protected static void RefuseDeploymentPreferenceWithoutRole(SourceText source, string function, DeploymentPreferenceRead? own, DeploymentPreferenceRead? globals)
     {
-        if (!hasRole)
-            throw BoundaryException.File($"{source.Describe(offset)}: the DeploymentPreference of {owner} names no Role, so SAM creates a CodeDeploy service role that no permissions boundary reaches. Give it a Role of the template (which then gets the boundary) and run again.");
+        if (own is null && globals is null)
+            return;
+        var namesRole = own?.NamesRole ?? globals?.NamesRole ?? false;
+        var enabled = own?.Enabled ?? globals?.Enabled ?? true;
+        if (namesRole || !enabled)
+            return;
+        var at = (own ?? globals)!.Value.Offset;
+        throw BoundaryException.File($"{source.Describe(at)}: the DeploymentPreference of {function} names no Role, so SAM creates a CodeDeploy service role that no permissions boundary reaches. Give it a Role of the template (which then gets the boundary) and run again.");
     }
 
     protected const string DeploymentPreference = "DeploymentPreference";

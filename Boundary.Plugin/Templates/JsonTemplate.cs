@@ -47,8 +47,14 @@ public sealed class JsonTemplate : CloudFormationTemplate
         RefuseDuplicate(source, root, "Resources", "the template");
         if (root["Resources"] is not { IsObject: true } resources)
             return null;
+        // Before deciding this is a template: a loop can make a resource's Type too.
         foreach (var key in resources.Properties)
+        {
             RefuseGeneratedResources(source, key.Name, key.NameStart);
+            if (key.Value.IsObject)
+                foreach (var member in key.Value.Properties)
+                    RefuseGeneratedResources(source, member.Name, member.NameStart);
+        }
         if (root.Property("Transform") is { } transform)
             RefuseUnknownTransforms(source, transform.Value.Kind switch
             {
@@ -59,6 +65,9 @@ public sealed class JsonTemplate : CloudFormationTemplate
         if (resources.Properties.Count > 0 && !resources.Properties.Any(r => r.Value.IsObject && r.Value["Type"] is not null))
             return null;
         var globals = GlobalFunctionBoundary(source, root);
+        var globalPreference = root["Globals"] is { IsObject: true } globalSection && globalSection["Function"] is { IsObject: true } globalFunction
+            ? DeploymentPreferenceOf(source, globalFunction)
+            : null;
         var principals = new List<TemplateResource>();
         var nodes = new Dictionary<TemplateResource, ResourceNodes>();
         var seen = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
@@ -78,14 +87,14 @@ public sealed class JsonTemplate : CloudFormationTemplate
             if (type.Kind != JsonKind.String || !TemplateResource.IsPrincipalType(type.StringValue))
                 continue;
             var properties = entry.Value[PropertiesKey];
+            if (type.StringValue == TemplateResource.SamFunction)
+                RefuseDeploymentPreferenceWithoutRole(source, entry.Name, properties is { IsObject: true } ? DeploymentPreferenceOf(source, properties) : null, globalPreference);
             List<Site>? sites = null;
             IReadOnlyList<BranchBoundary>? branches = null;
             if (properties is { IsObject: true })
             {
                 if (properties.Properties.FirstOrDefault(p => IsUnreadIntrinsic(p.Name)) is { } intrinsic)
                     RefuseIntrinsicProperties(source, entry.Name, intrinsic.Name, intrinsic.NameStart);
-                if (type.StringValue == TemplateResource.SamFunction)
-                    RefuseDeploymentPreferenceWithoutRole(source, entry.Name, properties);
                 sites = [];
                 if (properties.Property(FnIf) is { } fnIf)
                 {
@@ -250,6 +259,9 @@ public sealed class JsonTemplate : CloudFormationTemplate
             }
             else if (branch.IsObject)
             {
+                // A branch is Properties as much as the whole is: no intrinsic but Fn::If there either.
+                if (branch.Properties.FirstOrDefault(p => IsUnreadIntrinsic(p.Name)) is { } intrinsic)
+                    RefuseIntrinsicProperties(source, logicalId, intrinsic.Name, intrinsic.NameStart);
                 sites.Add(SiteOf(source, logicalId, branch));
                 continue;
             }
@@ -351,19 +363,23 @@ public sealed class JsonTemplate : CloudFormationTemplate
         if (root["Globals"] is not { IsObject: true } globals || globals["Function"] is not { IsObject: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
-        RefuseDeploymentPreferenceWithoutRole(source, "Globals.Function", function);
         var kind = KindOf(function[BoundaryProperty]);
         if (kind.Kind == BoundaryKind.Intrinsic)
             RefuseUnboundable(source, "Globals.Function", function[BoundaryProperty]!);
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 
-    private static void RefuseDeploymentPreferenceWithoutRole(SourceText source, string owner, JsonNode properties)
+    private static DeploymentPreferenceRead? DeploymentPreferenceOf(SourceText source, JsonNode properties)
     {
         if (properties.Property(DeploymentPreference) is not { } preference)
-            return;
+            return null;
         var value = preference.Value.Skipped ? JsonSpanParser.ParseNode(source, preference.Value) : preference.Value;
-        RefuseDeploymentPreferenceWithoutRole(source, owner, value.IsObject && value.Property("Role") is not null, preference.NameStart);
+        if (!value.IsObject)
+            return new DeploymentPreferenceRead(false, null, preference.NameStart);
+        return new DeploymentPreferenceRead(
+            value.Property("Role") is { } role ? !IsNothing(role.Value) : null,
+            value.Property("Enabled")?.Value.Kind switch { JsonKind.False => false, null => null, _ => true },
+            preference.NameStart);
     }
 
     /// <summary>

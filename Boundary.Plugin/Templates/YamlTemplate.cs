@@ -59,8 +59,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
             IReadOnlyList<BranchBoundary>? branches = null;
             if (properties?.Entry.Value.Resolved is { } written)
                 RefuseIntrinsicProperties(source, logicalId, IntrinsicOf(written, out var at), at);
-            if (type.Value == TemplateResource.SamFunction && properties?.Entry.Value.Resolved is { IsMapping: true } functionProperties)
-                RefuseDeploymentPreferenceWithoutRole(source, logicalId, functionProperties);
+            if (type.Value == TemplateResource.SamFunction)
+                RefuseDeploymentPreferenceWithoutRole(source, logicalId, properties?.Entry.Value.Resolved is { IsMapping: true } functionProperties ? DeploymentPreferenceOf(functionProperties) : null, read.GlobalPreference);
             if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
             {
                 branchSites = [];
@@ -133,9 +133,16 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return null;
         // And so is a role a merge key brings into Resources, also when Resources holds nothing else.
         RefuseMergedPrincipals(source, resources);
+        // Before deciding this is a template: a loop can make a resource's Type too.
         foreach (var key in resources.Entries)
+        {
             if (key.Name is { } name)
                 RefuseGeneratedResources(source, name, key.KeyStart);
+            if (key.Value.Resolved is { IsMapping: true } resource)
+                foreach (var member in resource.Entries)
+                    if (member.Name is { } memberName)
+                        RefuseGeneratedResources(source, memberName, member.KeyStart);
+        }
         if (Find(root, "Transform")?.Entry.Value.Resolved is { } transform)
             RefuseUnknownTransforms(source, transform.Kind switch
             {
@@ -146,6 +153,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (resources.Entries.Count > 0 && !resources.Entries.Any(e => e.Value.Resolved is { IsMapping: true } r && Find(r, "Type") is not null))
             return null;
         var globals = GlobalFunctionBoundary(source, root);
+        var globalPreference = Find(root, "Globals")?.Entry.Value.Resolved is { IsMapping: true } globalSection
+            && Find(globalSection, "Function")?.Entry.Value.Resolved is { IsMapping: true } globalFunction
+            ? DeploymentPreferenceOf(globalFunction)
+            : null;
         // Without aliases nothing is shared, and no set of every resource is built (large templates).
         var written = document.Aliases.Count > 0 ? resources.Entries.Select(e => e.Value).ToHashSet(ReferenceEqualityComparer.Instance) : [];
         var aliased = AliasUses(document.Aliases, resources, written);
@@ -161,7 +172,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 RefuseRoleMakingType(source, logicalId, type.Value, entry.KeyStart);
             var isPrincipal = IsPrincipal(entry.Value.Resolved);
             if (seen.TryGetValue(logicalId, out var earlierIsPrincipal) && (isPrincipal || earlierIsPrincipal))
-                return new ResourcesRead(candidates, globals, aliased, sharedAbove, (entry.KeyStart, logicalId));
+                return new ResourcesRead(candidates, globals, aliased, sharedAbove, (entry.KeyStart, logicalId)) { GlobalPreference = globalPreference };
             seen[logicalId] = isPrincipal;
             if (!isPrincipal || entry.Value.Resolved is not { IsMapping: true } resource)
                 continue;
@@ -170,7 +181,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 continue; // an alias of another resource here: adding to that one covers both
             candidates.Add(new Candidate(entry, resource, isAlias));
         }
-        return new ResourcesRead(candidates, globals, aliased, sharedAbove, null);
+        return new ResourcesRead(candidates, globals, aliased, sharedAbove, null) { GlobalPreference = globalPreference };
     }
 
     /// <summary>
@@ -449,6 +460,9 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 noValue.Add(written.Start);
                 continue;
             }
+            // A branch is Properties as much as the whole is: no intrinsic but Fn::If there either.
+            if (branch is not null)
+                RefuseIntrinsicProperties(source, logicalId, IntrinsicOf(branch, out var at), at);
             if (branch is not null && FnIfOf(source, logicalId, branch) is { } nested)
             {
                 CollectBranches(source, logicalId, nested, sites, noValue, aliased, shared ?? Shared(aliased, branch), depth + 1);
@@ -587,7 +601,6 @@ public sealed class YamlTemplate : CloudFormationTemplate
             || Find(globals, "Function")?.Entry.Value.Resolved is not { IsMapping: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
-        RefuseDeploymentPreferenceWithoutRole(source, "Globals.Function", function);
         var boundary = Find(function, BoundaryProperty);
         var kind = KindOf(boundary?.Entry.Value.Resolved, boundary is not null);
         if (kind.Kind == BoundaryKind.Intrinsic)
@@ -595,13 +608,22 @@ public sealed class YamlTemplate : CloudFormationTemplate
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 
-    private static void RefuseDeploymentPreferenceWithoutRole(SourceText source, string owner, YamlNode properties)
+    private static DeploymentPreferenceRead? DeploymentPreferenceOf(YamlNode properties)
     {
         if (Find(properties, DeploymentPreference) is not { } preference)
-            return;
-        // Read whole by the parser (see YamlSpanParser), so its Role key is there to find.
-        var hasRole = preference.Entry.Value.Resolved is { IsMapping: true } value && Find(value, "Role") is not null;
-        RefuseDeploymentPreferenceWithoutRole(source, owner, hasRole, preference.Entry.KeyStart);
+            return null;
+        // Read whole by the parser (see YamlSpanParser), so its keys are there to find.
+        if (preference.Entry.Value.Resolved is not { IsMapping: true } value)
+            return new DeploymentPreferenceRead(false, null, preference.Entry.KeyStart);
+        return new DeploymentPreferenceRead(
+            Find(value, "Role") is { } role ? !IsNothing(role.Entry.Value.Resolved) : null,
+            Find(value, "Enabled")?.Entry.Value.Resolved switch
+            {
+                null => null,
+                { Kind: YamlKind.Scalar, Tag: null, Value: "false" or "False" or "FALSE" } => false,
+                _ => true,
+            },
+            preference.Entry.KeyStart);
     }
 
     /// <summary>Two keys of one name where a role is decided: readers differ on which counts (or fail), so it is refused.</summary>
@@ -700,7 +722,11 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <param name="Aliased">Every node some alias uses, with that alias.</param>
     /// <param name="SharedAbove">The first of root and Resources that an alias elsewhere also uses.</param>
     /// <param name="Duplicate">The first logical id written twice where one of the two is a principal, and where.</param>
-    private sealed record ResourcesRead(List<Candidate> Candidates, (BoundaryKind, string?)? Globals, Dictionary<YamlNode, YamlNode> Aliased, YamlNode? SharedAbove, (int Offset, string LogicalId)? Duplicate);
+    private sealed record ResourcesRead(List<Candidate> Candidates, (BoundaryKind, string?)? Globals, Dictionary<YamlNode, YamlNode> Aliased, YamlNode? SharedAbove, (int Offset, string LogicalId)? Duplicate)
+    {
+        /// <summary>Globals.Function.DeploymentPreference, which SAM merges into every function's.</summary>
+        public DeploymentPreferenceRead? GlobalPreference { get; init; }
+    }
 
     /// <param name="Entry">The logical id and the value as written (a mapping or an alias).</param>
     /// <param name="Resource">The resource's mapping (an alias resolved).</param>

@@ -1,0 +1,24 @@
+namespace Boundary.Text;
+
+/// <summary>
+/// A value read from a project file, made safe to print: control characters, bidirectional overrides and
+/// anything outside printable ASCII as <c>\uXXXX</c> (a value can then neither move the cursor, nor colour
+/// or reorder the terminal's text, nor break a line of output), and a long value cut short, since a file
+/// can hold a megabyte where one ARN belongs.
+/// </summary>
+public static class Printable
+{
+    public const int DefaultLimit = 200;
+
+    public static string Of(string text, int limit = DefaultLimit)
+    {
+        var builder = new System.Text.StringBuilder(Math.Min(text.Length, limit) + 16);
+        foreach (var c in text)
+        {
+            if (builder.Length >= limit)
+                return builder.Append($"... ({text.Length} characters)").ToString();
+            builder.Append(c is < ' ' or > '~' ? $"\\u{(int)c:X4}" : c);
+        }
+        return builder.ToString();
+    }
+}
