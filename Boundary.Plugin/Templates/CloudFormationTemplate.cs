@@ -113,6 +113,16 @@ public abstract class CloudFormationTemplate(SourceText source)
 
     protected const string DeploymentPreference = "DeploymentPreference";
 
+    /// <summary>
+    /// A capacity provider without an OperatorRole (SAM makes one, which takes no boundary), and an
+    /// event of a SAM function or state machine of type ScheduleV2 with neither a RoleArn nor a
+    /// PermissionsBoundary of its own (SAM makes a scheduler role, which takes only the event's).
+    /// </summary>
+    protected static void RefuseRoleWithoutBoundary(SourceText source, string what, int offset, string give) =>
+        throw BoundaryException.File($"{source.Describe(offset)}: {what}, so SAM creates a role that no permissions boundary reaches. {give} and run again.");
+
+    protected const string SchedulerEvent = "ScheduleV2";
+
     /// <summary>Whether an Fn::Sub string is only <c>${Name}</c>s, each a variable whose given value is nothing.</summary>
     protected static bool SubstitutesToNothing(string text, Func<string, bool> isNothing)
     {

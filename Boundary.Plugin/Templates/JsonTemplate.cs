@@ -74,7 +74,12 @@ public sealed class JsonTemplate : CloudFormationTemplate
         foreach (var entry in resources.Properties)
         {
             if (entry.Value.IsObject && entry.Value["Type"] is { Kind: JsonKind.String } declared)
+            {
                 RefuseRoleMakingType(source, entry.Name, declared.StringValue, entry.NameStart);
+                if (declared.StringValue == TemplateResource.SamCapacityProvider && !(entry.Value[PropertiesKey] is { IsObject: true } provider && provider.Property("OperatorRole") is { } operatorRole
+                    && !IsNothing(operatorRole.Value.Skipped ? JsonSpanParser.ParseNode(source, operatorRole.Value) : operatorRole.Value)))
+                    RefuseRoleWithoutBoundary(source, $"{entry.Name} is an AWS::Serverless::CapacityProvider without an OperatorRole", entry.NameStart, "Give it an OperatorRole of the template (which then gets the boundary)");
+            }
             var isPrincipal = entry.Value.IsObject && entry.Value.Properties.Any(p => p.Name == "Type" && TemplateResource.IsPrincipalType(p.Value.StringValue));
             if (seen.TryGetValue(entry.Name, out var earlier) && (isPrincipal || IsPrincipal(earlier.Value)))
                 throw Duplicate(source, entry.NameStart, entry.Name, "Resources");
@@ -89,6 +94,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
             var properties = entry.Value[PropertiesKey];
             if (type.StringValue == TemplateResource.SamFunction)
                 RefuseDeploymentPreferenceWithoutRole(source, entry.Name, properties is { IsObject: true } ? DeploymentPreferenceOf(source, properties) : null, globalPreference);
+            if (type.StringValue is TemplateResource.SamFunction or TemplateResource.SamStateMachine && properties is { IsObject: true })
+                RefuseSchedulerEventsWithoutBoundary(source, entry.Name, properties);
             List<Site>? sites = null;
             IReadOnlyList<BranchBoundary>? branches = null;
             if (properties is { IsObject: true })
@@ -152,7 +159,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 return;
             type = property;
         }
-        if (type is null || type.Value.Kind != JsonKind.String || TemplateResource.IsPrincipalType(type.Value.StringValue))
+        if (type is null || type.Value.Kind != JsonKind.String || TemplateResource.KeepsProperties(type.Value.StringValue))
             return;
         // Cleared and refilled rather than RemoveAll with a lambda: that was a closure and a delegate for
         // every other resource of every template.
@@ -167,7 +174,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// (which would make it a principal, or a duplicate) is a string, which is still read.
     /// </summary>
     private static bool AfterTypeOfOtherResource(JsonProperty member, int level) =>
-        level == 2 && member.Name == "Type" && member.Value.Kind == JsonKind.String && !TemplateResource.IsPrincipalType(member.Value.StringValue);
+        level == 2 && member.Name == "Type" && member.Value.Kind == JsonKind.String && !TemplateResource.KeepsProperties(member.Value.StringValue);
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
     {
@@ -367,6 +374,24 @@ public sealed class JsonTemplate : CloudFormationTemplate
         if (kind.Kind == BoundaryKind.Intrinsic)
             RefuseUnboundable(source, "Globals.Function", function[BoundaryProperty]!);
         return kind.Kind == BoundaryKind.None ? null : kind;
+    }
+
+    private static void RefuseSchedulerEventsWithoutBoundary(SourceText source, string logicalId, JsonNode properties)
+    {
+        if (properties.Property("Events") is not { } events)
+            return;
+        var all = events.Value.Skipped ? JsonSpanParser.ParseNode(source, events.Value) : events.Value;
+        if (!all.IsObject)
+            return;
+        foreach (var e in all.Properties)
+        {
+            if (!e.Value.IsObject || e.Value["Type"] is not { Kind: JsonKind.String, StringValue: SchedulerEvent })
+                continue;
+            var own = e.Value[PropertiesKey];
+            bool Given(string name) => own is { IsObject: true } && own.Property(name) is { } given && !IsNothing(given.Value);
+            if (!Given("RoleArn") && !Given(BoundaryProperty))
+                RefuseRoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.NameStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
+        }
     }
 
     private static DeploymentPreferenceRead? DeploymentPreferenceOf(SourceText source, JsonNode properties)

@@ -35,6 +35,12 @@ public sealed record TemplateResource(
     /// <summary>The types this tool reads: principals, and the SAM types that create a role.</summary>
     public static bool IsPrincipalType(string? type) => type is Role or User or ServiceLinkedRole or SamFunction or SamStateMachine;
 
+    /// <summary>A SAM capacity provider, which makes an operator role of its own unless it names one.</summary>
+    public const string SamCapacityProvider = "AWS::Serverless::CapacityProvider";
+
+    /// <summary>Whether a resource of this type keeps its Properties when a template is read: a principal's, and a capacity provider's (for its OperatorRole).</summary>
+    public static bool KeepsProperties(string? type) => IsPrincipalType(type) || type == SamCapacityProvider;
+
     /// <summary>The constant spelling of a principal type: one string for every role of a project, not one each.</summary>
     public static string CanonicalType(string type) => type switch
     {

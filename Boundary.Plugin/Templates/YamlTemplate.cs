@@ -61,6 +61,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 RefuseIntrinsicProperties(source, logicalId, IntrinsicOf(written, out var at), at);
             if (type.Value == TemplateResource.SamFunction)
                 RefuseDeploymentPreferenceWithoutRole(source, logicalId, properties?.Entry.Value.Resolved is { IsMapping: true } functionProperties ? DeploymentPreferenceOf(functionProperties) : null, read.GlobalPreference);
+            if (type.Value is TemplateResource.SamFunction or TemplateResource.SamStateMachine && properties?.Entry.Value.Resolved is { IsMapping: true } samProperties)
+                RefuseSchedulerEventsWithoutBoundary(source, logicalId, samProperties);
             if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
             {
                 branchSites = [];
@@ -169,7 +171,12 @@ public sealed class YamlTemplate : CloudFormationTemplate
             if (entry.IsMerge || entry.Name is not { } logicalId)
                 continue;
             if (entry.Value.Resolved is { IsMapping: true } declared && Find(declared, "Type")?.Entry.Value.Resolved is { Kind: YamlKind.Scalar } type)
+            {
                 RefuseRoleMakingType(source, logicalId, type.Value, entry.KeyStart);
+                if (type.Value == TemplateResource.SamCapacityProvider
+                    && !(Find(declared, PropertiesKey)?.Entry.Value.Resolved is { IsMapping: true } provider && Find(provider, "OperatorRole") is { } operatorRole && !IsNothing(operatorRole.Entry.Value.Resolved)))
+                    RefuseRoleWithoutBoundary(source, $"{logicalId} is an AWS::Serverless::CapacityProvider without an OperatorRole", entry.KeyStart, "Give it an OperatorRole of the template (which then gets the boundary)");
+            }
             var isPrincipal = IsPrincipal(entry.Value.Resolved);
             if (seen.TryGetValue(logicalId, out var earlierIsPrincipal) && (isPrincipal || earlierIsPrincipal))
                 return new ResourcesRead(candidates, globals, aliased, sharedAbove, (entry.KeyStart, logicalId)) { GlobalPreference = globalPreference };
@@ -208,7 +215,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 return;
             found = entry;
         }
-        if (found is not { } type || type.Value.Kind != YamlKind.Scalar || !type.Value.IsString || TemplateResource.IsPrincipalType(type.Value.Value))
+        if (found is not { } type || type.Value.Kind != YamlKind.Scalar || !type.Value.IsString || TemplateResource.KeepsProperties(type.Value.Value))
             return;
         if (entries.Count > 1)
             mapping.SetEntries([type]);
@@ -222,7 +229,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// </summary>
     private static bool AfterTypeOfOtherResource(YamlEntry entry, int depth) =>
         depth == 2 && !entry.IsMerge && entry.Name == "Type"
-        && entry.Value is { Kind: YamlKind.Scalar, IsString: true } type && !TemplateResource.IsPrincipalType(type.Value);
+        && entry.Value is { Kind: YamlKind.Scalar, IsString: true } type && !TemplateResource.KeepsProperties(type.Value);
 
     public override TextEdit AddBoundary(TemplateResource resource, string arn)
     {
@@ -606,6 +613,22 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (kind.Kind == BoundaryKind.Intrinsic)
             RefuseUnboundable(source, "Globals.Function", boundary!.Entry.Value);
         return kind.Kind == BoundaryKind.None ? null : kind;
+    }
+
+    private static void RefuseSchedulerEventsWithoutBoundary(SourceText source, string logicalId, YamlNode properties)
+    {
+        // Events are read whole by the parser (see YamlSpanParser).
+        if (Find(properties, "Events")?.Entry.Value.Resolved is not { IsMapping: true } events)
+            return;
+        foreach (var e in events.Entries)
+        {
+            if (e.Value.Resolved is not { IsMapping: true } declared || Find(declared, "Type")?.Entry.Value.Resolved is not { Kind: YamlKind.Scalar, Value: SchedulerEvent })
+                continue;
+            var own = Find(declared, PropertiesKey)?.Entry.Value.Resolved;
+            bool Given(string name) => own is { IsMapping: true } && Find(own, name) is { } given && !IsNothing(given.Entry.Value.Resolved);
+            if (!Given("RoleArn") && !Given(BoundaryProperty))
+                RefuseRoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.KeyStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
+        }
     }
 
     private static DeploymentPreferenceRead? DeploymentPreferenceOf(YamlNode properties)
