@@ -105,7 +105,7 @@ public sealed class HookInstaller(AmplifyProject project)
         // A hook in another language: the host runs one file per hook, so ours cannot sit next to it. The helper
         // script goes into a sub-folder (which the host does not look into) and the user's hook must call it.
         var helper = HelperPath(hook);
-        if (LinkConflict(hook, helper) is { } linkedHelper)
+        if ((LinkConflict(hook, Path.GetDirectoryName(helper)!) ?? LinkConflict(hook, helper)) is { } linkedHelper)
             return linkedHelper;
         var written = new List<string>();
         if (!File.Exists(helper) || Read(helper) != HookScripts.File(hook))
