@@ -82,6 +82,8 @@ public class InsideLinkAttackTests
         using var site = AttackSite.FromFixture();
         Directory.CreateDirectory(site.Project.PathOf("scripts"));
         File.WriteAllText(site.Project.PathOf("scripts/pre-push.sh"), "#!/bin/bash\necho mine\n");
+        if (Directory.Exists(site.Project.PathOf("amplify/hooks")))
+            Directory.Delete(site.Project.PathOf("amplify/hooks"), recursive: true);
         Directory.CreateSymbolicLink(site.Project.PathOf("amplify/hooks"), "../scripts");
         var before = site.Snapshot();
 

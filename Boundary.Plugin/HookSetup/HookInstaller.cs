@@ -61,6 +61,9 @@ public sealed class HookInstaller(AmplifyProject project)
 
     private HookInstallOutcome InstallOne(string hook)
     {
+        // A hooks folder linked out of the project is refused as a way out (ProjectPath names the link);
+        // one linked inside it is a conflict, like a linked hook.
+        ProjectPath.Confine(Project.Root, Project.HooksDir);
         if (LinkConflict(hook, Project.HooksDir) is { } linkedFolder)
             return linkedFolder;
         var files = HookFiles(hook);
