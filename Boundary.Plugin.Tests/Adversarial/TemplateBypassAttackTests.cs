@@ -401,6 +401,9 @@ public class TemplateBypassAttackTests
     [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  CP:\n    Type: AWS::Serverless::CapacityProvider\n    Properties:\n      VpcConfig: {SubnetIds: [subnet-1]}\n", ":3:3:", "CP is an AWS::Serverless::CapacityProvider without an OperatorRole")]
     [TestCase("json", "{\"Resources\": {\"CP\": {\"Type\": \"AWS::Serverless::CapacityProvider\", \"Properties\": {\"OperatorRole\": {\"Ref\": \"AWS::NoValue\"}}}}}\n", ":1:16:", "without an OperatorRole")]
     [TestCase("yaml", "Resources:\n  CP:\n    Type: AWS::Serverless::CapacityProvider\n    Properties:\n      OperatorRole: {Fn::If: [C, !Ref AWS::NoValue, '']}\n", ":2:3:", "without an OperatorRole")]
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      DeploymentPreference: {Type: AllAtOnce, Enabled: 'FALSE'}\n", ":7:7:", "DeploymentPreference of F names no Role")]
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      PermissionsBoundary: arn:aws:iam::123456789012:policy/DevBoundary\n      Events:\n        <<: {S2: {Type: ScheduleV2, Properties: {ScheduleExpression: rate(1 minute)}}}\n", ":9:9:", "merge key (<<) in the Events of F")]
+    [TestCase("yaml", "Transform: AWS::LanguageExtensions\nResources:\n  R:\n    <<:\n      Fn::ForEach::T: [K, [Type], {'${K}': AWS::IAM::Role}]\n    Properties:\n      RoleName: r\n", ":5:7:", "Fn::ForEach::T in Resources (or in a resource")]
     public void Sam_resources_that_make_roles_of_their_own_are_refused(string format, string template, string position, string reason) =>
         RefusedByVerifyToo(format, template, position, reason);
 
@@ -415,8 +418,25 @@ public class TemplateBypassAttackTests
     [TestCase("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      DeploymentPreference: {Type: AllAtOnce, Enabled: false}\n")]
     [TestCase("Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Events:\n        S2:\n          Type: ScheduleV2\n          Properties: {ScheduleExpression: rate(1 minute), PermissionsBoundary: arn:aws:iam::123456789012:policy/DevBoundary}\n        Q:\n          Type: SQS\n          Properties: {Queue: arn:aws:sqs:us-east-1:123456789012:q}\n")]
     [TestCase("Resources:\n  CP:\n    Type: AWS::Serverless::CapacityProvider\n    Properties:\n      OperatorRole: !GetAtt DeployRole.Arn\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n")]
+    [TestCase("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      DeploymentPreference: {Type: AllAtOnce, Enabled: \"false\"}\n")]
     public void Deployment_preference_that_makes_no_role_of_its_own_is_not_refused(string template) =>
         RoundTrip("yaml", "Transform: AWS::Serverless-2016-10-31\n" + template + (template.Contains("DeployRole") ? "  DeployRole:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: deploy\n" : ""), count: template.Contains("DeployRole") ? 2 : 1);
+
+    // IgnoreGlobals (a resource attribute) keeps Globals.Function's boundary from the function: it is missing there.
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: arn:aws:iam::123456789012:policy/DevBoundary\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    IgnoreGlobals: '*'\n    Properties:\n      Handler: index.handler\n")]
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: arn:aws:iam::123456789012:policy/DevBoundary\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    IgnoreGlobals: [PermissionsBoundary]\n    Properties:\n      Handler: index.handler\n")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Globals\": {\"Function\": {\"PermissionsBoundary\": \"arn:aws:iam::123456789012:policy/DevBoundary\"}}, \"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\", \"IgnoreGlobals\": [\"Runtime\", \"PermissionsBoundary\"], \"Properties\": {\"Handler\": \"i.h\"}}}}\n")]
+    public void A_function_that_ignores_the_globals_boundary_gets_its_own(string format, string template) =>
+        RoundTrip(format, template);
+
+    // An alias can make a value contain itself: read as a value (CloudFormation refuses it), never a crash.
+    [Test]
+    public void A_boundary_that_contains_itself_through_an_alias_is_read_without_a_crash()
+    {
+        using var project = Create("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: &r !If [C, *r, x]\n");
+        var verify = project.Verify();
+        verify.ExitCode.Should().BeOneOf([ExitCodes.Success, ExitCodes.ProjectOrFile], verify.ToString());
+    }
 
     // ---- helpers --------------------------------------------------------------------------------
 

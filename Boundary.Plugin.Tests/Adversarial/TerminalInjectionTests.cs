@@ -44,6 +44,17 @@ public class TerminalInjectionTests
     }
 
     [Test]
+    public void An_unknown_env_error_lists_the_known_names_escaped()
+    {
+        using var project = ProjectWithBoundary("arn:aws:iam::123456789012:policy/B", env: "de\\u001b[31mv");
+
+        var result = CliRunner.Run(project.Root, "get", "--env", "prod");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.StdErr.Should().Contain("de\\u001B[31mv").And.NotContain("\u001b");
+    }
+
+    [Test]
     public void A_megabyte_where_an_arn_belongs_is_echoed_cut_short()
     {
         using var project = ProjectWithBoundary("arn:aws:iam::123456789012:policy/" + new string('a', 1 << 20));

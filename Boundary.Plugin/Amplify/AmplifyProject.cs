@@ -131,9 +131,10 @@ public sealed class AmplifyProject
             throw BoundaryException.Usage($"No current env: {LocalEnvInfoPath} is missing or names none. Pass --env <name> (known: {Describe(known)}).");
         }
         if (!known.Contains(env))
-            throw BoundaryException.Usage($"Unknown env '{env}': {TeamProviderInfoPath} has {Describe(known)}. Pass --env with one of them, or create it with 'dotnet boundary env add {env}'.");
+            throw BoundaryException.Usage($"Unknown env '{Text.Printable.Of(env)}': {TeamProviderInfoPath} has {Describe(known)}. Pass --env with one of them, or create it with 'dotnet boundary env add {Text.Printable.Of(env)}'.");
         return env;
     }
 
-    private static string Describe(IReadOnlyList<string> names) => names.Count == 0 ? "no envs" : string.Join(", ", names);
+    // Env names come from team-provider-info: shown escaped (see Printable).
+    private static string Describe(IReadOnlyList<string> names) => names.Count == 0 ? "no envs" : string.Join(", ", names.Select(n => Text.Printable.Of(n)));
 }

@@ -108,7 +108,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         if (from is not null && !known.Contains(from))
         {
             if (!string.IsNullOrEmpty(request.From))
-                throw BoundaryException.Usage($"Unknown env '{from}' for --from: {project.TeamProviderInfoPath} has {(known.Count == 0 ? "no envs" : string.Join(", ", known))}.");
+                throw BoundaryException.Usage($"Unknown env '{Text.Printable.Of(from)}' for --from: {project.TeamProviderInfoPath} has {(known.Count == 0 ? "no envs" : string.Join(", ", known.Select(n => Text.Printable.Of(n))))}.");
             from = null;
         }
 

@@ -93,7 +93,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 continue;
             var properties = entry.Value[PropertiesKey];
             if (type.StringValue == TemplateResource.SamFunction)
-                RefuseDeploymentPreferenceWithoutRole(source, entry.Name, properties is { IsObject: true } ? DeploymentPreferenceOf(source, properties) : null, globalPreference);
+                RefuseDeploymentPreferenceWithoutRole(source, entry.Name, properties is { IsObject: true } ? DeploymentPreferenceOf(source, properties) : null,
+                    IgnoresGlobal(source, entry.Value, DeploymentPreference) ? null : globalPreference);
             if (type.StringValue is TemplateResource.SamFunction or TemplateResource.SamStateMachine && properties is { IsObject: true })
                 RefuseSchedulerEventsWithoutBoundary(source, entry.Name, properties);
             List<Site>? sites = null;
@@ -121,7 +122,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 ? TemplateResource.Combine(branches)
                 : sites is { Count: 1 } ? (sites[0].Kind, sites[0].Value) : (BoundaryKind.None, null);
             var fromGlobals = false;
-            if (kind == BoundaryKind.None && branches is null && type.StringValue == TemplateResource.SamFunction && globals is { } inherited)
+            if (kind == BoundaryKind.None && branches is null && type.StringValue == TemplateResource.SamFunction && globals is { } inherited && !IgnoresGlobal(source, entry.Value, BoundaryProperty))
             {
                 (kind, value) = inherited;
                 fromGlobals = true;
@@ -394,6 +395,15 @@ public sealed class JsonTemplate : CloudFormationTemplate
         }
     }
 
+    /// <summary>Whether a SAM function's IgnoreGlobals (a resource attribute: <c>"*"</c>, or a list of names) keeps Globals' <paramref name="name"/> from it.</summary>
+    private static bool IgnoresGlobal(SourceText source, JsonNode resource, string name)
+    {
+        if (!resource.IsObject || resource.Property("IgnoreGlobals") is not { } ignore)
+            return false;
+        var value = ignore.Value.Skipped ? JsonSpanParser.ParseNode(source, ignore.Value) : ignore.Value;
+        return value.StringValue == "*" || (value.Kind == JsonKind.Array && value.Items.Any(i => i.StringValue is "*" || i.StringValue == name));
+    }
+
     private static DeploymentPreferenceRead? DeploymentPreferenceOf(SourceText source, JsonNode properties)
     {
         if (properties.Property(DeploymentPreference) is not { } preference)
@@ -403,7 +413,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
             return new DeploymentPreferenceRead(false, null, preference.NameStart);
         return new DeploymentPreferenceRead(
             value.Property("Role") is { } role ? !IsNothing(role.Value) : null,
-            value.Property("Enabled")?.Value.Kind switch { JsonKind.False => false, null => null, _ => true },
+            // As SAM reads it: false, or the strings "false" and "False", turn it off; anything else leaves it on.
+            value.Property("Enabled")?.Value switch { null => null, { Kind: JsonKind.False } => false, { Kind: JsonKind.String, StringValue: "false" or "False" } => false, _ => true },
             preference.NameStart);
     }
 

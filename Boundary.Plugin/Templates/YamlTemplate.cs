@@ -60,7 +60,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
             if (properties?.Entry.Value.Resolved is { } written)
                 RefuseIntrinsicProperties(source, logicalId, IntrinsicOf(written, out var at), at);
             if (type.Value == TemplateResource.SamFunction)
-                RefuseDeploymentPreferenceWithoutRole(source, logicalId, properties?.Entry.Value.Resolved is { IsMapping: true } functionProperties ? DeploymentPreferenceOf(functionProperties) : null, read.GlobalPreference);
+                RefuseDeploymentPreferenceWithoutRole(source, logicalId, properties?.Entry.Value.Resolved is { IsMapping: true } functionProperties ? DeploymentPreferenceOf(functionProperties) : null,
+                    IgnoresGlobal(resource, DeploymentPreference) ? null : read.GlobalPreference);
             if (type.Value is TemplateResource.SamFunction or TemplateResource.SamStateMachine && properties?.Entry.Value.Resolved is { IsMapping: true } samProperties)
                 RefuseSchedulerEventsWithoutBoundary(source, logicalId, samProperties);
             if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
@@ -78,7 +79,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 ? TemplateResource.Combine(branches)
                 : site is not null ? (site.Kind, site.Value) : (BoundaryKind.None, null);
             var fromGlobals = false;
-            if (kind == BoundaryKind.None && branches is null && type.Value == TemplateResource.SamFunction && globals is { } inherited)
+            if (kind == BoundaryKind.None && branches is null && type.Value == TemplateResource.SamFunction && globals is { } inherited && !IgnoresGlobal(resource, BoundaryProperty))
             {
                 (kind, value) = inherited;
                 fromGlobals = true;
@@ -145,8 +146,12 @@ public sealed class YamlTemplate : CloudFormationTemplate
             // By index: an enumerator a resource was megabytes of garbage in a template of 200,000.
             var members = resource.Entries;
             for (var i = 0; i < members.Count; i++)
+            {
                 if (members[i].Name is { } memberName)
                     RefuseGeneratedResources(source, memberName, members[i].KeyStart);
+                if (members[i].IsMerge)
+                    RefuseGeneratedKeysMerged(source, members[i].Value.Resolved, 0);
+            }
         }
         if (Find(root, "Transform")?.Entry.Value.Resolved is { } transform)
             RefuseUnknownTransforms(source, transform.Kind switch
@@ -559,13 +564,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// A join's <c>[delimiter, [values]]</c> that gives the empty string whatever the parameters: no values,
     /// or only empty strings, one of them or joined by an empty delimiter.
     /// </summary>
-    private static bool JoinsToNothing(YamlNode? arguments)
+    private static bool JoinsToNothing(YamlNode? arguments, int depth = 0)
     {
         if (arguments is not { Kind: YamlKind.Sequence, Items.Count: 2 } || arguments.Items[1].Resolved is not { Kind: YamlKind.Sequence } values)
             return false;
         // An AWS::NoValue in a list takes the item out.
         var kept = values.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).ToList();
-        return kept.All(IsNothing) && (kept.Count <= 1 || IsEmptyString(arguments.Items[0].Resolved));
+        return kept.All(v => IsNothing(v, depth + 1)) && (kept.Count <= 1 || IsEmptyString(arguments.Items[0].Resolved));
     }
 
     private static bool IsNoValue(YamlNode? node) =>
@@ -577,10 +582,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// conditions: "", null, AWS::NoValue, and the intrinsics made only of those (an If both of whose
     /// branches are, a Select from such a list, a Join or Sub of them), in short or long form.
     /// </summary>
-    private static bool IsNothing(YamlNode? node)
+    private static bool IsNothing(YamlNode? node, int depth = 0)
     {
         if (node is null || IsNoValue(node) || IsEmptyString(node) || node is { Kind: YamlKind.Scalar, IsNull: true })
             return true;
+        // An alias can make a value contain itself: deeper than any written one, it is taken as a value.
+        if (depth > 32)
+            return false;
         var (function, argument) = node switch
         {
             { Tag: { Length: > 1 } tag } when tag.StartsWith('!') && !tag.StartsWith("!!", StringComparison.Ordinal) => ("Fn::" + tag[1..], node),
@@ -591,13 +599,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return false;
         return function switch
         {
-            "Fn::If" => argument is { Kind: YamlKind.Sequence, Items.Count: 3 } && IsNothing(argument.Items[1].Resolved) && IsNothing(argument.Items[2].Resolved),
+            "Fn::If" => argument is { Kind: YamlKind.Sequence, Items.Count: 3 } && IsNothing(argument.Items[1].Resolved, depth + 1) && IsNothing(argument.Items[2].Resolved, depth + 1),
             "Fn::Select" => argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[1].Resolved is { Kind: YamlKind.Sequence } list
-                && list.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).All(IsNothing),
-            "Fn::Join" => JoinsToNothing(argument),
+                && list.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).All(v => IsNothing(v, depth + 1)),
+            "Fn::Join" => JoinsToNothing(argument, depth + 1),
             "Fn::Sub" => argument.Kind == YamlKind.Scalar ? argument.Value == ""
                 : argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: { } text } && argument.Items[1].Resolved is { IsMapping: true } variables
-                  && SubstitutesToNothing(text, variable => Find(variables, variable) is { } given && IsNothing(given.Entry.Value.Resolved)),
+                  && SubstitutesToNothing(text, variable => Find(variables, variable) is { } given && IsNothing(given.Entry.Value.Resolved, depth + 1)),
             _ => false,
         };
     }
@@ -616,6 +624,25 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (kind.Kind == BoundaryKind.Intrinsic)
             RefuseUnboundable(source, "Globals.Function", boundary!.Entry.Value);
         return kind.Kind == BoundaryKind.None ? null : kind;
+    }
+
+    /// <summary>The keys a merge key brings into a resource, followed as far as merges go (see <see cref="Find"/>).</summary>
+    private static void RefuseGeneratedKeysMerged(SourceText source, YamlNode? merged, int depth)
+    {
+        if (merged is null || depth > 32)
+            return;
+        foreach (var item in merged.Kind == YamlKind.Sequence ? merged.Items.Select(i => i.Resolved) : [merged])
+        {
+            if (item is not { IsMapping: true })
+                continue;
+            foreach (var entry in item.Entries)
+            {
+                if (entry.Name is { } name)
+                    RefuseGeneratedResources(source, name, entry.KeyStart);
+                if (entry.IsMerge)
+                    RefuseGeneratedKeysMerged(source, entry.Value.Resolved, depth + 1);
+            }
+        }
     }
 
     /// <summary>
@@ -643,6 +670,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return;
         foreach (var e in events.Entries)
         {
+            // Readers differ on merge keys here (the host's keeps '<<' as a key, PyYAML merges): an event one
+            // of them sees could make a role the others do not.
+            if (e.IsMerge)
+                throw BoundaryException.File($"{source.Describe(e.KeyStart)}: a merge key (<<) in the Events of {logicalId}; readers differ on whether it brings events in, and a ScheduleV2 event makes a role of its own. Write the events out and run again.");
             if (e.Value.Resolved is not { IsMapping: true } declared || Find(declared, "Type")?.Entry.Value.Resolved is not { Kind: YamlKind.Scalar, Value: SchedulerEvent })
                 continue;
             var own = Find(declared, PropertiesKey)?.Entry.Value.Resolved;
@@ -650,6 +681,15 @@ public sealed class YamlTemplate : CloudFormationTemplate
             if (!Given("RoleArn") && !Given(BoundaryProperty))
                 RefuseRoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.KeyStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
         }
+    }
+
+    /// <summary>Whether a SAM function's IgnoreGlobals (a resource attribute: <c>'*'</c>, or a list of names) keeps Globals' <paramref name="name"/> from it (read whole by the parser).</summary>
+    private static bool IgnoresGlobal(YamlNode resource, string name)
+    {
+        if (Find(resource, "IgnoreGlobals")?.Entry.Value.Resolved is not { } value)
+            return false;
+        return value is { Kind: YamlKind.Scalar, Value: "*" }
+            || (value.Kind == YamlKind.Sequence && value.Items.Any(i => i.Resolved is { Kind: YamlKind.Scalar } item && (item.Value == "*" || item.Value == name)));
     }
 
     private static DeploymentPreferenceRead? DeploymentPreferenceOf(YamlNode properties)
@@ -661,10 +701,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return new DeploymentPreferenceRead(false, null, preference.Entry.KeyStart);
         return new DeploymentPreferenceRead(
             Find(value, "Role") is { } role ? !IsNothing(role.Entry.Value.Resolved) : null,
+            // As SAM reads it (PyYAML): a plain false, False or FALSE is false, and so are the strings 'false'
+            // and 'False'; anything else ('FALSE' quoted, a tag, an intrinsic) leaves it on.
             Find(value, "Enabled")?.Entry.Value.Resolved switch
             {
                 null => null,
-                { Kind: YamlKind.Scalar, Tag: null, Value: "false" or "False" or "FALSE" } => false,
+                { IsPlainScalar: true, Value: "false" or "False" or "FALSE" } => false,
+                { Kind: YamlKind.Scalar, Tag: null, IsPlainScalar: false, Value: "false" or "False" } => false,
                 _ => true,
             },
             preference.Entry.KeyStart);

@@ -2,7 +2,7 @@ namespace Boundary.Text;
 
 /// <summary>
 /// A value read from a project file, made safe to print: control characters, bidirectional overrides and
-/// anything outside printable ASCII as <c>\uXXXX</c> (a value can then neither move the cursor, nor colour
+/// anything outside printable ASCII as <c>\uXXXX</c>, a backslash doubled (a value can then neither move the cursor, nor colour
 /// or reorder the terminal's text, nor break a line of output), and a long value cut short, since a file
 /// can hold a megabyte where one ARN belongs.
 /// </summary>
@@ -17,7 +17,12 @@ public static class Printable
         {
             if (builder.Length >= limit)
                 return builder.Append($"... ({text.Length} characters)").ToString();
-            builder.Append(c is < ' ' or > '~' ? $"\\u{(int)c:X4}" : c);
+            builder.Append(c switch
+            {
+                '\\' => "\\\\", // so that a backslash written in the value cannot pass for an escape
+                < ' ' or > '~' => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
         }
         return builder.ToString();
     }

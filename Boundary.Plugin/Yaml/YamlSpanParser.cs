@@ -21,7 +21,8 @@ public static partial class YamlSpanParser
     /// value 4) become <see cref="YamlNode.Skipped"/> nodes, span and style only, unless something may
     /// need their content: an anchored node (an alias can bring it anywhere), the value of a
     /// <c>PermissionsBoundary</c>, <c>Fn::If</c>, merge (<c>&lt;&lt;</c>), <c>DeploymentPreference</c>,
-    /// <c>Events</c> or <c>OperatorRole</c> key (whether SAM makes a role of its own) and a <c>!If</c>
+    /// <c>Events</c>, <c>OperatorRole</c> or <c>IgnoreGlobals</c> key (whether SAM makes a role of its own,
+    /// or keeps Globals from a function) and a <c>!If</c>
     /// sequence are read whole, wherever they are.
     /// </summary>
     public const int SkipDepth = 4;
@@ -254,7 +255,7 @@ public static partial class YamlSpanParser
         }
 
         /// <summary>The keys whose values a template's principals are decided by, wherever they are.</summary>
-        private static bool IsReadWhole(string? key) => key is "PermissionsBoundary" or "Fn::If" or "<<" or "DeploymentPreference" or "Events" or "OperatorRole";
+        private static bool IsReadWhole(string? key) => key is "PermissionsBoundary" or "Fn::If" or "<<" or "DeploymentPreference" or "Events" or "OperatorRole" or "IgnoreGlobals";
 
         /// <summary>
         /// Reads a skipped collection's events up to its end, building only anchored nodes and aliases,
