@@ -118,8 +118,8 @@ public abstract class CloudFormationTemplate(SourceText source)
     /// event of a SAM function or state machine of type ScheduleV2 with neither a RoleArn nor a
     /// PermissionsBoundary of its own (SAM makes a scheduler role, which takes only the event's).
     /// </summary>
-    protected static void RefuseRoleWithoutBoundary(SourceText source, string what, int offset, string give) =>
-        throw BoundaryException.File($"{source.Describe(offset)}: {what}, so SAM creates a role that no permissions boundary reaches. {give} and run again.");
+    protected static BoundaryException RoleWithoutBoundary(SourceText source, string what, int offset, string give) =>
+        BoundaryException.File($"{source.Describe(offset)}: {what}, so SAM creates a role that no permissions boundary reaches. {give} and run again.");
 
     protected const string SchedulerEvent = "ScheduleV2";
 

@@ -78,7 +78,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 RefuseRoleMakingType(source, entry.Name, declared.StringValue, entry.NameStart);
                 if (declared.StringValue == TemplateResource.SamCapacityProvider && !(entry.Value[PropertiesKey] is { IsObject: true } provider && provider.Property("OperatorRole") is { } operatorRole
                     && !IsNothing(operatorRole.Value.Skipped ? JsonSpanParser.ParseNode(source, operatorRole.Value) : operatorRole.Value)))
-                    RefuseRoleWithoutBoundary(source, $"{entry.Name} is an AWS::Serverless::CapacityProvider without an OperatorRole", entry.NameStart, "Give it an OperatorRole of the template (which then gets the boundary)");
+                    throw RoleWithoutBoundary(source, $"{entry.Name} is an AWS::Serverless::CapacityProvider without an OperatorRole", entry.NameStart, "Give it an OperatorRole of the template (which then gets the boundary)");
             }
             var isPrincipal = entry.Value.IsObject && entry.Value.Properties.Any(p => p.Name == "Type" && TemplateResource.IsPrincipalType(p.Value.StringValue));
             if (seen.TryGetValue(entry.Name, out var earlier) && (isPrincipal || IsPrincipal(earlier.Value)))
@@ -391,7 +391,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
             var own = e.Value[PropertiesKey];
             bool Given(string name) => own is { IsObject: true } && own.Property(name) is { } given && !IsNothing(given.Value);
             if (!Given("RoleArn") && !Given(BoundaryProperty))
-                RefuseRoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.NameStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
+                throw RoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.NameStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
         }
     }
 

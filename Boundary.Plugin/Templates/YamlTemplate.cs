@@ -183,7 +183,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 RefuseRoleMakingType(source, logicalId, type.Value, entry.KeyStart);
                 if (type.Value == TemplateResource.SamCapacityProvider
                     && !(Find(declared, PropertiesKey)?.Entry.Value.Resolved is { IsMapping: true } provider && Find(provider, "OperatorRole") is { } operatorRole && !IsNothing(operatorRole.Entry.Value.Resolved)))
-                    RefuseRoleWithoutBoundary(source, $"{logicalId} is an AWS::Serverless::CapacityProvider without an OperatorRole", entry.KeyStart, "Give it an OperatorRole of the template (which then gets the boundary)");
+                    throw RoleWithoutBoundary(source, $"{logicalId} is an AWS::Serverless::CapacityProvider without an OperatorRole", entry.KeyStart, "Give it an OperatorRole of the template (which then gets the boundary)");
             }
             var isPrincipal = IsPrincipal(entry.Value.Resolved);
             if (seen.TryGetValue(logicalId, out var earlierIsPrincipal) && (isPrincipal || earlierIsPrincipal))
@@ -679,7 +679,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
             var own = Find(declared, PropertiesKey)?.Entry.Value.Resolved;
             bool Given(string name) => own is { IsMapping: true } && Find(own, name) is { } given && !IsNothing(given.Entry.Value.Resolved);
             if (!Given("RoleArn") && !Given(BoundaryProperty))
-                RefuseRoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.KeyStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
+                throw RoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.KeyStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
         }
     }
 
