@@ -133,10 +133,11 @@ public sealed class HookInstaller(AmplifyProject project)
         var changed = new List<string>();
         var warnings = new List<string>();
         var action = HookRemovalAction.NotInstalled;
+        var linkedFolder = NativeFiles.KindOf(Project.HooksDir, followLinks: false) == FileKind.SymbolicLink;
         foreach (var file in HookFiles(hook))
         {
             var relative = Relative(file);
-            if (NativeFiles.KindOf(file, followLinks: false) == FileKind.SymbolicLink || NativeFiles.KindOf(Project.HooksDir, followLinks: false) == FileKind.SymbolicLink)
+            if (linkedFolder || NativeFiles.KindOf(file, followLinks: false) == FileKind.SymbolicLink)
             {
                 warnings.Add($"{relative}: a link; left as it is (the tool never writes a hook through a link).");
                 action = HookRemovalAction.Left;

@@ -85,7 +85,7 @@ public abstract class CloudFormationTemplate(SourceText source)
     /// </summary>
     protected static void RefuseRoleMakingType(SourceText source, string logicalId, string? type, int offset)
     {
-        if (type == "AWS::Serverless::GraphQLApi")
+        if (type == TemplateResource.SamGraphQlApi)
             throw BoundaryException.File($"{source.Describe(offset)}: {logicalId} is an AWS::Serverless::GraphQLApi, for which SAM creates roles (for its data sources and its logs) that take no permissions boundary, so they can be neither checked nor capped. Write its AppSync resources and their roles out (AWS::AppSync::*, AWS::IAM::Role) and run again.");
     }
 
@@ -213,9 +213,8 @@ public abstract class CloudFormationTemplate(SourceText source)
         {
             // YamlDotNet takes NEL, LS and PS for line breaks, the host's js-yaml does not: a comment or a
             // scalar would end for one and not for the other.
-            foreach (var lineBreak in UnicodeLineBreaks)
-                if (source.Bytes.IndexOf(lineBreak) is var at and >= 0)
-                    throw BoundaryException.File($"{source.Describe(at)}: a Unicode line separator (U+0085, U+2028 or U+2029), which YAML readers do not agree on (one ends the line there, the Amplify CLI's does not). Replace it with a line break or remove it, and run again.");
+            if (UnicodeLineBreak(source.Bytes) is var at and >= 0)
+                throw BoundaryException.File($"{source.Describe(at)}: a Unicode line separator (U+0085, U+2028 or U+2029), which YAML readers do not agree on (one ends the line there, the Amplify CLI's does not). Replace it with a line break or remove it, and run again.");
             return YamlTemplate.Load(source);
         }
         // The host would read it as JSON, past characters our JSON reader would stop at (or, taking it for
@@ -230,5 +229,18 @@ public abstract class CloudFormationTemplate(SourceText source)
         return JsonTemplate.Load(source);
     }
 
-    private static readonly byte[][] UnicodeLineBreaks = ["\u0085"u8.ToArray(), "\u2028"u8.ToArray(), "\u2029"u8.ToArray()];
+    /// <summary>The offset of NEL (C2 85), LS (E2 80 A8) or PS (E2 80 A9), or -1: one pass over the bytes, looking only at their lead bytes.</summary>
+    private static int UnicodeLineBreak(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (bytes[offset..].IndexOfAny((byte)0xC2, (byte)0xE2) is var found and >= 0)
+        {
+            var at = offset + found;
+            var rest = bytes[at..];
+            if (rest.StartsWith("\u0085"u8) || rest.StartsWith("\u2028"u8) || rest.StartsWith("\u2029"u8))
+                return at;
+            offset = at + 1;
+        }
+        return -1;
+    }
 }

@@ -35,6 +35,9 @@ public sealed record TemplateResource(
     /// <summary>The types this tool reads: principals, and the SAM types that create a role.</summary>
     public static bool IsPrincipalType(string? type) => type is Role or User or ServiceLinkedRole or SamFunction or SamStateMachine;
 
+    /// <summary>A SAM GraphQL API, for which SAM makes roles of its own (refused).</summary>
+    public const string SamGraphQlApi = "AWS::Serverless::GraphQLApi";
+
     /// <summary>A SAM capacity provider, which makes an operator role of its own unless it names one.</summary>
     public const string SamCapacityProvider = "AWS::Serverless::CapacityProvider";
 

@@ -432,8 +432,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
     private static string? IntrinsicOf(YamlNode properties, out int offset)
     {
         offset = properties.Start;
-        if (properties.Tag is { Length: > 1 } tag && tag.StartsWith('!') && !tag.StartsWith("!!", StringComparison.Ordinal) && tag != "!If")
-            return tag;
+        if (IsShortFormTag(properties.Tag) && properties.Tag != "!If")
+            return properties.Tag;
         if (!properties.IsMapping)
             return null;
         foreach (var entry in properties.Entries)
@@ -469,8 +469,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
         foreach (var written in fnIf.Items.Skip(1))
         {
             var branch = written.Resolved;
-            if (branch is { Kind: YamlKind.Scalar, Tag: "!Ref", Value: "AWS::NoValue" }
-                || (branch is { IsMapping: true } && branch.Entries.Count == 1 && branch.Entries[0].Name == "Ref" && branch.Entries[0].Value.Resolved is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" }))
+            if (IsNoValue(branch))
             {
                 noValue.Add(written.Start);
                 continue;
@@ -573,9 +572,12 @@ public sealed class YamlTemplate : CloudFormationTemplate
         return kept.All(v => IsNothing(v, depth + 1)) && (kept.Count <= 1 || IsEmptyString(arguments.Items[0].Resolved));
     }
 
+    /// <summary><c>!Ref AWS::NoValue</c>, or <c>{Ref: AWS::NoValue}</c> (a mapping no short-form function tags).</summary>
     private static bool IsNoValue(YamlNode? node) =>
         node is { Kind: YamlKind.Scalar, Tag: "!Ref", Value: "AWS::NoValue" }
-        || (node is { Kind: YamlKind.Mapping, Tag: null } && node.Entries.Count == 1 && node.Entries[0].Name == "Ref" && node.Entries[0].Value.Resolved is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" });
+        || (node is { IsMapping: true } && !IsShortFormTag(node.Tag) && node.Entries.Count == 1 && node.Entries[0].Name == "Ref" && node.Entries[0].Value.Resolved is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" });
+
+    private static bool IsShortFormTag(string? tag) => tag is { Length: > 1 } && tag.StartsWith('!') && !tag.StartsWith("!!", StringComparison.Ordinal);
 
     /// <summary>
     /// A value CloudFormation reads as no value, or the empty string, whatever the parameters and
@@ -591,7 +593,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return false;
         var (function, argument) = node switch
         {
-            { Tag: { Length: > 1 } tag } when tag.StartsWith('!') && !tag.StartsWith("!!", StringComparison.Ordinal) => ("Fn::" + tag[1..], node),
+            { Tag: { } tag } when IsShortFormTag(tag) => ("Fn::" + tag[1..], node),
             { Kind: YamlKind.Mapping, Tag: null } when node.Entries.Count == 1 && node.Entries[0].Name is { } name => (name, node.Entries[0].Value.Resolved),
             _ => (null, null),
         };
@@ -658,9 +660,9 @@ public sealed class YamlTemplate : CloudFormationTemplate
         {
             merged |= entries[i].IsMerge;
             if (entries[i].Name == "Type")
-                return entries[i].Value.Resolved is { Kind: YamlKind.Scalar, Value: "AWS::Serverless::GraphQLApi" or TemplateResource.SamCapacityProvider } type ? type : null;
+                return entries[i].Value.Resolved is { Kind: YamlKind.Scalar, Value: TemplateResource.SamGraphQlApi or TemplateResource.SamCapacityProvider } type ? type : null;
         }
-        return merged && Find(resource, "Type")?.Entry.Value.Resolved is { Kind: YamlKind.Scalar, Value: "AWS::Serverless::GraphQLApi" or TemplateResource.SamCapacityProvider } mergedType ? mergedType : null;
+        return merged && Find(resource, "Type")?.Entry.Value.Resolved is { Kind: YamlKind.Scalar, Value: TemplateResource.SamGraphQlApi or TemplateResource.SamCapacityProvider } mergedType ? mergedType : null;
     }
 
     private static void RefuseSchedulerEventsWithoutBoundary(SourceText source, string logicalId, YamlNode properties)

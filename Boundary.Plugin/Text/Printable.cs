@@ -17,12 +17,12 @@ public static class Printable
         {
             if (builder.Length >= limit)
                 return builder.Append($"... ({text.Length} characters)").ToString();
-            builder.Append(c switch
-            {
-                '\\' => "\\\\", // so that a backslash written in the value cannot pass for an escape
-                < ' ' or > '~' => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
+            if (c == '\\')
+                builder.Append("\\\\"); // so that a backslash written in the value cannot pass for an escape
+            else if (c is < ' ' or > '~')
+                builder.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                builder.Append(c);
         }
         return builder.ToString();
     }
