@@ -18,9 +18,11 @@ public class FileWorkersTests
         FileWorkers.ForReading(FileWorkers.SerialReads + 1, FileWorkers.SerialReads + 1, 8).MaxDegreeOfParallelism.Should().Be(8);
 
     [Test]
-    public void A_few_operations_run_on_the_calling_thread_and_more_in_parallel()
+    public void A_few_renames_run_on_the_calling_thread_and_more_on_more_threads_than_cores()
     {
-        FileWorkers.ForOperations(FileWorkers.SerialOperations, 4).MaxDegreeOfParallelism.Should().Be(1);
-        FileWorkers.ForOperations(FileWorkers.SerialOperations + 1, 4).MaxDegreeOfParallelism.Should().Be(4);
+        FileWorkers.ForRenames(FileWorkers.SerialOperations).MaxDegreeOfParallelism.Should().Be(1);
+        FileWorkers.ForRenames(FileWorkers.SerialOperations + 1).MaxDegreeOfParallelism.Should().Be(FileWorkers.RenameWorkers);
+        ThreadPool.GetMinThreads(out var workers, out _);
+        workers.Should().BeGreaterThanOrEqualTo(FileWorkers.RenameWorkers, "the pool would add threads for waiting renames only slowly");
     }
 }

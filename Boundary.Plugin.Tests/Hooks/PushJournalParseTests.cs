@@ -7,6 +7,10 @@ namespace Boundary.Tests.Hooks;
 [Category("Unit")]
 public class PushJournalParseTests
 {
+    private const string Format4Header = """{"boundaryJournal":4,"mode":"transient","env":"dev","boundary":"arn:aws:iam::123456789012:policy/B","created":"2026-11-30T13:32:42+00:00","recordsOwnership":false,"ownershipBefore":null,"fileId":"1@1"}""";
+
+    private const string Entry = """{"index":0,"path":"amplify/backend/a.json","before":"0000000000000000000000000000000000000000000000000000000000000000","after":"1111111111111111111111111111111111111111111111111111111111111111","undo":[{"offset":3,"removeLength":5,"insert":""}],"added":[{"logicalId":"Role","value":"arn:aws:iam::123456789012:policy/B"}],"replaced":[],"copyStamp":null}""";
+
     private const string Header = """{"boundaryJournal":3,"mode":"transient","env":"dev","boundary":"arn:aws:iam::123456789012:policy/B","created":"2026-11-30T13:32:42+00:00","files":1,"recordsOwnership":false,"ownershipBefore":null,"fileId":"1@1"}""";
 
     private static JournalContent Parse(params string[] lines) =>
@@ -31,5 +35,46 @@ public class PushJournalParseTests
 
         journal.Entries.Should().BeEmpty();
         journal.Complete.Should().BeFalse();
+    }
+
+    [Test]
+    public void A_journal_of_this_format_counts_its_files_in_the_ready_line_only()
+    {
+        var journal = Parse(Format4Header, Entry, "{\"ready\":1}");
+
+        journal.Complete.Should().BeTrue();
+        journal.Entries.Should().ContainSingle().Which.Path.Should().Be("amplify/backend/a.json");
+    }
+
+    [Test]
+    public void A_journal_of_the_previous_format_is_still_read_and_its_header_count_still_checked()
+    {
+        Parse(Header, Entry, "{\"ready\":1}").Complete.Should().BeTrue();
+
+        var miscounted = () => Parse(Header.Replace("\"files\":1", "\"files\":2"), Entry, "{\"ready\":1}");
+        miscounted.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:3: ready line says 1 files");
+    }
+
+    [TestCase("\"fileId\":\"1@1\"}", "\"fileId\":\"1@1\",\"files\":1}", 4)]
+    [TestCase("\"files\":1,", "", 3)]
+    public void A_header_whose_file_count_does_not_match_its_format_is_refused(string from, string to, int format)
+    {
+        var header = (format == 4 ? Format4Header : Header).Replace(from, to);
+
+        var parsing = () => Parse(header, Entry, "{\"ready\":1}");
+
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:1: format 3 has a file count in its header and format 4 none");
+    }
+
+    [TestCase(2)]
+    [TestCase(5)]
+    public void A_journal_of_another_format_is_refused_by_its_number_before_its_schema(int format)
+    {
+        // Format 2 had no fileId, so its header is not of this schema: the number is what the user needs to hear.
+        var header = Format4Header.Replace("\"boundaryJournal\":4", $"\"boundaryJournal\":{format}").Replace(",\"fileId\":\"1@1\"", "");
+
+        var parsing = () => Parse(header, Entry, "{\"ready\":1}");
+
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:1: journal format {format}, not the format 4 this version of dotnet boundary writes (nor 3, which it still reads)");
     }
 }

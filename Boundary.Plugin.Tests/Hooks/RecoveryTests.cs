@@ -121,7 +121,35 @@ public class RecoveryTests
     {
         using var project = TempProject.FromFixture("multi-env");
         var before = project.Snapshot();
-        project.Write(Journal, "{\"boundaryJournal\":3,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"arn:aws:iam::123456789012:policy/x\",\"created\":\"2025-01-01T00:00:00+00:00\",\"files\":2,\"recordsOwnership\":false,\"ownershipBefore\":null,\"fileId\":\"1@1\"}\n{\"index\":0,\"path\":\"amplify/backend/function/fnA/fnA-cloud");
+        project.Write(Journal, "{\"boundaryJournal\":4,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"arn:aws:iam::123456789012:policy/x\",\"created\":\"2025-01-01T00:00:00+00:00\",\"recordsOwnership\":false,\"ownershipBefore\":null,\"fileId\":\"1@1\"}\n{\"index\":0,\"path\":\"amplify/backend/function/fnA/fnA-cloud");
+
+        var result = CliRunner.Run(project.Root, "restore");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_run_killed_while_templates_are_planned_leaves_a_journal_that_changes_nothing()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        byte[]? journalAtKill = null;
+        var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
+        {
+            // Every template is planned and journaled, the journal not yet ready: a kill here leaves it as it is.
+            AfterPlanned = () =>
+            {
+                journalAtKill = File.ReadAllBytes(project.PathOf(Journal));
+                throw new SimulatedKill();
+            },
+        };
+        var run = () => runner.Run(HookPayload.Empty, new PrePushRequest());
+        run.Should().Throw<SimulatedKill>();
+        // What reached the file by then (the entries are buffered): anything but a ready line.
+        System.Text.Encoding.UTF8.GetString(journalAtKill!).Should().NotContain("{\"ready\"");
+        File.WriteAllBytes(project.PathOf(Journal), journalAtKill!);
 
         var result = CliRunner.Run(project.Root, "restore");
 

@@ -72,6 +72,9 @@ public sealed class PlannedFile
     /// <summary>The SHA-256 of the edited bytes (a run that writes), hashed as they were written.</summary>
     public string AfterHash { get; } = "";
 
+    /// <summary>This file's entry in the push journal (a run that writes and journals), once journaled.</summary>
+    public int JournalIndex { get; set; } = -1;
+
     /// <summary>The edits that turn the written file back into the original (a run that writes).</summary>
     public IReadOnlyList<TextEdit> Undo { get; } = [];
 

@@ -9,15 +9,15 @@ namespace Boundary.Push;
 /// <summary>
 /// <c>hook pre-push</c>: applies the env's boundary to every CloudFormation template under
 /// amplify/backend. Transient by default (the journal lets post-push put every byte back); with
-/// persist, the values stay and <see cref="Ownership"/> records them. Everything is planned before
-/// anything is written; a template that cannot be read or parsed stops the run with no file changed.
+/// persist, the values stay and <see cref="Ownership"/> records them. Every template is planned before
+/// any is replaced; a template that cannot be read or parsed stops the run with no file changed.
 /// </summary>
 public sealed class PrePushRunner(AmplifyProject project)
 {
     /// <summary>For tests: called after each file is replaced, to simulate a run killed part way.</summary>
     internal Action<int>? AfterFileWritten { get; init; }
 
-    /// <summary>For tests: called once every template is planned (and staged), before the journal and the first rename.</summary>
+    /// <summary>For tests: called once every template is planned (staged and journaled), before the journal is made ready and the first rename.</summary>
     internal Action? AfterPlanned { get; init; }
 
     public RewriteResult Run(HookPayload payload, PrePushRequest request, List<string>? warnings = null)
@@ -54,11 +54,16 @@ public sealed class PrePushRunner(AmplifyProject project)
             return new RewriteResult(mode, env, null, request.DryRun, why, [], RewriteSummary.Empty, recovered, warnings);
 
         var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir], warnings, project.Root) : [];
-        var plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => persist
-            ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
-            : BoundaryInjector.Plan(template, boundary!, options), request.DryRun);
+        // The journal gets each changed template's entry as soon as it is planned, so that writing the
+        // entries overlaps reading the other templates; it means nothing until its ready line.
+        var journal = request.DryRun ? null : PushJournal.Begin(project.Root, journalPath, new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text));
+        var keepJournal = false;
+        IReadOnlyList<PlannedFile> plans = [];
         try
         {
+            plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => persist
+                ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
+                : BoundaryInjector.Plan(template, boundary!, options), request.DryRun, journal is null ? null : file => Journal(journal, file, boundary));
             AfterPlanned?.Invoke();
             var changed = plans.Where(p => p.Changes).ToList();
             var summary = RewriteSummary.Of(files.Count, plans);
@@ -76,36 +81,54 @@ public sealed class PrePushRunner(AmplifyProject project)
                     ProjectPath.Confine(project.Root, copy);
             if (changed.Count > 0 || ownershipChanges)
             {
-                var header = new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text);
-                using (var journal = PushJournal.Create(project.Root, journalPath, header, changed.Count, JournalEntries(changed, boundary)))
+                journal!.Ready();
+                keepJournal = true;
+                try
                 {
-                    try
+                    TemplateRewrite.WriteAll(changed, index =>
                     {
-                        TemplateRewrite.WriteAll(changed, index =>
-                        {
-                            journal.MarkDone(index);
-                            AfterFileWritten?.Invoke(index);
-                        });
-                    }
-                    catch (BoundaryException e) when (e is not RollbackFailedException)
-                    {
-                        journal.Dispose();
-                        PushJournal.Delete(project.Root, journalPath);
-                        throw;
-                    }
-                    if (persist)
-                        Ownership.Save(project, newOwnership);
+                        journal.MarkDone(changed[index].JournalIndex);
+                        AfterFileWritten?.Invoke(index);
+                    });
+                }
+                catch (BoundaryException e) when (e is not RollbackFailedException)
+                {
+                    keepJournal = false; // every file written was put back
+                    throw;
                 }
                 if (persist)
-                    PushJournal.Delete(project.Root, journalPath); // the values stay: nothing for post-push to undo
+                {
+                    Ownership.Save(project, newOwnership);
+                    keepJournal = false; // the values stay: nothing for post-push to undo
+                }
             }
             return new RewriteResult(mode, env, boundary, false, message, TemplateRewrite.Reports(plans), summary, recovered, warnings);
         }
         finally
         {
+            journal?.Dispose();
+            if (journal is not null && !keepJournal)
+                PushJournal.Delete(project.Root, journalPath);
             // Staged temp files of a run stopped before (or while) they were renamed into place.
             TemplateRewrite.Discard(plans);
         }
+    }
+
+    /// <summary>Journals a changed template as it is planned (on the thread that read it).</summary>
+    private static void Journal(PushJournal journal, PlannedFile file, string? boundary)
+    {
+        if (!file.Changes)
+            return;
+        var outcomes = file.Outcomes;
+        file.JournalIndex = journal.Append(index => new JournalEntry(
+            index,
+            file.Path,
+            file.BeforeHash,
+            file.AfterHash,
+            file.Undo,
+            outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
+            outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
+            CopyStampOf(file)));
     }
 
     private string RelativePath(string fullPath) => Path.GetRelativePath(project.Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');
@@ -130,25 +153,6 @@ public sealed class PrePushRunner(AmplifyProject project)
         if (boundary is not null)
             PolicyArn.ParseStored(boundary, $"env '{env}' of {project.TeamProviderInfoPath}", $"Fix it with 'dotnet boundary set <arn> --env {env}' and push again.");
         return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.", OtherEnvBoundaries.Read(teamProviderInfo, env, boundary));
-    }
-
-    private static IEnumerable<JournalEntry> JournalEntries(IReadOnlyList<PlannedFile> changed, string? boundary)
-    {
-        for (var index = 0; index < changed.Count; index++)
-        {
-            YoungGeneration.Tick(); // each entry is garbage once written
-            var file = changed[index];
-            var outcomes = file.Outcomes;
-            yield return new JournalEntry(
-                index,
-                file.Path,
-                file.BeforeHash,
-                file.AfterHash,
-                file.Undo,
-                outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
-                outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
-                CopyStampOf(file));
-        }
     }
 
     /// <summary>The stamp of the file's #current-cloud-backend copy before the run, so post-push can tell whether the host replaced it.</summary>

@@ -10,34 +10,43 @@ namespace Boundary.Push;
 
 /// <summary>
 /// The push journal, <c>amplify/.boundary/push-journal.jsonl</c>: one JSON document per line, appended
-/// only. A header line, one line per file to change, a <c>{"ready":n}</c> line, all flushed to disk
-/// before the first file changes; then a <c>{"done":i}</c> line as each file is replaced. A journal
-/// without its ready line was cut short before any file changed and means nothing. Undoing goes by
-/// each file's hash, not by the done lines, so it is right wherever a run was killed.
+/// only. A header line, one line per file to change (in the order the templates were planned), a
+/// <c>{"ready":n}</c> line, all flushed to disk before the first file changes; then a
+/// <c>{"done":i}</c> line as each file is replaced. A journal without its ready line was cut short
+/// before any file changed and means nothing. Undoing goes by each file's hash, not by the done lines,
+/// so it is right wherever a run was killed.
 /// </summary>
 public sealed class PushJournal : IDisposable
 {
     public const string FileName = "push-journal.jsonl";
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
+
+    /// <summary>The format of the previous version, still undone: it differs only in its header's file count.</summary>
+    public const int PreviousFormatVersion = 3;
 
     /// <summary>What the errors about a bad journal tell the user to run.</summary>
     public const string DiscardCommand = "dotnet boundary restore --discard";
 
     private readonly FileStream stream;
+    private readonly string path;
     private readonly object gate = new();
 
-    private PushJournal(FileStream stream)
+    private PushJournal(FileStream stream, string path)
     {
         this.stream = stream;
+        this.path = path;
     }
 
     public static string PathIn(string stateDir) => System.IO.Path.Combine(stateDir, FileName);
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    /// <summary>Writes the header and every entry, then the ready line, durably; the journal stays open for done marks.</summary>
-    /// <param name="count">How many entries <paramref name="entries"/> gives: each is made, written and let go in turn.</param>
-    public static PushJournal Create(string root, string path, JournalHeader header, int count, IEnumerable<JournalEntry> entries)
+    /// <summary>
+    /// Creates the journal with its header. Entries are added with <see cref="Append"/> as templates are
+    /// planned, from any thread, so that writing them overlaps the reading of the others; until
+    /// <see cref="Ready"/> the journal means nothing (no file has changed yet).
+    /// </summary>
+    public static PushJournal Begin(string root, string path, JournalHeader header)
     {
         var target = ProjectPath.Confine(root, path);
         // Never written through a link, even one inside the project: the journal would land in another folder.
@@ -50,25 +59,58 @@ public sealed class PushJournal : IDisposable
         {
             stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
             var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");
-            StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, count, header.RecordsOwnership, header.OwnershipBefore, fileId));
-            var written = 0;
-            foreach (var entry in entries)
-            {
-                StateJson.WriteLine(stream, entry);
-                written++;
-            }
-            if (written != count)
-                throw new InvalidOperationException($"The journal was given {written} entries, not {count}.");
-            StateJson.WriteLine(stream, new JournalReadyLine(count));
-            stream.Flush(flushToDisk: true);
-            return new PushJournal(stream);
+            StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore, fileId));
+            return new PushJournal(stream, path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stream?.Dispose();
-            throw BoundaryException.File($"{path}: the journal cannot be written ({e.Message}); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.", e);
+            throw CannotWrite(path, e);
         }
     }
+
+    /// <summary>How many entries the journal holds.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Adds one file's entry, made for the index it gets (the next one); safe from any thread.</summary>
+    public int Append(Func<int, JournalEntry> entry)
+    {
+        lock (gate)
+        {
+            var index = Count;
+            Write(() => StateJson.WriteLine(stream, entry(index)));
+            Count++;
+            return index;
+        }
+    }
+
+    /// <summary>Writes the ready line and flushes the journal to disk: from here on it is undone if the run stops.</summary>
+    public void Ready()
+    {
+        lock (gate)
+        {
+            Write(() =>
+            {
+                StateJson.WriteLine(stream, new JournalReadyLine(Count));
+                stream.Flush(flushToDisk: true);
+            });
+        }
+    }
+
+    private void Write(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CannotWrite(path, e);
+        }
+    }
+
+    private static BoundaryException CannotWrite(string path, Exception e) =>
+        BoundaryException.File($"{path}: the journal cannot be written ({e.Message}); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.", e);
 
     /// <summary>Records that entry <paramref name="index"/>'s file was replaced. Flushed to the OS: a killed process loses nothing.</summary>
     public void MarkDone(int index)
@@ -154,9 +196,10 @@ public sealed class PushJournal : IDisposable
                 switch (kind)
                 {
                     case "header" when header is null && number == 1:
+                        // The format first: another version's header may not be of this schema at all.
+                        if (FormatOf(line) is { } format && format is not (FormatVersion or PreviousFormatVersion))
+                            throw Bad(path, number, $"journal format {format}, not the format {FormatVersion} this version of dotnet boundary writes (nor {PreviousFormatVersion}, which it still reads)");
                         var candidate = StateJson.Deserialize<JournalHeaderLine>(line);
-                        if (candidate.BoundaryJournal != FormatVersion)
-                            throw Bad(path, number, $"journal format {candidate.BoundaryJournal}, not the format {FormatVersion} this version of dotnet boundary writes");
                         Check(path, number, CheckHeader(candidate));
                         header = candidate;
                         break;
@@ -171,7 +214,7 @@ public sealed class PushJournal : IDisposable
                         break;
                     case "ready":
                         var ready = StateJson.Deserialize<JournalReadyLine>(line).Ready;
-                        Check(path, number, complete ? "a second ready line" : ready != entries.Count || ready != header!.Files ? $"ready line says {ready} files, the journal lists {entries.Count}" : null);
+                        Check(path, number, complete ? "a second ready line" : ready != entries.Count || header!.Files is { } files && files != ready ? $"ready line says {ready} files, the journal lists {entries.Count}" : null);
                         complete = true;
                         break;
                     default:
@@ -230,6 +273,23 @@ public sealed class PushJournal : IDisposable
         return kind ?? "entry";
     }
 
+    /// <summary>The header's format number, read before the header itself: null when it has none that is a number.</summary>
+    private static int? FormatOf(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isFormat = reader.ValueTextEquals("boundaryJournal"u8);
+            reader.Read();
+            if (isFormat)
+                return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var format) ? format : null;
+            reader.Skip();
+        }
+        return null;
+    }
+
     private static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.StartArray => "array",
@@ -249,6 +309,8 @@ public sealed class PushJournal : IDisposable
             return "the env name is empty or holds a control character";
         if (header.Boundary is { } boundary && !PolicyArn.TryParse(boundary, out _, out var problem))
             return $"the boundary is not a valid policy ARN ({problem})";
+        if ((header.BoundaryJournal == PreviousFormatVersion) != header.Files.HasValue)
+            return $"format {PreviousFormatVersion} has a file count in its header and format {FormatVersion} none";
         if (header.Files < 0)
             return "a negative file count";
         if (!IsFileId(header.FileId))

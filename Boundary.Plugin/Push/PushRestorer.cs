@@ -67,7 +67,9 @@ public static class PushRestorer
             }
         });
 
-        var failed = errors.SelectMany(e => e).ToList();
+        // The journal lists files in the order they were planned, which varies from run to run; what is said of them goes in path order.
+        var order = Enumerable.Range(0, journal.Entries.Count).OrderBy(index => journal.Entries[index].Path, StringComparer.Ordinal).ToList();
+        var failed = order.SelectMany(index => errors[index]).ToList();
         if (failed.Count > 0)
             throw BoundaryException.File(string.Join("\n", failed) + $"\nThe journal {journalPath} was kept: fix the problem and run 'dotnet boundary restore'.");
 
@@ -79,7 +81,7 @@ public static class PushRestorer
                 Ownership.Save(project, header.OwnershipBefore);
         }
         PushJournal.Delete(project.Root, journalPath);
-        return new RestoreResult(true, header.Mode, header.Env, header.Boundary, results.SelectMany(r => r).ToList(), warnings.SelectMany(w => w).ToList());
+        return new RestoreResult(true, header.Mode, header.Env, header.Boundary, order.SelectMany(index => results[index]).ToList(), order.SelectMany(index => warnings[index]).ToList());
     }
 
     /// <summary>Deletes the journal without undoing it: for a journal that cannot be trusted, after the user has checked the templates.</summary>

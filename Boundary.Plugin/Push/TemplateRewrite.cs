@@ -14,19 +14,23 @@ public static class TemplateRewrite
     /// and parses only candidates), keeping only the plan; unless <paramref name="dryRun"/>, each changed
     /// template's new bytes are staged in a temp file beside it as it is read. Any unreadable or
     /// malformed template, or one that cannot be edited, stops the run before anything is replaced (the
-    /// staged temp files are removed), with every problem named file:line:column.
+    /// staged temp files are removed), with every problem named file:line:column. <paramref name="planned"/>
+    /// gets each plan on the thread that made it, as soon as it is made.
     /// </summary>
     public static IReadOnlyList<PlannedFile> ScanAndPlan(
         IReadOnlyList<string> files,
         Func<string, string> rootOf,
         Func<string, string> displayPath,
         Func<CloudFormationTemplate, string, TemplatePlan> plan,
-        bool dryRun)
+        bool dryRun,
+        Action<PlannedFile>? planned = null)
     {
         var scan = TemplateScanner.Scan(files, template =>
         {
             var path = displayPath(template.Path);
-            return new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), dryRun);
+            var file = new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), dryRun);
+            planned?.Invoke(file);
+            return file;
         });
         if (scan.Errors.Count == 0)
             return scan.Results;
@@ -74,7 +78,7 @@ public static class TemplateRewrite
     private static void Replace(IReadOnlyList<PlannedFile> changed, Action<int>? written)
     {
         var replaced = new bool[changed.Count];
-        var options = Files.FileWorkers.ForOperations(changed.Count, Math.Max(2, Environment.ProcessorCount));
+        var options = Files.FileWorkers.ForRenames(changed.Count);
         try
         {
             Parallel.For(0, changed.Count, options, (index, state) =>
