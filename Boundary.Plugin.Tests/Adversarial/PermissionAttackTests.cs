@@ -137,6 +137,37 @@ public class PermissionAttackTests
     }
 
     [Test]
+    public void Read_only_state_folder_is_no_problem_for_a_pre_push_with_nothing_to_change()
+    {
+        using var site = OwnedByNobody();
+        RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push", "--persist").ExitCode.Should().Be(0);
+        File.SetUnixFileMode(site.Project.PathOf("amplify/.boundary"), ReadOnlyFolder);
+        var before = site.Snapshot();
+
+        var again = RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push", "--persist");
+
+        again.ExitCode.Should().Be(0, again.ToString());
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
+    public void Read_only_state_folder_with_templates_to_change_stops_before_any_and_leaves_no_temp_file()
+    {
+        using var site = OwnedByNobody();
+        // A push and its undo leave the state folder as every later run finds it (its lock, its .gitignore).
+        RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push").ExitCode.Should().Be(0);
+        RunAsNobody(site, Payload(site.Project.Root), "hook", "post-push").ExitCode.Should().Be(0);
+        File.SetUnixFileMode(site.Project.PathOf("amplify/.boundary"), ReadOnlyFolder);
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("push-journal.jsonl: the journal cannot be written").And.Contain("no file was changed");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
     public void Set_with_a_read_only_backend_writes_neither_settings_file()
     {
         using var site = OwnedByNobody();

@@ -1,6 +1,7 @@
 using System.Text;
 using Boundary.Core;
 using Boundary.Push;
+using Boundary.Tests.Support;
 
 namespace Boundary.Tests.Hooks;
 
@@ -76,5 +77,22 @@ public class PushJournalParseTests
         var parsing = () => Parse(header, Entry, "{\"ready\":1}");
 
         parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:1: journal format {format}, not the format 4 this version of dotnet boundary writes (nor 3, which it still reads)");
+    }
+
+    [Test]
+    public void A_journal_that_fails_to_be_written_reports_it_when_made_ready_and_takes_no_more_entries()
+    {
+        using var folder = new TempProject();
+        var path = Path.Combine(folder.Root, "push-journal.jsonl");
+        using var journal = PushJournal.Begin(folder.Root, path, new JournalHeader("transient", "dev", null, DateTimeOffset.UnixEpoch, false, null));
+        journal.Created.Should().BeFalse("a run that changes nothing writes no journal");
+
+        journal.Append(_ => throw new IOException("No space left on device")).Should().Be(-1);
+        journal.Append(index => new JournalEntry(index, "amplify/backend/a.json", new string('0', 64), new string('1', 64), [], [], [], null)).Should().Be(-1);
+        var ready = journal.Ready;
+
+        ready.Should().Throw<BoundaryException>().Which.Message.Should().Be($"{path}: the journal cannot be written (No space left on device); no file was changed. Make {folder.Root} writable for you and run again.");
+        journal.Count.Should().Be(0);
+        File.ReadAllText(path).Should().NotContain("ready");
     }
 }

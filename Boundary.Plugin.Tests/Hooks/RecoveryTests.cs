@@ -159,6 +159,24 @@ public class RecoveryTests
     }
 
     [Test]
+    public void A_dry_run_says_a_journal_cut_short_changed_nothing_and_one_made_ready_is_to_be_undone()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        CrashAfter(project, 1);
+        var ready = Hook(project, "pre-push", null, "--dry-run");
+        ready.ExitCode.Should().Be(0, ready.ToString());
+        ready.ToString().Should().Contain("left from an earlier run that was not undone").And.Contain("'dotnet boundary restore' undoes it");
+        var header = File.ReadLines(project.PathOf(Journal)).First();
+        CliRunner.Run(project.Root, "restore").ExitCode.Should().Be(0);
+        project.Write(Journal, header + "\n"); // as a run killed while it planned leaves it
+
+        var cutShort = Hook(project, "pre-push", null, "--dry-run");
+
+        cutShort.ExitCode.Should().Be(0, cutShort.ToString());
+        cutShort.ToString().Should().Contain("left from an earlier run that stopped before it changed any file; the next run drops it");
+    }
+
+    [Test]
     public void A_file_a_person_changed_since_keeps_their_change_and_loses_only_the_tools_property()
     {
         using var project = TempProject.FromFixture("multi-env");

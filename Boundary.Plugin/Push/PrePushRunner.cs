@@ -36,7 +36,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         if (NativeFiles.KindOf(ProjectPath.Confine(project.Root, journalPath), followLinks: false) != FileKind.Missing)
         {
             if (request.DryRun)
-                warnings.Add($"{journalPath} is left from an earlier run that was not undone; the dry run shows the templates as they are. 'dotnet boundary restore' undoes it.");
+                warnings.Add(LeftJournalWarning(journalPath));
             else
                 recovered = PushRestorer.Restore(project);
             if (recovered is not null)
@@ -57,6 +57,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         // The journal gets each changed template's entry as soon as it is planned, so that writing the
         // entries overlaps reading the other templates; it means nothing until its ready line.
         var journal = request.DryRun ? null : PushJournal.Begin(project.Root, journalPath, new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text));
+        var ready = false;
         var keepJournal = false;
         IReadOnlyList<PlannedFile> plans = [];
         try
@@ -82,7 +83,7 @@ public sealed class PrePushRunner(AmplifyProject project)
             if (changed.Count > 0 || ownershipChanges)
             {
                 journal!.Ready();
-                keepJournal = true;
+                ready = keepJournal = true;
                 try
                 {
                     TemplateRewrite.WriteAll(changed, index =>
@@ -106,11 +107,33 @@ public sealed class PrePushRunner(AmplifyProject project)
         }
         finally
         {
-            journal?.Dispose();
-            if (journal is not null && !keepJournal)
-                PushJournal.Delete(project.Root, journalPath);
-            // Staged temp files of a run stopped before (or while) they were renamed into place.
-            TemplateRewrite.Discard(plans);
+            try
+            {
+                journal?.Dispose();
+                if (journal is { Created: true } && !keepJournal)
+                    DeleteJournal(journalPath, ready);
+            }
+            finally
+            {
+                // Staged temp files of a run stopped before (or while) they were renamed into place.
+                TemplateRewrite.Discard(plans);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the journal of a run that left nothing to undo. One without its ready line means nothing
+    /// (the next run drops it), so failing to delete it is not an error that would hide the run's own.
+    /// </summary>
+    private void DeleteJournal(string journalPath, bool ready)
+    {
+        try
+        {
+            PushJournal.Delete(project.Root, journalPath);
+        }
+        catch (BoundaryException) when (!ready)
+        {
+            // Left for the next run to drop.
         }
     }
 
@@ -129,6 +152,23 @@ public sealed class PrePushRunner(AmplifyProject project)
             outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
             outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
             CopyStampOf(file)));
+    }
+
+    /// <summary>What a dry run says of a journal an earlier run left (it reads it, undoes nothing).</summary>
+    private string LeftJournalWarning(string journalPath)
+    {
+        JournalContent? left = null;
+        try
+        {
+            left = PushJournal.Read(project.Root, journalPath);
+        }
+        catch (BoundaryException)
+        {
+            // A journal that will be refused: the run without --dry-run says why.
+        }
+        return left is { Complete: false }
+            ? $"{journalPath} is left from an earlier run that stopped before it changed any file; the next run drops it."
+            : $"{journalPath} is left from an earlier run that was not undone; the dry run shows the templates as they are. 'dotnet boundary restore' undoes it.";
     }
 
     private string RelativePath(string fullPath) => Path.GetRelativePath(project.Root, fullPath).Replace(Path.DirectorySeparatorChar, '/');

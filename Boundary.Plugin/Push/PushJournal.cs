@@ -27,14 +27,18 @@ public sealed class PushJournal : IDisposable
     /// <summary>What the errors about a bad journal tell the user to run.</summary>
     public const string DiscardCommand = "dotnet boundary restore --discard";
 
-    private readonly FileStream stream;
+    private readonly string root;
     private readonly string path;
+    private readonly JournalHeader header;
     private readonly object gate = new();
+    private FileStream? stream;
+    private Exception? failure;
 
-    private PushJournal(FileStream stream, string path)
+    private PushJournal(string root, string path, JournalHeader header)
     {
-        this.stream = stream;
+        this.root = root;
         this.path = path;
+        this.header = header;
     }
 
     public static string PathIn(string stateDir) => System.IO.Path.Combine(stateDir, FileName);
@@ -42,89 +46,127 @@ public sealed class PushJournal : IDisposable
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>
-    /// Creates the journal with its header. Entries are added with <see cref="Append"/> as templates are
-    /// planned, from any thread, so that writing them overlaps the reading of the others; until
-    /// <see cref="Ready"/> the journal means nothing (no file has changed yet).
+    /// A journal to be written at <paramref name="path"/>. Its file is made, with its header, by the first
+    /// <see cref="Append"/> (or by <see cref="Ready"/>): a run that changes nothing writes none. Entries are
+    /// appended as templates are planned, from any thread, so that writing them overlaps the reading of the
+    /// others; until <see cref="Ready"/> the journal means nothing (no file has changed yet).
     /// </summary>
-    public static PushJournal Begin(string root, string path, JournalHeader header)
-    {
-        var target = ProjectPath.Confine(root, path);
-        // Never written through a link, even one inside the project: the journal would land in another folder.
-        if (NativeFiles.KindOf(path, followLinks: false) == FileKind.SymbolicLink)
-            throw BoundaryException.File($"{path}: a link; the push journal must be a plain file. Delete the link and run again.");
-        if (NativeFiles.KindOf(target, followLinks: false) is FileKind.Special or FileKind.Directory)
-            throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
-        FileStream? stream = null;
-        try
-        {
-            stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");
-            StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore, fileId));
-            return new PushJournal(stream, path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stream?.Dispose();
-            throw CannotWrite(path, e);
-        }
-    }
+    public static PushJournal Begin(string root, string path, JournalHeader header) => new(root, path, header);
 
     /// <summary>How many entries the journal holds.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Adds one file's entry, made for the index it gets (the next one); safe from any thread.</summary>
+    /// <summary>Whether its file was made (a journal that never was has nothing to delete).</summary>
+    public bool Created => stream is not null;
+
+    /// <summary>
+    /// Adds one file's entry, made for the index it gets (the next one); safe from any thread. A journal
+    /// that cannot be written (a full disk, a link in its place) is not an error of the template being
+    /// planned: the first failure is kept, later entries are not written, and <see cref="Ready"/> reports it.
+    /// </summary>
+    /// <returns>The entry's index; -1 once the journal has failed.</returns>
     public int Append(Func<int, JournalEntry> entry)
     {
         lock (gate)
         {
-            var index = Count;
-            Write(() => StateJson.WriteLine(stream, entry(index)));
-            Count++;
-            return index;
+            if (failure is not null)
+                return -1;
+            try
+            {
+                var index = Count;
+                StateJson.WriteLine(Open(), entry(index));
+                Count++;
+                return index;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or BoundaryException)
+            {
+                failure = e;
+                return -1;
+            }
         }
     }
 
     /// <summary>Writes the ready line and flushes the journal to disk: from here on it is undone if the run stops.</summary>
+    /// <exception cref="BoundaryException">The journal could not be written, now or by an earlier <see cref="Append"/>; no file has changed.</exception>
     public void Ready()
     {
         lock (gate)
         {
-            Write(() =>
+            try
             {
-                StateJson.WriteLine(stream, new JournalReadyLine(Count));
-                stream.Flush(flushToDisk: true);
-            });
+                if (failure is not null)
+                    throw failure is BoundaryException refused ? refused : CannotWrite(path, failure);
+                var written = Open();
+                StateJson.WriteLine(written, new JournalReadyLine(Count));
+                written.Flush(flushToDisk: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw CannotWrite(path, e);
+            }
         }
     }
 
-    private void Write(Action write)
+    /// <summary>The journal's file, made with its header on first use. Never through a link, even one inside the project: the journal would land in another folder.</summary>
+    private FileStream Open()
     {
-        try
-        {
-            write();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw CannotWrite(path, e);
-        }
+        if (stream is not null)
+            return stream;
+        var target = ProjectPath.Confine(root, path);
+        if (NativeFiles.KindOf(path, followLinks: false) == FileKind.SymbolicLink)
+            throw BoundaryException.File($"{path}: a link; the push journal must be a plain file. Delete the link and run again.");
+        if (NativeFiles.KindOf(target, followLinks: false) is FileKind.Special or FileKind.Directory)
+            throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
+        // Kept before the header is written: once the file exists, the caller deletes it if the run stops.
+        stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");
+        StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore, fileId));
+        return stream;
     }
 
     private static BoundaryException CannotWrite(string path, Exception e) =>
         BoundaryException.File($"{path}: the journal cannot be written ({e.Message}); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.", e);
 
-    /// <summary>Records that entry <paramref name="index"/>'s file was replaced. Flushed to the OS: a killed process loses nothing.</summary>
+    /// <summary>
+    /// Records that entry <paramref name="index"/>'s file was replaced. Flushed to the OS: a killed process
+    /// loses nothing. A mark that cannot be written is left out: undoing goes by each file's hash, the
+    /// marks only tell a reader how far a run came.
+    /// </summary>
     public void MarkDone(int index)
     {
         var bytes = StateJson.Serialize(new JournalDoneLine(index));
         lock (gate)
         {
-            stream.Write(bytes);
-            stream.WriteByte((byte)'\n');
-            stream.Flush(flushToDisk: false);
+            try
+            {
+                var written = Open();
+                written.Write(bytes);
+                written.WriteByte((byte)'\n');
+                written.Flush(flushToDisk: false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left out (see above).
+            }
         }
     }
 
-    public void Dispose() => stream.Dispose();
+    /// <summary>
+    /// Closes the file. Only a journal not made ready can still hold unwritten bytes (<see cref="Ready"/>
+    /// and <see cref="MarkDone"/> flush theirs), and the caller deletes such a journal: a full disk that
+    /// refuses those bytes is no error of its own.
+    /// </summary>
+    public void Dispose()
+    {
+        try
+        {
+            stream?.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Those bytes belong to a journal that is deleted next (see above).
+        }
+    }
 
     public static void Delete(string root, string path) => AtomicFile.Delete(root, path);
 

@@ -29,7 +29,15 @@ public static class TemplateRewrite
         {
             var path = displayPath(template.Path);
             var file = new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), dryRun);
-            planned?.Invoke(file);
+            try
+            {
+                planned?.Invoke(file);
+            }
+            catch
+            {
+                file.Discard(); // the result is never returned: its staged temp file would be left
+                throw;
+            }
             return file;
         });
         if (scan.Errors.Count == 0)
