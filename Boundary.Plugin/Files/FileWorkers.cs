@@ -18,8 +18,9 @@ public static class FileWorkers
 
     /// <summary>
     /// Threads for renames, whatever the cores: a rename over a file frees the old file's blocks, which
-    /// some file systems hand to the disk as they go and wait for (ext4 mounted with discard and without a
-    /// journal: 2,000 templates took 0.6 s on 2 threads, 0.35 s on 8, no less on 16). More threads overlap the waits.
+    /// some file systems hand to the disk as they go and wait for (ext4 mounted with discard and without
+    /// a journal: 2,000 templates took 0.6 s on 2 threads, 0.35 s on 8, no less on 16). More threads
+    /// overlap the waits.
     /// </summary>
     public const int RenameWorkers = 8;
 

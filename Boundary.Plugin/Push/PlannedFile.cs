@@ -73,7 +73,7 @@ public sealed class PlannedFile
     public string AfterHash { get; } = "";
 
     /// <summary>This file's entry in the push journal (a run that writes and journals), once journaled.</summary>
-    public int JournalIndex { get; set; } = -1;
+    public int JournalIndex { get; internal set; } = -1;
 
     /// <summary>The edits that turn the written file back into the original (a run that writes).</summary>
     public IReadOnlyList<TextEdit> Undo { get; } = [];
