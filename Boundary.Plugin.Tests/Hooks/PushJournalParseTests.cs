@@ -67,6 +67,16 @@ public class PushJournalParseTests
         parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:1: format 3 has a file count in its header and format 4 none");
     }
 
+    [Test]
+    public void A_header_naming_a_format_twice_is_refused_by_the_one_read_last()
+    {
+        var header = Format4Header.Replace("\"fileId\":\"1@1\"}", "\"fileId\":\"1@1\",\"boundaryJournal\":2}");
+
+        var parsing = () => Parse(header, Entry, "{\"ready\":1}");
+
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:1: journal format 2, not the format 4");
+    }
+
     [TestCase(2)]
     [TestCase(5)]
     public void A_journal_of_another_format_is_refused_by_its_number_before_its_schema(int format)

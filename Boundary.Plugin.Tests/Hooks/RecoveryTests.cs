@@ -131,30 +131,22 @@ public class RecoveryTests
     }
 
     [Test]
-    public void A_run_killed_while_templates_are_planned_leaves_a_journal_that_changes_nothing()
+    public void A_journal_of_whole_entries_without_its_ready_line_is_dropped_not_undone()
     {
+        // What a run killed while it planned leaves (entries are written as templates are planned). Here
+        // the templates even hold what the entries say was written: a journal that never became ready
+        // still means nothing, since no template is replaced before that line is on disk.
         using var project = TempProject.FromFixture("multi-env");
-        var before = project.Snapshot();
-        byte[]? journalAtKill = null;
-        var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
-        {
-            // Every template is planned and journaled, the journal not yet ready: a kill here leaves it as it is.
-            AfterPlanned = () =>
-            {
-                journalAtKill = File.ReadAllBytes(project.PathOf(Journal));
-                throw new SimulatedKill();
-            },
-        };
-        var run = () => runner.Run(HookPayload.Empty, new PrePushRequest());
-        run.Should().Throw<SimulatedKill>();
-        // What reached the file by then (the entries are buffered): anything but a ready line.
-        System.Text.Encoding.UTF8.GetString(journalAtKill!).Should().NotContain("{\"ready\"");
-        File.WriteAllBytes(project.PathOf(Journal), journalAtKill!);
+        Hook(project, "pre-push").ExitCode.Should().Be(0);
+        var capped = project.Snapshot();
+        var lines = File.ReadAllLines(project.PathOf(Journal));
+        lines.Length.Should().BeGreaterThan(2, "the run changed templates");
+        File.WriteAllLines(project.PathOf(Journal), lines.Where(line => !line.StartsWith("{\"ready\"") && !line.StartsWith("{\"done\"")));
 
         var result = CliRunner.Run(project.Root, "restore");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        project.ShouldEqualSnapshot(before);
+        project.ShouldEqualSnapshot(capped);
         File.Exists(project.PathOf(Journal)).Should().BeFalse();
     }
 

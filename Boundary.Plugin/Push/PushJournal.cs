@@ -238,11 +238,12 @@ public sealed class PushJournal : IDisposable
                 switch (kind)
                 {
                     case "header" when header is null && number == 1:
-                        // The format first: another version's header may not be of this schema at all.
-                        if (FormatOf(line) is { } format && format is not (FormatVersion or PreviousFormatVersion))
-                            throw Bad(path, number, $"journal format {format}, not the format {FormatVersion} this version of dotnet boundary writes (nor {PreviousFormatVersion}, which it still reads)");
+                        // The format first: another version's header may not be of this schema at all. And
+                        // again as read: of two format members, the reader keeps the last.
+                        if (FormatOf(line) is { } format)
+                            Check(path, number, CheckFormat(format));
                         var candidate = StateJson.Deserialize<JournalHeaderLine>(line);
-                        Check(path, number, CheckHeader(candidate));
+                        Check(path, number, CheckFormat(candidate.BoundaryJournal) ?? CheckHeader(candidate));
                         header = candidate;
                         break;
                     case "header":
@@ -314,6 +315,10 @@ public sealed class PushJournal : IDisposable
             throw new JsonException($"found {Describe(found)}");
         return kind ?? "entry";
     }
+
+    private static string? CheckFormat(int format) => format is FormatVersion or PreviousFormatVersion
+        ? null
+        : $"journal format {format}, not the format {FormatVersion} this version of dotnet boundary writes (nor {PreviousFormatVersion}, which it still reads)";
 
     /// <summary>The header's format number, read before the header itself: null when it has none that is a number.</summary>
     private static int? FormatOf(ReadOnlySpan<byte> line)
