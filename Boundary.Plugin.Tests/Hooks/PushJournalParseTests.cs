@@ -89,6 +89,62 @@ public class PushJournalParseTests
         parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:1: journal format {format}, not the format 4 this version of dotnet boundary writes (nor 3, which it still reads)");
     }
 
+    // A journal of more than 64 lines is read on all cores: what it holds and the first problem it has
+    // must not depend on which line a core reached first.
+    private static string[] LargeJournal(int entries) =>
+        [Format4Header, .. Enumerable.Range(0, entries).Select(EntryAt), $"{{\"ready\":{entries}}}"];
+
+    private static string EntryAt(int index) => Entry.Replace("\"index\":0", $"\"index\":{index}").Replace("amplify/backend/a.json", $"amplify/backend/t{index}.json");
+
+    [Test]
+    public void A_large_journal_is_read_whole_and_in_order()
+    {
+        var journal = Parse(LargeJournal(500));
+
+        journal.Complete.Should().BeTrue();
+        journal.Entries.Select(e => e.Path).Should().Equal(Enumerable.Range(0, 500).Select(i => $"amplify/backend/t{i}.json"));
+    }
+
+    [Test]
+    [Repeat(20)]
+    public void A_large_journal_reports_the_first_problem_in_the_file_whichever_line_was_read_first()
+    {
+        var lines = LargeJournal(500);
+        lines[400] = "{not json";                                                   // line 401
+        lines[300] = EntryAt(299).Replace("amplify/backend/t299.json", "../t.json"); // line 301: a path out of the project
+        lines[150] = EntryAt(150).Replace(new string('0', 64), "00");               // line 151: a short hash
+        lines[120] = EntryAt(7);                                                    // line 121: the wrong index
+
+        var parsing = () => Parse(lines);
+
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:121: entry index 7 where 119 was expected");
+    }
+
+    [Test]
+    [Repeat(20)]
+    public void A_large_journal_whose_first_problem_is_a_line_that_is_not_json_names_that_line()
+    {
+        var lines = LargeJournal(500);
+        lines[450] = EntryAt(449).Replace(new string('1', 64), "11");
+        lines[200] = "[200]";
+
+        var parsing = () => Parse(lines);
+
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:201: not a JSON object (found array)");
+    }
+
+    [Test]
+    public void A_large_journal_cut_short_in_its_last_line_keeps_the_entries_before_it()
+    {
+        var lines = LargeJournal(300)[..^1];
+        lines[^1] = lines[^1][..40];
+
+        var journal = Parse(lines);
+
+        journal.Complete.Should().BeFalse();
+        journal.Entries.Should().HaveCount(299);
+    }
+
     [Test]
     public void A_journal_that_fails_to_be_written_reports_it_when_made_ready_and_takes_no_more_entries()
     {
