@@ -89,8 +89,8 @@ public class PushJournalParseTests
         parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:1: journal format {format}, not the format 4 this version of dotnet boundary writes (nor 3, which it still reads)");
     }
 
-    // A journal of more than 64 lines is read on all cores: what it holds and the first problem it has
-    // must not depend on which line a core reached first.
+    // A journal of more than 64 lines is read on all cores, in blocks of 4,096 lines: what it holds and
+    // the first problem it has must depend neither on which line a core reached first nor on the blocks.
     private static string[] LargeJournal(int entries) =>
         [Format4Header, .. Enumerable.Range(0, entries).Select(EntryAt), $"{{\"ready\":{entries}}}"];
 
@@ -99,10 +99,24 @@ public class PushJournalParseTests
     [Test]
     public void A_large_journal_is_read_whole_and_in_order()
     {
-        var journal = Parse(LargeJournal(500));
+        var journal = Parse(LargeJournal(9000));
 
         journal.Complete.Should().BeTrue();
-        journal.Entries.Select(e => e.Path).Should().Equal(Enumerable.Range(0, 500).Select(i => $"amplify/backend/t{i}.json"));
+        journal.Entries.Select(e => e.Path).Should().Equal(Enumerable.Range(0, 9000).Select(i => $"amplify/backend/t{i}.json"));
+    }
+
+    [TestCase(4096)] // the last line of the first block
+    [TestCase(4097)] // the first of the second
+    [TestCase(8500)]
+    public void A_problem_in_any_block_is_named_with_its_line(int line)
+    {
+        // Line n holds entry n - 2 (the header is line 1); one numbered n - 1 is wrong only after the lines before it.
+        var lines = LargeJournal(9000);
+        lines[line - 1] = EntryAt(line - 2).Replace($"\"index\":{line - 2}", $"\"index\":{line - 1}");
+
+        var parsing = () => Parse(lines);
+
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:{line}: entry index {line - 1} where {line - 2} was expected");
     }
 
     [Test]

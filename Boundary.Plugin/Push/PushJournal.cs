@@ -206,79 +206,83 @@ public sealed class PushJournal : IDisposable
     /// <summary>Parses and checks a journal's bytes (see <see cref="Read"/>).</summary>
     public static JournalContent Parse(string path, ReadOnlyMemory<byte> bytes)
     {
-        // Each line is read and its entry checked on all cores (a large project's journal is tens of
-        // megabytes, and reading it was a third to a half of a post-push); what depends on the lines
-        // before it (the header first, entry numbers, the ready line) is checked after, line by line, so
-        // the problem reported is still the first one in the file. A line with a problem of its own ends
-        // the reading (Break: every line before it is still read), as it ends the check: a journal of a
-        // million bad lines costs one error, not a million.
-        var lines = SplitLines(bytes.Span);
-        var read = new LineRead[lines.Count];
-        Parallel.For(0, lines.Count, FileWorkers.ForReading(lines.Count, bytes.Length, Environment.ProcessorCount), (index, state) =>
-        {
-            var result = read[index] = ReadLine(bytes.Span.Slice(lines[index].Start, lines[index].Length));
-            if (result.Failure is not null || result.EntryProblem is not null)
-                state.Break();
-        });
-
+        // The lines are read a block at a time, each block's lines and entries on all cores (a large
+        // project's journal is tens of megabytes, and reading it was a third to a half of a post-push);
+        // what depends on the lines before (the header first, entry numbers, the ready line) is checked
+        // after, line by line, so the problem reported is still the first one in the file. The next block
+        // is read only once this one passed: a journal with a problem costs at most a block more than the
+        // lines up to it. Within a block, a line with a problem of its own stops the reading (Break: the
+        // lines before it are still read).
         JournalHeaderLine? header = null;
         var entries = new List<JournalEntry>();
         var done = new HashSet<int>();
         var complete = false;
-        for (var at = 0; at < lines.Count; at++)
+        var (lineNumber, position) = (0, 0);
+        while (NextBlock(bytes.Span, ref lineNumber, ref position) is { Count: > 0 } lines)
         {
-            var (number, start, length, last) = lines[at];
-            var line = bytes.Span.Slice(start, length);
-            var (kind, entry, entryProblem, failure) = read[at];
-            if (kind is null && failure is null)
-                throw new InvalidOperationException($"{path}:{number} was not read: the lines before it should have stopped the check.");
-            if (kind is null)
+            var read = new LineRead[lines.Count];
+            var blockBytes = lines[^1].Start + lines[^1].Length - lines[0].Start;
+            Parallel.For(0, lines.Count, FileWorkers.ForReading(lines.Count, blockBytes, Environment.ProcessorCount), (index, state) =>
             {
-                if (failure is JsonException && last)
-                    break; // the last line cut short by a kill: nothing after it was written
-                if (failure is JsonException notObject)
-                    throw Bad(path, number, $"not a JSON object ({notObject.Message.TrimEnd('.')})");
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure!).Throw();
-            }
-            try
+                var result = read[index] = ReadLine(bytes.Span.Slice(lines[index].Start, lines[index].Length));
+                if (result.Failure is not null || result.EntryProblem is not null)
+                    state.Break();
+            });
+            for (var at = 0; at < lines.Count; at++)
             {
-                switch (kind)
+                var (number, start, length, last) = lines[at];
+                var line = bytes.Span.Slice(start, length);
+                var (kind, entry, entryProblem, failure) = read[at];
+                if (kind is null && failure is null)
+                    throw new InvalidOperationException($"{path}:{number} was not read: the lines before it should have stopped the check.");
+                if (kind is null)
                 {
-                    case "header" when header is null && number == 1:
-                        // The format first: another version's header may not be of this schema at all. And
-                        // again as read: of two format members, the reader keeps the last.
-                        if (FormatOf(line) is { } format)
-                            Check(path, number, CheckFormat(format));
-                        var candidate = StateJson.Deserialize<JournalHeaderLine>(line);
-                        Check(path, number, CheckFormat(candidate.BoundaryJournal) ?? CheckHeader(candidate));
-                        header = candidate;
-                        break;
-                    case "header":
-                        throw Bad(path, number, "a second header, or a header after the first line");
-                    case not "header" when header is null:
-                        throw Bad(path, number, "the first line is not a journal header");
-                    case "done":
-                        var index = StateJson.Deserialize<JournalDoneLine>(line).Done;
-                        Check(path, number, index >= 0 && index < entries.Count ? null : $"done mark {index} names no entry");
-                        done.Add(index);
-                        break;
-                    case "ready":
-                        var ready = StateJson.Deserialize<JournalReadyLine>(line).Ready;
-                        Check(path, number, complete ? "a second ready line" : ready != entries.Count || header!.Files is { } files && files != ready ? $"ready line says {ready} files, the journal lists {entries.Count}" : null);
-                        complete = true;
-                        break;
-                    default:
-                        Check(path, number, complete ? "a file entry after the ready line" : null);
-                        if (failure is not null)
-                            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-                        Check(path, number, entry!.Index != entries.Count ? $"entry index {entry.Index} where {entries.Count} was expected" : entryProblem);
-                        entries.Add(entry);
-                        break;
+                    if (failure is JsonException && last)
+                        break; // the last line cut short by a kill: nothing after it was written
+                    if (failure is JsonException notObject)
+                        throw Bad(path, number, $"not a JSON object ({notObject.Message.TrimEnd('.')})");
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure!).Throw();
                 }
-            }
-            catch (JsonException e)
-            {
-                throw Bad(path, number, $"not of the journal's schema ({e.Message.TrimEnd('.')})");
+                try
+                {
+                    switch (kind)
+                    {
+                        case "header" when header is null && number == 1:
+                            // The format first: another version's header may not be of this schema at all. And
+                            // again as read: of two format members, the reader keeps the last.
+                            if (FormatOf(line) is { } format)
+                                Check(path, number, CheckFormat(format));
+                            var candidate = StateJson.Deserialize<JournalHeaderLine>(line);
+                            Check(path, number, CheckFormat(candidate.BoundaryJournal) ?? CheckHeader(candidate));
+                            header = candidate;
+                            break;
+                        case "header":
+                            throw Bad(path, number, "a second header, or a header after the first line");
+                        case not "header" when header is null:
+                            throw Bad(path, number, "the first line is not a journal header");
+                        case "done":
+                            var index = StateJson.Deserialize<JournalDoneLine>(line).Done;
+                            Check(path, number, index >= 0 && index < entries.Count ? null : $"done mark {index} names no entry");
+                            done.Add(index);
+                            break;
+                        case "ready":
+                            var ready = StateJson.Deserialize<JournalReadyLine>(line).Ready;
+                            Check(path, number, complete ? "a second ready line" : ready != entries.Count || header!.Files is { } files && files != ready ? $"ready line says {ready} files, the journal lists {entries.Count}" : null);
+                            complete = true;
+                            break;
+                        default:
+                            Check(path, number, complete ? "a file entry after the ready line" : null);
+                            if (failure is not null)
+                                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                            Check(path, number, entry!.Index != entries.Count ? $"entry index {entry.Index} where {entries.Count} was expected" : entryProblem);
+                            entries.Add(entry);
+                            break;
+                    }
+                }
+                catch (JsonException e)
+                {
+                    throw Bad(path, number, $"not of the journal's schema ({e.Message.TrimEnd('.')})");
+                }
             }
         }
         if (header is null)
@@ -298,12 +302,21 @@ public sealed class PushJournal : IDisposable
     /// </summary>
     private readonly record struct LineRead(string? Kind, JournalEntry? Entry, string? EntryProblem, Exception? Failure);
 
-    private static List<JournalLine> SplitLines(ReadOnlySpan<byte> bytes)
+    /// <summary>At most this many lines, and this many bytes (or one line), are read before they are checked.</summary>
+    private const int BlockLines = 4096;
+
+    private const int BlockBytes = 4 << 20;
+
+    /// <summary>
+    /// The next block of lines that are not blank, from the byte <paramref name="position"/> on (after line
+    /// <paramref name="lineNumber"/>); both are moved past the block. Empty at the end of the file.
+    /// </summary>
+    private static List<JournalLine> NextBlock(ReadOnlySpan<byte> bytes, ref int lineNumber, ref int position)
     {
         var lines = new List<JournalLine>();
-        var start = 0;
-        var number = 0;
-        while (start < bytes.Length)
+        var (number, start) = (lineNumber, position);
+        var blockStart = start;
+        while (start < bytes.Length && lines.Count < BlockLines && (lines.Count == 0 || start - blockStart < BlockBytes))
         {
             number++;
             var newline = bytes[start..].IndexOf((byte)'\n');
@@ -312,6 +325,7 @@ public sealed class PushJournal : IDisposable
                 lines.Add(new JournalLine(number, start, length, newline < 0));
             start += length + 1;
         }
+        (lineNumber, position) = (number, start);
         return lines;
     }
 
