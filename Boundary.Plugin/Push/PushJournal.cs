@@ -213,83 +213,101 @@ public sealed class PushJournal : IDisposable
         // is read only once this one passed: a journal with a problem costs at most a block more than the
         // lines up to it. Within a block, a line with a problem of its own stops the reading (Break: the
         // lines before it are still read).
-        JournalHeaderLine? header = null;
-        var entries = new List<JournalEntry>();
-        var done = new HashSet<int>();
-        var complete = false;
+        var state = new ParseState();
         var (lineNumber, position) = (0, 0);
         while (NextBlock(bytes.Span, ref lineNumber, ref position) is { Count: > 0 } lines)
         {
             var read = new LineRead[lines.Count];
             var blockBytes = lines[^1].Start + lines[^1].Length - lines[0].Start;
-            Parallel.For(0, lines.Count, FileWorkers.ForReading(lines.Count, blockBytes, Environment.ProcessorCount), (index, state) =>
+            Parallel.For(0, lines.Count, FileWorkers.ForReading(lines.Count, blockBytes, Environment.ProcessorCount), (index, loop) =>
             {
                 var result = read[index] = ReadLine(bytes.Span.Slice(lines[index].Start, lines[index].Length));
                 if (result.Failure is not null || result.EntryProblem is not null)
-                    state.Break();
+                    loop.Break();
             });
             for (var at = 0; at < lines.Count; at++)
-            {
-                var (number, start, length, last) = lines[at];
-                var line = bytes.Span.Slice(start, length);
-                var (kind, entry, entryProblem, failure) = read[at];
-                if (kind is null && failure is null)
-                    throw new InvalidOperationException($"{path}:{number} was not read: the lines before it should have stopped the check.");
-                if (kind is null)
-                {
-                    if (failure is JsonException && last)
-                        break; // the last line cut short by a kill: nothing after it was written
-                    if (failure is JsonException notObject)
-                        throw Bad(path, number, $"not a JSON object ({notObject.Message.TrimEnd('.')})");
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure!).Throw();
-                }
-                try
-                {
-                    switch (kind)
-                    {
-                        case "header" when header is null && number == 1:
-                            // The format first: another version's header may not be of this schema at all. And
-                            // again as read: of two format members, the reader keeps the last.
-                            if (FormatOf(line) is { } format)
-                                Check(path, number, CheckFormat(format));
-                            var candidate = StateJson.Deserialize<JournalHeaderLine>(line);
-                            Check(path, number, CheckFormat(candidate.BoundaryJournal) ?? CheckHeader(candidate));
-                            header = candidate;
-                            break;
-                        case "header":
-                            throw Bad(path, number, "a second header, or a header after the first line");
-                        case not "header" when header is null:
-                            throw Bad(path, number, "the first line is not a journal header");
-                        case "done":
-                            var index = StateJson.Deserialize<JournalDoneLine>(line).Done;
-                            Check(path, number, index >= 0 && index < entries.Count ? null : $"done mark {index} names no entry");
-                            done.Add(index);
-                            break;
-                        case "ready":
-                            var ready = StateJson.Deserialize<JournalReadyLine>(line).Ready;
-                            Check(path, number, complete ? "a second ready line" : ready != entries.Count || header!.Files is { } files && files != ready ? $"ready line says {ready} files, the journal lists {entries.Count}" : null);
-                            complete = true;
-                            break;
-                        default:
-                            Check(path, number, complete ? "a file entry after the ready line" : null);
-                            if (failure is not null)
-                                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-                            Check(path, number, entry!.Index != entries.Count ? $"entry index {entry.Index} where {entries.Count} was expected" : entryProblem);
-                            entries.Add(entry);
-                            break;
-                    }
-                }
-                catch (JsonException e)
-                {
-                    throw Bad(path, number, $"not of the journal's schema ({e.Message.TrimEnd('.')})");
-                }
-            }
+                if (!CheckInOrder(path, lines[at], bytes.Span.Slice(lines[at].Start, lines[at].Length), read[at], state))
+                    break; // the last line cut short by a kill: nothing after it was written
         }
+        var (header, entries, done, complete) = (state.Header, state.Entries, state.Done, state.Complete);
         if (header is null)
             return new JournalContent(new JournalHeader("unknown", null, null, DateTimeOffset.MinValue, false, null), [], false, done, null);
         if (complete && entries.Select(e => e.Path).Distinct(StringComparer.Ordinal).Count() != entries.Count)
             throw Bad(path, 1, "the same file is listed twice");
         return new JournalContent(new JournalHeader(header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore), entries, complete, done, header.FileId);
+    }
+
+    /// <summary>What the lines checked so far have given.</summary>
+    private sealed class ParseState
+    {
+        public JournalHeaderLine? Header { get; set; }
+
+        public List<JournalEntry> Entries { get; } = [];
+
+        public HashSet<int> Done { get; } = [];
+
+        public bool Complete { get; set; }
+    }
+
+    /// <summary>
+    /// Checks one line, as read by <see cref="ReadLine"/>, against the lines before it, and adds it to
+    /// <paramref name="state"/>; false for a last line cut short (the end of the journal).
+    /// </summary>
+    private static bool CheckInOrder(string path, JournalLine at, ReadOnlySpan<byte> line, LineRead read, ParseState state)
+    {
+        var number = at.Number;
+        var (kind, entry, entryProblem, failure) = read;
+        if (kind is null)
+        {
+            if (failure is null)
+                throw new InvalidOperationException($"{path}:{number} was not read: the lines before it should have stopped the check.");
+            if (failure is JsonException && at.Last)
+                return false;
+            if (failure is JsonException notObject)
+                throw Bad(path, number, $"not a JSON object ({notObject.Message.TrimEnd('.')})");
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+        try
+        {
+            switch (kind)
+            {
+                case "header" when state.Header is null && number == 1:
+                    // The format first: another version's header may not be of this schema at all. And
+                    // again as read: of two format members, the reader keeps the last.
+                    if (FormatOf(line) is { } format)
+                        Check(path, number, CheckFormat(format));
+                    var candidate = StateJson.Deserialize<JournalHeaderLine>(line);
+                    Check(path, number, CheckFormat(candidate.BoundaryJournal) ?? CheckHeader(candidate));
+                    state.Header = candidate;
+                    break;
+                case "header":
+                    throw Bad(path, number, "a second header, or a header after the first line");
+                case not "header" when state.Header is null:
+                    throw Bad(path, number, "the first line is not a journal header");
+                case "done":
+                    var index = StateJson.Deserialize<JournalDoneLine>(line).Done;
+                    Check(path, number, index >= 0 && index < state.Entries.Count ? null : $"done mark {index} names no entry");
+                    state.Done.Add(index);
+                    break;
+                case "ready":
+                    var ready = StateJson.Deserialize<JournalReadyLine>(line).Ready;
+                    Check(path, number, state.Complete ? "a second ready line" : ready != state.Entries.Count || state.Header.Files is { } files && files != ready ? $"ready line says {ready} files, the journal lists {state.Entries.Count}" : null);
+                    state.Complete = true;
+                    break;
+                default:
+                    Check(path, number, state.Complete ? "a file entry after the ready line" : null);
+                    if (failure is not null)
+                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                    Check(path, number, entry!.Index != state.Entries.Count ? $"entry index {entry.Index} where {state.Entries.Count} was expected" : entryProblem);
+                    state.Entries.Add(entry);
+                    break;
+            }
+        }
+        catch (JsonException e)
+        {
+            throw Bad(path, number, $"not of the journal's schema ({e.Message.TrimEnd('.')})");
+        }
+        return true;
     }
 
     /// <summary>A line that is not blank: its number (from 1), its bytes, and whether it ends the file without a line break.</summary>
