@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
@@ -265,7 +266,7 @@ public sealed class PushJournal : IDisposable
                 return false;
             if (failure is JsonException notObject)
                 throw Bad(path, number, $"not a JSON object ({notObject.Message.TrimEnd('.')})");
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            ExceptionDispatchInfo.Capture(failure).Throw();
         }
         try
         {
@@ -297,7 +298,7 @@ public sealed class PushJournal : IDisposable
                 default:
                     Check(path, number, state.Complete ? "a file entry after the ready line" : null);
                     if (failure is not null)
-                        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+                        ExceptionDispatchInfo.Capture(failure).Throw();
                     Check(path, number, entry!.Index != state.Entries.Count ? $"entry index {entry.Index} where {state.Entries.Count} was expected" : entryProblem);
                     state.Entries.Add(entry);
                     break;
