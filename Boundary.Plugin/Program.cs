@@ -14,6 +14,7 @@ public sealed class Program
         // A closed stdin, stdout or stderr ('<&-', '>&-') gets /dev/null first: otherwise the next file
         // opened (a template, the journal) would take its descriptor and receive the console's output.
         Files.NativeFiles.EnsureStandardDescriptorsOpen();
+        Files.NativeFiles.FailWritesOverTheFileSizeLimit();
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
             // A thread of our own died with an exception: one line, never a trace.

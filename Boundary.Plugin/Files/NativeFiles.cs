@@ -17,8 +17,9 @@ public enum FileKind
 
 /// <summary>
 /// The few POSIX calls .NET does not expose: a file's type (statx, whose layout is the same on every
-/// Linux architecture), an open that cannot block on a FIFO (O_NONBLOCK), and a check that a standard
-/// stream's descriptor is open. Linux only; elsewhere the callers fall back to .NET's own calls.
+/// Linux architecture), an open that cannot block on a FIFO (O_NONBLOCK), a check that a standard
+/// stream's descriptor is open, and the file-size limit's signal ignored. Linux only; elsewhere the
+/// callers fall back to .NET's own calls.
 /// </summary>
 internal static partial class NativeFiles
 {
@@ -43,6 +44,8 @@ internal static partial class NativeFiles
     private const int EAcces = 13;
     private const int ENotDir = 20;
     private const int ELoop = 40;
+    private const int SigXfsz = 25; // the same on x64 and arm64 Linux
+    private const nint SigIgn = 1;
 
     public static bool Supported { get; } = OperatingSystem.IsLinux() && (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64);
 
@@ -60,6 +63,9 @@ internal static partial class NativeFiles
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint Signal(int signal, nint handler);
 
     /// <summary>The type of <paramref name="path"/>; links followed unless <paramref name="followLinks"/> is false.</summary>
     public static FileKind KindOf(string path, bool followLinks)
@@ -130,6 +136,17 @@ internal static partial class NativeFiles
                 Fcntl(fd, 2 /* F_SETFD */, 0); // keep it open for child processes like a normal stdin
             }
         }
+    }
+
+    /// <summary>
+    /// Turns a file-size limit (<c>ulimit -f</c>) into a failed write: without this, SIGXFSZ kills the
+    /// process in the middle of a write, with no message, leaving its temp files. Ignored, the write
+    /// fails with EFBIG, which every writer reports as a file that cannot be written, nothing changed.
+    /// </summary>
+    public static void FailWritesOverTheFileSizeLimit()
+    {
+        if (Supported)
+            Signal(SigXfsz, SigIgn);
     }
 
     /// <summary>

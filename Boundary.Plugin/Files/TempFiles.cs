@@ -35,7 +35,7 @@ public static partial class TempFiles
             // SIGTERM (a cancelled CI job, a stopped container) and SIGHUP end a run without its finally
             // blocks: the pending temp files are removed first, then the signal ends the process as usual.
             signalHandlers ??= [OnSignal(PosixSignal.SIGTERM), OnSignal(PosixSignal.SIGHUP)];
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize, FileOptions.None);
+            var stream = new OutputFileStream(temp, FileMode.CreateNew, FileShare.None, bufferSize);
             Pending[temp] = true;
             return stream;
         }

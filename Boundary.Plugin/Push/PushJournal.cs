@@ -119,7 +119,7 @@ public sealed class PushJournal : IDisposable
         if (NativeFiles.KindOf(target, followLinks: false) is FileKind.Special or FileKind.Directory)
             throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
         // Kept before the header is written: once the file exists, the caller deletes it if the run stops.
-        stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        stream = new OutputFileStream(target, FileMode.Create, FileShare.Read, 1 << 16);
         var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");
         StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore, fileId));
         return stream;

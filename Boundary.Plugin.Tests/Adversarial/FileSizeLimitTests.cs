@@ -1,0 +1,33 @@
+using Boundary.Tests.Support;
+using static Boundary.Tests.Hooks.HookTestSupport;
+
+namespace Boundary.Tests.Adversarial;
+
+/// <summary>
+/// A file-size limit ('ulimit -f', which some CI runners set) reached by a write: one line naming the
+/// file and the limit, exit 3, nothing changed and no temp file left. Without the tool's handling, the
+/// kernel's SIGXFSZ killed the process in the middle of the write, and later .NET's own exception for
+/// the error (EFBIG) reached the last-resort handler as a bug, with exit 70.
+/// </summary>
+[Category("EndToEnd")]
+public class FileSizeLimitTests
+{
+    [TestCase("hook pre-push")]
+    [TestCase("inject amplify/backend --arn arn:aws:iam::123456789012:policy/Other")]
+    public void Write_past_the_file_size_limit_is_one_line_exit_3_and_nothing_changed(string command)
+    {
+        if (!OperatingSystem.IsLinux())
+            Assert.Ignore("The file-size limit ('ulimit -f') and its signal are Linux's; this run is not on Linux.");
+        using var site = AttackSite.FromFixture();
+        var before = site.Snapshot();
+
+        // bash sets the limit (1 KB, smaller than the fixture's templates) and runs the tool under it.
+        var result = PackedTool.Run(site.Project.Root, ["-c", "ulimit -f 1 && exec \"$0\" \"$@\"", PackedTool.Path, .. command.Split(' ')],
+            Payload(site.Project.Root), AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+
+        AttackSite.ShouldHaveNoTrace(result);
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("larger than the file-size limit ('ulimit -f')", result.ToString());
+        site.ShouldBeUnchanged(before);
+    }
+}
