@@ -67,8 +67,8 @@ public static class AtomicFile
     /// </summary>
     public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true)
     {
-        EnsureWritable(path);
         var target = ProjectPath.Confine(root, path);
+        EnsureWritable(path);
         if (NativeFiles.KindOf(target, followLinks: false) is var kind && kind is FileKind.Special or FileKind.Directory)
             throw new NotRegularFileException(path, kind);
         var temp = TempFiles.NameFor(target);

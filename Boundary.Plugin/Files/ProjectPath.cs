@@ -17,10 +17,29 @@ public static class ProjectPath
     /// <paramref name="root"/> once links are followed. The last component need not exist.
     /// </summary>
     /// <exception cref="BoundaryException">The path, or a link on its way, leads outside the root (exit 3).</exception>
-    public static string Confine(string root, string path)
+    public static string Confine(string root, string path) => Confine(root, path, null);
+
+    /// <summary>
+    /// <see cref="Confine(string, string)"/> for each of <paramref name="paths"/>, with each folder on
+    /// the way resolved once (for many files below the same folders; the tree must not change meanwhile).
+    /// The first path that leads outside stops it, with <see cref="Confine(string, string)"/>'s error.
+    /// </summary>
+    public static IReadOnlyList<string> ConfineAll(string root, IEnumerable<string> paths)
+    {
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        return paths.Select(path => Confine(root, path, resolved)).ToList();
+    }
+
+    /// <param name="resolved">Paths (as shown in errors) already resolved in this tree, and their real paths; filled as it goes.</param>
+    private static string Confine(string root, string path, Dictionary<string, string>? resolved)
     {
         var lexicalRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        var realRoot = RealPath(lexicalRoot);
+        string? realRoot = null;
+        if (resolved is null || !resolved.TryGetValue(lexicalRoot, out realRoot))
+        {
+            realRoot = RealPath(lexicalRoot);
+            resolved?.Add(lexicalRoot, realRoot);
+        }
         var full = Path.GetFullPath(path, lexicalRoot);
         var relative = Path.GetRelativePath(lexicalRoot, full);
         var shown = lexicalRoot;
@@ -39,18 +58,24 @@ public static class ProjectPath
         {
             var candidate = Path.Join(current, component);
             shown = Path.Join(shown, component);
-            var link = LinkTarget(candidate);
-            if (link is null)
+            if (resolved is not null && resolved.TryGetValue(shown, out var known))
             {
-                current = candidate;
+                current = known;
                 continue;
             }
-            var resolved = RealPath(candidate);
-            if (!IsInside(realRoot, resolved))
-                throw BoundaryException.File(
-                    $"{shown}: a link to {link} (resolved: {resolved}), outside {lexicalRoot}; 'dotnet boundary' never writes through a link that leaves the folder it works on. " +
-                    "Nothing was changed. Replace the link with a copy of its target (or a link inside the folder) and run again.");
-            current = resolved;
+            var link = LinkTarget(candidate);
+            if (link is null)
+                current = candidate;
+            else
+            {
+                var target = RealPath(candidate);
+                if (!IsInside(realRoot, target))
+                    throw BoundaryException.File(
+                        $"{shown}: a link to {link} (resolved: {target}), outside {lexicalRoot}; 'dotnet boundary' never writes through a link that leaves the folder it works on. " +
+                        "Nothing was changed. Replace the link with a copy of its target (or a link inside the folder) and run again.");
+                current = target;
+            }
+            resolved?.Add(shown, current);
         }
         return current;
     }

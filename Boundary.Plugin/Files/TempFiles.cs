@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -13,6 +14,9 @@ namespace Boundary.Files;
 public static partial class TempFiles
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "node_modules" };
+
+    // Dot files too (every temp file is one), and a folder that cannot be read is an error to the sweep, which goes on without it.
+    private static readonly EnumerationOptions AllEntries = new() { AttributesToSkip = 0, IgnoreInaccessible = false };
 
     // This process's temp files not yet renamed or removed, for a run stopped by a signal (see RemovePending).
     private static readonly Dictionary<string, bool> Pending = new(StringComparer.Ordinal);
@@ -110,22 +114,27 @@ public static partial class TempFiles
         while (pending.Count > 0)
         {
             var current = pending.Pop();
-            IEnumerable<string> entries;
+            List<(string Path, bool Directory)> entries;
             try
             {
-                entries = Directory.EnumerateFileSystemEntries(current).ToList();
+                // The entry's type comes with its name (no call per entry): only names of ours and
+                // folders are looked at again, without following links, before anything is done.
+                entries = new FileSystemEnumerable<(string, bool)>(current, (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory), AllEntries).ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 continue;
             }
-            foreach (var entry in entries)
+            foreach (var (entry, directory) in entries)
             {
                 var name = Path.GetFileName(entry);
+                var ours = IsOurs(name, out _);
+                if (!ours && !directory)
+                    continue;
                 var kind = NativeFiles.KindOf(entry, followLinks: false);
                 if (kind == FileKind.Directory && !SkippedFolders.Contains(name))
                     pending.Push(entry);
-                else if (kind == FileKind.Regular && IsOurs(name, out _))
+                else if (kind == FileKind.Regular && ours)
                 {
                     TryDelete(entry);
                     removed.Add(entry);

@@ -31,8 +31,6 @@ public sealed class PlannedFile
         Changes = plan.Edits.Count > 0;
         if (!Changes)
             return;
-        // A template to change must be writable without leaving the root: refused here, before any write.
-        ProjectPath.Confine(root, fullPath);
         var source = plan.Template.Source;
         // The stamp is the one of the bytes read (size and last write time from before the read): one
         // taken now would vouch for a save made while the template was parsed.
@@ -41,6 +39,9 @@ public sealed class PlannedFile
             : throw new InvalidOperationException($"{path} was not read from its file, so whether it changed since cannot be told.");
         if (dryRun)
         {
+            // A template to change must be writable without leaving the root: refused as the run that
+            // writes refuses it (there, by staging the new bytes, before any file is replaced).
+            ProjectPath.Confine(root, fullPath);
             // Nothing to undo or to journal: only the edits, for the diff.
             diffEdits = plan.Edits;
             return;

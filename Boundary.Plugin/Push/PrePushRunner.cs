@@ -77,9 +77,7 @@ public sealed class PrePushRunner(AmplifyProject project)
             var ownershipChanges = persist && newOwnership != ownership!.Text;
             // post-push puts back the copies the host makes in #current-cloud-backend, and refuses the whole
             // undo when one of them lies outside the project: refused now, before any template changes.
-            foreach (var file in changed)
-                if (CopyPathOf(file) is { } copy)
-                    ProjectPath.Confine(project.Root, copy);
+            ProjectPath.ConfineAll(project.Root, changed.Select(CopyPathOf).OfType<string>());
             if (changed.Count > 0 || ownershipChanges)
             {
                 journal!.Ready();

@@ -30,22 +30,22 @@ public static partial class TemplateFinder
     public static IReadOnlyList<string> Find(IEnumerable<string> paths, List<string>? warnings = null, string? root = null)
     {
         var realRoot = root is null ? null : Files.ProjectPath.RealPath(root);
-        var found = new List<string>();
+        var found = new List<(string Path, string RealPath)>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             if (File.Exists(path))
-                found.Add(Path.GetFullPath(path));
+                found.Add((Path.GetFullPath(path), Files.ProjectPath.RealPath(path)));
             else if (Directory.Exists(path))
-                Walk(new DirectoryInfo(path), found, warnings, realRoot, visited, IsAmplifyBackend(path) ? ResourceLevels : 0);
+                Walk(new DirectoryInfo(path), Files.ProjectPath.RealPath(path), found, warnings, realRoot, visited, IsAmplifyBackend(path) ? ResourceLevels : 0);
             else
                 throw BoundaryException.File($"{path}: no such file or folder.");
         }
-        found.Sort(StringComparer.Ordinal);
+        found.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
         // Two paths to one file (a link beside its target) would have it edited twice: the first path in
         // sorted order stands for it.
         var realPaths = new HashSet<string>(StringComparer.Ordinal);
-        return found.Where(f => realPaths.Add(Files.ProjectPath.RealPath(f))).ToList();
+        return found.Where(f => realPaths.Add(f.RealPath)).Select(f => f.Path).ToList();
     }
 
     private static bool IsAmplifyBackend(string path)
@@ -58,19 +58,18 @@ public static partial class TemplateFinder
     public static bool IsCandidateName(string name) =>
         !name.StartsWith('.') && (Extensions.Contains(Path.GetExtension(name)) || HostTemplatePattern().IsMatch(name));
 
+    /// <param name="realFolder">The folder's real path (every link resolved): an entry that is not a link has its own real path below it, without resolving the whole path again.</param>
     /// <param name="unskipped">How many levels below <paramref name="folder"/> keep every folder, whatever its name.</param>
-    private static void Walk(DirectoryInfo folder, List<string> found, List<string>? warnings, string? realRoot, HashSet<string> visited, int unskipped)
+    private static void Walk(DirectoryInfo folder, string realFolder, List<(string Path, string RealPath)> found, List<string>? warnings, string? realRoot, HashSet<string> visited, int unskipped)
     {
         // A linked folder is walked like any other; a folder reached twice (a link back up, or two links
         // to one folder) only once, so that a loop of links ends.
-        if (!visited.Add(Files.ProjectPath.RealPath(folder.FullName)))
+        if (!visited.Add(realFolder))
             return;
-        List<FileInfo> files;
-        List<DirectoryInfo> children;
+        List<FileSystemInfo> entries;
         try
         {
-            files = folder.EnumerateFiles().ToList();
-            children = folder.EnumerateDirectories().ToList();
+            entries = folder.EnumerateFileSystemInfos().ToList();
         }
         catch (UnauthorizedAccessException e)
         {
@@ -78,26 +77,29 @@ public static partial class TemplateFinder
                 $"{folder.FullName}: cannot be read (permission denied), so the templates in it can be neither checked nor capped. Nothing was changed. " +
                 $"Make it readable (chmod u+rx '{folder.FullName}') or move it out of the project, and run again.", e);
         }
-        foreach (var file in files)
+        foreach (var file in entries)
         {
-            if (!IsCandidateName(file.Name))
+            if (file is not FileInfo || !IsCandidateName(file.Name))
                 continue;
             // Reading a FIFO would block forever and a device never end: only regular files are templates.
-            var kind = Files.RegularFile.KindOf(file.FullName);
+            // The link itself first: a regular file that is no link needs no second look.
+            var own = Files.RegularFile.KindOf(file.FullName, followLinks: false);
+            var kind = own == Files.FileKind.SymbolicLink ? Files.RegularFile.KindOf(file.FullName) : own;
             if (kind == Files.FileKind.Regular)
-                found.Add(file.FullName);
+                found.Add((file.FullName, own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name)));
             else
                 warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
         }
-        foreach (var child in children)
+        foreach (var entry in entries)
         {
-            if (unskipped <= 0 && (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name)))
+            if (entry is not DirectoryInfo child || (unskipped <= 0 && (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name))))
                 continue;
+            var linked = (child.Attributes & FileAttributes.ReparsePoint) != 0;
+            var realChild = linked ? Files.ProjectPath.RealPath(child.FullName) : Path.Join(realFolder, child.Name);
             // A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.
-            if ((child.Attributes & FileAttributes.ReparsePoint) != 0 &&
-                realRoot is not null && Files.ProjectPath.RealPath(child.FullName) is var target && !Files.ProjectPath.IsInside(realRoot, target))
-                throw BoundaryException.File($"{child.FullName}: a link to {child.LinkTarget} (resolved: {target}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
-            Walk(child, found, warnings, realRoot, visited, unskipped - 1);
+            if (linked && realRoot is not null && !Files.ProjectPath.IsInside(realRoot, realChild))
+                throw BoundaryException.File($"{child.FullName}: a link to {child.LinkTarget} (resolved: {realChild}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
+            Walk(child, realChild, found, warnings, realRoot, visited, unskipped - 1);
         }
     }
 }
