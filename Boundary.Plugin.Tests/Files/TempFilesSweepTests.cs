@@ -54,4 +54,18 @@ public class TempFilesSweepTests
         File.Exists(project.PathOf(inNodeModules)).Should().BeTrue();
         new FileInfo(project.PathOf(link)).LinkTarget.Should().Be("amplify-meta.json");
     }
+
+    [Test]
+    public void A_sweep_on_its_own_thread_has_removed_the_stale_temp_files_once_waited_for()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var stale = "amplify/backend/function/fnB/" + TempName("fnB-cloudformation-template.json");
+        project.Write(stale, "{}");
+
+        using var held = ProjectLock.Acquire(project.Root, project.PathOf("amplify/.boundary"));
+        using var sweep = new TempFileSweep(held, project.Amplify);
+
+        sweep.Wait().Should().Equal(project.PathOf(stale));
+        File.Exists(project.PathOf(stale)).Should().BeFalse();
+    }
 }

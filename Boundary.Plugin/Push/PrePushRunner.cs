@@ -28,8 +28,8 @@ public sealed class PrePushRunner(AmplifyProject project)
         using var gate = request.DryRun && NativeFiles.KindOf(ProjectPath.Confine(project.Root, project.StateDir), followLinks: false) == FileKind.Missing
             ? null
             : ProjectLock.Acquire(project.Root, project.StateDir);
-        if (!request.DryRun)
-            TempFiles.Sweep(gate!, project.AmplifyDir);
+        // Beside the walk for templates below: it ends before this run writes anything.
+        using var sweep = request.DryRun ? null : new TempFileSweep(gate!, project.AmplifyDir);
 
         RestoreResult? recovered = null;
         var journalPath = PushJournal.PathIn(project.StateDir);
@@ -38,7 +38,10 @@ public sealed class PrePushRunner(AmplifyProject project)
             if (request.DryRun)
                 warnings.Add(LeftJournalWarning(journalPath));
             else
+            {
+                sweep!.Wait();
                 recovered = PushRestorer.Restore(project);
+            }
             if (recovered is not null)
                 warnings.AddRange(recovered.Warnings);
         }
@@ -54,6 +57,7 @@ public sealed class PrePushRunner(AmplifyProject project)
             return new RewriteResult(mode, env, null, request.DryRun, why, [], RewriteSummary.Empty, recovered, warnings);
 
         var files = Directory.Exists(project.BackendDir) ? TemplateFinder.Find([project.BackendDir], warnings, project.Root) : [];
+        sweep?.Wait();
         // The journal gets each changed template's entry as soon as it is planned, so that writing the
         // entries overlaps reading the other templates; it means nothing until its ready line.
         var journal = request.DryRun ? null : PushJournal.Begin(project.Root, journalPath, new JournalHeader(mode, env, boundary, DateTimeOffset.UtcNow, persist, ownership?.Text));
