@@ -30,7 +30,7 @@ public static partial class TempFiles
     /// Creates the temp file <paramref name="temp"/> and marks it pending until <see cref="Release"/>.
     /// Once the process is stopping (<see cref="RemovePending"/>), no temp file is created any more.
     /// </summary>
-    internal static FileStream Create(string temp, int bufferSize)
+    internal static OutputFileStream Create(string temp, int bufferSize)
     {
         lock (PendingGate)
         {

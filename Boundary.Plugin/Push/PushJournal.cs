@@ -32,7 +32,7 @@ public sealed class PushJournal : IDisposable
     private readonly string path;
     private readonly JournalHeader header;
     private readonly object gate = new();
-    private FileStream? stream;
+    private OutputFileStream? stream;
     private Exception? failure;
 
     private PushJournal(string root, string path, JournalHeader header)
@@ -109,7 +109,7 @@ public sealed class PushJournal : IDisposable
     }
 
     /// <summary>The journal's file, made with its header on first use. Never through a link, even one inside the project: the journal would land in another folder.</summary>
-    private FileStream Open()
+    private OutputFileStream Open()
     {
         if (stream is not null)
             return stream;
