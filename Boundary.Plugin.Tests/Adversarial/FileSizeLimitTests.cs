@@ -30,4 +30,25 @@ public class FileSizeLimitTests
         result.StdErr.Should().Contain("larger than the file-size limit ('ulimit -f')", result.ToString());
         site.ShouldBeUnchanged(before);
     }
+
+    [Test]
+    public void Output_to_a_file_at_the_file_size_limit_is_dropped_and_the_exit_code_still_tells()
+    {
+        if (!OperatingSystem.IsLinux())
+            Assert.Ignore("The file-size limit ('ulimit -f') and its signal are Linux's; this run is not on Linux.");
+        using var site = AttackSite.FromFixture();
+        var expected = site.Run("verify").ExitCode;
+        var output = Path.Combine(site.Outside, "verify.log");
+        var environment = AttackSite.QuietEnvironment();
+        environment["VERIFY_LOG"] = output;
+
+        // stdout and stderr to a file no byte can be added to: .NET reports that as an exception of its
+        // own on the console's stream, which once ended the run as a bug (exit 70) or an abort.
+        var result = PackedTool.Run(site.Project.Root, ["-c", "ulimit -f 0 && exec \"$0\" \"$@\" > \"$VERIFY_LOG\" 2>&1", PackedTool.Path, "verify"],
+            null, environment, timeout: TimeSpan.FromSeconds(60), executable: "bash");
+
+        AttackSite.ShouldHaveNoTrace(result);
+        result.ExitCode.Should().Be(expected, result.ToString());
+        new FileInfo(output).Length.Should().Be(0);
+    }
 }

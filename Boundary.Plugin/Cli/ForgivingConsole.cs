@@ -5,8 +5,8 @@ namespace Boundary.Cli;
 
 /// <summary>
 /// The process console, except that a write to a closed or unwritable stdout or stderr ('&gt;&amp;-', a
-/// reader gone) is dropped instead of failing the command: the files are what matter, and the exit
-/// code still tells how it went.
+/// reader gone, a file at the file-size limit) is dropped instead of failing the command: the files are
+/// what matter, and the exit code still tells how it went.
 /// </summary>
 public sealed class ForgivingConsole(IConsole inner) : IConsole
 {
@@ -68,9 +68,9 @@ public sealed class ForgivingConsole(IConsole inner) : IConsole
             {
                 write();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException || Files.OutputFileStream.IsFileTooLarge(e))
             {
-                broken = true; // nobody reads it: drop the rest too
+                broken = true; // nobody reads it (or its file reached the file-size limit): drop the rest too
             }
         }
     }

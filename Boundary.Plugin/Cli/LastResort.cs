@@ -67,7 +67,7 @@ public static class LastResort
             error.WriteLine(line);
             error.Flush();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException || Files.OutputFileStream.IsFileTooLarge(e))
         {
             // Nowhere to say it: the exit code still does.
         }

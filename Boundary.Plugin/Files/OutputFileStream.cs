@@ -82,7 +82,11 @@ public sealed class OutputFileStream(string path, FileMode mode, FileShare share
         }
     }
 
-    private static bool IsFileTooLarge(ArgumentOutOfRangeException e) => e.ParamName == "value";
+    /// <summary>
+    /// Whether <paramref name="e"/> is .NET's report of EFBIG from a write (a file past the file-size
+    /// limit), also from the console's streams when stdout or stderr goes to a file.
+    /// </summary>
+    public static bool IsFileTooLarge(Exception e) => e is ArgumentOutOfRangeException { ParamName: "value" };
 
     private static IOException TooLarge(Exception e) =>
         new("the file would be larger than the file-size limit ('ulimit -f') or the file system allows", e);
