@@ -21,7 +21,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     /// <summary>The host's rule for env names: 2-10 lowercase letters.</summary>
     public static void ValidateEnvName(string name)
     {
-        if (!Regex.IsMatch(name, "^[a-z]{2,10}$", RegexOptions.CultureInvariant))
+        if (!Regex.IsMatch(name, @"^[a-z]{2,10}\z", RegexOptions.CultureInvariant))
             throw BoundaryException.Usage($"'{name}' is not a valid env name: the Amplify CLI allows 2 to 10 lowercase letters (a-z).");
     }
 

@@ -155,6 +155,6 @@ public static partial class TempFiles
         }
     }
 
-    [GeneratedRegex(@"^\..+\.(?<pid>[0-9]{1,10})\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\..+\.(?<pid>[0-9]{1,10})\.[0-9a-f]{32}\.tmp\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

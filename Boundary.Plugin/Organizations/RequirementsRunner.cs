@@ -11,7 +11,7 @@ namespace Boundary.Organizations;
 /// </summary>
 public sealed partial class RequirementsRunner(IAwsClientFactory aws)
 {
-    [GeneratedRegex("^[0-9]{12}$")]
+    [GeneratedRegex(@"^[0-9]{12}\z")]
     private static partial Regex AccountId();
 
     public static string ValidAccount(string account) =>

@@ -7,5 +7,5 @@ public static class ShellQuoting
 {
     /// <summary>Quotes for POSIX shells when needed.</summary>
     public static string Quote(string value) =>
-        value.Length > 0 && Regex.IsMatch(value, "^[A-Za-z0-9:/_+=,.@%-]+$") ? value : "'" + value.Replace("'", "'\\''") + "'";
+        value.Length > 0 && Regex.IsMatch(value, @"^[A-Za-z0-9:/_+=,.@%-]+\z") ? value : "'" + value.Replace("'", "'\\''") + "'";
 }

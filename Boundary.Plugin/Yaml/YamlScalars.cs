@@ -52,10 +52,10 @@ public static partial class YamlScalars
         return builder.Append('"').ToString();
     }
 
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9:/+=,.@_-]*:[A-Za-z0-9:/+=,.@_-]*(?<!:)$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9:/+=,.@_-]*:[A-Za-z0-9:/+=,.@_-]*(?<!:)\z")]
     private static partial Regex PlainSafe();
 
     // YAML 1.2 core schema plus the YAML 1.1 booleans (y, yes, on, ...) that older readers still apply.
-    [GeneratedRegex(@"^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(0|[1-9][0-9_]*|0[0-7]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|\.(inf|Inf|INF))|\.(nan|NaN|NAN))$")]
+    [GeneratedRegex(@"^(~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?(0|[1-9][0-9_]*|0[0-7]+|0o[0-7]+|0x[0-9a-fA-F_]+|0b[01_]+|([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|\.(inf|Inf|INF))|\.(nan|NaN|NAN))\z")]
     private static partial Regex NonString();
 }
