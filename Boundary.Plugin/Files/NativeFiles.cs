@@ -98,7 +98,6 @@ internal static partial class NativeFiles
                 ENoEnt or ENotDir => new FileNotFoundException($"Could not find file '{path}'.", path),
                 EAcces => new UnauthorizedAccessException($"Access to the path '{path}' is denied."),
                 ENxio => new NotRegularFileException(path, FileKind.Special), // a socket
-                ELoop => new IOException("too many levels of links: a loop, or a chain of more than 40"),
                 _ => new IOException($"open failed (errno {errno})"),
             };
         }

@@ -69,10 +69,7 @@ public static partial class TemplateFinder
         List<FileSystemInfo> entries;
         try
         {
-            // Listed through its real path, so that the kernel never follows the chain of links that led
-            // here (more than 40 in one path is an error to it, and a linked folder behind such a chain
-            // would look like no folder at all). What is found is still named by the path walked.
-            entries = new DirectoryInfo(realFolder).EnumerateFileSystemInfos().ToList();
+            entries = folder.EnumerateFileSystemInfos().ToList();
         }
         catch (UnauthorizedAccessException e)
         {
@@ -84,27 +81,25 @@ public static partial class TemplateFinder
         {
             if (file is not FileInfo || !IsCandidateName(file.Name))
                 continue;
-            var path = Path.Join(folder.FullName, file.Name);
             // Reading a FIFO would block forever and a device never end: only regular files are templates.
             // The link itself first: a regular file that is no link needs no second look.
             var own = Files.RegularFile.KindOf(file.FullName, followLinks: false);
             var kind = own == Files.FileKind.SymbolicLink ? Files.RegularFile.KindOf(file.FullName) : own;
             if (kind == Files.FileKind.Regular)
-                found.Add((path, own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : file.FullName));
+                found.Add((file.FullName, own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name)));
             else
-                warnings?.Add($"{path}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
+                warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
         }
         foreach (var entry in entries)
         {
             if (entry is not DirectoryInfo child || (unskipped <= 0 && (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name))))
                 continue;
-            var path = Path.Join(folder.FullName, child.Name);
             var linked = (child.Attributes & FileAttributes.ReparsePoint) != 0;
-            var realChild = linked ? Files.ProjectPath.RealPath(child.FullName) : child.FullName;
+            var realChild = linked ? Files.ProjectPath.RealPath(child.FullName) : Path.Join(realFolder, child.Name);
             // A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.
             if (linked && realRoot is not null && !Files.ProjectPath.IsInside(realRoot, realChild))
-                throw BoundaryException.File($"{path}: a link to {child.LinkTarget} (resolved: {realChild}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
-            Walk(new DirectoryInfo(path), realChild, found, warnings, realRoot, visited, unskipped - 1);
+                throw BoundaryException.File($"{child.FullName}: a link to {child.LinkTarget} (resolved: {realChild}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
+            Walk(child, realChild, found, warnings, realRoot, visited, unskipped - 1);
         }
     }
 }
