@@ -23,7 +23,9 @@ public sealed class Program
         };
         try
         {
-            return Run(args, new ForgivingConsole(PhysicalConsole.Singleton), RunContext.FromProcess());
+            var console = new ForgivingConsole(PhysicalConsole.Singleton);
+            var exitCode = Run(args, console, RunContext.FromProcess());
+            return console.CutOffAtFileSizeLimit ? LastResort.OutputCutOff(Console.Error, exitCode) : exitCode;
         }
         catch (Exception e)
         {

@@ -5,14 +5,23 @@ namespace Boundary.Cli;
 
 /// <summary>
 /// The process console, except that a write to a closed or unwritable stdout or stderr ('&gt;&amp;-', a
-/// reader gone, a file at the file-size limit) is dropped instead of failing the command: the files are
-/// what matter, and the exit code still tells how it went.
+/// reader gone, a file at the file-size limit) is dropped instead of failing the command there: the
+/// files are what matter, and the exit code still tells how it went (see <see cref="CutOffAtFileSizeLimit"/>).
 /// </summary>
 public sealed class ForgivingConsole(IConsole inner) : IConsole
 {
-    public TextWriter Out { get; } = new ForgivingWriter(inner.Out);
+    private readonly ForgivingWriter output = new(inner.Out);
+    private readonly ForgivingWriter error = new(inner.Error);
 
-    public TextWriter Error { get; } = new ForgivingWriter(inner.Error);
+    public TextWriter Out => output;
+
+    public TextWriter Error => error;
+
+    /// <summary>
+    /// Whether stdout or stderr went to a file that reached the file-size limit: what was printed is cut
+    /// off, so the command must not end as a success (a report or a value read by a script would be wrong).
+    /// </summary>
+    public bool CutOffAtFileSizeLimit => output.CutOff || error.CutOff;
 
     public TextReader In => inner.In;
 
@@ -46,6 +55,8 @@ public sealed class ForgivingConsole(IConsole inner) : IConsole
     {
         private bool broken;
 
+        public bool CutOff { get; private set; }
+
         public override Encoding Encoding => inner.Encoding;
 
         public override void Write(char value) => Try(() => inner.Write(value));
@@ -71,6 +82,7 @@ public sealed class ForgivingConsole(IConsole inner) : IConsole
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException || Files.OutputFileStream.IsFileTooLarge(e))
             {
                 broken = true; // nobody reads it (or its file reached the file-size limit): drop the rest too
+                CutOff = Files.OutputFileStream.IsFileTooLarge(e);
             }
         }
     }

@@ -29,6 +29,18 @@ public static class LastResort
         return ExitCodes.Internal;
     }
 
+    /// <summary>
+    /// The exit code of a run whose stdout or stderr was cut off at the file-size limit: a success or
+    /// findings becomes a file error (exit 3), since what it printed is incomplete; a failure keeps its code.
+    /// </summary>
+    public static int OutputCutOff(TextWriter error, int exitCode)
+    {
+        if (exitCode is not (ExitCodes.Success or ExitCodes.Findings))
+            return exitCode;
+        TryWrite(error, "error: the output was cut off: it reached the file-size limit ('ulimit -f') of the file it goes to. Raise the limit, or send the output elsewhere, and run again.");
+        return ExitCodes.ProjectOrFile;
+    }
+
     public static void Report(TextWriter error, Exception? exception) =>
         TryWrite(error, $"error: internal error ({exception?.GetType().Name ?? "unknown"}: {OneLine(exception?.Message ?? "")}). This is a bug in dotnet boundary: please report this, with the command you ran, by opening an issue on its repository.");
 
