@@ -12,20 +12,32 @@ namespace Boundary.Tests.Adversarial;
 [Category("EndToEnd")]
 public class FileSizeLimitTests
 {
+    [SetUp]
+    public void RequireLinux()
+    {
+        if (!OperatingSystem.IsLinux())
+            Assert.Ignore("The file-size limit ('ulimit -f') and its signal are Linux's; this run is not on Linux.");
+    }
+
+    /// <summary>The packed tool run by bash under a 1 KB file-size limit; <paramref name="redirect"/> is added to bash's exec.</summary>
+    private static CliResult RunUnderLimit(AttackSite site, string command, string? stdin, string redirect = "", Dictionary<string, string?>? environment = null)
+    {
+        var result = PackedTool.Run(site.Project.Root, ["-c", $"ulimit -f 1 && exec \"$0\" \"$@\" {redirect}", PackedTool.Path, .. command.Split(' ')],
+            stdin, environment ?? AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+        AttackSite.ShouldHaveNoTrace(result);
+        return result;
+    }
+
     [TestCase("hook pre-push")]
     [TestCase("inject amplify/backend --arn arn:aws:iam::123456789012:policy/Other")]
     public void Write_past_the_file_size_limit_is_one_line_exit_3_and_nothing_changed(string command)
     {
-        if (!OperatingSystem.IsLinux())
-            Assert.Ignore("The file-size limit ('ulimit -f') and its signal are Linux's; this run is not on Linux.");
         using var site = AttackSite.FromFixture();
         var before = site.Snapshot();
 
-        // bash sets the limit (1 KB, smaller than the fixture's templates) and runs the tool under it.
-        var result = PackedTool.Run(site.Project.Root, ["-c", "ulimit -f 1 && exec \"$0\" \"$@\"", PackedTool.Path, .. command.Split(' ')],
-            Payload(site.Project.Root), AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+        // 1 KB is smaller than the fixture's templates.
+        var result = RunUnderLimit(site, command, Payload(site.Project.Root));
 
-        AttackSite.ShouldHaveNoTrace(result);
         result.ExitCode.Should().Be(3, result.ToString());
         result.StdErr.Should().Contain("larger than the file-size limit ('ulimit -f')", result.ToString());
         site.ShouldBeUnchanged(before);
@@ -36,8 +48,6 @@ public class FileSizeLimitTests
     [TestCase("get --env dev")]
     public void Output_cut_off_at_the_file_size_limit_is_exit_3_never_a_success(string command)
     {
-        if (!OperatingSystem.IsLinux())
-            Assert.Ignore("The file-size limit ('ulimit -f') and its signal are Linux's; this run is not on Linux.");
         using var site = AttackSite.FromFixture();
         var output = Path.Combine(site.Outside, "output.log");
         var environment = AttackSite.QuietEnvironment();
@@ -47,10 +57,8 @@ public class FileSizeLimitTests
         // a script must not take it for a complete report or value (.NET's own exception for the error
         // once ended the run as a bug, exit 70, or an abort; then the cut output came with exit 0).
         File.WriteAllText(output, new string('#', 1024 - 16));
-        var result = PackedTool.Run(site.Project.Root, ["-c", "ulimit -f 1 && exec \"$0\" \"$@\" >> \"$OUTPUT_LOG\" 2>&1", PackedTool.Path, .. command.Split(' ')],
-            null, environment, timeout: TimeSpan.FromSeconds(60), executable: "bash");
+        var result = RunUnderLimit(site, command, null, ">> \"$OUTPUT_LOG\" 2>&1", environment);
 
-        AttackSite.ShouldHaveNoTrace(result);
         result.ExitCode.Should().Be(3, result.ToString());
         new FileInfo(output).Length.Should().Be(1024);
     }
