@@ -161,6 +161,39 @@ public class SymlinkAttackTests
     }
 
     [Test]
+    public void Backend_folder_behind_more_links_than_the_system_follows_stops_pre_push_naming_the_link()
+    {
+        using var site = AttackSite.FromFixture();
+        // amplify/backend/function reaches its folder through 40 links, as many as Linux follows in one
+        // path: the host, working from the project's real path, deploys it; a payload naming the project
+        // through a link adds one more, and the walk must not take the folder for nothing.
+        if (!OperatingSystem.IsLinux())
+            Assert.Ignore("Skipped: the kernel's limit on links in one path (ELOOP after 40) is Linux's.");
+        Directory.CreateDirectory(site.Project.PathOf(".store"));
+        Directory.Move(site.Project.PathOf("amplify/backend/function"), site.Project.PathOf(".store/l0"));
+        for (var i = 1; i < 40; i++)
+            File.CreateSymbolicLink(site.Project.PathOf($".store/l{i}"), $"l{i - 1}");
+        File.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function"), "../../.store/l39");
+        var linked = Directory.CreateTempSubdirectory("boundary-linked-").FullName;
+        try
+        {
+            var projectLink = Path.Combine(linked, "project");
+            File.CreateSymbolicLink(projectLink, site.Project.Root);
+            var before = site.Snapshot();
+
+            var result = site.RunWith(Payload(projectLink), "hook", "pre-push");
+
+            result.ExitCode.Should().Be(3, result.ToString());
+            result.StdErr.Should().Contain("amplify/backend/function: a link that cannot be followed from here").And.Contain("Nothing was changed");
+            site.ShouldBeUnchanged(before);
+        }
+        finally
+        {
+            Directory.Delete(linked, recursive: true);
+        }
+    }
+
+    [Test]
     public void Inject_never_writes_through_a_link_out_of_the_folder_given()
     {
         using var site = AttackSite.FromFixture();

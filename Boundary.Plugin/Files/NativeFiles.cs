@@ -80,6 +80,14 @@ internal static partial class NativeFiles
     }
 
     /// <summary>
+    /// Whether following <paramref name="path"/> fails because it passes through more links than the
+    /// kernel follows in one path (ELOOP): a loop of links, or a path that is simply too long in links.
+    /// Elsewhere than Linux: false (the caller's fallback).
+    /// </summary>
+    public static bool FollowsTooManyLinks(string path) =>
+        Supported && StatMode(AtFdCwd, path, 0, out var errno) < 0 && errno == ELoop;
+
+    /// <summary>
     /// Opens a file for reading without ever blocking (a FIFO opened this way returns at once) and checks
     /// the opened handle, not the path, is a regular file: a file swapped for a FIFO in between is caught.
     /// </summary>

@@ -63,6 +63,9 @@ public static class RegularFile
 
     public static FileKind KindOf(string path, bool followLinks = true) => NativeFiles.KindOf(path, followLinks);
 
+    /// <summary>Whether following <paramref name="path"/> fails for the links on its way: a loop, or more than the kernel follows in one path.</summary>
+    public static bool FollowsTooManyLinks(string path) => NativeFiles.FollowsTooManyLinks(path);
+
     /// <summary>True when <paramref name="path"/> exists (following links) and is a regular file.</summary>
     public static bool Exists(string path) => NativeFiles.KindOf(path, followLinks: true) == FileKind.Regular;
 }

@@ -29,23 +29,23 @@ public static partial class TemplateFinder
     /// <param name="root">When given, a linked folder that leads outside it is an error naming the link: the templates behind it could neither be edited nor left out.</param>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths, List<string>? warnings = null, string? root = null)
     {
-        var realRoot = root is null ? null : Files.ProjectPath.RealPath(root);
-        var found = new List<(string Path, string RealPath)>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var walk = new Walk(warnings, root is null ? null : Files.ProjectPath.RealPath(root));
         foreach (var path in paths)
         {
             if (File.Exists(path))
-                found.Add((Path.GetFullPath(path), Files.ProjectPath.RealPath(path)));
+                walk.Found.Add((Path.GetFullPath(path), Files.ProjectPath.RealPath(path)));
             else if (Directory.Exists(path))
-                Walk(new DirectoryInfo(path), Files.ProjectPath.RealPath(path), found, warnings, realRoot, visited, IsAmplifyBackend(path) ? ResourceLevels : 0);
+                walk.Tree(new DirectoryInfo(path), Files.ProjectPath.RealPath(path), IsAmplifyBackend(path) ? ResourceLevels : 0);
             else
                 throw BoundaryException.File($"{path}: no such file or folder.");
         }
-        found.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
+        walk.Found.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
         // Two paths to one file (a link beside its target) would have it edited twice: the first path in
         // sorted order stands for it.
         var realPaths = new HashSet<string>(StringComparer.Ordinal);
-        return found.Where(f => realPaths.Add(f.RealPath)).Select(f => f.Path).ToList();
+        var result = walk.Found.Where(f => realPaths.Add(f.RealPath)).Select(f => f.Path).ToList();
+        walk.RefuseUnfollowed(realPaths);
+        return result;
     }
 
     private static bool IsAmplifyBackend(string path)
@@ -58,48 +58,151 @@ public static partial class TemplateFinder
     public static bool IsCandidateName(string name) =>
         !name.StartsWith('.') && (Extensions.Contains(Path.GetExtension(name)) || HostTemplatePattern().IsMatch(name));
 
-    /// <param name="realFolder">The folder's real path (every link resolved): an entry that is not a link has its own real path below it, without resolving the whole path again.</param>
-    /// <param name="unskipped">How many levels below <paramref name="folder"/> keep every folder, whatever its name.</param>
-    private static void Walk(DirectoryInfo folder, string realFolder, List<(string Path, string RealPath)> found, List<string>? warnings, string? realRoot, HashSet<string> visited, int unskipped)
+    /// <summary>One call's walk: what it found, and what it could not follow.</summary>
+    private sealed class Walk(List<string>? warnings, string? realRoot)
     {
-        // A linked folder is walked like any other; a folder reached twice (a link back up, or two links
-        // to one folder) only once, so that a loop of links ends.
-        if (!visited.Add(realFolder))
-            return;
-        List<FileSystemInfo> entries;
-        try
+        /// <summary>Each folder walked, by real path, with the most levels below it that were kept whatever their names.</summary>
+        private readonly Dictionary<string, int> walked = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Links the kernel could not follow from the walked path (more links on the way than it follows in
+        /// one path) though they lead somewhere from their folder's real path: each must be reached another way.
+        /// </summary>
+        private readonly List<(string Link, string RealPath, bool IsFolder, int Unskipped)> unfollowed = [];
+
+        /// <summary>Linked folders met and not yet walked.</summary>
+        private readonly Queue<(DirectoryInfo Folder, string RealPath, int Unskipped)> linked = new();
+
+        public List<(string Path, string RealPath)> Found { get; } = [];
+
+        /// <summary>
+        /// Walks a folder and everything below it: the folders that are not links first, then each linked
+        /// one in the order met. A folder is so walked first by a path through as few links as the tree
+        /// allows, and only a folder that has no such path is reached where the kernel gives up.
+        /// </summary>
+        public void Tree(DirectoryInfo folder, string realFolder, int unskipped)
         {
-            entries = folder.EnumerateFileSystemInfos().ToList();
+            Folder(folder, realFolder, unskipped);
+            while (linked.TryDequeue(out var next))
+                Folder(next.Folder, next.RealPath, next.Unskipped);
         }
-        catch (UnauthorizedAccessException e)
+
+        /// <param name="realFolder">The folder's real path (every link resolved): an entry that is not a link has its own real path below it, without resolving the whole path again.</param>
+        /// <param name="unskipped">How many levels below <paramref name="folder"/> keep every folder, whatever its name.</param>
+        private void Folder(DirectoryInfo folder, string realFolder, int unskipped)
         {
-            throw BoundaryException.File(
-                $"{folder.FullName}: cannot be read (permission denied), so the templates in it can be neither checked nor capped. Nothing was changed. " +
-                $"Make it readable (chmod u+rx '{folder.FullName}') or move it out of the project, and run again.", e);
+            // A linked folder is walked like any other; a folder reached twice (a link back up, or two links
+            // to one folder) only once, so that a loop of links ends, unless the second way keeps more of
+            // the levels below it (a link from amplify/backend to a folder deeper down): the folders it keeps
+            // are the host's resources there.
+            if (walked.TryGetValue(realFolder, out var before) && before >= unskipped)
+                return;
+            walked[realFolder] = unskipped;
+            List<FileSystemInfo> entries;
+            try
+            {
+                entries = folder.EnumerateFileSystemInfos().ToList();
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw BoundaryException.File(
+                    $"{folder.FullName}: cannot be read (permission denied), so the templates in it can be neither checked nor capped. Nothing was changed. " +
+                    $"Make it readable (chmod u+rx '{folder.FullName}') or move it out of the project, and run again.", e);
+            }
+            foreach (var entry in entries)
+            {
+                if (entry is not FileInfo file)
+                    continue;
+                var candidate = IsCandidateName(file.Name);
+                // A link the kernel would not follow from here is listed as a file whatever it leads to: the
+                // folder or template behind it may still be one the host reads by a path with fewer links.
+                if ((file.Attributes & FileAttributes.ReparsePoint) != 0 && Files.RegularFile.FollowsTooManyLinks(file.FullName) &&
+                    Unfollowed(file, realFolder, candidate, unskipped - 1))
+                    continue;
+                if (!candidate)
+                    continue;
+                // Reading a FIFO would block forever and a device never end: only regular files are templates.
+                // The link itself first: a regular file that is no link needs no second look.
+                var own = Files.RegularFile.KindOf(file.FullName, followLinks: false);
+                var kind = own == Files.FileKind.SymbolicLink ? Files.RegularFile.KindOf(file.FullName) : own;
+                if (kind == Files.FileKind.Regular)
+                    Found.Add((file.FullName, own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name)));
+                else
+                    warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
+            }
+            foreach (var entry in entries)
+            {
+                if (entry is not DirectoryInfo child || (unskipped <= 0 && (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name))))
+                    continue;
+                if ((child.Attributes & FileAttributes.ReparsePoint) == 0)
+                {
+                    Folder(child, Path.Join(realFolder, child.Name), unskipped - 1);
+                    continue;
+                }
+                var realChild = Files.ProjectPath.RealPath(child.FullName);
+                RefuseOutside(child, realChild);
+                linked.Enqueue((child, realChild, unskipped - 1));
+            }
         }
-        foreach (var file in entries)
+
+        /// <summary>
+        /// Notes a link the kernel does not follow from the walked path when it leads to a folder (not
+        /// skipped by its name) or a template from its folder's real path; false when it leads nowhere
+        /// from there either (a loop, or a chain too long from anywhere), which the caller treats as a
+        /// link to nothing.
+        /// </summary>
+        private bool Unfollowed(FileInfo link, string realFolder, bool candidate, int unskipped)
         {
-            if (file is not FileInfo || !IsCandidateName(file.Name))
-                continue;
-            // Reading a FIFO would block forever and a device never end: only regular files are templates.
-            // The link itself first: a regular file that is no link needs no second look.
-            var own = Files.RegularFile.KindOf(file.FullName, followLinks: false);
-            var kind = own == Files.FileKind.SymbolicLink ? Files.RegularFile.KindOf(file.FullName) : own;
-            if (kind == Files.FileKind.Regular)
-                found.Add((file.FullName, own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name)));
-            else
-                warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
+            string real;
+            try
+            {
+                real = Files.ProjectPath.RealPath(Path.Join(realFolder, link.Name));
+            }
+            catch (BoundaryException)
+            {
+                return false;
+            }
+            switch (Files.RegularFile.KindOf(real))
+            {
+                case Files.FileKind.Directory when unskipped >= 0 || !(link.Name.StartsWith('.') || SkippedFolders.Contains(link.Name)):
+                    RefuseOutside(link, real);
+                    unfollowed.Add((link.FullName, real, true, unskipped));
+                    return true;
+                case Files.FileKind.Directory:
+                    return true;
+                case Files.FileKind.Regular when candidate:
+                    unfollowed.Add((link.FullName, real, false, 0));
+                    return true;
+                default:
+                    return false;
+            }
         }
-        foreach (var entry in entries)
+
+        /// <summary>A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.</summary>
+        private void RefuseOutside(FileSystemInfo link, string realPath)
         {
-            if (entry is not DirectoryInfo child || (unskipped <= 0 && (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name))))
-                continue;
-            var linked = (child.Attributes & FileAttributes.ReparsePoint) != 0;
-            var realChild = linked ? Files.ProjectPath.RealPath(child.FullName) : Path.Join(realFolder, child.Name);
-            // A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.
-            if (linked && realRoot is not null && !Files.ProjectPath.IsInside(realRoot, realChild))
-                throw BoundaryException.File($"{child.FullName}: a link to {child.LinkTarget} (resolved: {realChild}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
-            Walk(child, realChild, found, warnings, realRoot, visited, unskipped - 1);
+            if (realRoot is not null && !Files.ProjectPath.IsInside(realRoot, realPath))
+                throw BoundaryException.File($"{link.FullName}: a link to {link.LinkTarget} (resolved: {realPath}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
+        }
+
+        /// <summary>
+        /// Refuses the run when a link the kernel could not follow leads to a folder or template the walk
+        /// did not reach another way (<paramref name="realPathsFound"/>: the templates' real paths): its
+        /// roles could be neither checked nor capped, yet the host may read them by a path with fewer links.
+        /// </summary>
+        public void RefuseUnfollowed(HashSet<string> realPathsFound)
+        {
+            foreach (var (link, realPath, isFolder, unskipped) in unfollowed)
+            {
+                var reached = isFolder
+                    ? walked.TryGetValue(realPath, out var kept) && kept >= unskipped
+                    : realPathsFound.Contains(realPath);
+                if (!reached)
+                    throw BoundaryException.File(
+                        $"{link}: a link that cannot be followed from here: the path passes through more links than the system follows in one path (it leads to {realPath}). " +
+                        "The templates behind it can be neither checked nor capped. Nothing was changed. " +
+                        "Name the project or folder by its real path (realpath prints it) or shorten the chain of links, and run again.");
+            }
         }
     }
 }
