@@ -130,6 +130,109 @@ public class TemplateFinderTests
     }
 
     [Test]
+    public void Link_through_a_chain_counts_every_link_of_the_chain_when_the_walk_picks_the_shortest_path()
+    {
+        RequireLinux();
+        var root = Directory.CreateTempSubdirectory("boundary-finder-").FullName;
+        try
+        {
+            // D is one link away by shortq/B and 40 by each NAME/A (one link to a chain of 39); D/L is one
+            // link more. Counted as one step each, both ways look alike and the long one may be walked first.
+            Put(root, ".store/E/x-template.json");
+            Directory.CreateDirectory(Path.Combine(root, ".store", "D"));
+            Directory.CreateDirectory(Path.Combine(root, "shortq"));
+            File.CreateSymbolicLink(Path.Combine(root, "shortq", "B"), "../.store/D");
+            File.CreateSymbolicLink(Path.Combine(root, ".store", "D", "L"), "../E");
+            var last = Chain(Path.Combine(root, ".chain"), "../.store/D", KernelLinkLimit - 1);
+            foreach (var name in new[] { "a", "m", "zz", "0", "_" })
+            {
+                Directory.CreateDirectory(Path.Combine(root, name));
+                File.CreateSymbolicLink(Path.Combine(root, name, "A"), Path.Combine("..", ".chain", last));
+            }
+
+            TemplateFinder.Find([root], root: root).Should().Equal(Path.Combine(root, "shortq", "B", "L", "x-template.json"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Unfollowable_link_to_a_folder_walked_deeper_down_needs_no_second_walk()
+    {
+        RequireLinux();
+        var root = Directory.CreateTempSubdirectory("boundary-finder-").FullName;
+        try
+        {
+            // The folder given is named through 40 links: real/L (one more) cannot be followed from it, but
+            // leads to a/b, which the walk reached as real/a/b. Below the folder given, names count the same
+            // at every depth, so a/b walked two levels down is as good as one level down.
+            var real = Path.Combine(root, "real");
+            Put(real, "a/b/x-template.json");
+            File.CreateSymbolicLink(Path.Combine(real, "L"), "a/b");
+            var last = Chain(Path.Combine(root, "chain"), "../real", KernelLinkLimit);
+            var given = Path.Combine(root, "chain", last);
+
+            TemplateFinder.Find([given], root: given).Should().Equal(Path.Combine(given, "a", "b", "x-template.json"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Unfollowable_link_in_a_folder_whose_real_path_is_too_long_to_resolve_stops_the_run()
+    {
+        RequireLinux();
+        var root = Directory.CreateTempSubdirectory("boundary-finder-").FullName;
+        try
+        {
+            // A folder whose real path passes PATH_MAX, named by a short path through 40 links (k1 to k17
+            // step down one level each, then a chain of 23); inside it a link to a template folder elsewhere,
+            // one link too many from the short path.
+            var name = new string('n', 250);
+            Put(root, "outside/y-template.json");
+            DeepFolder(Path.Combine(root, "real"), name, 17, bottom => File.CreateSymbolicLink(Path.Combine(bottom, "L"), Path.Combine(root, "outside")));
+            for (var i = 1; i <= 17; i++)
+                File.CreateSymbolicLink(Path.Combine(root, $"k{i}"), i == 1 ? Path.Combine("real", name) : Path.Combine($"k{i - 1}", name));
+            var last = Chain(Path.Combine(root, "chain"), "../k17", KernelLinkLimit - 17);
+            var given = Path.Combine(root, "chain", last);
+
+            var act = () => TemplateFinder.Find([given]);
+
+            act.Should().Throw<BoundaryException>().Which.Message.Should()
+                .StartWith(Path.Combine(given, "L") + ": a link that cannot be followed from here").And.Contain("too long to tell where it leads");
+        }
+        finally
+        {
+            RemoveDeep(root);
+        }
+    }
+
+    [Test]
+    public void Folder_whose_path_is_longer_than_the_system_takes_stops_the_run_in_one_line()
+    {
+        RequireLinux();
+        var root = Directory.CreateTempSubdirectory("boundary-finder-").FullName;
+        try
+        {
+            // Names of three-byte characters: the limit counts bytes, not characters (18 x 241 > 4,096).
+            DeepFolder(Path.Combine(root, "stack"), new string('\u20ac', 80), 18, bottom => File.WriteAllText(Path.Combine(bottom, "Stack.template.json"), "{}"));
+
+            var act = () => TemplateFinder.Find([root]);
+
+            act.Should().Throw<BoundaryException>().Which.Message.Should()
+                .Contain("has a path longer than the system takes").And.Contain("Nothing was changed");
+        }
+        finally
+        {
+            RemoveDeep(root);
+        }
+    }
+
+    [Test]
     public void Folder_walked_deep_down_is_walked_again_when_a_link_makes_it_a_category_of_amplify_backend()
     {
         var root = Directory.CreateTempSubdirectory("boundary-finder-").FullName;
@@ -184,6 +287,29 @@ public class TemplateFinderTests
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, "{}");
         return path;
+    }
+
+    /// <summary>
+    /// <paramref name="levels"/> nested folders of <paramref name="name"/> below <paramref name="parent"/>, however
+    /// long their path: made with short names, filled, then renamed from the bottom up, so that no call
+    /// ever takes a path longer than the system allows.
+    /// </summary>
+    private static void DeepFolder(string parent, string name, int levels, Action<string> fill)
+    {
+        var folders = new List<string> { parent };
+        for (var i = 0; i < levels; i++)
+            folders.Add(Path.Combine(folders[^1], "d"));
+        Directory.CreateDirectory(folders[^1]);
+        fill(folders[^1]);
+        for (var i = levels; i >= 1; i--)
+            Directory.Move(folders[i], Path.Combine(folders[i - 1], name));
+    }
+
+    /// <summary>Removes a tree that may hold paths too long for .NET's own delete.</summary>
+    private static void RemoveDeep(string root)
+    {
+        using var rm = System.Diagnostics.Process.Start("rm", ["-rf", "--", root]);
+        rm.WaitForExit();
     }
 
     /// <summary>Links l1 to l<paramref name="count"/> in <paramref name="folder"/>, each to the one before, l1 to <paramref name="target"/>; returns the last one's name.</summary>

@@ -114,14 +114,17 @@ public static class ProjectPath
     /// <paramref name="path"/> with every link resolved, component by component as the kernel does
     /// ('..' after a link goes up from the link's target). Components that do not exist are kept as written.
     /// </summary>
-    public static string RealPath(string path)
+    public static string RealPath(string path) => RealPath(path, out _);
+
+    /// <summary><see cref="RealPath(string)"/>, with the number of links followed on the way (what the kernel counts against its limit of 40 in one path).</summary>
+    public static string RealPath(string path, out int links)
     {
         var pending = new Stack<string>();
         var full = Path.GetFullPath(path);
         foreach (var component in full.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
             pending.Push(component);
         var current = Path.GetPathRoot(full) ?? "/";
-        var links = 0;
+        links = 0;
         while (pending.Count > 0)
         {
             var component = pending.Pop();

@@ -1,3 +1,4 @@
+using System.Text;
 using Boundary.Core;
 
 namespace Boundary.Templates;
@@ -22,6 +23,9 @@ public static partial class TemplateFinder
     /// <summary>Category and resource: the folders below amplify/backend that are never skipped by name.</summary>
     private const int ResourceLevels = 2;
 
+    /// <summary>Linux's PATH_MAX, in bytes with the final NUL: a path this long or longer is refused by every call that takes one.</summary>
+    private const int PathMax = 4096;
+
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "#current-cloud-backend", "node_modules", ".temp" };
 
     /// <summary>Files (sorted, for stable output) below each path; a path that is a file is taken as it is.</summary>
@@ -35,7 +39,7 @@ public static partial class TemplateFinder
             if (File.Exists(path))
                 walk.Found.Add((Path.GetFullPath(path), Files.ProjectPath.RealPath(path)));
             else if (Directory.Exists(path))
-                walk.Tree(new DirectoryInfo(path), Files.ProjectPath.RealPath(path), IsAmplifyBackend(path) ? ResourceLevels : 0);
+                walk.Tree(new DirectoryInfo(path), Files.ProjectPath.RealPath(path, out var links), IsAmplifyBackend(path) ? ResourceLevels : 0, links);
             else
                 throw BoundaryException.File($"{path}: no such file or folder.");
         }
@@ -54,6 +58,12 @@ public static partial class TemplateFinder
         return folder.Name == "backend" && folder.Parent?.Name == "amplify";
     }
 
+    /// <summary>The levels kept whatever their names one folder down: none below a resource, the same at every depth.</summary>
+    private static int Below(int unskipped) => Math.Max(0, unskipped - 1);
+
+    /// <summary>A folder skipped where names count: dependencies, the host's copies, dot-folders.</summary>
+    private static bool IsSkippedName(string name) => name.StartsWith('.') || SkippedFolders.Contains(name);
+
     /// <summary>Whether a file's name makes it a candidate: a template extension, or the host's own pattern.</summary>
     public static bool IsCandidateName(string name) =>
         !name.StartsWith('.') && (Extensions.Contains(Path.GetExtension(name)) || HostTemplatePattern().IsMatch(name));
@@ -66,30 +76,35 @@ public static partial class TemplateFinder
 
         /// <summary>
         /// Links the kernel could not follow from the walked path (more links on the way than it follows in
-        /// one path) though they lead somewhere from their folder's real path: each must be reached another way.
+        /// one path) though they lead somewhere from their folder's real path: each must be reached another
+        /// way. A null real path: one too long to resolve, which nothing can show reached.
         /// </summary>
-        private readonly List<(string Link, string RealPath, bool IsFolder, int Unskipped)> unfollowed = [];
+        private readonly List<(string Link, string? RealPath, bool IsFolder, int Unskipped)> unfollowed = [];
 
-        /// <summary>Linked folders met and not yet walked.</summary>
-        private readonly Queue<(DirectoryInfo Folder, string RealPath, int Unskipped)> linked = new();
+        /// <summary>Linked folders met and not yet walked, by the links on their path, then in the order met.</summary>
+        private readonly PriorityQueue<(DirectoryInfo Folder, string RealPath, int Unskipped, int Links), (int Links, long Order)> linked = new();
+
+        private long met;
 
         public List<(string Path, string RealPath)> Found { get; } = [];
 
         /// <summary>
-        /// Walks a folder and everything below it: the folders that are not links first, then each linked
-        /// one in the order met. A folder is so walked first by a path through as few links as the tree
-        /// allows, and only a folder that has no such path is reached where the kernel gives up.
+        /// Walks a folder and everything below it, by the number of links the kernel follows on the way
+        /// (<paramref name="links"/> for this folder): a folder that is not a link with its parent, a linked
+        /// one once every folder reached through fewer links is walked. A folder is so walked first by the
+        /// path through the fewest links, and only a folder that has no shorter path is reached where the
+        /// kernel gives up.
         /// </summary>
-        public void Tree(DirectoryInfo folder, string realFolder, int unskipped)
+        public void Tree(DirectoryInfo folder, string realFolder, int unskipped, int links)
         {
-            Folder(folder, realFolder, unskipped);
-            while (linked.TryDequeue(out var next))
-                Folder(next.Folder, next.RealPath, next.Unskipped);
+            Folder(folder, realFolder, unskipped, links);
+            while (linked.TryDequeue(out var next, out _))
+                Folder(next.Folder, next.RealPath, next.Unskipped, next.Links);
         }
 
         /// <param name="realFolder">The folder's real path (every link resolved): an entry that is not a link has its own real path below it, without resolving the whole path again.</param>
-        /// <param name="unskipped">How many levels below <paramref name="folder"/> keep every folder, whatever its name.</param>
-        private void Folder(DirectoryInfo folder, string realFolder, int unskipped)
+        /// <param name="unskipped">How many levels below <paramref name="folder"/> keep every folder, whatever its name (0 from the resource level down: the same rules at every depth).</param>
+        private void Folder(DirectoryInfo folder, string realFolder, int unskipped, int links)
         {
             // A linked folder is walked like any other; a folder reached twice (a link back up, or two links
             // to one folder) only once, so that a loop of links ends, unless the second way keeps more of
@@ -98,10 +113,15 @@ public static partial class TemplateFinder
             if (walked.TryGetValue(realFolder, out var before) && before >= unskipped)
                 return;
             walked[realFolder] = unskipped;
+            var folderBytes = Encoding.UTF8.GetByteCount(folder.FullName);
             List<FileSystemInfo> entries;
             try
             {
                 entries = folder.EnumerateFileSystemInfos().ToList();
+            }
+            catch (PathTooLongException e)
+            {
+                throw TooLong(folder, "an entry", e);
             }
             catch (UnauthorizedAccessException e)
             {
@@ -114,10 +134,12 @@ public static partial class TemplateFinder
                 if (entry is not FileInfo file)
                     continue;
                 var candidate = IsCandidateName(file.Name);
+                if (candidate)
+                    RefuseTooLong(folder, folderBytes, file.Name);
                 // A link the kernel would not follow from here is listed as a file whatever it leads to: the
                 // folder or template behind it may still be one the host reads by a path with fewer links.
                 if ((file.Attributes & FileAttributes.ReparsePoint) != 0 && Files.RegularFile.FollowsTooManyLinks(file.FullName) &&
-                    Unfollowed(file, realFolder, candidate, unskipped - 1))
+                    Unfollowed(file, realFolder, candidate, unskipped))
                     continue;
                 if (!candidate)
                     continue;
@@ -132,16 +154,17 @@ public static partial class TemplateFinder
             }
             foreach (var entry in entries)
             {
-                if (entry is not DirectoryInfo child || (unskipped <= 0 && (child.Name.StartsWith('.') || SkippedFolders.Contains(child.Name))))
+                if (entry is not DirectoryInfo child || (unskipped == 0 && IsSkippedName(child.Name)))
                     continue;
+                RefuseTooLong(folder, folderBytes, child.Name);
                 if ((child.Attributes & FileAttributes.ReparsePoint) == 0)
                 {
-                    Folder(child, Path.Join(realFolder, child.Name), unskipped - 1);
+                    Folder(child, Path.Join(realFolder, child.Name), Below(unskipped), links);
                     continue;
                 }
-                var realChild = Files.ProjectPath.RealPath(child.FullName);
+                var realChild = Files.ProjectPath.RealPath(child.FullName, out var childLinks);
                 RefuseOutside(child, realChild);
-                linked.Enqueue((child, realChild, unskipped - 1));
+                linked.Enqueue((child, realChild, Below(unskipped), childLinks), (childLinks, met++));
             }
         }
 
@@ -151,12 +174,20 @@ public static partial class TemplateFinder
         /// from there either (a loop, or a chain too long from anywhere), which the caller treats as a
         /// link to nothing.
         /// </summary>
+        /// <param name="unskipped">The levels below the link's folder kept whatever their names (its folder's own).</param>
         private bool Unfollowed(FileInfo link, string realFolder, bool candidate, int unskipped)
         {
+            var fromRealFolder = Path.Join(realFolder, link.Name);
+            if (Encoding.UTF8.GetByteCount(fromRealFolder) >= PathMax)
+            {
+                // Every call on so long a path fails, so where the link leads cannot be told.
+                unfollowed.Add((link.FullName, null, true, Below(unskipped)));
+                return true;
+            }
             string real;
             try
             {
-                real = Files.ProjectPath.RealPath(Path.Join(realFolder, link.Name));
+                real = Files.ProjectPath.RealPath(fromRealFolder);
             }
             catch (BoundaryException)
             {
@@ -164,9 +195,9 @@ public static partial class TemplateFinder
             }
             switch (Files.RegularFile.KindOf(real))
             {
-                case Files.FileKind.Directory when unskipped >= 0 || !(link.Name.StartsWith('.') || SkippedFolders.Contains(link.Name)):
+                case Files.FileKind.Directory when unskipped > 0 || !IsSkippedName(link.Name):
                     RefuseOutside(link, real);
-                    unfollowed.Add((link.FullName, real, true, unskipped));
+                    unfollowed.Add((link.FullName, real, true, Below(unskipped)));
                     return true;
                 case Files.FileKind.Directory:
                     return true;
@@ -177,6 +208,20 @@ public static partial class TemplateFinder
                     return false;
             }
         }
+
+        /// <summary>
+        /// An entry whose path is longer than the system takes cannot be opened, nor can its type be read
+        /// (.NET then reports every attribute at once): refused before anything else looks at it.
+        /// </summary>
+        private static void RefuseTooLong(DirectoryInfo folder, int folderBytes, string name)
+        {
+            if (folderBytes + 1 + Encoding.UTF8.GetByteCount(name) >= PathMax)
+                throw TooLong(folder, $"'{name}'");
+        }
+
+        private static BoundaryException TooLong(DirectoryInfo folder, string what, Exception? inner = null) => BoundaryException.File(
+            $"{folder.FullName}: {what} in it has a path longer than the system takes ({PathMax} bytes), so the templates there can be neither checked nor capped. Nothing was changed. " +
+            "Shorten the folder names on the way, or move the folder out of the project, and run again.", inner);
 
         /// <summary>A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.</summary>
         private void RefuseOutside(FileSystemInfo link, string realPath)
@@ -194,12 +239,13 @@ public static partial class TemplateFinder
         {
             foreach (var (link, realPath, isFolder, unskipped) in unfollowed)
             {
-                var reached = isFolder
+                var reached = realPath is not null && (isFolder
                     ? walked.TryGetValue(realPath, out var kept) && kept >= unskipped
-                    : realPathsFound.Contains(realPath);
+                    : realPathsFound.Contains(realPath));
                 if (!reached)
                     throw BoundaryException.File(
-                        $"{link}: a link that cannot be followed from here: the path passes through more links than the system follows in one path (it leads to {realPath}). " +
+                        $"{link}: a link that cannot be followed from here: the path passes through more links than the system follows in one path " +
+                        (realPath is null ? "(and its folder's real path is too long to tell where it leads). " : $"(it leads to {realPath}). ") +
                         "The templates behind it can be neither checked nor capped. Nothing was changed. " +
                         "Name the project or folder by its real path (realpath prints it) or shorten the chain of links, and run again.");
             }
