@@ -39,7 +39,7 @@ public static partial class TemplateFinder
             if (File.Exists(path))
                 walk.Found.Add((Path.GetFullPath(path), Files.ProjectPath.RealPath(path)));
             else if (Directory.Exists(path))
-                walk.Tree(new DirectoryInfo(path), Files.ProjectPath.RealPath(path, out var links), IsAmplifyBackend(path) ? ResourceLevels : 0, links);
+                walk.Tree(new DirectoryInfo(path), Files.ProjectPath.RealPath(path), IsAmplifyBackend(path) ? ResourceLevels : 0);
             else
                 throw BoundaryException.File($"{path}: no such file or folder.");
         }
@@ -82,29 +82,28 @@ public static partial class TemplateFinder
         private readonly List<(string Link, string? RealPath, bool IsFolder, int Unskipped)> unfollowed = [];
 
         /// <summary>Linked folders met and not yet walked, by the links on their path, then in the order met.</summary>
-        private readonly PriorityQueue<(DirectoryInfo Folder, string RealPath, int Unskipped, int Links), (int Links, long Order)> linked = new();
+        private readonly PriorityQueue<(DirectoryInfo Folder, string RealPath, int Unskipped), (int Links, long Order)> linked = new();
 
         private long met;
 
         public List<(string Path, string RealPath)> Found { get; } = [];
 
         /// <summary>
-        /// Walks a folder and everything below it, by the number of links the kernel follows on the way
-        /// (<paramref name="links"/> for this folder): a folder that is not a link with its parent, a linked
-        /// one once every folder reached through fewer links is walked. A folder is so walked first by the
-        /// path through the fewest links, and only a folder that has no shorter path is reached where the
-        /// kernel gives up.
+        /// Walks a folder and everything below it, by the number of links the kernel follows on the way: a
+        /// folder that is not a link with its parent, a linked one once every folder reached through fewer
+        /// links is walked. A folder is so walked first by the path through the fewest links, and only a
+        /// folder that has no shorter path is reached where the kernel gives up.
         /// </summary>
-        public void Tree(DirectoryInfo folder, string realFolder, int unskipped, int links)
+        public void Tree(DirectoryInfo folder, string realFolder, int unskipped)
         {
-            Folder(folder, realFolder, unskipped, links);
+            Folder(folder, realFolder, unskipped);
             while (linked.TryDequeue(out var next, out _))
-                Folder(next.Folder, next.RealPath, next.Unskipped, next.Links);
+                Folder(next.Folder, next.RealPath, next.Unskipped);
         }
 
         /// <param name="realFolder">The folder's real path (every link resolved): an entry that is not a link has its own real path below it, without resolving the whole path again.</param>
         /// <param name="unskipped">How many levels below <paramref name="folder"/> keep every folder, whatever its name (0 from the resource level down: the same rules at every depth).</param>
-        private void Folder(DirectoryInfo folder, string realFolder, int unskipped, int links)
+        private void Folder(DirectoryInfo folder, string realFolder, int unskipped)
         {
             // A linked folder is walked like any other; a folder reached twice (a link back up, or two links
             // to one folder) only once, so that a loop of links ends, unless the second way keeps more of
@@ -159,12 +158,12 @@ public static partial class TemplateFinder
                 RefuseTooLong(folder, folderBytes, child.Name);
                 if ((child.Attributes & FileAttributes.ReparsePoint) == 0)
                 {
-                    Folder(child, Path.Join(realFolder, child.Name), Below(unskipped), links);
+                    Folder(child, Path.Join(realFolder, child.Name), Below(unskipped));
                     continue;
                 }
                 var realChild = Files.ProjectPath.RealPath(child.FullName, out var childLinks);
                 RefuseOutside(child, realChild);
-                linked.Enqueue((child, realChild, Below(unskipped), childLinks), (childLinks, met++));
+                linked.Enqueue((child, realChild, Below(unskipped)), (childLinks, met++));
             }
         }
 
