@@ -132,6 +132,25 @@ public class TemplateFinderTests
     }
 
     [Test]
+    public void Folders_given_together_are_walked_by_the_shortest_path_whichever_is_given_first()
+    {
+        RequireLinux();
+        // p given twice: through a chain of 39 links (q1), then as itself. p/a/lib is one link from p, 40
+        // from q1; lib/sub one more. Walked one folder given after the other, lib was taken through q1 and
+        // never again, and sub refused, though p reaches it through two links.
+        var p = Path.Combine(root, "p");
+        Put(p, ".store/sub2/s-template.json");
+        Directory.CreateDirectory(Path.Combine(p, ".store", "lib"));
+        Directory.CreateDirectory(Path.Combine(p, "a"));
+        File.CreateSymbolicLink(Path.Combine(p, "a", "lib"), "../.store/lib");
+        File.CreateSymbolicLink(Path.Combine(p, ".store", "lib", "sub"), "../sub2");
+        var last = Chain(Path.Combine(root, ".q"), "../p", KernelLinkLimit - 1);
+
+        TemplateFinder.Find([Path.Combine(root, ".q", last), p])
+            .Should().Equal(Path.Combine(p, "a", "lib", "sub", "s-template.json"));
+    }
+
+    [Test]
     public void Unfollowable_link_to_a_folder_walked_deeper_down_needs_no_second_walk()
     {
         RequireLinux();
@@ -148,24 +167,60 @@ public class TemplateFinderTests
     }
 
     [Test]
-    public void Unfollowable_link_in_a_folder_whose_real_path_is_too_long_to_resolve_stops_the_run()
+    public void Unfollowable_link_whose_path_from_its_real_folder_is_too_long_to_resolve_stops_the_run()
     {
         RequireLinux();
-        // A folder whose real path passes PATH_MAX, named by a short path through 40 links (k1 to k17
-        // step down one level each, then a chain of 23); inside it a link to a template folder elsewhere,
-        // one link too many from the short path.
-        var name = new string('n', 250);
+        // A folder whose real path is just short of PATH_MAX, named by a short path through 40 links (k1 to
+        // k16 step down one level each, then a chain of 24); in it a link whose name takes the real path
+        // past the limit, to a template folder elsewhere: one link too many from the short path, and no
+        // call can say from the real one where it leads.
+        var name = new string('n', 240);
         Put(root, "outside/y-template.json");
-        DeepFolder(Path.Combine(root, "real"), name, 17, bottom => File.CreateSymbolicLink(Path.Combine(bottom, "L"), Path.Combine(root, "outside")));
-        for (var i = 1; i <= 17; i++)
+        var linkName = new string('L', 220);
+        DeepFolder(Path.Combine(root, "real"), name, 16, bottom => File.CreateSymbolicLink(Path.Combine(bottom, linkName), Path.Combine(root, "outside")));
+        for (var i = 1; i <= 16; i++)
             File.CreateSymbolicLink(Path.Combine(root, $"k{i}"), i == 1 ? Path.Combine("real", name) : Path.Combine($"k{i - 1}", name));
-        var last = Chain(Path.Combine(root, "chain"), "../k17", KernelLinkLimit - 17);
+        var last = Chain(Path.Combine(root, "chain"), "../k16", KernelLinkLimit - 16);
         var given = Path.Combine(root, "chain", last);
 
         var act = () => TemplateFinder.Find([given]);
 
         act.Should().Throw<BoundaryException>().Which.Message.Should()
-            .StartWith(Path.Combine(given, "L") + ": a link that cannot be followed from here").And.Contain("too long to tell where it leads");
+            .StartWith(Path.Combine(given, linkName) + ": a link that cannot be followed from here").And.Contain("too long to tell where it leads");
+    }
+
+    [Test]
+    public void Folder_given_through_a_link_whose_real_path_is_too_long_to_resolve_stops_the_run()
+    {
+        RequireLinux();
+        var name = new string('n', 250);
+        DeepFolder(Path.Combine(root, "real"), name, 17, bottom => Put(bottom, "x-template.json"));
+        File.CreateSymbolicLink(Path.Combine(root, "k1"), Path.Combine("real", name));
+        for (var i = 2; i <= 17; i++)
+            File.CreateSymbolicLink(Path.Combine(root, $"k{i}"), Path.Combine($"k{i - 1}", name));
+
+        var act = () => TemplateFinder.Find([Path.Combine(root, "k17")]);
+
+        act.Should().Throw<BoundaryException>().Which.Message.Should().Contain("longer than the system takes").And.Contain("Nothing was changed");
+    }
+
+    [Test]
+    public void Link_whose_walked_path_is_longer_than_the_system_takes_stops_the_run_whatever_its_name()
+    {
+        RequireLinux();
+        // The project named through a long path (its real path is short, as the host sees it): below it a
+        // link named like no template, to a folder of templates, whose path from the name given passes
+        // PATH_MAX. Taken for a file, it was left out without a word.
+        var project = Path.Combine(root, "p");
+        Put(project, "shared/r/r-cloudformation-template.json");
+        Directory.CreateDirectory(Path.Combine(project, "amplify", "backend", "function"));
+        File.CreateSymbolicLink(Path.Combine(project, "amplify", "backend", "function", new string('r', 200)), "../../../shared/r");
+        DeepFolder(Path.Combine(root, "long"), new string('d', 240), 16, bottom => File.CreateSymbolicLink(Path.Combine(bottom, "lp"), project));
+        var given = Path.Combine([root, "long", .. Enumerable.Repeat(new string('d', 240), 16), "lp"]);
+
+        var act = () => TemplateFinder.Find([Path.Combine(given, "amplify", "backend")], root: given);
+
+        act.Should().Throw<BoundaryException>().Which.Message.Should().Contain("longer than the system takes").And.Contain("Nothing was changed");
     }
 
     [Test]
@@ -179,6 +234,21 @@ public class TemplateFinderTests
 
         act.Should().Throw<BoundaryException>().Which.Message.Should()
             .Contain("has a path longer than the system takes").And.Contain("Nothing was changed");
+    }
+
+    [Test]
+    public void Folder_whose_name_is_not_utf8_stops_the_run_in_one_line()
+    {
+        RequireLinux();
+        // .NET decodes such a name with a replacement character, and the path it builds leads nowhere.
+        var stack = Path.Combine(root, "stack");
+        Directory.CreateDirectory(stack);
+        using (var mkdir = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-c", "mkdir \"$(printf 'bad\\xff')\" && echo '{}' > \"$(printf 'bad\\xff')/x-template.json\""]) { WorkingDirectory = stack })!)
+            mkdir.WaitForExit();
+
+        var act = () => TemplateFinder.Find([root]);
+
+        act.Should().Throw<BoundaryException>().Which.Message.Should().Contain("not valid UTF-8").And.Contain("Nothing was changed");
     }
 
     [Test]

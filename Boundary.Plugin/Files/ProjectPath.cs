@@ -12,6 +12,9 @@ public static class ProjectPath
 {
     private const int MaxLinks = 40;
 
+    /// <summary>Linux's PATH_MAX, in bytes with the final NUL: a path this long or longer is refused by every call that takes one.</summary>
+    public const int PathMax = 4096;
+
     /// <summary>
     /// The real path (every link resolved) of <paramref name="path"/>, which must lie inside
     /// <paramref name="root"/> once links are followed. The last component need not exist.
@@ -136,6 +139,10 @@ public static class ProjectPath
                 continue;
             }
             var candidate = Path.Join(current, component);
+            // No call takes so long a path, so whether it is a link cannot be told: taking it for a folder
+            // would let a link out of the project pass for one.
+            if (System.Text.Encoding.UTF8.GetByteCount(candidate) >= PathMax)
+                throw BoundaryException.File($"{path}: a path on the way is longer than the system takes ({PathMax} bytes), so where it leads cannot be told. Nothing was changed. Shorten the folder names on the way and run again.");
             var target = LinkTarget(candidate);
             if (target is null)
             {

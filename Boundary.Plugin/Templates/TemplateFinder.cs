@@ -23,8 +23,7 @@ public static partial class TemplateFinder
     /// <summary>Category and resource: the folders below amplify/backend that are never skipped by name.</summary>
     private const int ResourceLevels = 2;
 
-    /// <summary>Linux's PATH_MAX, in bytes with the final NUL: a path this long or longer is refused by every call that takes one.</summary>
-    private const int PathMax = 4096;
+    private const int PathMax = Files.ProjectPath.PathMax;
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "#current-cloud-backend", "node_modules", ".temp" };
 
@@ -39,10 +38,11 @@ public static partial class TemplateFinder
             if (File.Exists(path))
                 walk.Found.Add((Path.GetFullPath(path), Files.ProjectPath.RealPath(path)));
             else if (Directory.Exists(path))
-                walk.Tree(new DirectoryInfo(path), Files.ProjectPath.RealPath(path), IsAmplifyBackend(path) ? ResourceLevels : 0);
+                walk.Add(new DirectoryInfo(path), Files.ProjectPath.RealPath(path, out var links), IsAmplifyBackend(path) ? ResourceLevels : 0, links);
             else
                 throw BoundaryException.File($"{path}: no such file or folder.");
         }
+        walk.Run();
         walk.Found.Sort((a, b) => StringComparer.Ordinal.Compare(a.Path, b.Path));
         // Two paths to one file (a link beside its target) would have it edited twice: the first path in
         // sorted order stands for it.
@@ -88,15 +88,19 @@ public static partial class TemplateFinder
 
         public List<(string Path, string RealPath)> Found { get; } = [];
 
+        /// <summary>A folder to walk, reached through <paramref name="links"/> links.</summary>
+        public void Add(DirectoryInfo folder, string realFolder, int unskipped, int links) =>
+            linked.Enqueue((folder, realFolder, unskipped), (links, met++));
+
         /// <summary>
-        /// Walks a folder and everything below it, by the number of links the kernel follows on the way: a
-        /// folder that is not a link with its parent, a linked one once every folder reached through fewer
-        /// links is walked. A folder is so walked first by the path through the fewest links, and only a
-        /// folder that has no shorter path is reached where the kernel gives up.
+        /// Walks the folders added and everything below them, by the number of links the kernel follows on
+        /// the way: a folder that is not a link with its parent, a linked one once every folder reached
+        /// through fewer links is walked, whichever folder given it is below. A folder is so walked first by
+        /// the path through the fewest links, and only a folder that has no shorter path is reached where
+        /// the kernel gives up.
         /// </summary>
-        public void Tree(DirectoryInfo folder, string realFolder, int unskipped)
+        public void Run()
         {
-            Folder(folder, realFolder, unskipped);
             while (linked.TryDequeue(out var next, out _))
                 Folder(next.Folder, next.RealPath, next.Unskipped);
         }
@@ -122,6 +126,13 @@ public static partial class TemplateFinder
             {
                 throw TooLong(folder, "an entry", e);
             }
+            catch (DirectoryNotFoundException e)
+            {
+                // Gone since it was listed, or a name that is not UTF-8: .NET's name for it no longer leads to it.
+                throw BoundaryException.File(
+                    $"{folder.FullName}: cannot be opened by its name (removed meanwhile, or a name that is not valid UTF-8), so the templates in it can be neither checked nor capped. Nothing was changed. " +
+                    "Rename it, or move it out of the project, and run again.", e);
+            }
             catch (UnauthorizedAccessException e)
             {
                 throw BoundaryException.File(
@@ -133,11 +144,13 @@ public static partial class TemplateFinder
                 if (entry is not FileInfo file)
                     continue;
                 var candidate = IsCandidateName(file.Name);
-                if (candidate)
+                var isLink = (file.Attributes & FileAttributes.ReparsePoint) != 0;
+                // A link past the limit could lead to a folder of templates: no call can tell.
+                if (candidate || isLink)
                     RefuseTooLong(folder, folderBytes, file.Name);
                 // A link the kernel would not follow from here is listed as a file whatever it leads to: the
                 // folder or template behind it may still be one the host reads by a path with fewer links.
-                if ((file.Attributes & FileAttributes.ReparsePoint) != 0 && Files.RegularFile.FollowsTooManyLinks(file.FullName) &&
+                if (isLink && Files.RegularFile.FollowsTooManyLinks(file.FullName) &&
                     Unfollowed(file, realFolder, candidate, unskipped))
                     continue;
                 if (!candidate)
