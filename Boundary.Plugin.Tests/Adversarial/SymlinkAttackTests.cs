@@ -50,6 +50,29 @@ public class SymlinkAttackTests
     }
 
     [Test]
+    public void Verify_refuses_a_linked_folder_that_leads_outside_as_pre_push_does()
+    {
+        // A cloned repository checked in CI: a link to '/' would have verify read every template-named
+        // file of the machine, and one to a folder elsewhere report roles the host never deploys.
+        using var site = AttackSite.FromFixture();
+        Directory.CreateDirectory(Path.Combine(site.Outside, "fn"));
+        File.WriteAllText(Path.Combine(site.Outside, "fn", "fn-cloudformation-template.json"), RoleTemplate);
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/evil"), Path.Combine(site.Outside, "fn"));
+        var before = site.Snapshot();
+        // Made after the snapshot and removed before the next: the snapshot itself would walk it.
+        var rootLink = site.Project.PathOf("amplify/backend/function/root");
+        Directory.CreateSymbolicLink(rootLink, "/");
+
+        var result = site.Run("verify", "--arn", "arn:aws:iam::123456789012:policy/B");
+
+        File.Delete(rootLink);
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("amplify/backend/function/").And.Contain(": a link to").And.Contain("outside");
+        result.StdOut.Should().NotContain("fn-cloudformation-template.json");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
     public void Backend_folder_that_is_a_link_outside_is_never_written_through()
     {
         using var site = AttackSite.FromFixture();

@@ -252,6 +252,21 @@ public class TemplateFinderTests
     }
 
     [Test]
+    public void Without_a_root_each_folder_given_is_the_root_of_the_links_below_it()
+    {
+        Put(root, "outside/y-template.json");
+        var given = Path.Combine(root, "given");
+        Put(given, "inside/x-template.json");
+        Directory.CreateSymbolicLink(Path.Combine(given, "also"), "inside");
+        Directory.CreateSymbolicLink(Path.Combine(given, "out"), Path.Combine(root, "outside"));
+
+        var act = () => TemplateFinder.Find([given]);
+
+        act.Should().Throw<BoundaryException>().Which.Message.Should().StartWith(Path.Combine(given, "out") + ": a link to").And.Contain("outside " + given);
+        TemplateFinder.Find([given, Path.Combine(root, "outside")], root: root).Should().HaveCount(2);
+    }
+
+    [Test]
     public void Folder_walked_deep_down_is_walked_again_when_a_link_makes_it_a_category_of_amplify_backend()
     {
         var backend = Path.Combine(root, "amplify", "backend");

@@ -79,7 +79,9 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             ? paths.Select(p => Path.GetFullPath(p, Context.WorkingDirectory)).ToList()
             : [project!.BackendDir];
         var findWarnings = new List<string>();
-        var files = TemplateFinder.Find(targets, findWarnings);
+        // The project's backend is confined to the project, as pre-push confines it; a folder given is
+        // confined to itself, as inject confines it: no link takes the check out of what was asked.
+        var files = TemplateFinder.Find(targets, findWarnings, paths.Length > 0 ? null : project!.Root);
         // On stderr before the report: a FIFO or a link to nothing named like a template is not checked, and must not pass unseen.
         foreach (var warning in findWarnings)
             Output.Warn(warning);

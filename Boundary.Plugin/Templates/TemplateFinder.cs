@@ -29,16 +29,24 @@ public static partial class TemplateFinder
 
     /// <summary>Files (sorted, for stable output) below each path; a path that is a file is taken as it is.</summary>
     /// <param name="warnings">Gets one line per file skipped because it is not a regular file (a FIFO, socket, device, or a link to one).</param>
-    /// <param name="root">When given, a linked folder that leads outside it is an error naming the link: the templates behind it could neither be edited nor left out.</param>
+    /// <param name="root">
+    /// A linked folder that leads outside it is an error naming the link: the templates behind it could
+    /// neither be edited nor left out (nor checked where the host would not look). Not given: each folder
+    /// given is the root of what is below it.
+    /// </param>
     public static IReadOnlyList<string> Find(IEnumerable<string> paths, List<string>? warnings = null, string? root = null)
     {
-        var walk = new Walk(warnings, root is null ? null : Files.ProjectPath.RealPath(root));
+        var realRoot = root is null ? null : Files.ProjectPath.RealPath(root);
+        var walk = new Walk(warnings);
         foreach (var path in paths)
         {
             if (File.Exists(path))
                 walk.Found.Add((Path.GetFullPath(path), Files.ProjectPath.RealPath(path)));
             else if (Directory.Exists(path))
-                walk.Add(new DirectoryInfo(path), Files.ProjectPath.RealPath(path, out var links), IsAmplifyBackend(path) ? ResourceLevels : 0, links);
+            {
+                var realPath = Files.ProjectPath.RealPath(path, out var links);
+                walk.Add(new DirectoryInfo(path), realPath, IsAmplifyBackend(path) ? ResourceLevels : 0, links, realRoot ?? realPath);
+            }
             else
                 throw BoundaryException.File($"{path}: no such file or folder.");
         }
@@ -69,7 +77,7 @@ public static partial class TemplateFinder
         !name.StartsWith('.') && (Extensions.Contains(Path.GetExtension(name)) || HostTemplatePattern().IsMatch(name));
 
     /// <summary>One call's walk: what it found, and what it could not follow.</summary>
-    private sealed class Walk(List<string>? warnings, string? realRoot)
+    private sealed class Walk(List<string>? warnings)
     {
         /// <summary>Each folder walked, by real path, with the most levels below it that were kept whatever their names.</summary>
         private readonly Dictionary<string, int> walked = new(StringComparer.Ordinal);
@@ -82,15 +90,15 @@ public static partial class TemplateFinder
         private readonly List<(string Link, string? RealPath, bool IsFolder, int Unskipped)> unfollowed = [];
 
         /// <summary>Linked folders met and not yet walked, by the links on their path, then in the order met.</summary>
-        private readonly PriorityQueue<(DirectoryInfo Folder, string RealPath, int Unskipped), (int Links, long Order)> linked = new();
+        private readonly PriorityQueue<(DirectoryInfo Folder, string RealPath, int Unskipped, string RealRoot), (int Links, long Order)> linked = new();
 
         private long met;
 
         public List<(string Path, string RealPath)> Found { get; } = [];
 
-        /// <summary>A folder to walk, reached through <paramref name="links"/> links.</summary>
-        public void Add(DirectoryInfo folder, string realFolder, int unskipped, int links) =>
-            linked.Enqueue((folder, realFolder, unskipped), (links, met++));
+        /// <summary>A folder to walk, reached through <paramref name="links"/> links, whose linked folders must stay below <paramref name="realRoot"/>.</summary>
+        public void Add(DirectoryInfo folder, string realFolder, int unskipped, int links, string realRoot) =>
+            linked.Enqueue((folder, realFolder, unskipped, realRoot), (links, met++));
 
         /// <summary>
         /// Walks the folders added and everything below them, by the number of links the kernel follows on
@@ -102,12 +110,12 @@ public static partial class TemplateFinder
         public void Run()
         {
             while (linked.TryDequeue(out var next, out _))
-                Folder(next.Folder, next.RealPath, next.Unskipped);
+                Folder(next.Folder, next.RealPath, next.Unskipped, next.RealRoot);
         }
 
         /// <param name="realFolder">The folder's real path (every link resolved): an entry that is not a link has its own real path below it, without resolving the whole path again.</param>
         /// <param name="unskipped">How many levels below <paramref name="folder"/> keep every folder, whatever its name (0 from the resource level down: the same rules at every depth).</param>
-        private void Folder(DirectoryInfo folder, string realFolder, int unskipped)
+        private void Folder(DirectoryInfo folder, string realFolder, int unskipped, string realRoot)
         {
             // A linked folder is walked like any other; a folder reached twice (a link back up, or two links
             // to one folder) only once, so that a loop of links ends, unless the second way keeps more of
@@ -151,7 +159,7 @@ public static partial class TemplateFinder
                 // A link the kernel would not follow from here is listed as a file whatever it leads to: the
                 // folder or template behind it may still be one the host reads by a path with fewer links.
                 if (isLink && Files.RegularFile.FollowsTooManyLinks(file.FullName) &&
-                    Unfollowed(file, realFolder, candidate, unskipped))
+                    Unfollowed(file, realFolder, candidate, unskipped, realRoot))
                     continue;
                 if (!candidate)
                     continue;
@@ -171,12 +179,12 @@ public static partial class TemplateFinder
                 RefuseTooLong(folder, folderBytes, child.Name);
                 if ((child.Attributes & FileAttributes.ReparsePoint) == 0)
                 {
-                    Folder(child, Path.Join(realFolder, child.Name), Below(unskipped));
+                    Folder(child, Path.Join(realFolder, child.Name), Below(unskipped), realRoot);
                     continue;
                 }
                 var realChild = Files.ProjectPath.RealPath(child.FullName, out var childLinks);
-                RefuseOutside(child, realChild);
-                linked.Enqueue((child, realChild, Below(unskipped)), (childLinks, met++));
+                RefuseOutside(child, realChild, realRoot);
+                linked.Enqueue((child, realChild, Below(unskipped), realRoot), (childLinks, met++));
             }
         }
 
@@ -187,7 +195,7 @@ public static partial class TemplateFinder
         /// link to nothing.
         /// </summary>
         /// <param name="unskipped">The levels below the link's folder kept whatever their names (its folder's own).</param>
-        private bool Unfollowed(FileInfo link, string realFolder, bool candidate, int unskipped)
+        private bool Unfollowed(FileInfo link, string realFolder, bool candidate, int unskipped, string realRoot)
         {
             var fromRealFolder = Path.Join(realFolder, link.Name);
             if (Encoding.UTF8.GetByteCount(fromRealFolder) >= PathMax)
@@ -208,7 +216,7 @@ public static partial class TemplateFinder
             switch (Files.RegularFile.KindOf(real))
             {
                 case Files.FileKind.Directory when unskipped > 0 || !IsSkippedName(link.Name):
-                    RefuseOutside(link, real);
+                    RefuseOutside(link, real, realRoot);
                     unfollowed.Add((link.FullName, real, true, Below(unskipped)));
                     return true;
                 case Files.FileKind.Directory:
@@ -236,9 +244,9 @@ public static partial class TemplateFinder
             "Shorten the folder names on the way, or move the folder out of the project, and run again.", inner);
 
         /// <summary>A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.</summary>
-        private void RefuseOutside(FileSystemInfo link, string realPath)
+        private static void RefuseOutside(FileSystemInfo link, string realPath, string realRoot)
         {
-            if (realRoot is not null && !Files.ProjectPath.IsInside(realRoot, realPath))
+            if (!Files.ProjectPath.IsInside(realRoot, realPath))
                 throw BoundaryException.File($"{link.FullName}: a link to {link.LinkTarget} (resolved: {realPath}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
         }
 
