@@ -20,6 +20,14 @@ public class SymlinkAttackTests
         site.ShouldBeUnchanged(before);
     }
 
+    /// <summary>amplify/backend/function/NAME: a link to a folder outside the project holding a role's template.</summary>
+    private static void LinkFunctionFolderOutside(AttackSite site, string name)
+    {
+        Directory.CreateDirectory(Path.Combine(site.Outside, "fn"));
+        File.WriteAllText(Path.Combine(site.Outside, "fn", "fn-cloudformation-template.json"), RoleTemplate);
+        Directory.CreateSymbolicLink(site.Project.PathOf($"amplify/backend/function/{name}"), Path.Combine(site.Outside, "fn"));
+    }
+
     [Test]
     public void Template_linked_to_a_file_outside_is_never_written_through()
     {
@@ -39,9 +47,7 @@ public class SymlinkAttackTests
     public void Folder_linked_outside_inside_backend_is_refused()
     {
         using var site = AttackSite.FromFixture();
-        Directory.CreateDirectory(Path.Combine(site.Outside, "fn"));
-        File.WriteAllText(Path.Combine(site.Outside, "fn", "fn-cloudformation-template.json"), RoleTemplate);
-        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/evil"), Path.Combine(site.Outside, "fn"));
+        LinkFunctionFolderOutside(site, "evil");
         var before = site.Snapshot();
 
         var result = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
@@ -55,9 +61,7 @@ public class SymlinkAttackTests
         // A cloned repository checked in CI: a link to '/' would have verify read every template-named
         // file of the machine, and one to a folder elsewhere report roles the host never deploys.
         using var site = AttackSite.FromFixture();
-        Directory.CreateDirectory(Path.Combine(site.Outside, "fn"));
-        File.WriteAllText(Path.Combine(site.Outside, "fn", "fn-cloudformation-template.json"), RoleTemplate);
-        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/evil"), Path.Combine(site.Outside, "fn"));
+        LinkFunctionFolderOutside(site, "evil");
         var before = site.Snapshot();
         // Made after the snapshot and removed before the next: the snapshot itself would walk it.
         var rootLink = site.Project.PathOf("amplify/backend/function/root");
