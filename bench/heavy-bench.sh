@@ -151,6 +151,7 @@ hyperfine --style none --warmup 3 --runs "$starts" --export-json "$out/startup-h
 
 python3 - "$out" <<PY
 import json, statistics, sys
+null = None  # what the shell writes for a figure it skipped (BENCH_HOST=0, BENCH_BIG_MB=0)
 out = sys.argv[1]
 def col(name, suffix):
     try: return [float(x) for x in open(f"{out}/{name}.{suffix}") if x.strip()]
