@@ -190,6 +190,28 @@ public class TemplateFinderTests
     }
 
     [Test]
+    public void Unfollowable_link_whose_target_resolves_past_the_length_limit_stops_the_run()
+    {
+        RequireLinux();
+        // x is 40 links from the folder given, so x/L cannot be followed from there. From x's real path L
+        // leads through k16 (a short name for a folder just short of PATH_MAX) to a name that takes it past
+        // the limit: resolving it fails for its length, not for its links, and must not pass for a loop.
+        var name = new string('n', 240);
+        DeepFolder(Path.Combine(root, "real"), name, 16, bottom => { });
+        for (var i = 1; i <= 16; i++)
+            File.CreateSymbolicLink(Path.Combine(root, $"k{i}"), i == 1 ? Path.Combine("real", name) : Path.Combine($"k{i - 1}", name));
+        Directory.CreateDirectory(Path.Combine(root, "x"));
+        File.CreateSymbolicLink(Path.Combine(root, "x", "L"), Path.Combine("..", "k16", new string('t', 220)));
+        var last = Chain(Path.Combine(root, "chain"), "../x", KernelLinkLimit);
+        var given = Path.Combine(root, "chain", last);
+
+        var act = () => TemplateFinder.Find([given]);
+
+        act.Should().Throw<BoundaryException>().Which.Message.Should()
+            .StartWith(Path.Combine(given, "L") + ": a link that cannot be followed from here").And.Contain("too long to tell where it leads");
+    }
+
+    [Test]
     public void Folder_given_through_a_link_whose_real_path_is_too_long_to_resolve_stops_the_run()
     {
         RequireLinux();

@@ -85,7 +85,7 @@ public static partial class TemplateFinder
         /// <summary>
         /// Links the kernel could not follow from the walked path (more links on the way than it follows in
         /// one path) though they lead somewhere from their folder's real path: each must be reached another
-        /// way. A null real path: one too long to resolve, which nothing can show reached.
+        /// way. A null real path: a path on the way too long to resolve, which nothing can show reached.
         /// </summary>
         private readonly List<(string Link, string? RealPath, bool IsFolder, int Unskipped)> unfollowed = [];
 
@@ -209,9 +209,16 @@ public static partial class TemplateFinder
             {
                 real = Files.ProjectPath.RealPath(fromRealFolder);
             }
+            catch (BoundaryException) when (Files.RegularFile.FollowsTooManyLinks(fromRealFolder))
+            {
+                // The kernel cannot follow it from the real path either: a loop, or a chain too long from anywhere.
+                return false;
+            }
             catch (BoundaryException)
             {
-                return false;
+                // A path on its way too long to resolve: where it leads cannot be told.
+                unfollowed.Add((link.FullName, null, true, Below(unskipped)));
+                return true;
             }
             switch (Files.RegularFile.KindOf(real))
             {
@@ -265,7 +272,7 @@ public static partial class TemplateFinder
                 if (!reached)
                     throw BoundaryException.File(
                         $"{link}: a link that cannot be followed from here: the path passes through more links than the system follows in one path " +
-                        (realPath is null ? "(and its folder's real path is too long to tell where it leads). " : $"(it leads to {realPath}). ") +
+                        (realPath is null ? "(and a path on its way is too long to tell where it leads). " : $"(it leads to {realPath}). ") +
                         "The templates behind it can be neither checked nor capped. Nothing was changed. " +
                         "Name the project or folder by its real path (realpath prints it) or shorten the chain of links, and run again.");
             }
