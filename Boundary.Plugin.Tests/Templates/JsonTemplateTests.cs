@@ -132,4 +132,44 @@ public class JsonTemplateTests
         var act = () => CloudFormationTemplate.Load(new SourceText("bad.json", "{\n  \"Resources\": {\"R\": \"\\ud83d\"}\n}"u8.ToArray()));
         act.Should().Throw<BoundaryException>().WithMessage("bad.json:2:22: invalid JSON: a string cannot be decoded*");
     }
+    [Test]
+    public void Each_role_gets_its_own_layout_when_roles_in_one_file_differ()
+    {
+        // The editor keeps the text it made for one role for the next: a role laid out otherwise
+        // (indent, separator, line break, one line) must still get its own.
+        var input = "{\n  \"Resources\": {\n"
+            + "    \"A\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\n      \"RoleName\": \"a\"\n    }},\n"
+            + "    \"B\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\n\t\t\"RoleName\" : \"b\"\n    }},\n"
+            + "    \"C\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\r\n      \"RoleName\":\"c\"\r\n    }},\n"
+            + "    \"D\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"RoleName\":\"d\",  \"Path\": \"/\"}},\n"
+            + "    \"E\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": { \"RoleName\": \"e\" }},\n"
+            + "    \"F\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\n      \"RoleName\": \"f\"\n    }}\n"
+            + "  }\n}\n";
+        var boundary = $"\"PermissionsBoundary\"";
+        var expected = input
+            .Replace("{\n      \"RoleName\": \"a\"", $"{{\n      {boundary}: \"{Arn}\",\n      \"RoleName\": \"a\"")
+            .Replace("{\n\t\t\"RoleName\" : \"b\"", $"{{\n\t\t{boundary} : \"{Arn}\",\n\t\t\"RoleName\" : \"b\"")
+            .Replace("{\r\n      \"RoleName\":\"c\"", $"{{\r\n      {boundary}:\"{Arn}\",\r\n      \"RoleName\":\"c\"")
+            .Replace("{\"RoleName\":\"d\"", $"{{{boundary}:\"{Arn}\",  \"RoleName\":\"d\"")
+            .Replace("{ \"RoleName\": \"e\"", $"{{ {boundary}: \"{Arn}\", \"RoleName\": \"e\"")
+            .Replace("{\n      \"RoleName\": \"f\"", $"{{\n      {boundary}: \"{Arn}\",\n      \"RoleName\": \"f\"");
+
+        Inject(input).Output.Should().Be(expected);
+    }
+
+    [Test]
+    public void Names_and_types_that_are_not_ASCII_are_read_as_written()
+    {
+        // Names and type strings come from a table shared by every file a thread reads, which keeps only
+        // ASCII: these must be decoded each time, and an ASCII name beside them must not be taken for one.
+        var input = "{\"Resources\":{\"Rôle\":{\"Type\":\"AWS::IAM::Role\",\"Properties\":{\"Tâg\":1}},"
+            + "\"Role\":{\"Type\":\"AWS::IAM::Role\",\"Properties\":{\"Tag\":1}},"
+            + "\"Thing\":{\"Type\":\"Custom::Thïng\",\"Properties\":{}}}}";
+
+        var (output, plan) = Inject(input);
+
+        plan.Outcomes.Select(o => o.Resource.LogicalId).Should().Equal("Rôle", "Role");
+        plan.Template.Principals.Select(r => r.Type).Should().Equal(TemplateResource.Role, TemplateResource.Role);
+        output.Should().Contain($"\"Properties\":{{\"PermissionsBoundary\":\"{Arn}\",\"Tâg\":1}}");
+    }
 }

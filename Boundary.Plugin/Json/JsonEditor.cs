@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Boundary.Text;
 
@@ -11,11 +12,23 @@ namespace Boundary.Json;
 /// </summary>
 public sealed class JsonEditor(SourceText source)
 {
+    private static readonly SearchValues<char> NeedEscaping = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\u2028\u2029");
+
+    // A template's roles mostly get the same member in the same layout: the strings made for one are kept
+    // for the next (see Cached), so that a template of thousands of roles does not make each again.
+    private readonly string?[] recentTexts = new string?[4];
+    private int nextRecent;
+    private (string Name, string Quoted)? lastQuotedName;
+    private (string Name, string Colon, string Literal, string Eol, string Indent, string Text)? lastMember;
+
     public SourceText Source { get; } = source;
 
     /// <summary>A JSON string literal for <paramref name="value"/>.</summary>
     public static string Quote(string value)
     {
+        if (value.AsSpan().IndexOfAny(NeedEscaping) < 0)
+            return string.Concat("\"", value, "\"");
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
         {
@@ -56,16 +69,20 @@ public sealed class JsonEditor(SourceText source)
         if (Source.IsFirstOnLine(first.NameStart))
         {
             var lineStart = Source.LineStart(first.NameStart);
-            var indent = Source.Text(lineStart, first.NameStart);
+            var indent = Cached(lineStart, first.NameStart);
             var eol = Source.LineEndingBefore(first.NameStart);
+            if (value is string literal)
+                return TextEdit.Insertion(first.NameStart, MemberLine(name, colon, literal, eol, indent));
             var member = Member(name, colon, value, indent, IndentUnit(target, indent), eol);
             return TextEdit.Insertion(first.NameStart, member + "," + eol + indent);
         }
         var gap = target.Properties.Count > 1
-            ? Source.Text(CommaAfter(first.Value.End) + 1, target.Properties[1].NameStart)
-            : Source.Text(target.Start + 1, first.NameStart);
+            ? Cached(CommaAfter(first.Value.End) + 1, target.Properties[1].NameStart)
+            : Cached(target.Start + 1, first.NameStart);
         if (gap.Contains('\n') || gap.Contains("/*") || gap.Contains("//"))
             gap = " ";
+        if (value is string text)
+            return TextEdit.Insertion(first.NameStart, MemberLine(name, colon, text, "", gap));
         return TextEdit.Insertion(first.NameStart, Member(name, colon, value, "", "", "") + "," + gap);
     }
 
@@ -138,13 +155,53 @@ public sealed class JsonEditor(SourceText source)
     }
 
     private string Member(string name, string colon, object value, string indent, string unit, string eol) =>
-        Quote(name) + colon + Render(value, indent, unit, eol);
+        QuoteName(name) + colon + Render(value, indent, unit, eol);
 
-    private string Render(object value, string indent, string unit, string eol)
+    /// <summary><c>"name": literal,</c> then what goes before the member it is inserted before (a line break and indent, or a gap); the last one made is kept.</summary>
+    private string MemberLine(string name, string colon, string literal, string eol, string indent)
+    {
+        if (lastMember is { } last && last.Name == name && last.Colon == colon && last.Literal == literal && last.Eol == eol && last.Indent == indent)
+            return last.Text;
+        var text = string.Concat(QuoteName(name), colon, literal, ",", eol, indent);
+        lastMember = (name, colon, literal, eol, indent, text);
+        return text;
+    }
+
+    private string QuoteName(string name)
+    {
+        if (lastQuotedName is { } last && last.Name == name)
+            return last.Quoted;
+        var quoted = Quote(name);
+        lastQuotedName = (name, quoted);
+        return quoted;
+    }
+
+    /// <summary>
+    /// The text of bytes [from, to) of the file, from the few kept when it is one of them: indents and
+    /// separators repeat. A kept string answers only for exactly its bytes (ASCII, compared byte for char).
+    /// </summary>
+    private string Cached(int from, int to)
+    {
+        var bytes = Source.Bytes[from..to];
+        foreach (var text in recentTexts)
+            if (text is not null && Ascii.Equals(bytes, text))
+                return text;
+        var made = Source.Text(from, to);
+        recentTexts[nextRecent] = made;
+        nextRecent = (nextRecent + 1) % recentTexts.Length;
+        return made;
+    }
+
+    private static string Render(object value, string indent, string unit, string eol)
     {
         if (value is string literal)
             return literal;
-        var members = (IReadOnlyDictionary<string, object>)value;
+        return RenderObject((IReadOnlyDictionary<string, object>)value, indent, unit, eol);
+    }
+
+    // Apart from Render, whose string case would otherwise pay for the lambdas' captures on every call.
+    private static string RenderObject(IReadOnlyDictionary<string, object> members, string indent, string unit, string eol)
+    {
         if (members.Count == 0)
             return "{}";
         if (eol.Length == 0)
@@ -157,7 +214,7 @@ public sealed class JsonEditor(SourceText source)
     /// <summary>What stands between a member's name and its value, e.g. <c>": "</c> or <c>":"</c>.</summary>
     private string ColonSeparator(JsonProperty property)
     {
-        var text = Source.Text(property.NameEnd, property.Value.Start);
+        var text = Cached(property.NameEnd, property.Value.Start);
         return text.Contains('\n') || text.Contains('/') ? ": " : text;
     }
 

@@ -145,9 +145,12 @@ public static class JsonSpanParser
         }
     }
 
-    /// <summary>The value of an unescaped string token spanning [start, end), quotes included.</summary>
+    /// <summary>
+    /// The value of an unescaped string token spanning [start, end), quotes included. Short ones come from
+    /// the thread's <see cref="NameTable"/>: the values asked for are mostly resource types, which repeat.
+    /// </summary>
     internal static string DecodeString(ReadOnlySpan<byte> bytes, int start, int end) =>
-        System.Text.Encoding.UTF8.GetString(bytes[(start + 1)..(end - 1)]);
+        NameTable.ForThisThread.Get(bytes[(start + 1)..(end - 1)]);
 
     private static JsonNode Scalar(JsonKind kind, ref Utf8JsonReader reader, int start, int baseOffset) =>
         new() { Kind = kind, Start = start, End = baseOffset + (int)reader.BytesConsumed };

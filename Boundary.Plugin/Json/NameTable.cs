@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Boundary.Json;
@@ -6,7 +7,7 @@ namespace Boundary.Json;
 /// One string per distinct member name: a template of thousands of resources repeats a few dozen names
 /// ("Type", "Properties", "Version" ...), each decoded once instead of once per member. A small
 /// direct-mapped table: a miss costs the decode it would have cost anyway. A slot answers only for
-/// exactly its bytes (unescaped names only), so what one file put there cannot change another's names.
+/// exactly its bytes (unescaped ASCII names only), so what one file put there cannot change another's names.
 /// </summary>
 internal sealed class NameTable
 {
@@ -21,22 +22,33 @@ internal sealed class NameTable
 
     private const int Size = 512;
     private const int MaxLength = 64;
-    private readonly (byte[] Utf8, string Text)?[] slots = new (byte[], string)?[Size];
+    private readonly string?[] slots = new string?[Size];
 
     /// <summary>The name the reader stands on (a property name token), decoded.</summary>
     public string Get(ref Utf8JsonReader reader)
     {
-        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxLength)
+        if (reader.ValueIsEscaped || reader.HasValueSequence)
             return reader.GetString()!;
-        var bytes = reader.ValueSpan;
+        return Get(reader.ValueSpan);
+    }
+
+    /// <summary>
+    /// The text of <paramref name="utf8"/> (checked UTF-8, no escapes). Only ASCII is kept: a slot then
+    /// answers for exactly its bytes when they equal its string char for char, with no copy of the bytes.
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > MaxLength)
+            return Encoding.UTF8.GetString(utf8);
         var hash = 2166136261u;
-        foreach (var b in bytes)
+        foreach (var b in utf8)
             hash = (hash ^ b) * 16777619u;
         ref var slot = ref slots[hash & (Size - 1)];
-        if (slot is { } known && bytes.SequenceEqual(known.Utf8))
-            return known.Text;
-        var text = reader.GetString()!;
-        slot = (bytes.ToArray(), text);
+        if (slot is { } known && Ascii.Equals(utf8, known))
+            return known;
+        var text = Encoding.UTF8.GetString(utf8);
+        if (Ascii.IsValid(utf8))
+            slot = text;
         return text;
     }
 }

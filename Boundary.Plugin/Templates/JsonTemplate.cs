@@ -186,14 +186,26 @@ public sealed class JsonTemplate : CloudFormationTemplate
             return editor.AddProperties(node.Resource, arn);
         if (!properties.IsObject || node.Sites is null)
             throw Unsupported(resource, properties, "its Properties is not an object");
-        var edits = new List<TextEdit>();
-        foreach (var site in node.Sites.Where(s => s.Kind == BoundaryKind.None))
-            edits.Add(site.Boundary is { } empty
+        // Most resources have one site: its edit, with no list made for it.
+        TextEdit? only = null;
+        List<TextEdit>? edits = null;
+        var sites = node.Sites;
+        for (var i = 0; i < sites.Count; i++)
+        {
+            var site = sites[i];
+            if (site.Kind != BoundaryKind.None)
+                continue;
+            var edit = site.Boundary is { } empty
                 ? editor.FillEmptyBoundary(empty, arn)
-                : editor.InsertBoundary(site.Properties, arn));
-        if (edits.Count == 0)
+                : editor.InsertBoundary(site.Properties, arn);
+            if (only is null)
+                only = edit;
+            else
+                (edits ??= [only]).Add(edit);
+        }
+        if (only is null)
             throw Unsupported(resource, properties, $"its {FnIf} has no object branch to hold one");
-        return TextEdit.Merge(Source.Bytes, edits);
+        return edits is null ? only : TextEdit.Merge(Source.Bytes, edits);
     }
 
     public override TextEdit ReplaceBoundary(TemplateResource resource, string arn)
