@@ -70,7 +70,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
             : null;
         var principals = new List<TemplateResource>();
         var nodes = new Dictionary<TemplateResource, ResourceNodes>();
-        var seen = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, JsonProperty>(resources.Properties.Count, StringComparer.Ordinal);
         foreach (var entry in resources.Properties)
         {
             if (entry.Value.IsObject && entry.Value["Type"] is { Kind: JsonKind.String } declared)
