@@ -90,6 +90,35 @@ public class InjectAndDryRunTests
         result.StdOut.Should().Contain("Dry run: nothing written.");
     }
 
+    [TestCase("read-only", "the file is read-only")]
+    [TestCase("name too long", "the name is too long for the temp file")]
+    public void A_dry_run_refuses_what_the_real_run_would_refuse(string problem, string message)
+    {
+        // A dry run stages nothing, but it must not pass what the run that stages would refuse.
+        using var folder = CdkOut();
+        var template = "sam/template.json";
+        if (problem == "read-only")
+        {
+            File.SetUnixFileMode(Path.Combine(folder.Root, template), UnixFileMode.UserRead | UnixFileMode.GroupRead);
+        }
+        else
+        {
+            template = $"sam/{new string('t', 210)}.json";
+            File.Move(Path.Combine(folder.Root, "sam/template.json"), Path.Combine(folder.Root, template));
+        }
+        var before = folder.Snapshot();
+
+        var dryRun = CliRunner.Run(folder.Root, "inject", "sam", "--arn", Arn, "--dry-run");
+        var real = CliRunner.Run(folder.Root, "inject", "sam", "--arn", Arn);
+
+        dryRun.ExitCode.Should().Be(ExitCodes.ProjectOrFile, dryRun.ToString());
+        dryRun.StdErr.Should().Contain(message, dryRun.ToString());
+        dryRun.StdOut.Should().NotContain("+++", "a dry run that fails prints no diff");
+        real.ExitCode.Should().Be(ExitCodes.ProjectOrFile, real.ToString());
+        real.StdErr.Should().Contain(message, real.ToString());
+        folder.ShouldEqualSnapshot(before);
+    }
+
     [Test]
     public void Pre_push_dry_run_prints_a_diff_of_every_template_git_apply_accepts_and_writes_nothing()
     {

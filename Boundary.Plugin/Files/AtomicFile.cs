@@ -33,6 +33,22 @@ public static class AtomicFile
     }
 
     /// <summary>
+    /// Every refusal <see cref="Prepare(string, string, Action{Stream}, bool)"/> makes before it writes: a
+    /// path out of <paramref name="root"/>, a read-only file, a folder or special file in its place, a name
+    /// too long for its temp file. A dry run checks the same, so that it fails where the real run would.
+    /// Returns the confined path.
+    /// </summary>
+    public static string EnsureStageable(string root, string path)
+    {
+        var target = ProjectPath.Confine(root, path);
+        EnsureWritable(path);
+        if (NativeFiles.KindOf(target, followLinks: false) is var kind && kind is FileKind.Special or FileKind.Directory)
+            throw new NotRegularFileException(path, kind);
+        TempFiles.EnsureNameFits(path, target);
+        return target;
+    }
+
+    /// <summary>
     /// Replaces <paramref name="path"/> (inside <paramref name="root"/>) with <paramref name="bytes"/>.
     /// With <paramref name="durable"/> the new bytes reach the disk before the rename (an fsync, ~3 ms
     /// here); without it the rename is still atomic for every other process, which is all a killed run
@@ -67,10 +83,7 @@ public static class AtomicFile
     /// </summary>
     public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true)
     {
-        var target = ProjectPath.Confine(root, path);
-        EnsureWritable(path);
-        if (NativeFiles.KindOf(target, followLinks: false) is var kind && kind is FileKind.Special or FileKind.Directory)
-            throw new NotRegularFileException(path, kind);
+        var target = EnsureStageable(root, path);
         var temp = TempFiles.NameFor(target);
         try
         {

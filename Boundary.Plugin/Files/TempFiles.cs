@@ -1,3 +1,4 @@
+using Boundary.Core;
 using System.IO.Enumeration;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -86,6 +87,27 @@ public static partial class TempFiles
             Pending.Clear();
         }
     }
+
+    /// <summary>
+    /// Refuses a file whose temp file could not be made: its name, with the dot, process id, GUID and
+    /// suffix <see cref="NameFor"/> adds, past the 255 bytes a file name may have, or its path past the
+    /// system's limit. Without this check a long name passed a dry run and failed the real one with the
+    /// system's message and advice about permissions that did not apply.
+    /// </summary>
+    public static void EnsureNameFits(string path, string target)
+    {
+        var name = Path.GetFileName(target);
+        // Counted for the longest process id, not this run's: a name refused on one machine is refused on all.
+        var added = $"..{int.MaxValue}.{Guid.Empty:N}.tmp".Length;
+        var nameBytes = System.Text.Encoding.UTF8.GetByteCount(name);
+        if (nameBytes + added > NameMax)
+            throw BoundaryException.File($"{path}: the name is too long for the temp file written beside it before the change ({nameBytes} bytes; the name and the {added} bytes added must fit in {NameMax}). Nothing was changed. Give the file a name of at most {NameMax - added} bytes and run again.");
+        if (System.Text.Encoding.UTF8.GetByteCount(target) + added >= ProjectPath.PathMax)
+            throw BoundaryException.File($"{path}: the path is too long for the temp file written beside it before the change (the system takes {ProjectPath.PathMax} bytes). Nothing was changed. Shorten the folder names on the way and run again.");
+    }
+
+    /// <summary>The longest file name, in bytes, that Linux and macOS file systems take.</summary>
+    private const int NameMax = 255;
 
     public static string NameFor(string target) =>
         Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");

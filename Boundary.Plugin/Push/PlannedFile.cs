@@ -39,9 +39,9 @@ public sealed class PlannedFile
             : throw new InvalidOperationException($"{path} was not read from its file, so whether it changed since cannot be told.");
         if (dryRun)
         {
-            // A template to change must be writable without leaving the root: refused as the run that
-            // writes refuses it (there, by staging the new bytes, before any file is replaced).
-            ProjectPath.Confine(root, fullPath);
+            // A template to change must be one the run that writes can stage: refused as that run refuses
+            // it (out of the root, read-only, a name too long for its temp file), before any file is replaced.
+            AtomicFile.EnsureStageable(root, fullPath);
             // Nothing to undo or to journal: only the edits, for the diff.
             diffEdits = plan.Edits;
             return;
