@@ -106,6 +106,25 @@ public class PermissionAttackTests
         }
     }
 
+    [TestCase("hook pre-push --dry-run")]
+    [TestCase("hook pre-push")]
+    public void Read_only_template_folder_stops_the_dry_run_as_it_stops_the_real_run(string command)
+    {
+        // The temp file goes beside the template: a folder it cannot be made in is refused before any
+        // file is replaced, and a dry run, which makes none, refuses it too instead of passing.
+        using var site = OwnedByNobody();
+        var folder = Path.GetDirectoryName(site.Project.PathOf(FnA))!;
+        File.SetUnixFileMode(folder, ReadOnlyFolder);
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, Payload(site.Project.Root), command.Split(' '));
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("fnA-cloudformation-template.json: cannot be written: its folder is not writable for you").And.Contain("chmod u+w");
+        result.StdOut.Should().NotContain("+++", "a dry run that fails prints no diff");
+        site.ShouldBeUnchanged(before);
+    }
+
     [Test]
     public void Read_only_state_folder_is_one_line_and_exit_3()
     {

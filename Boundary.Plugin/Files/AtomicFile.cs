@@ -35,7 +35,7 @@ public static class AtomicFile
     /// <summary>
     /// Every refusal <see cref="Prepare(string, string, Action{Stream}, bool)"/> makes before it writes: a
     /// path out of <paramref name="root"/>, a read-only file, a folder or special file in its place, a name
-    /// too long for its temp file. A dry run checks the same, so that it fails where the real run would.
+    /// too long for its temp file, a folder the temp file cannot be created in. A dry run checks the same, so that it fails where the real run would.
     /// Returns the confined path.
     /// </summary>
     public static string EnsureStageable(string root, string path)
@@ -45,6 +45,9 @@ public static class AtomicFile
         if (NativeFiles.KindOf(target, followLinks: false) is var kind && kind is FileKind.Special or FileKind.Directory)
             throw new NotRegularFileException(path, kind);
         TempFiles.EnsureNameFits(path, target);
+        var folder = System.IO.Path.GetDirectoryName(target)!;
+        if (!NativeFiles.CanCreateIn(folder))
+            throw BoundaryException.File($"{path}: cannot be written: its folder is not writable for you, and the new bytes are staged beside the file before it is replaced. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
         return target;
     }
 

@@ -67,6 +67,19 @@ internal static partial class NativeFiles
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint Signal(int signal, nint handler);
 
+    [LibraryImport("libc", EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Access(string path, int mode);
+
+    private const int WOk = 2;
+    private const int XOk = 1;
+
+    /// <summary>
+    /// Whether this process may create a file in <paramref name="folder"/> (write and search permission, a
+    /// file system mounted writable), as the kernel judges it for this user. Only asked where the answer
+    /// is known (<see cref="Supported"/>); elsewhere the write itself answers.
+    /// </summary>
+    public static bool CanCreateIn(string folder) => !Supported || Access(folder, WOk | XOk) == 0;
+
     /// <summary>The type of <paramref name="path"/>; links followed unless <paramref name="followLinks"/> is false.</summary>
     public static FileKind KindOf(string path, bool followLinks)
     {
