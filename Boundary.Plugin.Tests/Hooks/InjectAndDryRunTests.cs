@@ -90,6 +90,22 @@ public class InjectAndDryRunTests
         result.StdOut.Should().Contain("Dry run: nothing written.");
     }
 
+    [Test]
+    public void A_name_at_the_limit_of_its_temp_file_is_written()
+    {
+        // 209 bytes: with the dot, a 7-digit process id, the GUID and ".tmp" the temp file's name is 255.
+        using var folder = CdkOut();
+        var template = $"sam/{new string('t', 204)}.json";
+        File.Move(Path.Combine(folder.Root, "sam/template.json"), Path.Combine(folder.Root, template));
+
+        var dryRun = CliRunner.Run(folder.Root, "inject", "sam", "--arn", Arn, "--dry-run");
+        var real = CliRunner.Run(folder.Root, "inject", "sam", "--arn", Arn);
+
+        dryRun.ExitCode.Should().Be(ExitCodes.Success, dryRun.ToString());
+        real.ExitCode.Should().Be(ExitCodes.Success, real.ToString());
+        folder.Read(template).Should().Contain(Arn);
+    }
+
     [TestCase("read-only", "the file is read-only")]
     [TestCase("name too long", "the name is too long for the temp file")]
     public void A_dry_run_refuses_what_the_real_run_would_refuse(string problem, string message)

@@ -34,6 +34,25 @@ public class PersistTests
         project.Read(FnA).Should().Contain(DevArn);
     }
 
+    [TestCase("--dry-run")]
+    [TestCase(null)]
+    public void A_record_that_cannot_be_written_stops_the_run_before_any_template_changes(string? dryRun)
+    {
+        // The record is written after the templates: a run that found out only then left them changed.
+        using var project = TempProject.FromFixture("multi-env");
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        SetDevBoundary(project, NewArn);
+        File.SetUnixFileMode(project.PathOf(Owned), UnixFileMode.UserRead | UnixFileMode.GroupRead);
+        var before = project.Snapshot();
+
+        var pre = dryRun is null ? Hook(project, "pre-push", null, "--persist") : Hook(project, "pre-push", null, "--persist", dryRun);
+
+        pre.ExitCode.Should().Be(3, pre.ToString());
+        pre.StdErr.Should().Contain("boundary-owned.json: the file is read-only", pre.ToString());
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
     [Test]
     public void A_changed_boundary_updates_exactly_the_values_the_tool_wrote()
     {

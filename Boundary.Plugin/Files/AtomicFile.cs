@@ -33,10 +33,9 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Every refusal <see cref="Prepare(string, string, Action{Stream}, bool)"/> makes before it writes: a
-    /// path out of <paramref name="root"/>, a read-only file, a folder or special file in its place, a name
-    /// too long for its temp file, a folder the temp file cannot be created in. A dry run checks the same, so that it fails where the real run would.
-    /// Returns the confined path.
+    /// Every refusal <see cref="Prepare(string, string, Action{Stream}, bool, bool)"/> makes before it writes: a
+    /// path out of <paramref name="root"/>, a read-only file, a folder or special file in its place.
+    /// A dry run checks the same, so that it fails where the real run would. Returns the confined path.
     /// </summary>
     public static string EnsureStageable(string root, string path)
     {
@@ -44,11 +43,19 @@ public static class AtomicFile
         EnsureWritable(path);
         if (NativeFiles.KindOf(target, followLinks: false) is var kind && kind is FileKind.Special or FileKind.Directory)
             throw new NotRegularFileException(path, kind);
-        TempFiles.EnsureNameFits(path, target);
+        return target;
+    }
+
+    /// <summary>
+    /// Refuses <paramref name="path"/> when its temp file could not be created in its folder, as the kernel
+    /// judges it for this process. For a run that must not find out by trying: a dry run, and a file
+    /// written only after others were replaced. A write finds out by itself, with the system's reason.
+    /// </summary>
+    public static void EnsureFolderAllowsTempFile(string path, string target)
+    {
         var folder = System.IO.Path.GetDirectoryName(target)!;
         if (!NativeFiles.CanCreateIn(folder))
             throw BoundaryException.File($"{path}: cannot be written: its folder is not writable for you, and the new bytes are staged beside the file before it is replaced. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
-        return target;
     }
 
     /// <summary>
@@ -84,9 +91,16 @@ public static class AtomicFile
     /// Like <see cref="Prepare(string, string, byte[], bool)"/>, with the new content written
     /// by <paramref name="write"/> straight into the temp file: a large file's new bytes are never held whole.
     /// </summary>
-    public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true)
+    /// <param name="refuseLongNames">
+    /// Refuse a name too long for its temp file on any machine (<see cref="TempFiles.EnsureNameFits"/>),
+    /// as a run that changes templates does; without it (putting back what a run changed) only this
+    /// machine's limit counts.
+    /// </param>
+    public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true, bool refuseLongNames = false)
     {
         var target = EnsureStageable(root, path);
+        if (refuseLongNames)
+            TempFiles.EnsureNameFits(path, target);
         var temp = TempFiles.NameFor(target);
         try
         {

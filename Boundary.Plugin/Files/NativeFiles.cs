@@ -67,18 +67,20 @@ internal static partial class NativeFiles
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint Signal(int signal, nint handler);
 
-    [LibraryImport("libc", EntryPoint = "access", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Access(string path, int mode);
+    [LibraryImport("libc", EntryPoint = "faccessat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int FAccessAt(int dirfd, string path, int mode, int flags);
 
     private const int WOk = 2;
     private const int XOk = 1;
+    private const int AtEAccess = 0x200;
 
     /// <summary>
     /// Whether this process may create a file in <paramref name="folder"/> (write and search permission, a
-    /// file system mounted writable), as the kernel judges it for this user. Only asked where the answer
-    /// is known (<see cref="Supported"/>); elsewhere the write itself answers.
+    /// file system mounted writable), as the kernel judges it for the effective user and its capabilities
+    /// (<c>AT_EACCESS</c>, as <c>test -w</c> asks). Only asked where the answer is known
+    /// (<see cref="Supported"/>); elsewhere the write itself answers.
     /// </summary>
-    public static bool CanCreateIn(string folder) => !Supported || Access(folder, WOk | XOk) == 0;
+    public static bool CanCreateIn(string folder) => !Supported || FAccessAt(AtFdCwd, folder, WOk | XOk, AtEAccess) == 0;
 
     /// <summary>The type of <paramref name="path"/>; links followed unless <paramref name="followLinks"/> is false.</summary>
     public static FileKind KindOf(string path, bool followLinks)

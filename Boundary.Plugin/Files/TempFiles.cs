@@ -97,8 +97,9 @@ public static partial class TempFiles
     public static void EnsureNameFits(string path, string target)
     {
         var name = Path.GetFileName(target);
-        // Counted for the longest process id, not this run's: a name refused on one machine is refused on all.
-        var added = $"..{int.MaxValue}.{Guid.Empty:N}.tmp".Length;
+        // Counted for the longest process id (Linux's largest pid_max, 4194304: 7 digits), not this run's:
+        // a name refused on one machine is refused on all, and every name passed can be written.
+        var added = $"..{4194304}.{Guid.Empty:N}.tmp".Length;
         var nameBytes = System.Text.Encoding.UTF8.GetByteCount(name);
         if (nameBytes + added > NameMax)
             throw BoundaryException.File($"{path}: the name is too long for the temp file written beside it before the change ({nameBytes} bytes; the name and the {added} bytes added must fit in {NameMax}). Nothing was changed. Give the file a name of at most {NameMax - added} bytes and run again.");

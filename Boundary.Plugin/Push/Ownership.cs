@@ -112,6 +112,17 @@ public sealed class Ownership
     }
 
     /// <summary>Writes <paramref name="text"/> (atomically), or deletes the file when it is null.</summary>
+    /// <summary>
+    /// Refuses, before any template is replaced, what <see cref="Save"/> would refuse once they were: the
+    /// file is written (or deleted) only after the templates, so its failure would leave them changed.
+    /// </summary>
+    public static void EnsureSavable(AmplifyProject project, string? text)
+    {
+        var path = PathOf(project);
+        var target = text is null ? ProjectPath.Confine(project.Root, path) : AtomicFile.EnsureStageable(project.Root, path);
+        AtomicFile.EnsureFolderAllowsTempFile(path, target);
+    }
+
     public static void Save(AmplifyProject project, string? text)
     {
         var path = PathOf(project);

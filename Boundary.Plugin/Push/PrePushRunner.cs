@@ -74,11 +74,14 @@ public sealed class PrePushRunner(AmplifyProject project)
             var summary = RewriteSummary.Of(files.Count, plans);
             var message = boundary is null ? why : null;
 
+            var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
+            var ownershipChanges = persist && newOwnership != ownership!.Text;
+            if (ownershipChanges)
+                Ownership.EnsureSavable(project, newOwnership);
+
             if (request.DryRun)
                 return new RewriteResult(mode, env, boundary, true, message, TemplateRewrite.Reports(plans), summary, recovered, warnings);
 
-            var newOwnership = persist ? Ownership.Render(OwnedAfter(plans, boundary, ownership!)) : null;
-            var ownershipChanges = persist && newOwnership != ownership!.Text;
             // post-push puts back the copies the host makes in #current-cloud-backend, and refuses the whole
             // undo when one of them lies outside the project: refused now, before any template changes.
             ProjectPath.ConfineAll(project.Root, changed.Select(CopyPathOf).OfType<string>());
