@@ -73,14 +73,21 @@ internal static partial class NativeFiles
     private const int WOk = 2;
     private const int XOk = 1;
     private const int AtEAccess = 0x200;
+    private const int ERofs = 30;
 
     /// <summary>
     /// Whether this process may create a file in <paramref name="folder"/> (write and search permission, a
     /// file system mounted writable), as the kernel judges it for the effective user and its capabilities
-    /// (<c>AT_EACCESS</c>, as <c>test -w</c> asks). Only asked where the answer is known
-    /// (<see cref="Supported"/>); elsewhere the write itself answers.
+    /// (<c>AT_EACCESS</c>, as <c>test -w</c> asks). Only a clear no counts (EACCES, EROFS): a call refused
+    /// by a seccomp profile (EPERM) or missing from an old kernel (ENOSYS) is no answer, and the write
+    /// itself then answers. Only asked where the call is known (<see cref="Supported"/>).
     /// </summary>
-    public static bool CanCreateIn(string folder) => !Supported || FAccessAt(AtFdCwd, folder, WOk | XOk, AtEAccess) == 0;
+    public static bool CanCreateIn(string folder)
+    {
+        if (!Supported || FAccessAt(AtFdCwd, folder, WOk | XOk, AtEAccess) == 0)
+            return true;
+        return Marshal.GetLastPInvokeError() is not (EAcces or ERofs);
+    }
 
     /// <summary>The type of <paramref name="path"/>; links followed unless <paramref name="followLinks"/> is false.</summary>
     public static FileKind KindOf(string path, bool followLinks)

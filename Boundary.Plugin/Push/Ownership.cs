@@ -111,7 +111,6 @@ public sealed class Ownership
         return Encoding.UTF8.GetString(StateJson.Serialize(new OwnershipDocument(sorted, Comment), indented: true)) + "\n";
     }
 
-    /// <summary>Writes <paramref name="text"/> (atomically), or deletes the file when it is null.</summary>
     /// <summary>
     /// Refuses, before any template is replaced, what <see cref="Save"/> would refuse once they were: the
     /// file is written (or deleted) only after the templates, so its failure would leave them changed.
@@ -119,10 +118,17 @@ public sealed class Ownership
     public static void EnsureSavable(AmplifyProject project, string? text)
     {
         var path = PathOf(project);
-        var target = text is null ? ProjectPath.Confine(project.Root, path) : AtomicFile.EnsureStageable(project.Root, path);
-        AtomicFile.EnsureFolderAllowsTempFile(path, target);
+        if (text is not null)
+        {
+            AtomicFile.EnsureFolderAllowsTempFile(path, AtomicFile.EnsureStageable(project.Root, path));
+            return;
+        }
+        var folder = Path.GetDirectoryName(ProjectPath.Confine(project.Root, path))!;
+        if (!NativeFiles.CanCreateIn(folder))
+            throw BoundaryException.File($"{path}: cannot be deleted: its folder is not writable for you. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
     }
 
+    /// <summary>Writes <paramref name="text"/> (atomically), or deletes the file when it is null.</summary>
     public static void Save(AmplifyProject project, string? text)
     {
         var path = PathOf(project);
