@@ -54,6 +54,45 @@ public class PersistTests
     }
 
     [Test]
+    public void A_record_that_fails_only_when_replaced_puts_every_template_back()
+    {
+        // An immutable record passes every check made before the templates change (as does one in a
+        // sticky folder owned by another user); only its rename fails, after the templates were replaced.
+        using var project = TempProject.FromFixture("multi-env");
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        SetDevBoundary(project, NewArn);
+        if (!Chattr("+i", project.PathOf(Owned)))
+            Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so no file passes the checks and fails its rename.");
+        try
+        {
+            var before = project.Snapshot();
+
+            var pre = Hook(project, "pre-push", null, "--persist");
+
+            pre.ExitCode.Should().Be(3, pre.ToString());
+            pre.StdErr.Should().Contain("boundary-owned.json").And.Contain("Every file written before it was put back as it was.");
+            project.ShouldEqualSnapshot(before);
+            File.Exists(project.PathOf(Journal)).Should().BeFalse();
+        }
+        finally
+        {
+            Chattr("-i", project.PathOf(Owned));
+        }
+    }
+
+    private static bool Chattr(string flag, string path)
+    {
+        try
+        {
+            return ProcessRunner.Run(new System.Diagnostics.ProcessStartInfo("chattr", [flag, path]), null, TimeSpan.FromSeconds(30)).ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    [Test]
     public void A_changed_boundary_updates_exactly_the_values_the_tool_wrote()
     {
         using var project = TempProject.FromFixture("multi-env");

@@ -91,11 +91,13 @@ public sealed class PrePushRunner(AmplifyProject project)
                 ready = keepJournal = true;
                 try
                 {
+                    // The record goes last, and a record that cannot be saved puts the templates back:
+                    // without it the next run could not tell the values it wrote from a person's.
                     TemplateRewrite.WriteAll(changed, index =>
                     {
                         journal.MarkDone(changed[index].JournalIndex);
                         AfterFileWritten?.Invoke(index);
-                    });
+                    }, persist ? () => Ownership.Save(project, newOwnership) : null);
                 }
                 catch (BoundaryException e) when (e is not RollbackFailedException)
                 {
@@ -103,10 +105,7 @@ public sealed class PrePushRunner(AmplifyProject project)
                     throw;
                 }
                 if (persist)
-                {
-                    Ownership.Save(project, newOwnership);
                     keepJournal = false; // the values stay: nothing for post-push to undo
-                }
             }
             return new RewriteResult(mode, env, boundary, false, message, TemplateRewrite.Reports(plans), summary, recovered, warnings);
         }

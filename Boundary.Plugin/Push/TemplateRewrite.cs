@@ -70,12 +70,14 @@ public static class TemplateRewrite
     /// Replaces every changed file with its staged bytes (in parallel, one rename each, without an fsync
     /// each: a journal written before covers a killed run). When a replacement fails, the files already
     /// replaced get their original bytes back, the other staged files are removed, and the error names the file.
+    /// <paramref name="afterAll"/> (a file that goes with the templates, such as the <c>--persist</c>
+    /// record) runs once every file is replaced; when it fails, they are all put back the same way.
     /// </summary>
-    public static void WriteAll(IReadOnlyList<PlannedFile> changed, Action<int>? written = null)
+    public static void WriteAll(IReadOnlyList<PlannedFile> changed, Action<int>? written = null, Action? afterAll = null)
     {
         try
         {
-            Replace(changed, written);
+            Replace(changed, written, afterAll);
         }
         finally
         {
@@ -83,7 +85,7 @@ public static class TemplateRewrite
         }
     }
 
-    private static void Replace(IReadOnlyList<PlannedFile> changed, Action<int>? written)
+    private static void Replace(IReadOnlyList<PlannedFile> changed, Action<int>? written, Action? afterAll)
     {
         var replaced = new bool[changed.Count];
         var options = Files.FileWorkers.ForRenames(changed.Count);
@@ -105,6 +107,14 @@ public static class TemplateRewrite
                 replaced[index] = true;
                 written?.Invoke(index);
             });
+            try
+            {
+                afterAll?.Invoke();
+            }
+            catch (BoundaryException failed)
+            {
+                throw new AggregateException(failed);
+            }
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is BoundaryException))
         {
