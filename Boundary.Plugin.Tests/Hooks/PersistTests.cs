@@ -80,6 +80,28 @@ public class PersistTests
         }
     }
 
+    [Test]
+    public void A_record_that_would_not_change_is_not_written()
+    {
+        // A person removed a value the tool wrote: the template changes, the record stays as it is, and
+        // a record that could not be written then is no reason to stop.
+        using var project = TempProject.FromFixture("multi-env");
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        var record = project.Read(Owned);
+        var edited = project.Read(FnA).Replace($"\"PermissionsBoundary\": \"{DevArn}\",", "", StringComparison.Ordinal);
+        edited.Should().NotContain(DevArn, "the person's edit removes the value");
+        project.Write(FnA, edited);
+        File.SetUnixFileMode(project.PathOf(Owned), UnixFileMode.UserRead | UnixFileMode.GroupRead);
+
+        var dryRun = Hook(project, "pre-push", null, "--persist", "--dry-run");
+        var pre = Hook(project, "pre-push", null, "--persist");
+
+        dryRun.ExitCode.Should().Be(0, dryRun.ToString());
+        pre.ExitCode.Should().Be(0, pre.ToString());
+        project.Read(FnA).Should().Contain(DevArn);
+        project.Read(Owned).Should().Be(record);
+    }
+
     private static bool Chattr(string flag, string path)
     {
         try

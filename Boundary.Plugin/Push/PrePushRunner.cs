@@ -97,7 +97,7 @@ public sealed class PrePushRunner(AmplifyProject project)
                     {
                         journal.MarkDone(changed[index].JournalIndex);
                         AfterFileWritten?.Invoke(index);
-                    }, persist ? () => Ownership.Save(project, newOwnership) : null);
+                    }, ownershipChanges ? () => Ownership.Save(project, newOwnership) : null);
                 }
                 catch (BoundaryException e) when (e is not RollbackFailedException)
                 {
