@@ -14,6 +14,13 @@ namespace Boundary.Files;
 /// </summary>
 public static partial class TempFiles
 {
+    // The longest file name, in bytes, that Linux and macOS file systems take.
+    private const int NameMax = 255;
+
+    // What NameFor adds to a name, counted for the longest process id (Linux's largest pid_max, 4194304:
+    // 7 digits), not this run's: a name refused on one machine is refused on all, and a name passed fits.
+    private static readonly int NameAdded = $"..{4194304}.{Guid.Empty:N}.tmp".Length;
+
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { "node_modules" };
 
     // Dot files too (every temp file is one), and a folder that cannot be read is an error to the sweep, which goes on without it.
@@ -96,19 +103,12 @@ public static partial class TempFiles
     /// </summary>
     public static void EnsureNameFits(string path, string target)
     {
-        var name = Path.GetFileName(target);
-        // Counted for the longest process id (Linux's largest pid_max, 4194304: 7 digits), not this run's:
-        // a name refused on one machine is refused on all, and every name passed can be written.
-        var added = $"..{4194304}.{Guid.Empty:N}.tmp".Length;
-        var nameBytes = System.Text.Encoding.UTF8.GetByteCount(name);
-        if (nameBytes + added > NameMax)
-            throw BoundaryException.File($"{path}: the name is too long for the temp file written beside it before the change ({nameBytes} bytes; the name and the {added} bytes added must fit in {NameMax}). Nothing was changed. Give the file a name of at most {NameMax - added} bytes and run again.");
-        if (System.Text.Encoding.UTF8.GetByteCount(target) + added >= ProjectPath.PathMax)
+        var nameBytes = System.Text.Encoding.UTF8.GetByteCount(Path.GetFileName(target));
+        if (nameBytes + NameAdded > NameMax)
+            throw BoundaryException.File($"{path}: the name is too long for the temp file written beside it before the change ({nameBytes} bytes; the name and the {NameAdded} bytes added must fit in {NameMax}). Nothing was changed. Give the file a name of at most {NameMax - NameAdded} bytes and run again.");
+        if (System.Text.Encoding.UTF8.GetByteCount(target) + NameAdded >= ProjectPath.PathMax)
             throw BoundaryException.File($"{path}: the path is too long for the temp file written beside it before the change (the system takes {ProjectPath.PathMax} bytes). Nothing was changed. Shorten the folder names on the way and run again.");
     }
-
-    /// <summary>The longest file name, in bytes, that Linux and macOS file systems take.</summary>
-    private const int NameMax = 255;
 
     public static string NameFor(string target) =>
         Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
