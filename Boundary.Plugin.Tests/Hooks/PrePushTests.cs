@@ -110,6 +110,58 @@ public class PrePushTests
     }
 
     [Test]
+    public void A_write_failure_whose_put_back_fails_too_keeps_the_journal_and_says_how_to_undo()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        var backend = project.PathOf("amplify/backend");
+        var probe = project.PathOf("chattr-probe");
+        File.WriteAllText(probe, "");
+        if (!Chattr("+i", probe) || !Chattr("-i", probe))
+            Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so putting back cannot be made to fail.");
+        File.Delete(probe);
+        var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
+        {
+            // After three files were replaced, the backend becomes immutable (nothing can be put back)
+            // and the fourth write "fails".
+            AfterFileWritten = index =>
+            {
+                if (index != 3)
+                    return;
+                Chattr("+i", backend);
+                throw BoundaryException.File("fnB-cloudformation-template.json: cannot be written (disk full).");
+            },
+        };
+        try
+        {
+            var run = () => runner.Run(HookPayload.Empty, new PrePushRequest());
+
+            var message = run.Should().Throw<RollbackFailedException>().Which.Message;
+            message.Should().Contain("failed too").And.Contain("'dotnet boundary restore'");
+            File.Exists(project.PathOf(Journal)).Should().BeTrue();
+        }
+        finally
+        {
+            Chattr("-i", backend);
+        }
+
+        CliRunner.Run(project.Root, "restore").ExitCode.Should().Be(0);
+        project.ShouldEqualSnapshot(before);
+    }
+
+    private static bool Chattr(string flag, string path)
+    {
+        try
+        {
+            return ProcessRunner.Run(new System.Diagnostics.ProcessStartInfo("chattr", ["-R", flag, path]), null, TimeSpan.FromSeconds(30)).ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    [Test]
     public void A_template_changed_after_it_was_read_stops_the_run_and_nothing_else_changes()
     {
         using var project = TempProject.FromFixture("multi-env");

@@ -99,7 +99,13 @@ public sealed class PrePushRunner(AmplifyProject project)
                         AfterFileWritten?.Invoke(index);
                     }, ownershipChanges ? () => Ownership.Save(project, newOwnership) : null);
                 }
-                catch (BoundaryException e) when (e is not RollbackFailedException)
+                catch (RollbackFailedException e)
+                {
+                    // The journal stays (keepJournal): the host will not run post-push after a failed
+                    // pre-push, so the way back must be said here.
+                    throw new RollbackFailedException($"{e.Message}\nThose files still hold the new boundary. The journal {journalPath} was kept: fix the problem and run 'dotnet boundary restore' to put them back.", e);
+                }
+                catch (BoundaryException)
                 {
                     keepJournal = false; // every file written was put back
                     throw;
