@@ -61,7 +61,7 @@ public class PersistTests
         using var project = TempProject.FromFixture("multi-env");
         Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
         SetDevBoundary(project, NewArn);
-        if (!Chattr("+i", project.PathOf(Owned)))
+        if (!FileFlags.Chattr("+i", project.PathOf(Owned)))
             Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so no file passes the checks and fails its rename.");
         try
         {
@@ -76,7 +76,7 @@ public class PersistTests
         }
         finally
         {
-            Chattr("-i", project.PathOf(Owned));
+            FileFlags.Chattr("-i", project.PathOf(Owned));
         }
     }
 
@@ -100,18 +100,6 @@ public class PersistTests
         pre.ExitCode.Should().Be(0, pre.ToString());
         project.Read(FnA).Should().Contain(DevArn);
         project.Read(Owned).Should().Be(record);
-    }
-
-    private static bool Chattr(string flag, string path)
-    {
-        try
-        {
-            return ProcessRunner.Run(new System.Diagnostics.ProcessStartInfo("chattr", [flag, path]), null, TimeSpan.FromSeconds(30)).ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
     }
 
     [Test]

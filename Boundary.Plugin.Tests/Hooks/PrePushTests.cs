@@ -117,7 +117,7 @@ public class PrePushTests
         var backend = project.PathOf("amplify/backend");
         var probe = project.PathOf("chattr-probe");
         File.WriteAllText(probe, "");
-        if (!Chattr("+i", probe) || !Chattr("-i", probe))
+        if (!FileFlags.Chattr("+i", probe) || !FileFlags.Chattr("-i", probe))
             Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so putting back cannot be made to fail.");
         File.Delete(probe);
         var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
@@ -128,7 +128,7 @@ public class PrePushTests
             {
                 if (index != 3)
                     return;
-                Chattr("+i", backend);
+                FileFlags.Chattr("+i", backend);
                 throw BoundaryException.File("fnB-cloudformation-template.json: cannot be written (disk full).");
             },
         };
@@ -142,23 +142,11 @@ public class PrePushTests
         }
         finally
         {
-            Chattr("-i", backend);
+            FileFlags.Chattr("-i", backend);
         }
 
         CliRunner.Run(project.Root, "restore").ExitCode.Should().Be(0);
         project.ShouldEqualSnapshot(before);
-    }
-
-    private static bool Chattr(string flag, string path)
-    {
-        try
-        {
-            return ProcessRunner.Run(new System.Diagnostics.ProcessStartInfo("chattr", ["-R", flag, path]), null, TimeSpan.FromSeconds(30)).ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
     }
 
     [Test]
