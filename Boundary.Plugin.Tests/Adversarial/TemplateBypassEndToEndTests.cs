@@ -152,6 +152,22 @@ public class TemplateBypassEndToEndTests
         project.ShouldEqual(before);
     }
 
+    [Test]
+    public void A_template_in_a_folder_named_with_a_line_feed_and_an_escape_stops_pre_push_before_any_write()
+    {
+        using var project = Create("yaml", YamlRole("AWS::IAM::Role"));
+        project.Project.Write("amplify/backend/custom/x\n\u001b[2KFAKE/x-cloudformation-template.json", JsonRole("\"AWS::IAM::Role\""));
+        var before = project.Snapshot();
+
+        var pre = Run(project, "hook", "pre-push");
+
+        pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
+        pre.StdErr.Should().Contain("x\\u000a\\u001b[2KFAKE/x-cloudformation-template.json: its path holds a control or format character").And.NotContain("\u001b");
+        pre.StdErr.TrimEnd('\n').Split('\n').Should().ContainSingle();
+        project.ShouldEqual(before);
+        File.Exists(Path.Combine(project.Root, "amplify", ".boundary", "push-journal.jsonl")).Should().BeFalse();
+    }
+
     private static CliResult Run(AttackProject project, params string[] args) =>
         PackedTool.Run(project.Root, args, args[0] == "hook" ? HookTestSupport.Payload(project.Root) : "");
 

@@ -1,11 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.Json;
+using Boundary.Text;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Boundary.Cli;
 
-/// <summary>Writes to the console: text and JSON on stdout, warnings and errors on stderr.</summary>
+/// <summary>
+/// Writes to the console: text and JSON on stdout, warnings and errors on stderr. Everything passes
+/// <see cref="Printable.ForTerminal(string)"/> on its way out: what a project's files hold (a template's
+/// names and values, a folder's name) can never act on the terminal it is shown in.
+/// </summary>
 public sealed class ConsoleOutput(IConsole console) : IOutput
 {
     /// <summary>
@@ -24,7 +29,7 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
         JsonSerializer.Serialize(document, (JsonTypeInfo<T>)(Documents.GetTypeInfo(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not in {nameof(OutputJsonContext)}.")));
 
-    public void Line(string text = "") => console.Out.WriteLine(text);
+    public void Line(string text = "") => console.Out.WriteLine(Printable.ForTerminal(text));
 
     public void Text(Action<TextWriter> write)
     {
@@ -33,18 +38,21 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
         write(blocks);
     }
 
-    public void Warn(string text) => console.Error.WriteLine($"warning: {text}");
+    public void Warn(string text) => console.Error.WriteLine($"warning: {Printable.ForTerminal(text)}");
 
-    public void Error(string text) => console.Error.WriteLine($"error: {text}");
+    public void Error(string text) => console.Error.WriteLine($"error: {Printable.ForTerminal(text)}");
 
-    public void Json<T>(T document) => console.Out.WriteLine(Serialize(document));
+    // The serialiser escapes control characters itself; the relaxed encoder leaves the bidirectional
+    // ones and the line separators, and "\uXXXX" in a JSON string is the same character.
+    public void Json<T>(T document) => console.Out.WriteLine(Printable.ForTerminal(Serialize(document)));
 
-    public void Detail(string text) => console.Error.WriteLine(text.TrimEnd('\n'));
+    public void Detail(string text) => console.Error.WriteLine(Printable.ForTerminal(text.TrimEnd('\n')));
 
     /// <summary>
     /// Collects text and hands it on in blocks of 32,768 characters, from one reused buffer: a string
     /// per block would be a large-object allocation each time, and megabytes of diff would set off a
-    /// full collection every few blocks.
+    /// full collection every few blocks. Each block passes <see cref="Printable.WriteForTerminalKeepingCrLf"/>;
+    /// a carriage return that ends a block waits for the next one, which tells whether a line feed follows.
     /// </summary>
     private sealed class BlockWriter(TextWriter target) : TextWriter
     {
@@ -77,18 +85,23 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
             }
         }
 
-        public override void Flush()
+        public override void Flush() => Flush(last: false);
+
+        private void Flush(bool last)
         {
-            if (used == 0)
+            var held = !last && used > 0 && block[used - 1] == '\r' ? 1 : 0;
+            if (used - held == 0)
                 return;
-            target.Write(block, 0, used);
-            used = 0;
+            Printable.WriteForTerminalKeepingCrLf(target, block.AsSpan(0, used - held));
+            if (held == 1)
+                block[0] = '\r';
+            used = held;
         }
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
-                Flush();
+                Flush(last: true);
             base.Dispose(disposing);
         }
     }

@@ -76,7 +76,7 @@ public static class LastResort
     {
         try
         {
-            error.WriteLine(line);
+            error.WriteLine(Text.Printable.ForTerminal(line));
             error.Flush();
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException || Files.OutputFileStream.IsFileTooLarge(e))

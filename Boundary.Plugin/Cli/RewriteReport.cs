@@ -1,5 +1,6 @@
 using Boundary.Push;
 using Boundary.Templates;
+using Boundary.Text;
 
 namespace Boundary.Cli;
 
@@ -52,10 +53,10 @@ public static class RewriteReport
             else
                 output.Line($"{verb} {file.Path} ({Counts(file)})");
             foreach (var principal in file.Principals.Where(p => p.Note is not null))
-                output.Line($"  {principal.LogicalId} ({file.Path}:{principal.Line}:{principal.Column}): {Name(principal.Action)}: {principal.Note}");
+                output.Line($"  {Printable.Of(principal.LogicalId)} ({file.Path}:{principal.Line}:{principal.Column}): {Name(principal.Action)}: {principal.Note}");
         }
         var s = result.Summary;
-        var target = result.Env is null ? result.Boundary : $"env '{result.Env}': {result.Boundary ?? "no boundary"}";
+        var target = result.Env is null ? result.Boundary : $"env '{Printable.Of(result.Env)}': {result.Boundary ?? "no boundary"}";
         var tail = result.DryRun
             ? " Dry run: nothing written."
             : result.Mode == "transient" && s.FilesChanged > 0 ? " 'hook post-push' (or 'dotnet boundary restore') puts them back." : "";

@@ -97,8 +97,8 @@ public static class ProjectPath
         if (path.StartsWith('/') || path.Contains('\\') || (path.Length >= 2 && path[1] == ':'))
             return $"'{path}' is not a relative '/'-separated path";
         // Format characters (a right-to-left override, a zero-width joiner) make a path print as another one.
-        if (path.Any(IsHidden))
-            return $"'{Printable(path)}' holds a control or format character";
+        if (HasHiddenCharacter(path))
+            return $"'{ShowHidden(path)}' holds a control or format character";
         foreach (var component in path.Split('/'))
             if (component is "" or "." or "..")
                 return $"'{path}' has an empty, '.' or '..' component";
@@ -171,8 +171,16 @@ public static class ProjectPath
         }
     }
 
+    /// <summary>
+    /// Whether a path holds a control or format character (a line feed, an escape, a right-to-left
+    /// override, a zero-width joiner): such a path can break a line of output or print as another path.
+    /// </summary>
+    public static bool HasHiddenCharacter(string path) => path.Any(IsHidden);
+
+    /// <summary>The path with each control or format character written as <c>\uxxxx</c>, the rest as it is.</summary>
+    public static string ShowHidden(string path) =>
+        HasHiddenCharacter(path) ? string.Concat(path.Select(c => IsHidden(c) ? $"\\u{(int)c:x4}" : c.ToString())) : path;
+
     private static bool IsHidden(char c) =>
         char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
-
-    private static string Printable(string text) => string.Concat(text.Select(c => IsHidden(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -51,5 +51,5 @@ public static class BoundaryInjector
     public static Text.TextEdit Replace(CloudFormationTemplate template, TemplateResource resource, string arn) =>
         resource.FromGlobals ? template.AddBoundary(resource, arn) : template.ReplaceBoundary(resource, arn);
 
-    public static string StaleNote(string env) => $"stale boundary from env '{env}' replaced";
+    public static string StaleNote(string env) => $"stale boundary from env '{Text.Printable.Of(env)}' replaced";
 }

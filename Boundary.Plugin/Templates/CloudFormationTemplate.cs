@@ -161,7 +161,7 @@ public abstract class CloudFormationTemplate(SourceText source)
     protected void RefuseNoValueBranch(TemplateResource resource)
     {
         if (resource.Branches?.FirstOrDefault(b => b.IsNoValue) is { } branch)
-            throw BoundaryException.File($"{Path}:{branch.Line}:{branch.Column}: cannot add the permissions boundary of {resource.LogicalId}: this branch of its Fn::If is AWS::NoValue, so when it is taken the user is created without Properties, and without a boundary. Give the branch a Properties mapping and run again.");
+            throw BoundaryException.File($"{Path}:{branch.Line}:{branch.Column}: cannot add the permissions boundary of {Text.Printable.Of(resource.LogicalId)}: this branch of its Fn::If is AWS::NoValue, so when it is taken the user is created without Properties, and without a boundary. Give the branch a Properties mapping and run again.");
     }
 
     /// <summary>

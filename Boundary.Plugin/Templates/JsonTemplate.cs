@@ -244,7 +244,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
     }
 
     private BoundaryException FromGlobals(TemplateResource resource, string verb) =>
-        BoundaryException.File($"{Source.Describe(resource.Offset)}: cannot {verb} the permissions boundary of {resource.LogicalId}: it comes from Globals.Function. Change it there by hand and run again.");
+        BoundaryException.File($"{Source.Describe(resource.Offset)}: cannot {verb} the permissions boundary of {Text.Printable.Of(resource.LogicalId)}: it comes from Globals.Function. Change it there by hand and run again.");
 
     private static bool IsPrincipal(JsonNode resource) =>
         resource.IsObject && resource.Properties.Any(p => p.Name == "Type" && TemplateResource.IsPrincipalType(p.Value.StringValue));
@@ -448,7 +448,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
         BoundaryException.File($"{source.Describe(offset)}: '{name}' appears twice in {where}; readers disagree on which one counts, so whether a role is bounded cannot be decided. Keep one and run again.");
 
     private BoundaryException Unsupported(TemplateResource resource, JsonNode node, string why) =>
-        BoundaryException.File($"{Source.Describe(node.Start)}: cannot add a permissions boundary to {resource.LogicalId}: {why}. Give it a Properties object and run again.");
+        BoundaryException.File($"{Source.Describe(node.Start)}: cannot add a permissions boundary to {Text.Printable.Of(resource.LogicalId)}: {why}. Give it a Properties object and run again.");
 
     /// <param name="Properties">The object that holds (or would hold) PermissionsBoundary.</param>
     /// <param name="Boundary">Its PermissionsBoundary member, also when the value is empty.</param>

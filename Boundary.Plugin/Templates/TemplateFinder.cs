@@ -57,7 +57,26 @@ public static partial class TemplateFinder
         var realPaths = new HashSet<string>(StringComparer.Ordinal);
         var result = walk.Found.Where(f => realPaths.Add(f.RealPath)).Select(f => f.Path).ToList();
         walk.RefuseUnfollowed(realPaths);
+        RefuseHiddenCharacters(result, paths);
         return result;
+    }
+
+    /// <summary>
+    /// A template whose path below the folder given holds a control or format character is refused:
+    /// its name could break a line of the report or print as another template's, and the push journal
+    /// takes no such path, so post-push could not put it back.
+    /// </summary>
+    private static void RefuseHiddenCharacters(List<string> found, IEnumerable<string> paths)
+    {
+        var starts = paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar).ToList();
+        foreach (var file in found)
+        {
+            var start = starts.Where(s => file.StartsWith(s, StringComparison.Ordinal)).MaxBy(s => s.Length);
+            if (start is not null && Files.ProjectPath.HasHiddenCharacter(file[start.Length..]))
+                throw BoundaryException.File(
+                    $"{Files.ProjectPath.ShowHidden(file)}: its path holds a control or format character (shown as \\uxxxx), which can break a line of output or make it print as another path, so it can be neither checked nor capped. Nothing was changed. " +
+                    "Rename it (or the folder on the way), and run again.");
+        }
     }
 
     private static bool IsAmplifyBackend(string path)
@@ -170,7 +189,7 @@ public static partial class TemplateFinder
                 if (kind == Files.FileKind.Regular)
                     Found.Add((file.FullName, own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name)));
                 else
-                    warnings?.Add($"{file.FullName}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
+                    warnings?.Add($"{Files.ProjectPath.ShowHidden(file.FullName)}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
             }
             foreach (var entry in entries)
             {
@@ -254,7 +273,7 @@ public static partial class TemplateFinder
         private static void RefuseOutside(FileSystemInfo link, string realPath, string realRoot)
         {
             if (!Files.ProjectPath.IsInside(realRoot, realPath))
-                throw BoundaryException.File($"{link.FullName}: a link to {link.LinkTarget} (resolved: {realPath}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
+                throw BoundaryException.File($"{Files.ProjectPath.ShowHidden(link.FullName)}: a link to {Files.ProjectPath.ShowHidden(link.LinkTarget ?? "")} (resolved: {Files.ProjectPath.ShowHidden(realPath)}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
         }
 
         /// <summary>

@@ -264,5 +264,5 @@ public sealed class YamlTemplateEditor(SourceText source)
 
     /// <summary>Why a boundary cannot be changed at <paramref name="node"/>, and what to do by hand.</summary>
     public static BoundaryException Refusal(SourceText source, TemplateResource resource, YamlNode node, string verb, string why, string fix) =>
-        BoundaryException.File($"{source.Describe(node.Start)}: cannot {verb} the permissions boundary of {resource.LogicalId}: {why}. {fix} and run again.");
+        BoundaryException.File($"{source.Describe(node.Start)}: cannot {verb} the permissions boundary of {Text.Printable.Of(resource.LogicalId)}: {why}. {fix} and run again.");
 }

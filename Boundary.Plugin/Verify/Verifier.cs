@@ -1,5 +1,6 @@
 using Boundary.Amplify;
 using Boundary.Templates;
+using Boundary.Text;
 
 namespace Boundary.Verify;
 
@@ -38,7 +39,7 @@ public static class Verifier
             // Bounded only when every branch is: the worst branch speaks for the role.
             if (branches.Count == 0)
                 return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
-                    $"{resource.LogicalId} ({resource.Type}) has an Fn::If as its Properties with no object branch, so no PermissionsBoundary; expected {expected}.");
+                    $"{Printable.Of(resource.LogicalId)} ({resource.Type}) has an Fn::If as its Properties with no object branch, so no PermissionsBoundary; expected {expected}.");
             var verdicts = branches.Select(b => (Branch: b, Result: Judge(file, resource with { Boundary = b.Kind, BoundaryValue = b.Value, Branches = null }, expected, options))).ToList();
             var worst = verdicts.OrderBy(v => Array.IndexOf(Severity, v.Result.Status)).First();
             return worst.Result with
@@ -47,7 +48,8 @@ public static class Verifier
                 Message = $"{worst.Result.Message.TrimEnd('.')} (in the Fn::If branch at line {worst.Branch.Line}, column {worst.Branch.Column}; {verdicts.Count(v => v.Result.Status == VerifyStatus.Bounded)} of {verdicts.Count} branches bounded).",
             };
         }
-        var what = $"{resource.LogicalId} ({resource.Type})" + (resource.FromGlobals ? " through Globals.Function" : "");
+        // The name and a value that is no ARN are the template's own text: one line each, whatever they hold.
+        var what = $"{Printable.Of(resource.LogicalId)} ({resource.Type})" + (resource.FromGlobals ? " through Globals.Function" : "");
         switch (resource.Boundary)
         {
             case BoundaryKind.None:
@@ -62,10 +64,10 @@ public static class Verifier
             return new VerifyResult(file, resource, VerifyStatus.Bounded, null, null, $"{what} has the expected boundary.");
         if (options.StaleBoundaries is not null && options.StaleBoundaries.TryGetValue(actual, out var staleEnv))
             return new VerifyResult(file, resource, VerifyStatus.Stale, VerifyRule.Stale, "error",
-                $"{what} has PermissionsBoundary {actual}, the boundary of env '{staleEnv}' (stale: generated while that env was current); expected {expected}.");
+                $"{what} has PermissionsBoundary {actual}, the boundary of env '{Printable.Of(staleEnv)}' (stale: generated while that env was current); expected {expected}.");
         if (!PolicyArn.TryParse(actual, out var parsed, out var problem))
             return new VerifyResult(file, resource, VerifyStatus.Invalid, VerifyRule.Invalid, "error",
-                $"{what} has PermissionsBoundary '{actual}', which is not a valid policy ARN ({problem}); expected {expected}.");
+                $"{what} has PermissionsBoundary '{Printable.Of(actual)}', which is not a valid policy ARN ({problem}); expected {expected}.");
         var otherAccount = parsed!.Partition != expected.Partition ||
                            (!parsed.IsAwsManaged && !expected.IsAwsManaged && parsed.Account != expected.Account);
         if (otherAccount)

@@ -1,0 +1,87 @@
+using Boundary.Core;
+using Boundary.Tests.Hooks;
+using Boundary.Tests.Support;
+
+namespace Boundary.Tests.Adversarial;
+
+/// <summary>
+/// A template's own text (its logical ids, a value where an ARN belongs, a comment beside a role, a
+/// folder's name) never acts on the terminal and never adds a line to the report: a hostile project
+/// could otherwise colour, move or erase what the user reads, or print a line that passes for the tool's.
+/// </summary>
+[Category("Unit")]
+public class TemplateTextInjectionTests
+{
+    private const string HostileId = "R\\u001b[2K\\nFAKE: bounded";
+
+    private static readonly string HostileTemplate =
+        "{\"Resources\": {\"" + HostileId + "\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {\"PermissionsBoundary\": \"x\\nFAKE: \\u001b[1A\\u202e\"}}," +
+        " \"Q\\rFAKE\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {}}}}";
+
+    [Test]
+    public void Verify_prints_a_hostile_logical_id_and_value_escaped_on_the_line_of_their_finding()
+    {
+        using var project = AttackProject.Create("json", HostileTemplate);
+
+        var result = project.Verify();
+
+        result.ExitCode.Should().Be(ExitCodes.Findings, result.ToString());
+        ShouldBeSafe(result);
+        result.StdOut.Should().Contain("R\\u001B[2K\\u000AFAKE: bounded").And.Contain("x\\u000AFAKE: \\u001B[1A\\u202E").And.Contain("Q\\u000DFAKE");
+    }
+
+    [Test]
+    public void Verify_as_json_keeps_the_names_as_they_are()
+    {
+        using var project = AttackProject.Create("json", HostileTemplate);
+
+        var result = project.Verify("--json");
+
+        ShouldBeSafe(result);
+        var ids = Newtonsoft.Json.Linq.JObject.Parse(result.StdOut)["principals"]!.Select(p => (string?)p["logicalId"]);
+        ids.Should().BeEquivalentTo(["R\u001b[2K\nFAKE: bounded", "Q\rFAKE"]);
+    }
+
+    [Test]
+    public void A_dry_run_diff_shows_a_templates_control_characters_escaped()
+    {
+        using var project = AttackProject.Create("yaml", "Resources:\r\n  R:   # \u202eevil \u001b]0;title\u0007\r\n    Type: AWS::IAM::Role\r\n    Properties:\r\n      RoleName: r\r\n");
+
+        var result = HookTestSupport.Hook(project.Project, "pre-push", null, "--dry-run");
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        ShouldBeSafe(result);
+        result.StdOut.Should().Contain("\\u202Eevil \\u001B]0;title\\u0007\r\n").And.Contain("+      PermissionsBoundary: " + AttackProject.DevArn + "\r\n");
+    }
+
+    [TestCase("verify")]
+    [TestCase("pre-push")]
+    [TestCase("dry-run")]
+    public void A_template_whose_folder_name_holds_a_line_feed_is_refused_and_nothing_changes(string command)
+    {
+        using var project = AttackProject.Create("json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        project.Project.Write("amplify/backend/custom/x\nFAKE: all bounded/x-cloudformation-template.json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        var before = project.Snapshot();
+
+        var result = command switch
+        {
+            "verify" => project.Verify(),
+            "pre-push" => project.PrePush(),
+            _ => HookTestSupport.Hook(project.Project, "pre-push", null, "--dry-run"),
+        };
+
+        result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+        ShouldBeSafe(result);
+        result.StdErr.Should().Contain("x\\u000aFAKE: all bounded/x-cloudformation-template.json: its path holds a control or format character");
+        result.StdErr.TrimEnd('\n').Split('\n').Should().ContainSingle();
+        project.ShouldEqual(before);
+    }
+
+    private static void ShouldBeSafe(CliResult result)
+    {
+        var all = result.StdOut + result.StdErr;
+        all.Should().NotContainAny("\u001b", "\u202e", "\u0007", "\u009b");
+        all.Replace("\r\n", "\n").Should().NotContain("\r");
+        all.Split('\n').Should().NotContain(line => line.StartsWith("FAKE"));
+    }
+}

@@ -1,0 +1,40 @@
+using Boundary.Text;
+
+namespace Boundary.Tests.Text;
+
+[Category("Unit")]
+public class PrintableTests
+{
+    [TestCase("\u001b[2J", "\\u001B[2J")]
+    [TestCase("a\rb", "a\\u000Db")]
+    [TestCase("\u0008\u0007\u007f", "\\u0008\\u0007\\u007F")]
+    [TestCase("\u009b31m", "\\u009B31m")]
+    [TestCase("\u0085", "\\u0085")]
+    [TestCase("abc\u202edcba", "abc\\u202Edcba")]
+    [TestCase("\u2066x\u2069", "\\u2066x\\u2069")]
+    [TestCase("a\u2028b\u2029", "a\\u2028b\\u2029")]
+    public void For_terminal_writes_what_a_terminal_acts_on_as_an_escape(string text, string shown) =>
+        Printable.ForTerminal(text).Should().Be(shown);
+
+    [Test]
+    public void For_terminal_keeps_line_feeds_tabs_and_letters_and_returns_clean_text_itself()
+    {
+        const string text = "error: x\n  Rule: \tfunción 名前";
+
+        Printable.ForTerminal(text).Should().BeSameAs(text);
+    }
+
+    [TestCase("a\r\nb\r\n", "a\r\nb\r\n")]
+    [TestCase("a\rb\n", "a\\u000Db\n")]
+    [TestCase("a\r", "a\\u000D")]
+    [TestCase("a\r\r\n", "a\\u000D\r\n")]
+    [TestCase("x\u001b[1A\r\n", "x\\u001B[1A\r\n")]
+    public void A_diff_keeps_a_carriage_return_only_before_a_line_feed(string text, string shown)
+    {
+        var writer = new StringWriter();
+
+        Printable.WriteForTerminalKeepingCrLf(writer, text);
+
+        writer.ToString().Should().Be(shown);
+    }
+}
