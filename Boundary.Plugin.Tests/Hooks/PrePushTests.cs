@@ -104,8 +104,27 @@ public class PrePushTests
 
         var run = () => runner.Run(HookPayload.Empty, new PrePushRequest());
 
-        run.Should().Throw<BoundaryException>().Which.Message.Should().Contain("disk full").And.Contain("put back as it was");
+        run.Should().Throw<BoundaryException>().Which.Message.Should().Contain("disk full").And.MatchRegex(@"The \d+ files written before it were put back as they were\.");
         project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void A_write_that_fails_before_any_file_was_replaced_says_so()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var templates = Directory.EnumerateFiles(project.PathOf("amplify/backend"), "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "amplify-meta.json").ToList();
+        var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
+        {
+            // Every template is saved again (one byte longer) after it was planned: no rename may happen.
+            AfterPlanned = () => templates.ForEach(t => File.AppendAllText(t, " ")),
+        };
+
+        var run = () => runner.Run(HookPayload.Empty, new PrePushRequest());
+
+        var message = run.Should().Throw<BoundaryException>().Which.Message;
+        message.Should().Contain("changed while 'dotnet boundary' was running").And.EndWith("No other file had been replaced.");
         File.Exists(project.PathOf(Journal)).Should().BeFalse();
     }
 
@@ -137,7 +156,7 @@ public class PrePushTests
             var run = () => runner.Run(HookPayload.Empty, new PrePushRequest());
 
             var message = run.Should().Throw<RollbackFailedException>().Which.Message;
-            message.Should().Contain("failed too").And.Contain("'dotnet boundary restore'");
+            message.Should().StartWith("Writing the changed files failed, and putting back").And.Contain("failed too").And.Contain("The write that failed: fnB-cloudformation-template.json: cannot be written (disk full).").And.Contain("'dotnet boundary restore'");
             File.Exists(project.PathOf(Journal)).Should().BeTrue();
         }
         finally

@@ -134,9 +134,16 @@ public static class TemplateRewrite
             }
             var first = e.InnerExceptions[0];
             var message = first.Message;
+            var putBack = replaced.Count(r => r);
+            // The failed write's own message speaks of that file alone ("nothing was changed"): when files
+            // stay changed, the first line must say so, and that message is quoted as the cause.
             throw problems.Count == 0
-                ? BoundaryException.File(message + "\nEvery file written before it was put back as it was.", first)
-                : new RollbackFailedException(message + "\nPutting back the files written before it failed too:\n" + string.Join("\n", problems), first);
+                ? BoundaryException.File(message + (putBack == 0
+                    ? "\nNo other file had been replaced."
+                    : $"\nThe {Plural(putBack, "file")} written before it {(putBack == 1 ? "was" : "were")} put back as {(putBack == 1 ? "it was" : "they were")}."), first)
+                : new RollbackFailedException(
+                    $"Writing the changed files failed, and putting back {Plural(problems.Count, "file")} written before failed too, so {(problems.Count == 1 ? "it still holds its" : "they still hold their")} changes.\n" +
+                    $"The write that failed: {message}\nPutting back:\n" + string.Join("\n", problems), first);
         }
     }
 
