@@ -28,11 +28,23 @@ public sealed class ProjectLock : IDisposable
     }
 
     /// <summary>Takes the lock of the project at <paramref name="root"/>, whose state folder is <paramref name="stateDir"/> (both confined to the root).</summary>
-    public static ProjectLock Acquire(string root, string stateDir, TimeSpan? timeout = null)
+    public static ProjectLock Acquire(string root, string stateDir, TimeSpan? timeout = null) =>
+        Open(StateFolder.Ensure(root, stateDir), FileMode.OpenOrCreate, timeout)!;
+
+    /// <summary>
+    /// For a run that writes nothing (a dry run): the lock, when the project already has one, so that the
+    /// journal is not read while a run that writes holds it; null when it has none. Creates nothing (no
+    /// folder, .gitignore or lock file), and refuses what <see cref="Acquire"/> would refuse.
+    /// </summary>
+    public static ProjectLock? AcquireExisting(string root, string stateDir, TimeSpan? timeout = null) =>
+        Open(StateFolder.EnsureCreatable(root, stateDir), FileMode.Open, timeout);
+
+    private static ProjectLock? Open(string folder, FileMode mode, TimeSpan? timeout)
     {
-        var folder = StateFolder.Ensure(root, stateDir);
         var path = Path.Combine(folder, "lock");
         var kind = NativeFiles.KindOf(path, followLinks: false);
+        if (kind == FileKind.Missing && mode == FileMode.Open)
+            return null;
         if (kind is FileKind.SymbolicLink or FileKind.Special or FileKind.Directory)
             throw BoundaryException.File($"{path}: not a regular file ({(kind == FileKind.SymbolicLink ? "a link" : NotRegularFileException.Describe(kind))}); the lock must be a plain file. Delete it and run again.");
         var limit = timeout ?? DefaultTimeout;
@@ -41,7 +53,11 @@ public sealed class ProjectLock : IDisposable
         {
             try
             {
-                return new ProjectLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                return new ProjectLock(new FileStream(path, mode, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (FileNotFoundException) when (mode == FileMode.Open)
+            {
+                return null; // removed since it was seen: no run holds it
             }
             catch (UnauthorizedAccessException e)
             {

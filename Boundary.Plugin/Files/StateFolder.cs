@@ -8,11 +8,7 @@ public static class StateFolder
     /// <summary>Creates the state folder (inside <paramref name="root"/>, never through a link out of it) and returns its real path.</summary>
     public static string Ensure(string root, string stateDir)
     {
-        var folder = ProjectPath.Confine(root, stateDir);
-        // Also a link that stays inside the project: it would put the .gitignore that ignores everything
-        // beside it (and the lock, the journal) in another folder, whose new files git would then ignore.
-        if (NativeFiles.KindOf(stateDir, followLinks: false) == FileKind.SymbolicLink)
-            throw BoundaryException.File($"{stateDir}: a link; the tool's state folder must be a plain folder (through a link its .gitignore, which ignores everything beside it, would land elsewhere). Delete the link and run again.");
+        var folder = ConfinePlain(root, stateDir);
         var ignore = Path.Combine(folder, ".gitignore");
         try
         {
@@ -22,8 +18,38 @@ public static class StateFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw BoundaryException.File($"{stateDir}: cannot be created or written ({e.Message}). Make {Path.GetDirectoryName(stateDir)} writable for you (chmod u+w) and run again.", e);
+            throw CannotBeWritten(stateDir, e.Message, e);
         }
         return folder;
     }
+
+    /// <summary>
+    /// For a run that writes nothing (a dry run): refuses what <see cref="Ensure"/> would refuse, creating
+    /// nothing: a link, something other than a folder, a folder in which (or, while it is missing, beside
+    /// which) this process cannot create files. Returns the folder's real path.
+    /// </summary>
+    public static string EnsureCreatable(string root, string stateDir)
+    {
+        var folder = ConfinePlain(root, stateDir);
+        var kind = NativeFiles.KindOf(folder, followLinks: false);
+        if (kind is not (FileKind.Missing or FileKind.Directory))
+            throw CannotBeWritten(stateDir, "not a folder", null);
+        if (!NativeFiles.CanCreateIn(kind == FileKind.Missing ? Path.GetDirectoryName(folder)! : folder))
+            throw CannotBeWritten(stateDir, "permission denied", null);
+        return folder;
+    }
+
+    /// <summary>The state folder's real path inside <paramref name="root"/>; never a link.</summary>
+    private static string ConfinePlain(string root, string stateDir)
+    {
+        var folder = ProjectPath.Confine(root, stateDir);
+        // Also a link that stays inside the project: it would put the .gitignore that ignores everything
+        // beside it (and the lock, the journal) in another folder, whose new files git would then ignore.
+        if (NativeFiles.KindOf(stateDir, followLinks: false) == FileKind.SymbolicLink)
+            throw BoundaryException.File($"{stateDir}: a link; the tool's state folder must be a plain folder (through a link its .gitignore, which ignores everything beside it, would land elsewhere). Delete the link and run again.");
+        return folder;
+    }
+
+    private static BoundaryException CannotBeWritten(string stateDir, string why, Exception? inner) =>
+        BoundaryException.File($"{stateDir}: cannot be created or written ({why}). Make {Path.GetDirectoryName(stateDir)} writable for you (chmod u+w) and run again.", inner);
 }

@@ -23,10 +23,10 @@ public sealed class PrePushRunner(AmplifyProject project)
     public RewriteResult Run(HookPayload payload, PrePushRequest request, List<string>? warnings = null)
     {
         warnings ??= [];
-        // A dry run writes nothing: in a project without a state folder there is no journal to guard
-        // and no lock to take, and creating the folder (its .gitignore, its lock) would be a write.
-        using var gate = request.DryRun && NativeFiles.KindOf(ProjectPath.Confine(project.Root, project.StateDir), followLinks: false) == FileKind.Missing
-            ? null
+        // A dry run writes nothing: it takes the lock only where one exists (creating the state folder,
+        // its .gitignore or its lock would be a write), and refuses a state folder the real run could not make.
+        using var gate = request.DryRun
+            ? ProjectLock.AcquireExisting(project.Root, project.StateDir)
             : ProjectLock.Acquire(project.Root, project.StateDir);
         // Beside the walk for templates below: it ends before this run writes anything.
         using var sweep = request.DryRun ? null : new TempFileSweep(gate!, project.AmplifyDir);
