@@ -82,6 +82,74 @@ public class TemplateTextInjectionTests
         var all = result.StdOut + result.StdErr;
         all.Should().NotContainAny("\u001b", "\u202e", "\u0007", "\u009b");
         all.Replace("\r\n", "\n").Should().NotContain("\r");
-        all.Split('\n').Should().NotContain(line => line.StartsWith("FAKE"));
+        all.Split('\n').Should().NotContain(line => line.StartsWith("FAKE") || line.StartsWith("error: FAKE"));
+    }
+
+    [Test]
+    public void A_file_error_that_quotes_a_hostile_name_keeps_it_under_its_own_line()
+    {
+        using var project = AttackProject.Create("json", "{\"Resources\": {\"R\\nerror: FAKE\": {\"Type\": \"AWS::IAM::Role\"}, \"R\\nerror: FAKE\": {\"Type\": \"AWS::IAM::Role\"}}}");
+
+        var verify = project.Verify();
+        var pre = project.PrePush();
+
+        verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
+        pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
+        ShouldBeSafe(verify);
+        ShouldBeSafe(pre);
+        (verify.StdOut + pre.StdErr).Should().Contain("\n  error: FAKE", "the quoted name's line feed starts an indented line, never one at the margin");
+    }
+
+    [Test]
+    public void A_parser_message_that_quotes_its_input_keeps_it_under_its_own_line()
+    {
+        using var project = AttackProject.Create("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::IAM::Role\", \"X\": tr\nerror: FAKE}}}");
+
+        var result = project.Verify();
+
+        result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+        ShouldBeSafe(result);
+    }
+
+    [Test]
+    public void An_env_name_from_the_payload_with_a_line_feed_keeps_it_under_its_own_line()
+    {
+        using var project = AttackProject.Create("json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+
+        var result = HookTestSupport.Hook(project.Project, "pre-push", HookTestSupport.Payload(project.Root, env: "qq\nerror: FAKE"));
+
+        ShouldBeSafe(result);
+    }
+
+    [Test]
+    public void A_template_whose_folder_name_holds_a_backslash_is_refused_as_the_journal_could_not_name_it()
+    {
+        using var project = AttackProject.Create("json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        project.Project.Write("amplify/backend/custom/a\\b/x-cloudformation-template.json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        var before = project.Snapshot();
+
+        var result = project.PrePush();
+
+        result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+        result.StdErr.Should().Contain("a\\b/x-cloudformation-template.json: its path holds a backslash");
+        project.ShouldEqual(before);
+    }
+
+    [Test]
+    public void A_template_named_with_bytes_that_are_not_utf8_is_refused_not_skipped()
+    {
+        using var project = AttackProject.Create("json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        var folder = project.Project.PathOf("amplify/backend/custom/attack");
+        var made = ProcessRunner.Run(new System.Diagnostics.ProcessStartInfo("bash", ["-c", "cp attack-cloudformation-template.json $'x\\xff-template.json'"]) { WorkingDirectory = folder }, null, TimeSpan.FromSeconds(30));
+        made.ExitCode.Should().Be(0, made.ToString());
+
+        var verify = project.Verify();
+        var pre = project.PrePush();
+
+        verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
+        pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
+        pre.StdErr.Should().Contain("-template.json: cannot be opened by its name (removed meanwhile, or a name that is not valid UTF-8)");
+        project.Read(AttackProject.TemplatePath("json")).Should().Be(AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        File.Exists(project.Project.PathOf("amplify/.boundary/push-journal.jsonl")).Should().BeFalse();
     }
 }

@@ -37,4 +37,12 @@ public class PrintableTests
 
         writer.ToString().Should().Be(shown);
     }
+
+    [TestCase("one line", "one line")]
+    [TestCase("a\nerror: FAKE", "a\n  error: FAKE")]
+    [TestCase("a\n  Rule: x", "a\n  Rule: x")]
+    [TestCase("a\n b\n\nc\n", "a\n  b\n  \n  c\n")]
+    [TestCase("a\u001b\nb", "a\\u001B\n  b")]
+    public void A_message_starts_no_line_but_its_first_at_the_margin(string text, string shown) =>
+        Printable.ForTerminalMessage(text).Should().Be(shown);
 }

@@ -29,7 +29,9 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
         JsonSerializer.Serialize(document, (JsonTypeInfo<T>)(Documents.GetTypeInfo(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not in {nameof(OutputJsonContext)}.")));
 
-    public void Line(string text = "") => console.Out.WriteLine(Printable.ForTerminal(text));
+    public void Line(string text = "") => console.Out.WriteLine(Printable.ForTerminalMessage(text));
+
+    public void Document(string rendered) => console.Out.WriteLine(Printable.ForTerminal(rendered));
 
     public void Text(Action<TextWriter> write)
     {
@@ -38,9 +40,9 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
         write(blocks);
     }
 
-    public void Warn(string text) => console.Error.WriteLine($"warning: {Printable.ForTerminal(text)}");
+    public void Warn(string text) => console.Error.WriteLine($"warning: {Printable.ForTerminalMessage(text)}");
 
-    public void Error(string text) => console.Error.WriteLine($"error: {Printable.ForTerminal(text)}");
+    public void Error(string text) => console.Error.WriteLine($"error: {Printable.ForTerminalMessage(text)}");
 
     // The serialiser escapes control characters itself; the relaxed encoder leaves the bidirectional
     // ones and the line separators, and "\uXXXX" in a JSON string is the same character.

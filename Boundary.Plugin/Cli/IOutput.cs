@@ -3,8 +3,11 @@ namespace Boundary.Cli;
 /// <summary>Everything a command says goes through here: text lines, warnings and JSON documents.</summary>
 public interface IOutput
 {
-    /// <summary>A line on stdout (text output, or a document already rendered).</summary>
+    /// <summary>A line of text on stdout; should it hold more, every line after its first is indented.</summary>
     void Line(string text = "");
+
+    /// <summary>A document already rendered (JSON from a serialiser of its own) on stdout, as it is.</summary>
+    void Document(string rendered);
 
     /// <summary>Text on stdout written as it is made (a diff of megabytes); <paramref name="write"/> ends its lines with '\n'.</summary>
     void Text(Action<TextWriter> write);

@@ -29,7 +29,7 @@ public sealed class OrgRequirementsCommand(IConsole console, RunContext context,
         var request = new RequirementsRequest { Account = Account, OrgProfile = OrgProfile, Env = envOptions };
         var requirement = await new RequirementsRunner(Aws).RunAsync(request, cancellationToken).ConfigureAwait(false);
         if (Json)
-            Output.Line(JsonSerializer.Serialize(RequirementsDocument.From(requirement), OrganizationsJsonContext.Default.RequirementsDocument));
+            Output.Document(JsonSerializer.Serialize(RequirementsDocument.From(requirement), OrganizationsJsonContext.Default.RequirementsDocument));
         else
             foreach (var line in RequirementsFormats.Text(requirement))
                 Output.Line(line);

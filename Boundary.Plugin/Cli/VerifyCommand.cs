@@ -3,6 +3,7 @@ using Boundary.Aws;
 using Boundary.Core;
 using Boundary.Files;
 using Boundary.Templates;
+using Boundary.Text;
 using Boundary.Verify;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -102,7 +103,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         {
             ReportFormat.Json => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
             ReportFormat.Sarif => ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version)),
-            _ => string.Join("\n", VerifyFormats.Text(report)),
+            _ => string.Join("\n", VerifyFormats.Text(report).Select(Printable.ForTerminalMessage)),
         };
         if (OutputFile is not null)
         {
@@ -121,14 +122,15 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             {
                 foreach (var line in VerifyFormats.Text(report))
                 {
-                    writer.Write(line);
+                    // One finding, one line: what a file error quotes of its input stays under it, indented.
+                    writer.Write(Printable.ForTerminalMessage(line));
                     writer.Write('\n');
                 }
             });
         }
         else
         {
-            Output.Line(Document());
+            Output.Document(Document());
         }
         if (format != ReportFormat.Text || OutputFile is not null)
             foreach (var error in report.Errors)

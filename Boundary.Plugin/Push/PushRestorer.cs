@@ -73,15 +73,19 @@ public static class PushRestorer
         if (failed.Count > 0)
             throw BoundaryException.File(string.Join("\n", failed) + $"\nThe journal {journalPath} was kept: fix the problem and run 'dotnet boundary restore'.");
 
+        var restored = order.SelectMany(index => results[index]).ToList();
         if (header.RecordsOwnership)
         {
             var ownershipPath = ProjectPath.Confine(project.Root, Ownership.PathOf(project));
             var current = RegularFile.Exists(ownershipPath) ? Encoding.UTF8.GetString(RegularFile.ReadAllBytes(ownershipPath)) : null;
             if (current != header.OwnershipBefore)
+            {
                 Ownership.Save(project, header.OwnershipBefore);
+                restored.Add(new RestoredFile(OwnershipRecordPath, RestoreAction.Restored));
+            }
         }
         PushJournal.Delete(project.Root, journalPath);
-        return new RestoreResult(true, header.Mode, header.Env, header.Boundary, order.SelectMany(index => results[index]).ToList(), order.SelectMany(index => warnings[index]).ToList());
+        return new RestoreResult(true, header.Mode, header.Env, header.Boundary, restored, order.SelectMany(index => warnings[index]).ToList());
     }
 
     /// <summary>Deletes the journal without undoing it: for a journal that cannot be trusted, after the user has checked the templates.</summary>
@@ -94,6 +98,9 @@ public static class PushRestorer
         PushJournal.Delete(project.Root, journalPath);
         return true;
     }
+
+    /// <summary>The <c>--persist</c> record, as the files put back are named: relative, '/'-separated.</summary>
+    private const string OwnershipRecordPath = "amplify/" + Ownership.FileName;
 
     private static string? CopyPathOf(JournalEntry entry) =>
         entry.Path.StartsWith(BackendPrefix, StringComparison.Ordinal) ? CopyPrefix + entry.Path[BackendPrefix.Length..] : null;

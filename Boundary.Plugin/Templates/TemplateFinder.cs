@@ -62,9 +62,9 @@ public static partial class TemplateFinder
     }
 
     /// <summary>
-    /// A template whose path below the folder given holds a control or format character is refused:
-    /// its name could break a line of the report or print as another template's, and the push journal
-    /// takes no such path, so post-push could not put it back.
+    /// A template whose path below the folder given holds a control or format character, or a backslash,
+    /// is refused: the push journal takes no such path, so post-push could not put it back, and a control
+    /// or format character could also break a line of the report or make it print as another template's.
     /// </summary>
     private static void RefuseHiddenCharacters(List<string> found, IEnumerable<string> paths)
     {
@@ -72,9 +72,16 @@ public static partial class TemplateFinder
         foreach (var file in found)
         {
             var start = starts.Where(s => file.StartsWith(s, StringComparison.Ordinal)).MaxBy(s => s.Length);
-            if (start is not null && Files.ProjectPath.HasHiddenCharacter(file[start.Length..]))
+            if (start is null)
+                continue;
+            var below = file[start.Length..];
+            if (Files.ProjectPath.HasHiddenCharacter(below))
                 throw BoundaryException.File(
                     $"{Files.ProjectPath.ShowHidden(file)}: its path holds a control or format character (shown as \\uxxxx), which can break a line of output or make it print as another path, so it can be neither checked nor capped. Nothing was changed. " +
+                    "Rename it (or the folder on the way), and run again.");
+            if (below.Contains('\\'))
+                throw BoundaryException.File(
+                    $"{file}: its path holds a backslash, which the push journal cannot name (it takes '/'-separated paths only), so it can be neither checked nor capped. Nothing was changed. " +
                     "Rename it (or the folder on the way), and run again.");
         }
     }
@@ -156,15 +163,14 @@ public static partial class TemplateFinder
             catch (DirectoryNotFoundException e)
             {
                 // Gone since it was listed, or a name that is not UTF-8: .NET's name for it no longer leads to it.
-                throw BoundaryException.File(
-                    $"{folder.FullName}: cannot be opened by its name (removed meanwhile, or a name that is not valid UTF-8), so the templates in it can be neither checked nor capped. Nothing was changed. " +
-                    "Rename it, or move it out of the project, and run again.", e);
+                throw NotOpenable(folder.FullName, "the templates in it", e);
             }
             catch (UnauthorizedAccessException e)
             {
+                var shown = Files.ProjectPath.ShowHidden(folder.FullName);
                 throw BoundaryException.File(
-                    $"{folder.FullName}: cannot be read (permission denied), so the templates in it can be neither checked nor capped. Nothing was changed. " +
-                    $"Make it readable (chmod u+rx '{folder.FullName}') or move it out of the project, and run again.", e);
+                    $"{shown}: cannot be read (permission denied), so the templates in it can be neither checked nor capped. Nothing was changed. " +
+                    $"Make it readable (chmod u+rx '{shown}') or move it out of the project, and run again.", e);
             }
             foreach (var entry in entries)
             {
@@ -185,6 +191,10 @@ public static partial class TemplateFinder
                 // Reading a FIFO would block forever and a device never end: only regular files are templates.
                 // The link itself first: a regular file that is no link needs no second look.
                 var own = Files.RegularFile.KindOf(file.FullName, followLinks: false);
+                // Listed but not found by its own name: a name that is not valid UTF-8 (.NET's name for it
+                // holds U+FFFD instead), or removed meanwhile. Skipping it would leave its roles uncapped.
+                if (own == Files.FileKind.Missing)
+                    throw NotOpenable(file.FullName, "the roles in it", null);
                 var kind = own == Files.FileKind.SymbolicLink ? Files.RegularFile.KindOf(file.FullName) : own;
                 if (kind == Files.FileKind.Regular)
                     Found.Add((file.FullName, own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name)));
@@ -259,14 +269,18 @@ public static partial class TemplateFinder
         /// An entry whose path is longer than the system takes cannot be opened, nor can its type be read
         /// (.NET then reports every attribute at once): refused before anything else looks at it.
         /// </summary>
+        private static BoundaryException NotOpenable(string path, string what, Exception? inner) => BoundaryException.File(
+            $"{Files.ProjectPath.ShowHidden(path)}: cannot be opened by its name (removed meanwhile, or a name that is not valid UTF-8), so {what} can be neither checked nor capped. Nothing was changed. " +
+            "Rename it, or move it out of the project, and run again.", inner);
+
         private static void RefuseTooLong(DirectoryInfo folder, int folderBytes, string name)
         {
             if (folderBytes + 1 + Encoding.UTF8.GetByteCount(name) >= PathMax)
-                throw TooLong(folder, $"'{name}'");
+                throw TooLong(folder, $"'{Files.ProjectPath.ShowHidden(name)}'");
         }
 
         private static BoundaryException TooLong(DirectoryInfo folder, string what, Exception? inner = null) => BoundaryException.File(
-            $"{folder.FullName}: {what} in it has a path longer than the system takes ({PathMax} bytes), so the templates there can be neither checked nor capped. Nothing was changed. " +
+            $"{Files.ProjectPath.ShowHidden(folder.FullName)}: {what} in it has a path longer than the system takes ({PathMax} bytes), so the templates there can be neither checked nor capped. Nothing was changed. " +
             "Shorten the folder names on the way, or move the folder out of the project, and run again.", inner);
 
         /// <summary>A linked folder that leaves the root is refused outright: its templates could neither be edited nor left out.</summary>

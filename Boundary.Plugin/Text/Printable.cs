@@ -56,6 +56,33 @@ public static class Printable
     }
 
     /// <summary>
+    /// <see cref="ForTerminal(string)"/> for a message: a line, a warning or an error, whose own text may
+    /// run over several lines. Every line after its first is indented by at least two spaces (two are
+    /// added where it has fewer), so that only the tool can start a line at the left margin: a name or
+    /// value that still carries a line feed (a parser's message quoting its input, a site that did not
+    /// pass it through <see cref="Of"/>) cannot print a line that passes for an error, a warning or a
+    /// report line of the tool's own.
+    /// </summary>
+    public static string ForTerminalMessage(string text)
+    {
+        text = ForTerminal(text);
+        var next = text.IndexOf('\n');
+        if (next < 0)
+            return text;
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        var from = 0;
+        while (next >= 0)
+        {
+            builder.Append(text, from, next + 1 - from);
+            from = next + 1;
+            if (from < text.Length && !text.AsSpan(from).StartsWith("  "))
+                builder.Append(text.AsSpan(from).StartsWith(" ") ? " " : "  ");
+            next = text.IndexOf('\n', from);
+        }
+        return builder.Append(text, from, text.Length - from).ToString();
+    }
+
+    /// <summary>
     /// <see cref="ForTerminal(string)"/> of a span, written to <paramref name="writer"/>, except that a
     /// carriage return right before a line feed passes: the line ending of a CRLF file in a diff, which
     /// only ends the line on a terminal, and which a patch of that file must keep.
