@@ -34,6 +34,26 @@ public class PersistTests
         project.Read(FnA).Should().Contain(DevArn);
     }
 
+    [Test]
+    public void Restore_lists_the_record_it_puts_back()
+    {
+        // A --persist run cut short after it saved its record: the journal says there was none before.
+        using var project = TempProject.FromFixture("multi-env");
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(project.ReadBytes(FnA)));
+        var text =
+            $"{{\"boundaryJournal\":4,\"mode\":\"persist\",\"env\":\"dev\",\"boundary\":\"{DevArn}\",\"created\":\"2025-01-01T00:00:00+00:00\",\"recordsOwnership\":true,\"ownershipBefore\":null,\"fileId\":\"THIS-FILE\"}}\n" +
+            $"{{\"index\":0,\"path\":\"{FnA}\",\"before\":\"{new string('0', 64)}\",\"after\":\"{hash}\",\"undo\":[],\"added\":[{{\"logicalId\":\"LambdaExecutionRole\",\"value\":\"{DevArn}\"}}],\"replaced\":[],\"copyStamp\":null}}\n{{\"ready\":1}}\n";
+        project.Write(Journal, text);
+        File.WriteAllText(project.PathOf(Journal), text.Replace("THIS-FILE", global::Boundary.Files.FileIdentity.Of(project.PathOf(Journal))!));
+
+        var restore = CliRunner.Run(project.Root, "restore");
+
+        restore.ExitCode.Should().Be(0, restore.ToString());
+        restore.StdOut.Should().Contain($"restored {FnA}", restore.ToString()).And.Contain("restored amplify/boundary-owned.json").And.Contain("2 files put back");
+        File.Exists(project.PathOf(Owned)).Should().BeFalse("there was no record before the run");
+    }
+
     [TestCase("--dry-run")]
     [TestCase(null)]
     public void A_record_that_cannot_be_written_stops_the_run_before_any_template_changes(string? dryRun)
