@@ -52,4 +52,41 @@ public class DryRunWritesNothingTests
         dry.StdErr.Should().Contain(".boundary: cannot be created or written");
         project.ShouldEqualSnapshot(before);
     }
+
+    [TestCase("amplify")]
+    [TestCase("amplify/backend/function/fnA")]
+    public void A_dry_pre_push_refuses_an_immutable_folder_as_the_real_run_does(string folder)
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var path = project.PathOf(folder);
+        if (!FileFlags.Chattr("+i", path))
+            Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so no folder can be made immutable.");
+        try
+        {
+            var dry = HookTestSupport.Hook(project, "pre-push", null, "--dry-run");
+            var real = HookTestSupport.Hook(project, "pre-push");
+
+            dry.ExitCode.Should().Be(3, dry.ToString());
+            real.ExitCode.Should().Be(3, real.ToString());
+            dry.StdErr.Should().Contain("immutable or append-only");
+        }
+        finally
+        {
+            FileFlags.Chattr("-i", path);
+        }
+    }
+
+    [Test]
+    public void A_dry_pre_push_refuses_a_journal_the_real_run_would_refuse()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        Directory.CreateDirectory(project.PathOf("amplify/.boundary/push-journal.jsonl"));
+
+        var dry = HookTestSupport.Hook(project, "pre-push", null, "--dry-run");
+        var real = HookTestSupport.Hook(project, "pre-push");
+
+        dry.ExitCode.Should().Be(3, dry.ToString());
+        real.ExitCode.Should().Be(3, real.ToString());
+        dry.StdErr.Should().Be(real.StdErr);
+    }
 }

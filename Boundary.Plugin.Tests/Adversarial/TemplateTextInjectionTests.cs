@@ -152,4 +152,65 @@ public class TemplateTextInjectionTests
         project.Read(AttackProject.TemplatePath("json")).Should().Be(AttackProject.JsonRole("\"AWS::IAM::Role\""));
         File.Exists(project.Project.PathOf("amplify/.boundary/push-journal.jsonl")).Should().BeFalse();
     }
+
+    [Test]
+    public void A_template_named_with_an_invisible_tag_character_is_refused()
+    {
+        using var project = AttackProject.Create("json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        project.Project.Write("amplify/backend/custom/attack/attack-cloudformation\U000E0020-template.json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        var before = project.Snapshot();
+
+        var result = project.PrePush();
+
+        result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+        result.StdErr.Should().Contain("attack-cloudformation\\U000e0020-template.json: its path holds a control or format character");
+        project.ShouldEqual(before);
+    }
+
+    [Test]
+    public void A_name_that_is_not_utf8_beside_the_name_it_decodes_to_is_refused()
+    {
+        using var project = AttackProject.Create("json", AttackProject.JsonRole("\"AWS::IAM::Role\", \"PermissionsBoundary\": \"" + AttackProject.DevArn + "\""));
+        var folder = project.Project.PathOf("amplify/backend/custom/attack");
+        // The valid twin (U+FFFD spelled out) holds a bounded role; the name that is not UTF-8, an unbounded one.
+        var made = ProcessRunner.Run(new System.Diagnostics.ProcessStartInfo("bash",
+            ["-c", "cp attack-cloudformation-template.json $'x\\xef\\xbf\\xbd-template.json' && printf '%s' \"$0\" > $'x\\xff-template.json'", AttackProject.JsonRole("\"AWS::IAM::Role\"")]) { WorkingDirectory = folder }, null, TimeSpan.FromSeconds(30));
+        made.ExitCode.Should().Be(0, made.ToString());
+
+        var verify = project.Verify();
+
+        verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
+        verify.StdErr.Should().Contain("cannot be opened by its name (removed meanwhile, or a name that is not valid UTF-8)");
+    }
+
+    [Test]
+    public void A_refusal_after_an_earlier_runs_undo_says_that_undo_happened()
+    {
+        using var project = AttackProject.Create("json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        var before = project.Snapshot();
+        project.PrePush().ExitCode.Should().Be(0);
+        project.Project.Write("amplify/backend/custom/x\u202ey/x-cloudformation-template.json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+
+        var again = project.PrePush();
+
+        again.ExitCode.Should().Be(ExitCodes.ProjectOrFile, again.ToString());
+        again.StdErr.Should().Contain("Nothing was changed.").And.Contain("\n  Before that, the file an earlier run had changed was put back.");
+        File.Delete(project.Project.PathOf("amplify/backend/custom/x\u202ey/x-cloudformation-template.json"));
+        Directory.Delete(project.Project.PathOf("amplify/backend/custom/x\u202ey"));
+        project.ShouldEqual(before);
+    }
+
+    [Test]
+    public void A_json_report_file_shows_a_bidirectional_override_escaped_and_keeps_the_name()
+    {
+        using var project = AttackProject.Create("json", HostileTemplate);
+
+        var result = project.Verify("--format", "json", "--output", "report.json");
+
+        ShouldBeSafe(result);
+        var text = File.ReadAllText(project.Project.PathOf("report.json"));
+        text.Should().NotContainAny("\u202e", "\u001b");
+        var ids = Newtonsoft.Json.Linq.JObject.Parse(text)["principals"]!.Select(p => (string?)p["logicalId"]);
+        ids.Should().Contain("R\u001b[2K\nFAKE: bounded");
+    }
 }

@@ -300,4 +300,15 @@ public class AuditPagingTests
         const string last = "audit dev: reading boundaries | 12/500";
         error.ToString().Should().Be("\raudit dev: listing stacks" + "\r" + last + "\r" + new string(' ', last.Length) + "\r");
     }
+
+    [Test]
+    public void The_terminal_progress_shows_a_hostile_env_name_escaped_on_its_one_line()
+    {
+        var error = new StringWriter();
+        var progress = new TerminalProgress(error, () => 0L);
+
+        progress.Stage("x\u001b[2K\rOK.\nerror: FAKE\u202e", "listing stacks");
+
+        error.ToString().Should().Be("\raudit x\\u001B[2K\\u000DOK.\\u000Aerror: FAKE\\u202E: listing stacks");
+    }
 }

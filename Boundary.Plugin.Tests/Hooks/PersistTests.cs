@@ -1,3 +1,6 @@
+using Boundary.Amplify;
+using Boundary.Core;
+using Boundary.Push;
 using Boundary.Tests.Support;
 using static Boundary.Tests.Hooks.HookTestSupport;
 
@@ -76,23 +79,56 @@ public class PersistTests
     [Test]
     public void A_record_that_fails_only_when_replaced_puts_every_template_back()
     {
-        // An immutable record passes every check made before the templates change (as does one in a
-        // sticky folder owned by another user); only its rename fails, after the templates were replaced.
+        // The record passes every check made before the templates change, then becomes immutable while
+        // they are replaced (as a sticky folder owned by another user would fail only then): its rename
+        // fails after the templates were replaced.
+        using var project = TempProject.FromFixture("multi-env");
+        Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        SetDevBoundary(project, NewArn);
+        var probe = project.PathOf("chattr-probe");
+        File.WriteAllText(probe, "");
+        if (!FileFlags.Chattr("+i", probe) || !FileFlags.Chattr("-i", probe))
+            Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so no file passes the checks and fails its rename.");
+        File.Delete(probe);
+        var before = project.Snapshot();
+        var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
+        {
+            AfterFileWritten = _ => FileFlags.Chattr("+i", project.PathOf(Owned)),
+        };
+        try
+        {
+            var run = () => runner.Run(HookPayload.Empty, new PrePushRequest(Persist: true));
+
+            run.Should().Throw<BoundaryException>().Which.Message.Should().Contain("boundary-owned.json")
+                .And.MatchRegex(@"The \d+ files written before it were put back as they were\.");
+        }
+        finally
+        {
+            FileFlags.Chattr("-i", project.PathOf(Owned));
+        }
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeFalse();
+    }
+
+    [Test]
+    public void An_immutable_record_stops_the_run_before_any_template_changes()
+    {
         using var project = TempProject.FromFixture("multi-env");
         Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
         SetDevBoundary(project, NewArn);
         if (!FileFlags.Chattr("+i", project.PathOf(Owned)))
-            Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so no file passes the checks and fails its rename.");
+            Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so the record cannot be made immutable.");
         try
         {
             var before = project.Snapshot();
 
+            var dry = Hook(project, "pre-push", null, "--persist", "--dry-run");
             var pre = Hook(project, "pre-push", null, "--persist");
 
+            dry.ExitCode.Should().Be(3, dry.ToString());
             pre.ExitCode.Should().Be(3, pre.ToString());
-            pre.StdErr.Should().Contain("boundary-owned.json").And.MatchRegex(@"The \d+ files written before it were put back as they were\.");
+            pre.StdErr.Should().Contain("boundary-owned.json: cannot be replaced: it or its folder is marked immutable or append-only").And.NotContain("put back");
             project.ShouldEqualSnapshot(before);
-            File.Exists(project.PathOf(Journal)).Should().BeFalse();
         }
         finally
         {

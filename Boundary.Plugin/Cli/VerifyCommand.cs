@@ -101,8 +101,9 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
 
         string Document() => format switch
         {
-            ReportFormat.Json => ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode)),
-            ReportFormat.Sarif => ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version)),
+            // "\uXXXX" in a JSON string is the same character, and a report file is also read on a terminal.
+            ReportFormat.Json => Printable.ForTerminal(ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode))),
+            ReportFormat.Sarif => Printable.ForTerminal(ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version))),
             _ => string.Join("\n", VerifyFormats.Text(report).Select(Printable.ForTerminalMessage)),
         };
         if (OutputFile is not null)

@@ -54,6 +54,8 @@ public static class AtomicFile
     public static void EnsureFolderAllowsTempFile(string path, string target)
     {
         var folder = System.IO.Path.GetDirectoryName(target)!;
+        if (NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder))
+            throw BoundaryException.File($"{path}: cannot be replaced: it or its folder is marked immutable or append-only ('lsattr -d' shows it), so the new bytes cannot be renamed into place. Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
         if (!NativeFiles.CanCreateIn(folder))
             throw BoundaryException.File($"{path}: cannot be written: its folder is not writable for you, and the new bytes are staged beside the file before it is replaced. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
     }

@@ -89,6 +89,28 @@ internal static partial class NativeFiles
         return Marshal.GetLastPInvokeError() is not (EAcces or ERofs);
     }
 
+    /// <summary>
+    /// Whether <paramref name="path"/> (not followed if a link) is marked immutable or append-only
+    /// (<c>chattr +i</c>, <c>+a</c>): nothing can then be renamed over it, nor, for a folder, into it. Read
+    /// from statx's attributes, so even a process whose <c>faccessat</c> is refused learns it; false where
+    /// the file system does not report the attributes, or the call is not known.
+    /// </summary>
+    public static unsafe bool IsImmutableOrAppendOnly(string path)
+    {
+        if (!Supported)
+            return false;
+        var buffer = stackalloc byte[StatxSize];
+        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
+            return false;
+        var attributes = *(ulong*)(buffer + AttributesOffset) & *(ulong*)(buffer + AttributesMaskOffset);
+        return (attributes & (StatxAttrImmutable | StatxAttrAppend)) != 0;
+    }
+
+    private const int AttributesOffset = 8;
+    private const int AttributesMaskOffset = 56;
+    private const ulong StatxAttrImmutable = 0x10;
+    private const ulong StatxAttrAppend = 0x20;
+
     /// <summary>The type of <paramref name="path"/>; links followed unless <paramref name="followLinks"/> is false.</summary>
     public static FileKind KindOf(string path, bool followLinks)
     {

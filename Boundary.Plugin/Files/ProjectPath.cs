@@ -175,12 +175,28 @@ public static class ProjectPath
     /// Whether a path holds a control or format character (a line feed, an escape, a right-to-left
     /// override, a zero-width joiner): such a path can break a line of output or print as another path.
     /// </summary>
-    public static bool HasHiddenCharacter(string path) => path.Any(IsHidden);
+    public static bool HasHiddenCharacter(string path)
+    {
+        foreach (var rune in path.EnumerateRunes())
+            if (IsHidden(rune))
+                return true;
+        return false;
+    }
 
-    /// <summary>The path with each control or format character written as <c>\uxxxx</c>, the rest as it is.</summary>
-    public static string ShowHidden(string path) =>
-        HasHiddenCharacter(path) ? string.Concat(path.Select(c => IsHidden(c) ? $"\\u{(int)c:x4}" : c.ToString())) : path;
+    /// <summary>The path with each control or format character written as <c>\uxxxx</c> (<c>\U</c> and eight digits outside the BMP), the rest as it is.</summary>
+    public static string ShowHidden(string path)
+    {
+        if (!HasHiddenCharacter(path))
+            return path;
+        var builder = new System.Text.StringBuilder(path.Length + 16);
+        foreach (var rune in path.EnumerateRunes())
+            builder.Append(!IsHidden(rune) ? rune.ToString() : rune.IsBmp ? $"\\u{rune.Value:x4}" : $"\\U{rune.Value:x8}");
+        return builder.ToString();
+    }
 
-    private static bool IsHidden(char c) =>
-        char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
+    // By code point, not by UTF-16 unit: the invisible tag characters (U+E0000-U+E007F) are format
+    // characters whose surrogate halves are not. Line and paragraph separators break a line as a line feed does.
+    private static bool IsHidden(System.Text.Rune rune) =>
+        System.Text.Rune.IsControl(rune) || System.Text.Rune.GetUnicodeCategory(rune) is
+            System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
 }

@@ -34,7 +34,10 @@ public static class StateFolder
         var kind = NativeFiles.KindOf(folder, followLinks: false);
         if (kind is not (FileKind.Missing or FileKind.Directory))
             throw CannotBeWritten(stateDir, "not a folder", null);
-        if (!NativeFiles.CanCreateIn(kind == FileKind.Missing ? Path.GetDirectoryName(folder)! : folder))
+        var where = kind == FileKind.Missing ? Path.GetDirectoryName(folder)! : folder;
+        if (NativeFiles.IsImmutableOrAppendOnly(where))
+            throw CannotBeWritten(stateDir, $"{where} is marked immutable or append-only", null);
+        if (!NativeFiles.CanCreateIn(where))
             throw CannotBeWritten(stateDir, "permission denied", null);
         return folder;
     }

@@ -46,6 +46,21 @@ public sealed class PrePushRunner(AmplifyProject project)
                 warnings.AddRange(recovered.Warnings);
         }
 
+        try
+        {
+            return Rewrite(payload, request, warnings, sweep, recovered, journalPath);
+        }
+        catch (BoundaryException e) when (recovered is not null && recovered.Changed.Any())
+        {
+            // The refusal's "nothing was changed" speaks of this run: the undo of the earlier one stands.
+            var count = recovered.Changed.Count();
+            var message = $"{e.Message}\nBefore that, {(count == 1 ? "the file an earlier run had changed was" : $"the {count} files an earlier run had changed were")} put back.";
+            throw e is RollbackFailedException ? new RollbackFailedException(message, e) : new BoundaryException(e.ExitCode, message, e);
+        }
+    }
+
+    private RewriteResult Rewrite(HookPayload payload, PrePushRequest request, List<string> warnings, TempFileSweep? sweep, RestoreResult? recovered, string journalPath)
+    {
         var settings = HookSettings.Load(project);
         var persist = request.Persist || settings.Persist;
         var mode = persist ? "persist" : "transient";
@@ -164,18 +179,13 @@ public sealed class PrePushRunner(AmplifyProject project)
             CopyStampOf(file)));
     }
 
-    /// <summary>What a dry run says of a journal an earlier run left (it reads it, undoes nothing).</summary>
+    /// <summary>
+    /// What a dry run says of a journal an earlier run left (it reads it, undoes nothing). One the run that
+    /// writes would refuse (not a journal the tool wrote, a folder or FIFO in its place) is refused here too.
+    /// </summary>
     private string LeftJournalWarning(string journalPath)
     {
-        JournalContent? left = null;
-        try
-        {
-            left = PushJournal.Read(project.Root, journalPath);
-        }
-        catch (BoundaryException)
-        {
-            // A journal that will be refused: the run without --dry-run says why.
-        }
+        var left = PushJournal.Read(project.Root, journalPath);
         return left is { Complete: false }
             ? $"{journalPath} is left from an earlier run that stopped before it changed any file; the next run drops it."
             : $"{journalPath} is left from an earlier run that was not undone; the dry run shows the templates as they are. 'dotnet boundary restore' undoes it.";

@@ -172,6 +172,7 @@ public static partial class TemplateFinder
                     $"{shown}: cannot be read (permission denied), so the templates in it can be neither checked nor capped. Nothing was changed. " +
                     $"Make it readable (chmod u+rx '{shown}') or move it out of the project, and run again.", e);
             }
+            RefuseTwins(entries);
             foreach (var entry in entries)
             {
                 if (entry is not FileInfo file)
@@ -269,6 +270,19 @@ public static partial class TemplateFinder
         /// An entry whose path is longer than the system takes cannot be opened, nor can its type be read
         /// (.NET then reports every attribute at once): refused before anything else looks at it.
         /// </summary>
+        /// <summary>
+        /// Two entries of one name in a listing: a name that is not valid UTF-8 got U+FFFD for its bytes and
+        /// spells another entry's name, which every call by that name then reaches instead: refused, or one
+        /// of the two would be checked twice and the other never.
+        /// </summary>
+        private static void RefuseTwins(List<FileSystemInfo> entries)
+        {
+            HashSet<string>? seen = null;
+            foreach (var entry in entries)
+                if (entry.Name.Contains('\uFFFD') && !(seen ??= new(StringComparer.Ordinal)).Add(entry.Name))
+                    throw NotOpenable(entry.FullName, "the templates it holds or is", null);
+        }
+
         private static BoundaryException NotOpenable(string path, string what, Exception? inner) => BoundaryException.File(
             $"{Files.ProjectPath.ShowHidden(path)}: cannot be opened by its name (removed meanwhile, or a name that is not valid UTF-8), so {what} can be neither checked nor capped. Nothing was changed. " +
             "Rename it, or move it out of the project, and run again.", inner);
