@@ -68,7 +68,7 @@ public class DryRunWritesNothingTests
 
             dry.ExitCode.Should().Be(3, dry.ToString());
             real.ExitCode.Should().Be(3, real.ToString());
-            dry.StdErr.Should().Contain("immutable or append-only");
+            dry.StdErr.Should().Contain("marked immutable");
         }
         finally
         {
@@ -88,5 +88,27 @@ public class DryRunWritesNothingTests
         dry.ExitCode.Should().Be(3, dry.ToString());
         real.ExitCode.Should().Be(3, real.ToString());
         dry.StdErr.Should().Be(real.StdErr);
+    }
+
+    [Test]
+    public void A_dry_pre_push_refuses_an_immutable_record_it_would_delete()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        HookTestSupport.Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
+        CliRunner.Run(project.Root, "remove", "--env", "dev").ExitCode.Should().Be(0);
+        var record = project.PathOf("amplify/boundary-owned.json");
+        if (!FileFlags.Chattr("+i", record))
+            Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so the record cannot be made immutable.");
+        try
+        {
+            var dry = HookTestSupport.Hook(project, "pre-push", null, "--persist", "--dry-run");
+
+            dry.ExitCode.Should().Be(3, dry.ToString());
+            dry.StdErr.Should().Contain("boundary-owned.json: cannot be deleted: it or its folder is marked immutable or append-only");
+        }
+        finally
+        {
+            FileFlags.Chattr("-i", record);
+        }
     }
 }

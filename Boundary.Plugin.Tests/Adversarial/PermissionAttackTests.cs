@@ -155,15 +155,16 @@ public class PermissionAttackTests
         File.Exists(site.Project.PathOf(Journal)).Should().BeTrue();
     }
 
-    [Test]
-    public void Read_only_state_folder_is_no_problem_for_a_pre_push_with_nothing_to_change()
+    [TestCase(null)]
+    [TestCase("--dry-run")]
+    public void Read_only_state_folder_is_no_problem_for_a_pre_push_with_nothing_to_change(string? dryRun)
     {
         using var site = OwnedByNobody();
         RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push", "--persist").ExitCode.Should().Be(0);
         File.SetUnixFileMode(site.Project.PathOf("amplify/.boundary"), ReadOnlyFolder);
         var before = site.Snapshot();
 
-        var again = RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push", "--persist");
+        var again = RunAsNobody(site, Payload(site.Project.Root), ["hook", "pre-push", "--persist", .. dryRun is null ? Array.Empty<string>() : [dryRun]]);
 
         again.ExitCode.Should().Be(0, again.ToString());
         site.ShouldBeUnchanged(before);
@@ -183,6 +184,30 @@ public class PermissionAttackTests
 
         result.ExitCode.Should().Be(3, result.ToString());
         result.StdErr.Should().Contain("push-journal.jsonl: the journal cannot be written").And.Contain("no file was changed");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [TestCase("hook pre-push --dry-run")]
+    [TestCase("hook pre-push")]
+    public void A_template_in_a_sticky_folder_of_another_user_stops_the_dry_run_as_it_stops_the_real_run(string command)
+    {
+        // A shared folder such as /tmp: writable, so a temp file can be made, but the template, another
+        // user's, cannot be replaced there. Known from the folder's mode and owners, before any write.
+        using var site = OwnedByNobody();
+        var folder = Path.GetDirectoryName(site.Project.PathOf(FnA))!;
+        using (var chown = Process.Start("chown", ["0:0", folder, site.Project.PathOf(FnA)]))
+        {
+            chown.WaitForExit();
+            chown.ExitCode.Should().Be(0);
+        }
+        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("1777", 8));
+        File.SetUnixFileMode(site.Project.PathOf(FnA), (UnixFileMode)Convert.ToInt32("666", 8));
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, Payload(site.Project.Root), command.Split(' '));
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("fnA-cloudformation-template.json: cannot be replaced: its folder has the sticky bit");
         site.ShouldBeUnchanged(before);
     }
 

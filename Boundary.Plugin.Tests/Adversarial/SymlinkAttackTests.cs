@@ -141,17 +141,19 @@ public class SymlinkAttackTests
         }
     }
 
-    [Test]
-    public void Current_cloud_backend_linked_outside_stops_pre_push_before_any_write()
+    [TestCase("--dry-run")]
+    [TestCase(null)]
+    public void Current_cloud_backend_linked_outside_stops_pre_push_before_any_write(string? dryRun)
     {
-        // post-push would refuse to undo anything through it, leaving the boundaries in the templates.
+        // post-push would refuse to undo anything through it, leaving the boundaries in the templates;
+        // the dry run refuses what the run that writes refuses.
         using var site = AttackSite.FromFixture();
         var moved = Path.Combine(site.Outside, "ccb");
         Directory.Move(site.Project.PathOf("amplify/#current-cloud-backend"), moved);
         Directory.CreateSymbolicLink(site.Project.PathOf("amplify/#current-cloud-backend"), moved);
         var before = site.Snapshot();
 
-        var pre = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
+        var pre = site.RunWith(Payload(site.Project.Root), ["hook", "pre-push", .. dryRun is null ? Array.Empty<string>() : [dryRun]]);
 
         ShouldNameLinkAndChangeNothing(site, pre, before, "amplify/#current-cloud-backend");
         File.Exists(site.Project.PathOf(Journal)).Should().BeFalse();

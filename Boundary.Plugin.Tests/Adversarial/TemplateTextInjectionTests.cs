@@ -180,7 +180,7 @@ public class TemplateTextInjectionTests
         var verify = project.Verify();
 
         verify.ExitCode.Should().Be(ExitCodes.ProjectOrFile, verify.ToString());
-        verify.StdErr.Should().Contain("cannot be opened by its name (removed meanwhile, or a name that is not valid UTF-8)");
+        verify.StdErr.Should().Contain("another entry beside it has a name that is not valid UTF-8 and reads as this one ('ls -b' shows its bytes)");
     }
 
     [Test]

@@ -239,4 +239,84 @@ public class PrePushTests
             result.StdOut.Should().Contain("Usage:");
         }
     }
+
+    private static void RequireChattr(TempProject project)
+    {
+        var probe = project.PathOf("chattr-probe");
+        File.WriteAllText(probe, "");
+        var available = FileFlags.Chattr("+i", probe) && FileFlags.Chattr("-i", probe);
+        File.Delete(probe);
+        if (!available)
+            Assert.Ignore("chattr is not available here (not root, or a file system without the flags), so no file or folder can be marked.");
+    }
+
+    [Test]
+    public void An_append_only_state_folder_stops_pre_push_before_any_template_changes()
+    {
+        // The journal written there could not be deleted once the run is over.
+        using var project = TempProject.FromFixture("multi-env");
+        RequireChattr(project);
+        Directory.CreateDirectory(project.PathOf("amplify/.boundary"));
+        var before = project.Snapshot();
+        FileFlags.Chattr("+a", project.PathOf("amplify/.boundary"));
+        try
+        {
+            var pre = Hook(project, "pre-push", null, "--persist");
+
+            pre.ExitCode.Should().Be(3, pre.ToString());
+            pre.StdErr.Should().Contain(".boundary: cannot be created or written: it is marked immutable or append-only");
+        }
+        finally
+        {
+            FileFlags.Chattr("-a", project.PathOf("amplify/.boundary"));
+        }
+        project.ShouldEqualSnapshot(before);
+    }
+
+    [Test]
+    public void A_journal_that_cannot_be_deleted_after_the_undo_says_the_files_were_put_back()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        RequireChattr(project);
+        var before = project.Snapshot();
+        Hook(project, "pre-push").ExitCode.Should().Be(0);
+        FileFlags.Chattr("+i", project.PathOf(Journal));
+        CliResult post;
+        try
+        {
+            post = Hook(project, "post-push");
+        }
+        finally
+        {
+            FileFlags.Chattr("-i", project.PathOf(Journal));
+        }
+
+        post.ExitCode.Should().Be(3, post.ToString());
+        post.StdErr.Should().Contain("push-journal.jsonl: cannot be deleted").And.MatchRegex(@"The \d+ files the journal lists were put back; only the journal is left\.");
+        project.ShouldEqualSnapshot(before);
+        File.Exists(project.PathOf(Journal)).Should().BeTrue();
+        Hook(project, "post-push").ExitCode.Should().Be(0, "the journal left is undone again harmlessly");
+    }
+
+    [Test]
+    public void An_undo_that_fails_for_one_file_says_how_many_others_were_put_back()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        RequireChattr(project);
+        Hook(project, "pre-push").ExitCode.Should().Be(0);
+        FileFlags.Chattr("+i", project.PathOf(FnA));
+        CliResult post;
+        try
+        {
+            post = Hook(project, "post-push");
+        }
+        finally
+        {
+            FileFlags.Chattr("-i", project.PathOf(FnA));
+        }
+
+        post.ExitCode.Should().Be(3, post.ToString());
+        post.StdErr.Should().Contain("fnA-cloudformation-template.json").And.MatchRegex(@"\d+ other files were put back; the journal .* was kept: fix the problem and run 'dotnet boundary restore' to finish\.");
+        File.Exists(project.PathOf(Journal)).Should().BeTrue();
+    }
 }

@@ -8,8 +8,10 @@ namespace Boundary.Cli;
 
 /// <summary>
 /// Writes to the console: text and JSON on stdout, warnings and errors on stderr. Everything passes
-/// <see cref="Printable.ForTerminal(string)"/> on its way out: what a project's files hold (a template's
-/// names and values, a folder's name) can never act on the terminal it is shown in.
+/// <see cref="Printable.ForTerminal(string)"/> on its way out, so what a project's files hold (a
+/// template's names and values, a folder's name) can never act on the terminal it is shown in; lines,
+/// warnings and errors pass <see cref="Printable.ForTerminalMessage(string)"/>, so none of it starts a
+/// line at the left margin either.
 /// </summary>
 public sealed class ConsoleOutput(IConsole console) : IOutput
 {

@@ -47,17 +47,45 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Refuses <paramref name="path"/> when its temp file could not be created in its folder, as the kernel
-    /// judges it for this process. For a run that must not find out by trying: a dry run, and a file
-    /// written only after others were replaced. A write finds out by itself, with the system's reason.
+    /// Refuses <paramref name="path"/> when it could not be replaced: it or its folder marked immutable or
+    /// append-only, or a folder its temp file could not be created in, as the kernel judges it for this
+    /// process. For a run that must not find out by trying: a dry run, and a file written only after
+    /// others were replaced. A write finds out by itself, with the system's reason.
     /// </summary>
-    public static void EnsureFolderAllowsTempFile(string path, string target)
+    public static void EnsureReplaceable(string path, string target)
+    {
+        EnsureRenamableOver(path, target);
+        var folder = System.IO.Path.GetDirectoryName(target)!;
+        if (!NativeFiles.CanCreateIn(folder))
+            throw BoundaryException.File($"{path}: cannot be written: its folder is not writable for you, and the new bytes are staged beside the file before it is replaced. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
+    }
+
+    /// <summary>
+    /// Refuses <paramref name="path"/> when a file could be made beside it but not renamed over it: it or
+    /// its folder marked immutable or append-only, or a sticky folder where neither it nor the folder is
+    /// this process's own. Found only at the rename otherwise, after other files were replaced.
+    /// </summary>
+    private static void EnsureRenamableOver(string path, string target)
     {
         var folder = System.IO.Path.GetDirectoryName(target)!;
         if (NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder))
             throw BoundaryException.File($"{path}: cannot be replaced: it or its folder is marked immutable or append-only ('lsattr -d' shows it), so the new bytes cannot be renamed into place. Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
+        if (NativeFiles.IsStickyProtected(folder, target))
+            throw BoundaryException.File($"{path}: cannot be replaced: its folder has the sticky bit and neither it nor the file is yours, so the new bytes cannot be renamed into place. Nothing was changed. Run as the file's owner, or move the project to a folder of your own, and run again.");
+    }
+
+    /// <summary>
+    /// Refuses <paramref name="path"/> when it could not be deleted: it or its folder marked immutable or
+    /// append-only, or a folder this process may not write. For a file deleted only after others changed:
+    /// the push journal once its files are put back, the <c>--persist</c> record after the templates.
+    /// </summary>
+    public static void EnsureDeletable(string path, string target)
+    {
+        var folder = System.IO.Path.GetDirectoryName(target)!;
+        if (NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder))
+            throw BoundaryException.File($"{path}: cannot be deleted: it or its folder is marked immutable or append-only ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
         if (!NativeFiles.CanCreateIn(folder))
-            throw BoundaryException.File($"{path}: cannot be written: its folder is not writable for you, and the new bytes are staged beside the file before it is replaced. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
+            throw BoundaryException.File($"{path}: cannot be deleted: its folder is not writable for you. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
     }
 
     /// <summary>
@@ -93,16 +121,20 @@ public static class AtomicFile
     /// Like <see cref="Prepare(string, string, byte[], bool)"/>, with the new content written
     /// by <paramref name="write"/> straight into the temp file: a large file's new bytes are never held whole.
     /// </summary>
-    /// <param name="refuseLongNames">
-    /// Refuse a name too long for its temp file on any machine (<see cref="TempFiles.EnsureNameFits"/>),
-    /// as a run that changes templates does; without it (putting back what a run changed) only this
-    /// machine's limit counts.
+    /// <param name="refuseAhead">
+    /// Refuse before the temp file is made what would fail only later, as a run that changes templates
+    /// does: a name too long for its temp file on any machine (<see cref="TempFiles.EnsureNameFits"/>), a
+    /// file that cannot be renamed over (<see cref="EnsureRenamableOver"/>). Without it (putting back what
+    /// a run changed) only what fails here counts, and only this machine's name limit.
     /// </param>
-    public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true, bool refuseLongNames = false)
+    public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true, bool refuseAhead = false)
     {
         var target = EnsureStageable(root, path);
-        if (refuseLongNames)
+        if (refuseAhead)
+        {
             TempFiles.EnsureNameFits(path, target);
+            EnsureRenamableOver(path, target);
+        }
         var temp = TempFiles.NameFor(target);
         try
         {

@@ -95,7 +95,12 @@ internal static partial class NativeFiles
     /// from statx's attributes, so even a process whose <c>faccessat</c> is refused learns it; false where
     /// the file system does not report the attributes, or the call is not known.
     /// </summary>
-    public static unsafe bool IsImmutableOrAppendOnly(string path)
+    public static bool IsImmutableOrAppendOnly(string path) => HasAttribute(path, StatxAttrImmutable | StatxAttrAppend);
+
+    /// <summary>Whether <paramref name="path"/> is marked immutable (<c>chattr +i</c>): nothing can be created in such a folder (append-only still allows it).</summary>
+    public static bool IsImmutable(string path) => HasAttribute(path, StatxAttrImmutable);
+
+    private static unsafe bool HasAttribute(string path, ulong attribute)
     {
         if (!Supported)
             return false;
@@ -103,9 +108,33 @@ internal static partial class NativeFiles
         if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
             return false;
         var attributes = *(ulong*)(buffer + AttributesOffset) & *(ulong*)(buffer + AttributesMaskOffset);
-        return (attributes & (StatxAttrImmutable | StatxAttrAppend)) != 0;
+        return (attributes & attribute) != 0;
     }
 
+    /// <summary>
+    /// Whether the sticky bit of <paramref name="folder"/> keeps this process from replacing
+    /// <paramref name="file"/> in it (a shared folder such as /tmp): the folder is sticky, and neither the
+    /// file nor the folder is this process's own. Root is taken to hold the capability that overrides it.
+    /// </summary>
+    public static unsafe bool IsStickyProtected(string folder, string file)
+    {
+        if (!Supported)
+            return false;
+        var buffer = stackalloc byte[StatxSize];
+        if (Statx(AtFdCwd, folder, 0, StatxType | StatxUid, buffer) != 0 || (*(ushort*)(buffer + ModeOffset) & StickyBit) == 0)
+            return false;
+        var user = GetEffectiveUserId();
+        if (user == 0 || *(uint*)(buffer + UidOffset) == user)
+            return false;
+        return Statx(AtFdCwd, file, AtSymlinkNoFollow, StatxUid, buffer) == 0 && *(uint*)(buffer + UidOffset) != user;
+    }
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUserId();
+
+    private const uint StatxUid = 0x8;
+    private const int UidOffset = 20;
+    private const int StickyBit = 0x200;
     private const int AttributesOffset = 8;
     private const int AttributesMaskOffset = 56;
     private const ulong StatxAttrImmutable = 0x10;

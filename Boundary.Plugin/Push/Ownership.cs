@@ -120,12 +120,10 @@ public sealed class Ownership
         var path = PathOf(project);
         if (text is not null)
         {
-            AtomicFile.EnsureFolderAllowsTempFile(path, AtomicFile.EnsureStageable(project.Root, path));
+            AtomicFile.EnsureReplaceable(path, AtomicFile.EnsureStageable(project.Root, path));
             return;
         }
-        var folder = Path.GetDirectoryName(ProjectPath.Confine(project.Root, path))!;
-        if (!NativeFiles.CanCreateIn(folder))
-            throw BoundaryException.File($"{path}: cannot be deleted: its folder is not writable for you. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
+        AtomicFile.EnsureDeletable(path, ProjectPath.Confine(project.Root, path));
     }
 
     /// <summary>Writes <paramref name="text"/> (atomically), or deletes the file when it is null.</summary>

@@ -41,10 +41,10 @@ public sealed class PlannedFile
         {
             // A template to change must be one the run that writes can stage: refused as that run refuses
             // it (out of the root, read-only, a name too long for its temp file, a folder the temp file
-            // cannot be made in), which finds out before any file is replaced.
+            // cannot be made in, immutable or append-only), which finds out before any file is replaced.
             var target = AtomicFile.EnsureStageable(root, fullPath);
             TempFiles.EnsureNameFits(fullPath, target);
-            AtomicFile.EnsureFolderAllowsTempFile(fullPath, target);
+            AtomicFile.EnsureReplaceable(fullPath, target);
             // Nothing to undo or to journal: only the edits, for the diff.
             diffEdits = plan.Edits;
             return;
@@ -53,7 +53,7 @@ public sealed class PlannedFile
         Undo = TextEdit.Inverse(source.Bytes, plan.Edits);
         // The edits are not kept: the staged file holds their result, the undo edits their inverse.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        staged = AtomicFile.Prepare(root, fullPath, stream => TextEdit.WriteTo(stream, source.Bytes, plan.Edits, hash), durable: false, refuseLongNames: true);
+        staged = AtomicFile.Prepare(root, fullPath, stream => TextEdit.WriteTo(stream, source.Bytes, plan.Edits, hash), durable: false, refuseAhead: true);
         AfterHash = Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

@@ -25,6 +25,8 @@ public sealed class PrePushRunner(AmplifyProject project)
         warnings ??= [];
         // A dry run writes nothing: it takes the lock only where one exists (creating the state folder,
         // its .gitignore or its lock would be a write), and refuses a state folder the real run could not make.
+        if (!request.DryRun)
+            StateFolder.EnsureNotFlagged(project.Root, project.StateDir);
         using var gate = request.DryRun
             ? ProjectLock.AcquireExisting(project.Root, project.StateDir)
             : ProjectLock.Acquire(project.Root, project.StateDir);
@@ -94,12 +96,18 @@ public sealed class PrePushRunner(AmplifyProject project)
             if (ownershipChanges)
                 Ownership.EnsureSavable(project, newOwnership);
 
-            if (request.DryRun)
-                return new RewriteResult(mode, env, boundary, true, message, TemplateRewrite.Reports(plans), summary, recovered, warnings);
-
             // post-push puts back the copies the host makes in #current-cloud-backend, and refuses the whole
-            // undo when one of them lies outside the project: refused now, before any template changes.
+            // undo when one of them lies outside the project: refused now, before any template changes
+            // (and by the dry run, which refuses what the run that writes refuses).
             ProjectPath.ConfineAll(project.Root, changed.Select(CopyPathOf).OfType<string>());
+
+            if (request.DryRun)
+            {
+                // The journal is created in the state folder once there is a change to journal.
+                if (changed.Count > 0 || ownershipChanges)
+                    PushJournal.EnsureCreatable(project.Root, journalPath);
+                return new RewriteResult(mode, env, boundary, true, message, TemplateRewrite.Reports(plans), summary, recovered, warnings);
+            }
             if (changed.Count > 0 || ownershipChanges)
             {
                 journal!.Ready();
@@ -186,6 +194,8 @@ public sealed class PrePushRunner(AmplifyProject project)
     private string LeftJournalWarning(string journalPath)
     {
         var left = PushJournal.Read(project.Root, journalPath);
+        // The run that writes undoes or drops it, then deletes it.
+        AtomicFile.EnsureDeletable(journalPath, ProjectPath.Confine(project.Root, journalPath));
         return left is { Complete: false }
             ? $"{journalPath} is left from an earlier run that stopped before it changed any file; the next run drops it."
             : $"{journalPath} is left from an earlier run that was not undone; the dry run shows the templates as they are. 'dotnet boundary restore' undoes it.";

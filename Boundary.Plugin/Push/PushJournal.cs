@@ -44,6 +44,18 @@ public sealed class PushJournal : IDisposable
 
     public static string PathIn(string stateDir) => System.IO.Path.Combine(stateDir, FileName);
 
+    /// <summary>
+    /// For a dry run with something to change: refuses what creating the journal at <paramref name="path"/>
+    /// would refuse in the run that writes, in a state folder that exists and this process may not write
+    /// (a missing one is judged with the lock, by <see cref="StateFolder.EnsureCreatable"/>).
+    /// </summary>
+    public static void EnsureCreatable(string root, string path)
+    {
+        var folder = System.IO.Path.GetDirectoryName(ProjectPath.Confine(root, path))!;
+        if (NativeFiles.KindOf(folder, followLinks: false) == FileKind.Directory && !NativeFiles.CanCreateIn(folder))
+            throw BoundaryException.File($"{path}: the journal cannot be written (permission denied); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.");
+    }
+
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>

@@ -71,7 +71,13 @@ public static class PushRestorer
         var order = Enumerable.Range(0, journal.Entries.Count).OrderBy(index => journal.Entries[index].Path, StringComparer.Ordinal).ToList();
         var failed = order.SelectMany(index => errors[index]).ToList();
         if (failed.Count > 0)
-            throw BoundaryException.File(string.Join("\n", failed) + $"\nThe journal {journalPath} was kept: fix the problem and run 'dotnet boundary restore'.");
+        {
+            var others = order.SelectMany(index => results[index]).Count(f => f.Action is RestoreAction.Restored or RestoreAction.PropertiesRemoved);
+            var kept = others == 0
+                ? $"The journal {journalPath} was kept"
+                : $"{(others == 1 ? "1 other file was" : $"{others} other files were")} put back; the journal {journalPath} was kept";
+            throw BoundaryException.File(string.Join("\n", failed) + $"\n{kept}: fix the problem and run 'dotnet boundary restore' to finish.");
+        }
 
         var restored = order.SelectMany(index => results[index]).ToList();
         if (header.RecordsOwnership)
@@ -84,7 +90,18 @@ public static class PushRestorer
                 restored.Add(new RestoredFile(OwnershipRecordPath, RestoreAction.Restored));
             }
         }
-        PushJournal.Delete(project.Root, journalPath);
+        try
+        {
+            PushJournal.Delete(project.Root, journalPath);
+        }
+        catch (BoundaryException e)
+        {
+            // The files are back as they were, which is what matters before a commit; a journal left
+            // behind is undone again harmlessly (each file is found as it was), or discarded.
+            var changed = restored.Count(f => f.Action is RestoreAction.Restored or RestoreAction.PropertiesRemoved);
+            throw BoundaryException.File($"{e.Message}\n{(changed == 1 ? "The 1 file" : $"The {changed} files")} the journal lists {(changed == 1 ? "was" : "were")} put back; only the journal is left. " +
+                                         $"Once that is fixed, run 'dotnet boundary restore' (it finds them put back) or '{PushJournal.DiscardCommand}'.", e);
+        }
         return new RestoreResult(true, header.Mode, header.Env, header.Boundary, restored, order.SelectMany(index => warnings[index]).ToList());
     }
 

@@ -280,7 +280,9 @@ public static partial class TemplateFinder
             HashSet<string>? seen = null;
             foreach (var entry in entries)
                 if (entry.Name.Contains('\uFFFD') && !(seen ??= new(StringComparer.Ordinal)).Add(entry.Name))
-                    throw NotOpenable(entry.FullName, "the templates it holds or is", null);
+                    throw BoundaryException.File(
+                        $"{Files.ProjectPath.ShowHidden(entry.FullName)}: another entry beside it has a name that is not valid UTF-8 and reads as this one ('ls -b' shows its bytes), so that entry cannot be opened by its name and its templates can be neither checked nor capped. Nothing was changed. " +
+                        "Rename that entry, or move it out of the project, and run again.");
         }
 
         private static BoundaryException NotOpenable(string path, string what, Exception? inner) => BoundaryException.File(

@@ -3,15 +3,20 @@ using System.Buffers;
 namespace Boundary.Text;
 
 /// <summary>
-/// A value read from a project file, made safe to print: control characters, bidirectional overrides and
-/// anything outside printable ASCII as <c>\uXXXX</c>, a backslash doubled (a value can then neither move the cursor, nor colour
-/// or reorder the terminal's text, nor break a line of output), and a long value cut short, since a file
-/// can hold a megabyte where one ARN belongs.
+/// Text made safe to print. <see cref="Of"/> quotes one value read from a project file on one line;
+/// <see cref="ForTerminal"/>, <see cref="ForTerminalMessage"/> and <see cref="WriteForTerminalKeepingCrLf"/>
+/// are the console's last guard over everything it writes.
 /// </summary>
 public static class Printable
 {
     public const int DefaultLimit = 200;
 
+    /// <summary>
+    /// A value read from a project file, made safe to quote: control characters, bidirectional overrides
+    /// and anything outside printable ASCII as <c>\uXXXX</c>, a backslash doubled (a value can then neither
+    /// move the cursor, nor colour or reorder the terminal's text, nor break a line of output), and a long
+    /// value cut short, since a file can hold a megabyte where one ARN belongs.
+    /// </summary>
     public static string Of(string text, int limit = DefaultLimit)
     {
         var builder = new System.Text.StringBuilder(Math.Min(text.Length, limit) + 16);
