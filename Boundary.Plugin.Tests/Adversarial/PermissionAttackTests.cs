@@ -212,6 +212,59 @@ public class PermissionAttackTests
     }
 
     [Test]
+    public void A_record_of_another_user_in_a_sticky_folder_stops_the_dry_run_that_would_delete_it()
+    {
+        using var site = OwnedByNobody();
+        RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push", "--persist").ExitCode.Should().Be(0);
+        CliRunner.Run(site.Project.Root, "remove", "--env", "dev").ExitCode.Should().Be(0);
+        Chown(site.Project.Root);
+        ChownToRoot(site.Project.PathOf("amplify"), site.Project.PathOf("amplify/boundary-owned.json"));
+        File.SetUnixFileMode(site.Project.PathOf("amplify"), (UnixFileMode)Convert.ToInt32("1777", 8));
+        var before = site.Snapshot();
+
+        var dry = RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push", "--persist", "--dry-run");
+        var real = RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push", "--persist");
+
+        dry.ExitCode.Should().Be(3, dry.ToString());
+        real.ExitCode.Should().Be(3, real.ToString());
+        dry.StdErr.Should().Contain("boundary-owned.json: cannot be deleted: its folder has the sticky bit");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [TestCase("hook pre-push --dry-run")]
+    [TestCase("hook pre-push")]
+    public void Root_without_the_capability_that_overrides_the_sticky_bit_is_refused_as_the_kernel_refuses_it(string command)
+    {
+        // A hardened container's root: CAP_FOWNER dropped, so another user's file in a sticky folder
+        // cannot be renamed over, as for any user.
+        using var site = AttackSite.FromFixture();
+        var folder = Path.GetDirectoryName(site.Project.PathOf(FnA))!;
+        using (var chown = Process.Start("chown", [$"{Nobody}:{Nobody}", folder, site.Project.PathOf(FnA)]))
+        {
+            chown.WaitForExit();
+            chown.ExitCode.Should().Be(0);
+        }
+        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("1777", 8));
+        var before = site.Snapshot();
+        var environment = AttackSite.QuietEnvironment();
+
+        var result = PackedTool.Run(site.Project.Root,
+            ["--bounding-set=-fowner", "--inh-caps=-fowner", PackedTool.Path, .. command.Split(' ')], Payload(site.Project.Root), environment,
+            timeout: TimeSpan.FromSeconds(60), executable: "setpriv");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("fnA-cloudformation-template.json: cannot be replaced: its folder has the sticky bit");
+        site.ShouldBeUnchanged(before);
+    }
+
+    private static void ChownToRoot(params string[] paths)
+    {
+        using var chown = Process.Start("chown", ["0:0", .. paths]);
+        chown.WaitForExit();
+        chown.ExitCode.Should().Be(0);
+    }
+
+    [Test]
     public void Set_with_a_read_only_backend_writes_neither_settings_file()
     {
         using var site = OwnedByNobody();

@@ -250,25 +250,27 @@ public class PrePushTests
             Assert.Ignore("chattr is not available here (not root, or a file system without the flags), so no file or folder can be marked.");
     }
 
-    [Test]
-    public void An_append_only_state_folder_stops_pre_push_before_any_template_changes()
+    [TestCase(null)]
+    [TestCase("--dry-run")]
+    public void An_append_only_state_folder_stops_pre_push_before_any_template_changes(string? dryRun)
     {
         // The journal written there could not be deleted once the run is over.
         using var project = TempProject.FromFixture("multi-env");
         RequireChattr(project);
-        Directory.CreateDirectory(project.PathOf("amplify/.boundary"));
+        Hook(project, "pre-push").ExitCode.Should().Be(0);
+        Hook(project, "post-push").ExitCode.Should().Be(0);
         var before = project.Snapshot();
-        FileFlags.Chattr("+a", project.PathOf("amplify/.boundary"));
+        FileFlags.Chattr("+a", project.PathOf("amplify/.boundary"), recursive: false);
         try
         {
-            var pre = Hook(project, "pre-push", null, "--persist");
+            var pre = Hook(project, "pre-push", null, ["--persist", .. dryRun is null ? Array.Empty<string>() : [dryRun]]);
 
             pre.ExitCode.Should().Be(3, pre.ToString());
-            pre.StdErr.Should().Contain(".boundary: cannot be created or written: it is marked immutable or append-only");
+            pre.StdErr.Should().Contain("push-journal.jsonl: the journal cannot be written there: its folder is marked immutable or append-only");
         }
         finally
         {
-            FileFlags.Chattr("-a", project.PathOf("amplify/.boundary"));
+            FileFlags.Chattr("-a", project.PathOf("amplify/.boundary"), recursive: false);
         }
         project.ShouldEqualSnapshot(before);
     }
@@ -292,7 +294,7 @@ public class PrePushTests
         }
 
         post.ExitCode.Should().Be(3, post.ToString());
-        post.StdErr.Should().Contain("push-journal.jsonl: cannot be deleted").And.MatchRegex(@"The \d+ files the journal lists were put back; only the journal is left\.");
+        post.StdErr.Should().Contain("push-journal.jsonl: cannot be deleted").And.MatchRegex(@"\n  \d+ files were put back; only the journal is left\.");
         project.ShouldEqualSnapshot(before);
         File.Exists(project.PathOf(Journal)).Should().BeTrue();
         Hook(project, "post-push").ExitCode.Should().Be(0, "the journal left is undone again harmlessly");
@@ -318,5 +320,29 @@ public class PrePushTests
         post.ExitCode.Should().Be(3, post.ToString());
         post.StdErr.Should().Contain("fnA-cloudformation-template.json").And.MatchRegex(@"\d+ other files were put back; the journal .* was kept: fix the problem and run 'dotnet boundary restore' to finish\.");
         File.Exists(project.PathOf(Journal)).Should().BeTrue();
+    }
+
+    [TestCase(null)]
+    [TestCase("--dry-run")]
+    public void An_immutable_state_folder_is_no_problem_for_a_pre_push_with_nothing_to_journal(string? dryRun)
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        RequireChattr(project);
+        Hook(project, "pre-push").ExitCode.Should().Be(0);
+        Hook(project, "post-push").ExitCode.Should().Be(0);
+        var before = project.Snapshot();
+        FileFlags.Chattr("+i", project.PathOf("amplify/.boundary"), recursive: false);
+        try
+        {
+            // Env test has no boundary: nothing to do, nothing to journal.
+            var pre = Hook(project, "pre-push", Payload(project.Root, env: "test"), dryRun is null ? [] : [dryRun]);
+
+            pre.ExitCode.Should().Be(0, pre.ToString());
+        }
+        finally
+        {
+            FileFlags.Chattr("-i", project.PathOf("amplify/.boundary"), recursive: false);
+        }
+        project.ShouldEqualSnapshot(before);
     }
 }

@@ -84,6 +84,8 @@ public static class AtomicFile
         var folder = System.IO.Path.GetDirectoryName(target)!;
         if (NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder))
             throw BoundaryException.File($"{path}: cannot be deleted: it or its folder is marked immutable or append-only ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
+        if (NativeFiles.IsStickyProtected(folder, target))
+            throw BoundaryException.File($"{path}: cannot be deleted: its folder has the sticky bit and neither it nor the file is yours. Nothing was changed. Run as the file's owner, or move the project to a folder of your own, and run again.");
         if (!NativeFiles.CanCreateIn(folder))
             throw BoundaryException.File($"{path}: cannot be deleted: its folder is not writable for you. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
     }
@@ -170,7 +172,10 @@ public static class AtomicFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw BoundaryException.File($"{path}: cannot be deleted ({e.Message}). Check the folder's permissions and run again.", e);
+            var fix = NativeFiles.IsImmutableOrAppendOnly(entry) || NativeFiles.IsImmutableOrAppendOnly(folder)
+                ? "It or its folder is marked immutable or append-only ('lsattr -d' shows it): clear the flag ('chattr -i -a')"
+                : "Check the folder's permissions";
+            throw BoundaryException.File($"{path}: cannot be deleted ({e.Message}). {fix} and run again.", e);
         }
     }
 }

@@ -112,9 +112,10 @@ internal static partial class NativeFiles
     }
 
     /// <summary>
-    /// Whether the sticky bit of <paramref name="folder"/> keeps this process from replacing
-    /// <paramref name="file"/> in it (a shared folder such as /tmp): the folder is sticky, and neither the
-    /// file nor the folder is this process's own. Root is taken to hold the capability that overrides it.
+    /// Whether the sticky bit of <paramref name="folder"/> keeps this process from replacing or deleting
+    /// <paramref name="file"/> in it (a shared folder such as /tmp): the folder is sticky, neither the
+    /// file nor the folder is this process's own, and the process lacks the capability that overrides it
+    /// (CAP_FOWNER: root's, unless a hardened container drops it).
     /// </summary>
     public static unsafe bool IsStickyProtected(string folder, string file)
     {
@@ -124,13 +125,34 @@ internal static partial class NativeFiles
         if (Statx(AtFdCwd, folder, 0, StatxType | StatxUid, buffer) != 0 || (*(ushort*)(buffer + ModeOffset) & StickyBit) == 0)
             return false;
         var user = GetEffectiveUserId();
-        if (user == 0 || *(uint*)(buffer + UidOffset) == user)
+        if (*(uint*)(buffer + UidOffset) == user || HoldsFownerCapability.Value)
             return false;
         return Statx(AtFdCwd, file, AtSymlinkNoFollow, StatxUid, buffer) == 0 && *(uint*)(buffer + UidOffset) != user;
     }
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint GetEffectiveUserId();
+
+    /// <summary>
+    /// Whether the process's effective capabilities hold CAP_FOWNER (bit 3 of <c>CapEff</c> in
+    /// /proc/self/status); where that cannot be read, whether it runs as root.
+    /// </summary>
+    private static readonly Lazy<bool> HoldsFownerCapability = new(() =>
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+                if (line.StartsWith("CapEff:", StringComparison.Ordinal) &&
+                    ulong.TryParse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var effective))
+                    return (effective & (1UL << CapFowner)) != 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return GetEffectiveUserId() == 0;
+    });
+
+    private const int CapFowner = 3;
 
     private const uint StatxUid = 0x8;
     private const int UidOffset = 20;

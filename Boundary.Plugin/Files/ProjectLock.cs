@@ -59,6 +59,10 @@ public sealed class ProjectLock : IDisposable
             {
                 return null; // removed since it was seen: no run holds it
             }
+            catch (UnauthorizedAccessException e) when (NativeFiles.IsImmutableOrAppendOnly(path))
+            {
+                throw BoundaryException.File($"{path}: cannot be opened ({e.Message}): it is marked immutable or append-only ('lsattr' shows it). Clear the flag ('chattr -i -a') and run again.", e);
+            }
             catch (UnauthorizedAccessException e)
             {
                 throw BoundaryException.File($"{path}: cannot be opened ({e.Message}). Make {folder} and the files in it writable for you (chmod u+w) and run again.", e);

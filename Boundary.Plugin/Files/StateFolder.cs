@@ -31,7 +31,6 @@ public static class StateFolder
     public static string EnsureCreatable(string root, string stateDir)
     {
         var folder = ConfinePlain(root, stateDir);
-        EnsureNotFlagged(root, stateDir);
         var kind = NativeFiles.KindOf(folder, followLinks: false);
         if (kind is not (FileKind.Missing or FileKind.Directory))
             throw CannotBeWritten(stateDir, "not a folder", null);
@@ -39,25 +38,14 @@ public static class StateFolder
         var needs = kind == FileKind.Missing ||
                     NativeFiles.KindOf(Path.Combine(folder, ".gitignore"), followLinks: false) == FileKind.Missing ||
                     NativeFiles.KindOf(Path.Combine(folder, "lock"), followLinks: false) == FileKind.Missing;
-        if (needs && !NativeFiles.CanCreateIn(kind == FileKind.Missing ? Path.GetDirectoryName(folder)! : folder))
+        if (!needs)
+            return folder;
+        var where = kind == FileKind.Missing ? Path.GetDirectoryName(folder)! : folder;
+        if (NativeFiles.IsImmutable(where))
+            throw BoundaryException.File($"{stateDir}: cannot be created or written: {where} is marked immutable ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i') and run again.");
+        if (!NativeFiles.CanCreateIn(where))
             throw CannotBeWritten(stateDir, "permission denied", null);
         return folder;
-    }
-
-    /// <summary>
-    /// For a run about to journal changes (pre-push, dry run or not): refuses a state folder marked
-    /// immutable or append-only (or, while it is missing, a parent marked immutable) before anything is
-    /// written: the folder could not be made, or the journal deleted once its files are put back.
-    /// </summary>
-    public static void EnsureNotFlagged(string root, string stateDir)
-    {
-        var folder = ProjectPath.Confine(root, stateDir);
-        var exists = NativeFiles.KindOf(folder, followLinks: false) != FileKind.Missing;
-        var flagged = exists
-            ? NativeFiles.IsImmutableOrAppendOnly(folder)
-            : NativeFiles.IsImmutable(Path.GetDirectoryName(folder)!);
-        if (flagged)
-            throw BoundaryException.File($"{stateDir}: cannot be created or written: {(exists ? "it is" : "its parent folder is")} marked immutable{(exists ? " or append-only" : "")} ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
     }
 
     /// <summary>The state folder's real path inside <paramref name="root"/>; never a link.</summary>

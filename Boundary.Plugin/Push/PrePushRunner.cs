@@ -25,8 +25,6 @@ public sealed class PrePushRunner(AmplifyProject project)
         warnings ??= [];
         // A dry run writes nothing: it takes the lock only where one exists (creating the state folder,
         // its .gitignore or its lock would be a write), and refuses a state folder the real run could not make.
-        if (!request.DryRun)
-            StateFolder.EnsureNotFlagged(project.Root, project.StateDir);
         using var gate = request.DryRun
             ? ProjectLock.AcquireExisting(project.Root, project.StateDir)
             : ProjectLock.Acquire(project.Root, project.StateDir);

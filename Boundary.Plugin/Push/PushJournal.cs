@@ -52,8 +52,18 @@ public sealed class PushJournal : IDisposable
     public static void EnsureCreatable(string root, string path)
     {
         var folder = System.IO.Path.GetDirectoryName(ProjectPath.Confine(root, path))!;
-        if (NativeFiles.KindOf(folder, followLinks: false) == FileKind.Directory && !NativeFiles.CanCreateIn(folder))
+        if (NativeFiles.KindOf(folder, followLinks: false) != FileKind.Directory)
+            return;
+        RefuseFlaggedFolder(path, folder);
+        if (!NativeFiles.CanCreateIn(folder))
             throw BoundaryException.File($"{path}: the journal cannot be written (permission denied); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.");
+    }
+
+    /// <summary>A journal in a folder marked immutable or append-only could not be deleted once the run is over.</summary>
+    private static void RefuseFlaggedFolder(string path, string folder)
+    {
+        if (NativeFiles.IsImmutableOrAppendOnly(folder))
+            throw BoundaryException.File($"{path}: the journal cannot be written there: its folder is marked immutable or append-only ('lsattr -d' shows it), so it could not be deleted once the run is over; no file was changed. Clear the flag ('chattr -i -a') and run again.");
     }
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -130,6 +140,7 @@ public sealed class PushJournal : IDisposable
             throw BoundaryException.File($"{path}: a link; the push journal must be a plain file. Delete the link and run again.");
         if (NativeFiles.KindOf(target, followLinks: false) is FileKind.Special or FileKind.Directory)
             throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
+        RefuseFlaggedFolder(path, System.IO.Path.GetDirectoryName(target)!);
         // Kept before the header is written: once the file exists, the caller deletes it if the run stops.
         stream = new OutputFileStream(target, FileMode.Create, FileShare.Read, 1 << 16);
         var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");

@@ -99,7 +99,13 @@ public static class PushRestorer
             // The files are back as they were, which is what matters before a commit; a journal left
             // behind is undone again harmlessly (each file is found as it was), or discarded.
             var changed = restored.Count(f => f.Action is RestoreAction.Restored or RestoreAction.PropertiesRemoved);
-            throw BoundaryException.File($"{e.Message}\n{(changed == 1 ? "The 1 file" : $"The {changed} files")} the journal lists {(changed == 1 ? "was" : "were")} put back; only the journal is left. " +
+            var done = changed switch
+            {
+                0 => "Every file the journal lists was already as it was",
+                1 => "1 file was put back",
+                _ => $"{changed} files were put back",
+            };
+            throw BoundaryException.File($"{e.Message}\n{done}; only the journal is left. " +
                                          $"Once that is fixed, run 'dotnet boundary restore' (it finds them put back) or '{PushJournal.DiscardCommand}'.", e);
         }
         return new RestoreResult(true, header.Mode, header.Env, header.Boundary, restored, order.SelectMany(index => warnings[index]).ToList());
