@@ -62,7 +62,7 @@ public sealed class Program
         // Set before the conventions create the subcommands, which copy it.
         app.ValidationErrorHandler = result =>
         {
-            console.Error.WriteLine(Text.Printable.ForTerminalMessage($"error: {result.ErrorMessage} See '--help'."));
+            console.Error.WriteLine(TerminalText.Message($"error: {result.ErrorMessage} See '--help'."));
             return ExitCodes.Usage;
         };
         // McMaster's default conventions, in their order, without two that read every attribute of each
@@ -96,7 +96,7 @@ public sealed class Program
         }
         catch (CommandParsingException e)
         {
-            console.Error.WriteLine(Text.Printable.ForTerminalMessage($"error: {e.Message.TrimEnd('.')}. See '{e.Command.Name} --help'."));
+            console.Error.WriteLine(TerminalText.Message($"error: {e.Message.TrimEnd('.')}. See '{e.Command.Name} --help'."));
             return ExitCodes.Usage;
         }
         catch (Exception e)

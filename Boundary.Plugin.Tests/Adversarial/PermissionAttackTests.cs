@@ -159,6 +159,7 @@ public class PermissionAttackTests
     [TestCase("--dry-run")]
     public void Read_only_state_folder_is_no_problem_for_a_pre_push_with_nothing_to_change(string? dryRun)
     {
+        // A guard against refusing too much: the dry run must not ask more of the state folder than the run does.
         using var site = OwnedByNobody();
         RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push", "--persist").ExitCode.Should().Be(0);
         File.SetUnixFileMode(site.Project.PathOf("amplify/.boundary"), ReadOnlyFolder);

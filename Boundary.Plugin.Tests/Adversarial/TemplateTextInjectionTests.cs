@@ -72,7 +72,7 @@ public class TemplateTextInjectionTests
 
         result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
         ShouldBeSafe(result);
-        result.StdErr.Should().Contain("x\\u000aFAKE: all bounded/x-cloudformation-template.json: its path holds a control or format character");
+        result.StdErr.Should().Contain("x\\u000aFAKE: all bounded/x-cloudformation-template.json: the push journal could not name it").And.Contain("holds a control or format character");
         result.StdErr.TrimEnd('\n').Split('\n').Should().ContainSingle();
         project.ShouldEqual(before);
     }
@@ -131,7 +131,7 @@ public class TemplateTextInjectionTests
         var result = project.PrePush();
 
         result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
-        result.StdErr.Should().Contain("a\\b/x-cloudformation-template.json: its path holds a backslash");
+        result.StdErr.Should().Contain("a\\b/x-cloudformation-template.json: the push journal could not name it").And.Contain("is not a relative '/'-separated path");
         project.ShouldEqual(before);
     }
 
@@ -163,7 +163,7 @@ public class TemplateTextInjectionTests
         var result = project.PrePush();
 
         result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
-        result.StdErr.Should().Contain("attack-cloudformation\\U000e0020-template.json: its path holds a control or format character");
+        result.StdErr.Should().Contain("attack-cloudformation\\U000e0020-template.json: the push journal could not name it").And.Contain("holds a control or format character");
         project.ShouldEqual(before);
     }
 
@@ -194,7 +194,7 @@ public class TemplateTextInjectionTests
         var again = project.PrePush();
 
         again.ExitCode.Should().Be(ExitCodes.ProjectOrFile, again.ToString());
-        again.StdErr.Should().Contain("Nothing was changed.").And.Contain("\n  Before that, the file an earlier run had changed was put back.");
+        again.StdErr.Should().Contain("Nothing was changed.").And.Contain("\n  Before that, 1 file an earlier run had changed was put back.");
         File.Delete(project.Project.PathOf("amplify/backend/custom/x\u202ey/x-cloudformation-template.json"));
         Directory.Delete(project.Project.PathOf("amplify/backend/custom/x\u202ey"));
         project.ShouldEqual(before);

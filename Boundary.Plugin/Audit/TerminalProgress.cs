@@ -53,8 +53,8 @@ public sealed class TerminalProgress(TextWriter error, Func<long>? clock = null)
             if (!force && lastDraw != long.MinValue && Stopwatch.GetElapsedTime(lastDraw, now) < Interval)
                 return;
             lastDraw = now;
-            // The env's name is the project's text: shown escaped, on this one line.
-            var line = $"audit {Text.Printable.Of(this.env)}: {this.stage}{(this.detail.Length > 0 ? " | " + this.detail : "")}";
+            // The env's name and a stage naming a region are the project's text: shown escaped, on this one line.
+            var line = $"audit {Text.Printable.Of(this.env)}: {Text.Printable.Of(this.stage)}{(this.detail.Length > 0 ? " | " + this.detail : "")}";
             var pad = Math.Max(0, lastLength - line.Length);
             error.Write("\r" + line + new string(' ', pad));
             error.Flush();

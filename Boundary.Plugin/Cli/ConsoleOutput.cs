@@ -8,9 +8,9 @@ namespace Boundary.Cli;
 
 /// <summary>
 /// Writes to the console: text and JSON on stdout, warnings and errors on stderr. Everything passes
-/// <see cref="Printable.ForTerminal(string)"/> on its way out, so what a project's files hold (a
+/// <see cref="TerminalText.Escape(string)"/> on its way out, so what a project's files hold (a
 /// template's names and values, a folder's name) can never act on the terminal it is shown in; lines,
-/// warnings and errors pass <see cref="Printable.ForTerminalMessage(string)"/>, so none of it starts a
+/// warnings and errors pass <see cref="TerminalText.Message(string)"/>, so none of it starts a
 /// line at the left margin either.
 /// </summary>
 public sealed class ConsoleOutput(IConsole console) : IOutput
@@ -23,6 +23,8 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
+        // Not Environment.NewLine: a CR between tokens would be escaped by the terminal filter.
+        NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
@@ -31,9 +33,9 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
         JsonSerializer.Serialize(document, (JsonTypeInfo<T>)(Documents.GetTypeInfo(typeof(T))
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not in {nameof(OutputJsonContext)}.")));
 
-    public void Line(string text = "") => console.Out.WriteLine(Printable.ForTerminalMessage(text));
+    public void Line(string text = "") => console.Out.WriteLine(TerminalText.Message(text));
 
-    public void Document(string rendered) => console.Out.WriteLine(Printable.ForTerminal(rendered));
+    public void Document(string rendered) => console.Out.WriteLine(TerminalText.Escape(rendered));
 
     public void Text(Action<TextWriter> write)
     {
@@ -42,20 +44,20 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
         write(blocks);
     }
 
-    public void Warn(string text) => console.Error.WriteLine($"warning: {Printable.ForTerminalMessage(text)}");
+    public void Warn(string text) => console.Error.WriteLine($"warning: {TerminalText.Message(text)}");
 
-    public void Error(string text) => console.Error.WriteLine($"error: {Printable.ForTerminalMessage(text)}");
+    public void Error(string text) => console.Error.WriteLine($"error: {TerminalText.Message(text)}");
 
     // The serialiser escapes control characters itself; the relaxed encoder leaves the bidirectional
-    // ones and the line separators, and "\uXXXX" in a JSON string is the same character.
-    public void Json<T>(T document) => console.Out.WriteLine(Printable.ForTerminal(Serialize(document)));
+    // ones (U+202E, U+200E) raw, and "\uXXXX" in a JSON string is the same character.
+    public void Json<T>(T document) => console.Out.WriteLine(TerminalText.Escape(Serialize(document)));
 
-    public void Detail(string text) => console.Error.WriteLine(Printable.ForTerminal(text.TrimEnd('\n')));
+    public void Detail(string text) => console.Error.WriteLine(TerminalText.Escape(text.TrimEnd('\n')));
 
     /// <summary>
     /// Collects text and hands it on in blocks of 32,768 characters, from one reused buffer: a string
     /// per block would be a large-object allocation each time, and megabytes of diff would set off a
-    /// full collection every few blocks. Each block passes <see cref="Printable.WriteForTerminalKeepingCrLf"/>;
+    /// full collection every few blocks. Each block passes <see cref="TerminalText.WriteKeepingCrLf"/>;
     /// a carriage return that ends a block waits for the next one, which tells whether a line feed follows.
     /// </summary>
     private sealed class BlockWriter(TextWriter target) : TextWriter
@@ -96,7 +98,7 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
             var held = !last && used > 0 && block[used - 1] == '\r' ? 1 : 0;
             if (used - held == 0)
                 return;
-            Printable.WriteForTerminalKeepingCrLf(target, block.AsSpan(0, used - held));
+            TerminalText.WriteKeepingCrLf(target, block.AsSpan(0, used - held));
             if (held == 1)
                 block[0] = '\r';
             used = held;

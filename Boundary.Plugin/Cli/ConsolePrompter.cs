@@ -9,7 +9,7 @@ public sealed class ConsolePrompter(IConsole console, TextWriter? questions = nu
     public string Ask(string question, string? defaultValue = null)
     {
         var writer = questions ?? console.Out;
-        writer.Write(Text.Printable.ForTerminalMessage(string.IsNullOrEmpty(defaultValue) ? $"{question}: " : $"{question} [{defaultValue}]: "));
+        writer.Write(TerminalText.Message(string.IsNullOrEmpty(defaultValue) ? $"{question}: " : $"{question} [{defaultValue}]: "));
         writer.Flush();
         var answer = console.In.ReadLine();
         if (answer is null)

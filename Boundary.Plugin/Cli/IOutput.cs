@@ -6,7 +6,7 @@ public interface IOutput
     /// <summary>A line of text on stdout; should it hold more, every line after its first is indented.</summary>
     void Line(string text = "");
 
-    /// <summary>A document already rendered (JSON from a serialiser of its own) on stdout, as it is.</summary>
+    /// <summary>A document already rendered (JSON from a serialiser of its own) on stdout: escaped for the terminal, its lines not indented.</summary>
     void Document(string rendered);
 
     /// <summary>Text on stdout written as it is made (a diff of megabytes); <paramref name="write"/> ends its lines with '\n'.</summary>

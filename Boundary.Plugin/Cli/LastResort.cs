@@ -76,7 +76,7 @@ public static class LastResort
     {
         try
         {
-            error.WriteLine(Text.Printable.ForTerminalMessage(line));
+            error.WriteLine(TerminalText.Message(line));
             error.Flush();
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException || Files.OutputFileStream.IsFileTooLarge(e))

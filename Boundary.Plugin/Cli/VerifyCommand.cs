@@ -102,9 +102,9 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         string Document() => format switch
         {
             // "\uXXXX" in a JSON string is the same character, and a report file is also read on a terminal.
-            ReportFormat.Json => Printable.ForTerminal(ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode))),
-            ReportFormat.Sarif => Printable.ForTerminal(ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version))),
-            _ => string.Join("\n", VerifyFormats.Text(report).Select(Printable.ForTerminalMessage)),
+            ReportFormat.Json => TerminalText.Escape(ConsoleOutput.Serialize(VerifyFormats.Json(report, exitCode))),
+            ReportFormat.Sarif => TerminalText.Escape(ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version))),
+            _ => string.Join("\n", VerifyFormats.Text(report).Select(TerminalText.Message)),
         };
         if (OutputFile is not null)
         {
@@ -124,7 +124,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
                 foreach (var line in VerifyFormats.Text(report))
                 {
                     // One finding, one line: what a file error quotes of its input stays under it, indented.
-                    writer.Write(Printable.ForTerminalMessage(line));
+                    writer.Write(TerminalText.Message(line));
                     writer.Write('\n');
                 }
             });

@@ -122,12 +122,15 @@ internal static partial class NativeFiles
         if (!Supported)
             return false;
         var buffer = stackalloc byte[StatxSize];
-        if (Statx(AtFdCwd, folder, 0, StatxType | StatxUid, buffer) != 0 || (*(ushort*)(buffer + ModeOffset) & StickyBit) == 0)
+        // The mode's permission bits and the owner, as the call reports them: a file system that does not
+        // (some network and FUSE ones) gets no answer here, and the rename answers.
+        if (Statx(AtFdCwd, folder, 0, StatxMode | StatxUid, buffer) != 0 || (*(uint*)buffer & (StatxMode | StatxUid)) != (StatxMode | StatxUid) ||
+            (*(ushort*)(buffer + ModeOffset) & StickyBit) == 0)
             return false;
         var user = GetEffectiveUserId();
         if (*(uint*)(buffer + UidOffset) == user || HoldsFownerCapability.Value)
             return false;
-        return Statx(AtFdCwd, file, AtSymlinkNoFollow, StatxUid, buffer) == 0 && *(uint*)(buffer + UidOffset) != user;
+        return Statx(AtFdCwd, file, AtSymlinkNoFollow, StatxUid, buffer) == 0 && (*(uint*)buffer & StatxUid) != 0 && *(uint*)(buffer + UidOffset) != user;
     }
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
@@ -135,7 +138,9 @@ internal static partial class NativeFiles
 
     /// <summary>
     /// Whether the process's effective capabilities hold CAP_FOWNER (bit 3 of <c>CapEff</c> in
-    /// /proc/self/status); where that cannot be read, whether it runs as root.
+    /// /proc/self/status); where that cannot be read, whether it runs as root. In a user namespace the
+    /// capability does not reach files of users it does not map: such a file is not refused here, and
+    /// its rename fails instead (and what was written before it is put back).
     /// </summary>
     private static readonly Lazy<bool> HoldsFownerCapability = new(() =>
     {
@@ -154,6 +159,7 @@ internal static partial class NativeFiles
 
     private const int CapFowner = 3;
 
+    private const uint StatxMode = 0x2;
     private const uint StatxUid = 0x8;
     private const int UidOffset = 20;
     private const int StickyBit = 0x200;

@@ -95,13 +95,13 @@ public static class ProjectPath
         if (string.IsNullOrEmpty(path))
             return "the path is empty";
         if (path.StartsWith('/') || path.Contains('\\') || (path.Length >= 2 && path[1] == ':'))
-            return $"'{path}' is not a relative '/'-separated path";
+            return $"'{ShowHidden(path)}' is not a relative '/'-separated path";
         // Format characters (a right-to-left override, a zero-width joiner) make a path print as another one.
         if (HasHiddenCharacter(path))
             return $"'{ShowHidden(path)}' holds a control or format character";
         foreach (var component in path.Split('/'))
             if (component is "" or "." or "..")
-                return $"'{path}' has an empty, '.' or '..' component";
+                return $"'{ShowHidden(path)}' has an empty, '.' or '..' component";
         return null;
     }
 

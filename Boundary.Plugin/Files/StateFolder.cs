@@ -33,18 +33,18 @@ public static class StateFolder
         var folder = ConfinePlain(root, stateDir);
         var kind = NativeFiles.KindOf(folder, followLinks: false);
         if (kind is not (FileKind.Missing or FileKind.Directory))
-            throw CannotBeWritten(stateDir, "not a folder", null);
-        // What Ensure creates: the folder, else its .gitignore and lock where they are missing.
-        var needs = kind == FileKind.Missing ||
-                    NativeFiles.KindOf(Path.Combine(folder, ".gitignore"), followLinks: false) == FileKind.Missing ||
-                    NativeFiles.KindOf(Path.Combine(folder, "lock"), followLinks: false) == FileKind.Missing;
-        if (!needs)
+            throw BoundaryException.File($"{stateDir}: not a folder; the tool's state folder must be one. Move what is there out of the way and run again.");
+        // What Ensure creates: the folder, else its .gitignore (a temp file renamed into place, which an
+        // append-only folder refuses) and its lock, where they are missing.
+        var noIgnore = kind == FileKind.Missing || NativeFiles.KindOf(Path.Combine(folder, ".gitignore"), followLinks: false) == FileKind.Missing;
+        var noLock = kind == FileKind.Missing || NativeFiles.KindOf(Path.Combine(folder, "lock"), followLinks: false) == FileKind.Missing;
+        if (!noIgnore && !noLock)
             return folder;
         var where = kind == FileKind.Missing ? Path.GetDirectoryName(folder)! : folder;
-        if (NativeFiles.IsImmutable(where))
-            throw BoundaryException.File($"{stateDir}: cannot be created or written: {where} is marked immutable ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i') and run again.");
+        if (kind == FileKind.Directory && noIgnore ? NativeFiles.IsImmutableOrAppendOnly(where) : NativeFiles.IsImmutable(where))
+            throw BoundaryException.File($"{stateDir}: cannot be created or written: {where} is marked immutable or append-only ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
         if (!NativeFiles.CanCreateIn(where))
-            throw CannotBeWritten(stateDir, "permission denied", null);
+            throw CannotBeWritten(stateDir, "no permission, or a read-only file system", null);
         return folder;
     }
 

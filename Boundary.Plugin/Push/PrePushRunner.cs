@@ -54,7 +54,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         {
             // The refusal's "nothing was changed" speaks of this run: the undo of the earlier one stands.
             var count = recovered.Changed.Count();
-            var message = $"{e.Message}\nBefore that, {(count == 1 ? "the file an earlier run had changed was" : $"the {count} files an earlier run had changed were")} put back.";
+            var message = $"{e.Message}\nBefore that, {TemplateRewrite.Plural(count, "file")} an earlier run had changed {(count == 1 ? "was" : "were")} put back.";
             throw e is RollbackFailedException ? new RollbackFailedException(message, e) : new BoundaryException(e.ExitCode, message, e);
         }
     }
@@ -124,7 +124,7 @@ public sealed class PrePushRunner(AmplifyProject project)
                 {
                     // The journal stays (keepJournal): the host will not run post-push after a failed
                     // pre-push, so the way back must be said here.
-                    throw new RollbackFailedException($"{e.Message}\nThose files still hold the new boundary. The journal {journalPath} was kept: fix the problem and run 'dotnet boundary restore' to put them back.", e);
+                    throw new RollbackFailedException($"{e.Message}\nThe journal {journalPath} was kept: fix the problem and run 'dotnet boundary restore' to put them back.", e);
                 }
                 catch (BoundaryException)
                 {

@@ -56,7 +56,7 @@ public sealed class PushJournal : IDisposable
             return;
         RefuseFlaggedFolder(path, folder);
         if (!NativeFiles.CanCreateIn(folder))
-            throw BoundaryException.File($"{path}: the journal cannot be written (permission denied); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.");
+            throw BoundaryException.File($"{path}: the journal cannot be written (no permission, or a read-only file system); no file was changed. Make {System.IO.Path.GetDirectoryName(path)} writable for you and run again.");
     }
 
     /// <summary>A journal in a folder marked immutable or append-only could not be deleted once the run is over.</summary>

@@ -80,33 +80,28 @@ public static class PushRestorer
         }
 
         var restored = order.SelectMany(index => results[index]).ToList();
-        if (header.RecordsOwnership)
-        {
-            var ownershipPath = ProjectPath.Confine(project.Root, Ownership.PathOf(project));
-            var current = RegularFile.Exists(ownershipPath) ? Encoding.UTF8.GetString(RegularFile.ReadAllBytes(ownershipPath)) : null;
-            if (current != header.OwnershipBefore)
-            {
-                Ownership.Save(project, header.OwnershipBefore);
-                restored.Add(new RestoredFile(OwnershipRecordPath, RestoreAction.Restored));
-            }
-        }
         try
         {
+            if (header.RecordsOwnership)
+            {
+                var ownershipPath = ProjectPath.Confine(project.Root, Ownership.PathOf(project));
+                var current = RegularFile.Exists(ownershipPath) ? Encoding.UTF8.GetString(RegularFile.ReadAllBytes(ownershipPath)) : null;
+                if (current != header.OwnershipBefore)
+                {
+                    Ownership.Save(project, header.OwnershipBefore);
+                    restored.Add(new RestoredFile(OwnershipRecordPath, RestoreAction.Restored));
+                }
+            }
             PushJournal.Delete(project.Root, journalPath);
         }
         catch (BoundaryException e)
         {
-            // The files are back as they were, which is what matters before a commit; a journal left
+            // The templates are back as they were, which is what matters before a commit; a journal left
             // behind is undone again harmlessly (each file is found as it was), or discarded.
             var changed = restored.Count(f => f.Action is RestoreAction.Restored or RestoreAction.PropertiesRemoved);
-            var done = changed switch
-            {
-                0 => "Every file the journal lists was already as it was",
-                1 => "1 file was put back",
-                _ => $"{changed} files were put back",
-            };
-            throw BoundaryException.File($"{e.Message}\n{done}; only the journal is left. " +
-                                         $"Once that is fixed, run 'dotnet boundary restore' (it finds them put back) or '{PushJournal.DiscardCommand}'.", e);
+            var done = changed == 0 ? "Every file the journal lists was already as it was" : $"{TemplateRewrite.Plural(changed, "file")} {(changed == 1 ? "was" : "were")} put back";
+            throw BoundaryException.File($"{e.Message}\n{done}; the journal {journalPath} was kept. " +
+                                         $"Once that is fixed, run 'dotnet boundary restore' (it finds what is already back) or '{PushJournal.DiscardCommand}'.", e);
         }
         return new RestoreResult(true, header.Mode, header.Env, header.Boundary, restored, order.SelectMany(index => warnings[index]).ToList());
     }

@@ -62,9 +62,10 @@ public static partial class TemplateFinder
     }
 
     /// <summary>
-    /// A template whose path below the folder given holds a control or format character, or a backslash,
-    /// is refused: the push journal takes no such path, so post-push could not put it back, and a control
-    /// or format character could also break a line of the report or make it print as another template's.
+    /// A template whose path below the folder given the push journal would refuse (a control or format
+    /// character, a backslash: <see cref="Files.ProjectPath.CheckRelative"/>) is refused now: post-push
+    /// could not put it back, and such a character could also break a line of the report or make it print
+    /// as another template's.
     /// </summary>
     private static void RefuseHiddenCharacters(List<string> found, IEnumerable<string> paths)
     {
@@ -74,14 +75,9 @@ public static partial class TemplateFinder
             var start = starts.Where(s => file.StartsWith(s, StringComparison.Ordinal)).MaxBy(s => s.Length);
             if (start is null)
                 continue;
-            var below = file[start.Length..];
-            if (Files.ProjectPath.HasHiddenCharacter(below))
+            if (Files.ProjectPath.CheckRelative(file[start.Length..].Replace(Path.DirectorySeparatorChar, '/')) is { } problem)
                 throw BoundaryException.File(
-                    $"{Files.ProjectPath.ShowHidden(file)}: its path holds a control or format character (shown as \\uxxxx), which can break a line of output or make it print as another path, so it can be neither checked nor capped. Nothing was changed. " +
-                    "Rename it (or the folder on the way), and run again.");
-            if (below.Contains('\\'))
-                throw BoundaryException.File(
-                    $"{file}: its path holds a backslash, which the push journal cannot name (it takes '/'-separated paths only), so it can be neither checked nor capped. Nothing was changed. " +
+                    $"{Files.ProjectPath.ShowHidden(file)}: the push journal could not name it ({problem}), so post-push could not put it back: it can be neither checked nor capped. Nothing was changed. " +
                     "Rename it (or the folder on the way), and run again.");
         }
     }
@@ -172,7 +168,7 @@ public static partial class TemplateFinder
                     $"{shown}: cannot be read (permission denied), so the templates in it can be neither checked nor capped. Nothing was changed. " +
                     $"Make it readable (chmod u+rx '{shown}') or move it out of the project, and run again.", e);
             }
-            RefuseTwins(entries);
+            RefuseTwins(entries, unskipped);
             foreach (var entry in entries)
             {
                 if (entry is not FileInfo file)
@@ -267,19 +263,18 @@ public static partial class TemplateFinder
         }
 
         /// <summary>
-        /// An entry whose path is longer than the system takes cannot be opened, nor can its type be read
-        /// (.NET then reports every attribute at once): refused before anything else looks at it.
-        /// </summary>
-        /// <summary>
         /// Two entries of one name in a listing: a name that is not valid UTF-8 got U+FFFD for its bytes and
         /// spells another entry's name, which every call by that name then reaches instead: refused, or one
-        /// of the two would be checked twice and the other never.
+        /// of the two would be checked twice and the other never. Only among what the walk would look at
+        /// (template names, folders it goes into): twin names elsewhere are no template's.
         /// </summary>
-        private static void RefuseTwins(List<FileSystemInfo> entries)
+        private static void RefuseTwins(List<FileSystemInfo> entries, int unskipped)
         {
             HashSet<string>? seen = null;
             foreach (var entry in entries)
-                if (entry.Name.Contains('\uFFFD') && !(seen ??= new(StringComparer.Ordinal)).Add(entry.Name))
+                if (entry.Name.Contains('\uFFFD') &&
+                    (entry is FileInfo ? IsCandidateName(entry.Name) : !(unskipped == 0 && IsSkippedName(entry.Name))) &&
+                    !(seen ??= new(StringComparer.Ordinal)).Add(entry.Name))
                     throw BoundaryException.File(
                         $"{Files.ProjectPath.ShowHidden(entry.FullName)}: another entry beside it has a name that is not valid UTF-8 and reads as this one ('ls -b' shows its bytes), so that entry cannot be opened by its name and its templates can be neither checked nor capped. Nothing was changed. " +
                         "Rename that entry, or move it out of the project, and run again.");
@@ -289,6 +284,10 @@ public static partial class TemplateFinder
             $"{Files.ProjectPath.ShowHidden(path)}: cannot be opened by its name (removed meanwhile, or a name that is not valid UTF-8), so {what} can be neither checked nor capped. Nothing was changed. " +
             "Rename it, or move it out of the project, and run again.", inner);
 
+        /// <summary>
+        /// An entry whose path is longer than the system takes cannot be opened, nor can its type be read
+        /// (.NET then reports every attribute at once): refused before anything else looks at it.
+        /// </summary>
         private static void RefuseTooLong(DirectoryInfo folder, int folderBytes, string name)
         {
             if (folderBytes + 1 + Encoding.UTF8.GetByteCount(name) >= PathMax)

@@ -1,12 +1,6 @@
-using System.Buffers;
-
 namespace Boundary.Text;
 
-/// <summary>
-/// Text made safe to print. <see cref="Of"/> quotes one value read from a project file on one line;
-/// <see cref="ForTerminal"/>, <see cref="ForTerminalMessage"/> and <see cref="WriteForTerminalKeepingCrLf"/>
-/// are the console's last guard over everything it writes.
-/// </summary>
+/// <summary>A value read from a project file, quoted on one line in a message.</summary>
 public static class Printable
 {
     public const int DefaultLimit = 200;
@@ -33,95 +27,4 @@ public static class Printable
         }
         return builder.ToString();
     }
-
-    /// <summary>
-    /// The characters a terminal acts on instead of showing: C0 controls but line feed and tab (escape
-    /// sequences, carriage return, backspace), DEL, C1 controls, the bidirectional embeddings, overrides
-    /// and isolates, and the Unicode line and paragraph separators.
-    /// </summary>
-    private static readonly SearchValues<char> TerminalControls = SearchValues.Create(
-        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000D\u000E\u000F" +
-        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F" +
-        "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F" +
-        "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F" +
-        "\u061C\u200E\u200F\u2028\u2029\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
-
-    /// <summary>
-    /// Whole output made safe for a terminal: every character it would act on (see
-    /// <see cref="TerminalControls"/>) written as <c>\uXXXX</c>, everything else as it is. The last
-    /// guard on every line the tool prints, whatever it quotes: a name or value that a site forgot to pass
-    /// through <see cref="Of"/> can still not colour, move or erase what is on the screen. Line feeds
-    /// pass, since the tool's own messages have several lines; a quoted value must be made one line
-    /// where it is quoted. In JSON output, <c>\uXXXX</c> inside a string is the same character.
-    /// </summary>
-    public static string ForTerminal(string text)
-    {
-        var first = text.AsSpan().IndexOfAny(TerminalControls);
-        return first < 0 ? text : Escape(text.AsSpan(), first);
-    }
-
-    /// <summary>
-    /// <see cref="ForTerminal(string)"/> for a message: a line, a warning or an error, whose own text may
-    /// run over several lines. Every line after its first is indented by at least two spaces (two are
-    /// added where it has fewer), so that only the tool can start a line at the left margin: a name or
-    /// value that still carries a line feed (a parser's message quoting its input, a site that did not
-    /// pass it through <see cref="Of"/>) cannot print a line that passes for an error, a warning or a
-    /// report line of the tool's own.
-    /// </summary>
-    public static string ForTerminalMessage(string text)
-    {
-        text = ForTerminal(text);
-        var next = text.IndexOf('\n');
-        if (next < 0)
-            return text;
-        var builder = new System.Text.StringBuilder(text.Length + 16);
-        var from = 0;
-        while (next >= 0)
-        {
-            builder.Append(text, from, next + 1 - from);
-            from = next + 1;
-            if (from < text.Length && !text.AsSpan(from).StartsWith("  "))
-                builder.Append(text.AsSpan(from).StartsWith(" ") ? " " : "  ");
-            next = text.IndexOf('\n', from);
-        }
-        return builder.Append(text, from, text.Length - from).ToString();
-    }
-
-    /// <summary>
-    /// <see cref="ForTerminal(string)"/> of a span, written to <paramref name="writer"/>, except that a
-    /// carriage return right before a line feed passes: the line ending of a CRLF file in a diff, which
-    /// only ends the line on a terminal, and which a patch of that file must keep.
-    /// </summary>
-    public static void WriteForTerminalKeepingCrLf(TextWriter writer, ReadOnlySpan<char> text)
-    {
-        while (text.Length > 0)
-        {
-            var next = text.IndexOfAny(TerminalControls);
-            if (next < 0)
-            {
-                writer.Write(text);
-                return;
-            }
-            writer.Write(text[..next]);
-            if (text[next] == '\r' && next + 1 < text.Length && text[next + 1] == '\n')
-                writer.Write('\r');
-            else
-                writer.Write(EscapeOne(text[next]));
-            text = text[(next + 1)..];
-        }
-    }
-
-    private static string Escape(ReadOnlySpan<char> text, int first)
-    {
-        var builder = new System.Text.StringBuilder(text.Length + 16);
-        while (first >= 0)
-        {
-            builder.Append(text[..first]).Append(EscapeOne(text[first]));
-            text = text[(first + 1)..];
-            first = text.IndexOfAny(TerminalControls);
-        }
-        return builder.Append(text).ToString();
-    }
-
-    private static string EscapeOne(char c) => "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
 }

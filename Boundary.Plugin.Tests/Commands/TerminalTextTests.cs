@@ -1,9 +1,9 @@
-using Boundary.Text;
+using Boundary.Cli;
 
-namespace Boundary.Tests.Text;
+namespace Boundary.Tests.Commands;
 
 [Category("Unit")]
-public class PrintableTests
+public class TerminalTextTests
 {
     [TestCase("\u001b[2J", "\\u001B[2J")]
     [TestCase("a\rb", "a\\u000Db")]
@@ -13,15 +13,15 @@ public class PrintableTests
     [TestCase("abc\u202edcba", "abc\\u202Edcba")]
     [TestCase("\u2066x\u2069", "\\u2066x\\u2069")]
     [TestCase("a\u2028b\u2029", "a\\u2028b\\u2029")]
-    public void For_terminal_writes_what_a_terminal_acts_on_as_an_escape(string text, string shown) =>
-        Printable.ForTerminal(text).Should().Be(shown);
+    public void What_a_terminal_acts_on_is_written_as_an_escape(string text, string shown) =>
+        TerminalText.Escape(text).Should().Be(shown);
 
     [Test]
-    public void For_terminal_keeps_line_feeds_tabs_and_letters_and_returns_clean_text_itself()
+    public void Line_feeds_tabs_and_letters_pass_and_clean_text_is_returned_itself()
     {
         const string text = "error: x\n  Rule: \tfunción 名前";
 
-        Printable.ForTerminal(text).Should().BeSameAs(text);
+        TerminalText.Escape(text).Should().BeSameAs(text);
     }
 
     [TestCase("a\r\nb\r\n", "a\r\nb\r\n")]
@@ -33,7 +33,7 @@ public class PrintableTests
     {
         var writer = new StringWriter();
 
-        Printable.WriteForTerminalKeepingCrLf(writer, text);
+        TerminalText.WriteKeepingCrLf(writer, text);
 
         writer.ToString().Should().Be(shown);
     }
@@ -44,5 +44,5 @@ public class PrintableTests
     [TestCase("a\n b\n\nc\n", "a\n  b\n  \n  c\n")]
     [TestCase("a\u001b\nb", "a\\u001B\n  b")]
     public void A_message_starts_no_line_but_its_first_at_the_margin(string text, string shown) =>
-        Printable.ForTerminalMessage(text).Should().Be(shown);
+        TerminalText.Message(text).Should().Be(shown);
 }
