@@ -65,29 +65,31 @@ public static class AtomicFile
     /// its folder marked immutable or append-only, or a sticky folder where neither it nor the folder is
     /// this process's own. Found only at the rename otherwise, after other files were replaced.
     /// </summary>
-    private static void EnsureRenamableOver(string path, string target)
-    {
-        var folder = System.IO.Path.GetDirectoryName(target)!;
-        if (NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder))
-            throw BoundaryException.File($"{path}: cannot be replaced: it or its folder is marked immutable or append-only ('lsattr -d' shows it), so the new bytes cannot be renamed into place. Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
-        if (NativeFiles.IsStickyProtected(folder, target))
-            throw BoundaryException.File($"{path}: cannot be replaced: its folder has the sticky bit and neither it nor the file is yours, so the new bytes cannot be renamed into place. Nothing was changed. Run as the file's owner, or move the project to a folder of your own, and run again.");
-    }
+    private static void EnsureRenamableOver(string path, string target) =>
+        EnsureEntryChangeable(path, target, "replaced", ", so the new bytes cannot be renamed into place");
 
     /// <summary>
     /// Refuses <paramref name="path"/> when it could not be deleted: it or its folder marked immutable or
-    /// append-only, or a folder this process may not write. For a file deleted only after others changed:
-    /// the push journal once its files are put back, the <c>--persist</c> record after the templates.
+    /// append-only, another user's file in a sticky folder, or a folder this process may not write. For a
+    /// file deleted only after others changed: the push journal once its files are put back, the
+    /// <c>--persist</c> record after the templates.
     /// </summary>
     public static void EnsureDeletable(string path, string target)
     {
+        EnsureEntryChangeable(path, target, "deleted", "");
         var folder = System.IO.Path.GetDirectoryName(target)!;
-        if (NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder))
-            throw BoundaryException.File($"{path}: cannot be deleted: it or its folder is marked immutable or append-only ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
-        if (NativeFiles.IsStickyProtected(folder, target))
-            throw BoundaryException.File($"{path}: cannot be deleted: its folder has the sticky bit and neither it nor the file is yours. Nothing was changed. Run as the file's owner, or move the project to a folder of your own, and run again.");
         if (!NativeFiles.CanCreateIn(folder))
             throw BoundaryException.File($"{path}: cannot be deleted: its folder is not writable for you. Nothing was changed. Make {folder} writable for you (chmod u+w \"{folder}\") and run again.");
+    }
+
+    /// <summary>What keeps the entry at <paramref name="target"/> from being replaced or removed in its folder, whatever the folder's permissions.</summary>
+    private static void EnsureEntryChangeable(string path, string target, string verb, string consequence)
+    {
+        var folder = System.IO.Path.GetDirectoryName(target)!;
+        if (NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder))
+            throw BoundaryException.File($"{path}: cannot be {verb}: it or its folder is marked immutable or append-only ('lsattr -d' shows it){consequence}. Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
+        if (NativeFiles.IsStickyProtected(folder, target))
+            throw BoundaryException.File($"{path}: cannot be {verb}: its folder has the sticky bit and neither it nor the file is yours{consequence}. Nothing was changed. Run as the file's owner, or move the project to a folder of your own, and run again.");
     }
 
     /// <summary>
