@@ -72,7 +72,7 @@ public class TemplateTextInjectionTests
 
         result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
         ShouldBeSafe(result);
-        result.StdErr.Should().Contain("x\\u000aFAKE: all bounded/x-cloudformation-template.json: the push journal could not name it").And.Contain("holds a control or format character");
+        result.StdErr.Should().Contain("x\\u000aFAKE: all bounded/x-cloudformation-template.json: its path holds a control or format character");
         result.StdErr.TrimEnd('\n').Split('\n').Should().ContainSingle();
         project.ShouldEqual(before);
     }
@@ -131,7 +131,7 @@ public class TemplateTextInjectionTests
         var result = project.PrePush();
 
         result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
-        result.StdErr.Should().Contain("a\\b/x-cloudformation-template.json: the push journal could not name it").And.Contain("is not a relative '/'-separated path");
+        result.StdErr.Should().Contain("a\\b/x-cloudformation-template.json: its path holds a backslash");
         project.ShouldEqual(before);
     }
 
@@ -163,7 +163,7 @@ public class TemplateTextInjectionTests
         var result = project.PrePush();
 
         result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
-        result.StdErr.Should().Contain("attack-cloudformation\\U000e0020-template.json: the push journal could not name it").And.Contain("holds a control or format character");
+        result.StdErr.Should().Contain("attack-cloudformation\\U000e0020-template.json: its path holds a control or format character");
         project.ShouldEqual(before);
     }
 
@@ -212,5 +212,36 @@ public class TemplateTextInjectionTests
         text.Should().NotContainAny("\u202e", "\u001b");
         var ids = Newtonsoft.Json.Linq.JObject.Parse(text)["principals"]!.Select(p => (string?)p["logicalId"]);
         ids.Should().Contain("R\u001b[2K\nFAKE: bounded");
+    }
+
+    [Test]
+    public void A_folder_whose_name_has_a_colon_second_is_an_ordinary_name()
+    {
+        // The journal refuses "x:" at the start of its own paths, which all begin with amplify/: a folder
+        // below the backend named so is an ordinary name.
+        using var project = AttackProject.Create("json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        project.Project.Write("amplify/backend/a:b/x-cloudformation-template.json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        var before = project.Snapshot();
+
+        project.PrePush().ExitCode.Should().Be(ExitCodes.Success);
+        project.PostPush().ExitCode.Should().Be(ExitCodes.Success);
+
+        project.ShouldEqual(before);
+    }
+
+    [TestCase("json", null)]
+    [TestCase("json", "--dry-run")]
+    [TestCase("json", "--persist")]
+    public void A_role_whose_logical_id_the_journal_cannot_record_stops_pre_push_before_any_write(string format, string? option)
+    {
+        using var project = AttackProject.Create(format, "{\"Resources\": {\"Audit\\u0007Writer\": {\"Type\": \"AWS::IAM::Role\", \"Properties\": {}}}}");
+        var before = project.Snapshot();
+
+        var pre = HookTestSupport.Hook(project.Project, "pre-push", null, option is null ? [] : [option]);
+
+        pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
+        pre.StdErr.Should().Contain("Audit\\u0007Writer (AWS::IAM::Role): its logical id is empty or holds a control character, which the push journal cannot record");
+        project.ShouldEqual(before);
+        File.Exists(project.Project.PathOf("amplify/.boundary/push-journal.jsonl")).Should().BeFalse();
     }
 }

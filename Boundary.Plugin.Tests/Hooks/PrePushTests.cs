@@ -346,4 +346,29 @@ public class PrePushTests
         }
         project.ShouldEqualSnapshot(before);
     }
+
+    [Test]
+    public void An_append_only_state_folder_without_its_gitignore_stops_the_real_run_as_the_dry_run()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        RequireChattr(project);
+        Directory.CreateDirectory(project.PathOf("amplify/.boundary"));
+        var before = project.Snapshot();
+        FileFlags.Chattr("+a", project.PathOf("amplify/.boundary"), recursive: false);
+        try
+        {
+            var dry = Hook(project, "pre-push", null, "--dry-run");
+            var real = Hook(project, "pre-push");
+
+            dry.ExitCode.Should().Be(3, dry.ToString());
+            real.ExitCode.Should().Be(3, real.ToString());
+            real.StdErr.Should().Contain("is marked immutable or append-only");
+        }
+        finally
+        {
+            FileFlags.Chattr("-a", project.PathOf("amplify/.boundary"), recursive: false);
+        }
+        Directory.EnumerateFileSystemEntries(project.PathOf("amplify/.boundary")).Should().BeEmpty("no temp file is left that could not be removed");
+        project.ShouldEqualSnapshot(before);
+    }
 }

@@ -157,8 +157,12 @@ public static class AtomicFile
             TempFiles.Remove(temp);
             if (e is not (IOException or UnauthorizedAccessException))
                 throw;
-            var folder = System.IO.Path.GetDirectoryName(target);
-            throw BoundaryException.File($"{path}: cannot be written ({e.Message}). Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space; nothing was changed.", e);
+            var folder = System.IO.Path.GetDirectoryName(target)!;
+            var fix = NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder)
+                ? "It or its folder is marked immutable or append-only ('lsattr -d' shows it): clear the flag ('chattr -i -a')"
+                : $"Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space";
+            // Of this file alone: what a run wrote before it is said by the caller.
+            throw BoundaryException.File($"{path}: cannot be written ({e.Message}); it was left as it was. {fix}, and run again.", e);
         }
     }
 

@@ -14,7 +14,12 @@ public static class StateFolder
         {
             Directory.CreateDirectory(folder);
             if (NativeFiles.KindOf(ignore, followLinks: false) == FileKind.Missing)
+            {
+                // Its temp file could be made but neither renamed into place nor removed.
+                if (NativeFiles.IsImmutableOrAppendOnly(folder))
+                    throw Flagged(stateDir, folder);
                 AtomicFile.Write(root, ignore, "# Written by dotnet boundary: its lock and push journal are local state.\n*\n"u8.ToArray());
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +47,7 @@ public static class StateFolder
             return folder;
         var where = kind == FileKind.Missing ? Path.GetDirectoryName(folder)! : folder;
         if (kind == FileKind.Directory && noIgnore ? NativeFiles.IsImmutableOrAppendOnly(where) : NativeFiles.IsImmutable(where))
-            throw BoundaryException.File($"{stateDir}: cannot be created or written: {where} is marked immutable or append-only ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
+            throw Flagged(stateDir, where);
         if (!NativeFiles.CanCreateIn(where))
             throw CannotBeWritten(stateDir, "no permission, or a read-only file system", null);
         return folder;
@@ -58,6 +63,9 @@ public static class StateFolder
             throw BoundaryException.File($"{stateDir}: a link; the tool's state folder must be a plain folder (through a link its .gitignore, which ignores everything beside it, would land elsewhere). Delete the link and run again.");
         return folder;
     }
+
+    private static BoundaryException Flagged(string stateDir, string where) =>
+        BoundaryException.File($"{stateDir}: cannot be created or written: {where} is marked immutable or append-only ('lsattr -d' shows it). Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
 
     private static BoundaryException CannotBeWritten(string stateDir, string why, Exception? inner) =>
         BoundaryException.File($"{stateDir}: cannot be created or written ({why}). Make {Path.GetDirectoryName(stateDir)} writable for you (chmod u+w) and run again.", inner);

@@ -87,7 +87,7 @@ public sealed class Ownership
                 return (null, badPath);
             if (!entry.File.StartsWith(PushRestorer.BackendPrefix, StringComparison.Ordinal))
                 return (null, $"'{entry.File}' is not under {PushRestorer.BackendPrefix}");
-            if (entry.LogicalId.Length == 0 || entry.LogicalId.Any(char.IsControl))
+            if (!PushJournal.CanRecord(entry.LogicalId))
                 return (null, "a logical id that is empty or holds a control character");
             if (!PolicyArn.TryParse(entry.Value, out _, out var problem))
                 return (null, $"the value of {entry.File} {entry.LogicalId} is not a valid policy ARN ({problem})");

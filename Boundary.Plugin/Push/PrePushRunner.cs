@@ -3,6 +3,7 @@ using Boundary.Core;
 using Boundary.Files;
 using Boundary.Json;
 using Boundary.Templates;
+using Boundary.Text;
 
 namespace Boundary.Push;
 
@@ -81,9 +82,9 @@ public sealed class PrePushRunner(AmplifyProject project)
         IReadOnlyList<PlannedFile> plans = [];
         try
         {
-            plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => persist
+            plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => EnsureRecordable(path, persist
                 ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
-                : BoundaryInjector.Plan(template, boundary!, options), request.DryRun, journal is null ? null : file => Journal(journal, file, boundary));
+                : BoundaryInjector.Plan(template, boundary!, options)), request.DryRun, journal is null ? null : file => Journal(journal, file, boundary));
             AfterPlanned?.Invoke();
             var changed = plans.Where(p => p.Changes).ToList();
             var summary = RewriteSummary.Of(files.Count, plans);
@@ -169,6 +170,20 @@ public sealed class PrePushRunner(AmplifyProject project)
     }
 
     /// <summary>Journals a changed template as it is planned (on the thread that read it).</summary>
+    /// <summary>
+    /// A principal to change whose logical id the journal cannot record (empty, or with a control
+    /// character, which CloudFormation refuses anyway) stops the run before any write, dry run or not:
+    /// post-push could not put it back.
+    /// </summary>
+    private static TemplatePlan EnsureRecordable(string path, TemplatePlan plan)
+    {
+        if (plan.Edits.Count > 0 && plan.Outcomes.FirstOrDefault(o => o.Action is not (PrincipalAction.Kept or PrincipalAction.Skipped) && !PushJournal.CanRecord(o.Resource.LogicalId)) is { } bad)
+            throw BoundaryException.File(
+                $"{path}: {Printable.Of(bad.Resource.LogicalId)} ({bad.Resource.Type}): its logical id is empty or holds a control character, which the push journal cannot record, so post-push could not put it back " +
+                "(CloudFormation takes only letters and digits there). Nothing was changed. Rename it and run again.");
+        return plan;
+    }
+
     private static void Journal(PushJournal journal, PlannedFile file, string? boundary)
     {
         if (!file.Changes)

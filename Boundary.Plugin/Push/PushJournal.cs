@@ -511,9 +511,12 @@ public sealed class PushJournal : IDisposable
         return null;
     }
 
+    /// <summary>Whether the journal (and the <c>--persist</c> record) can name a principal by this logical id: not empty, no control character.</summary>
+    public static bool CanRecord(string logicalId) => logicalId.Length > 0 && !logicalId.Any(char.IsControl);
+
     private static string? CheckBoundary(string logicalId, string value)
     {
-        if (logicalId.Length == 0 || logicalId.Any(char.IsControl))
+        if (!CanRecord(logicalId))
             return "a logical id that is empty or holds a control character";
         return PolicyArn.TryParse(value, out _, out var problem) ? null : $"the boundary of {logicalId} is not a valid policy ARN ({problem})";
     }

@@ -62,10 +62,10 @@ public static partial class TemplateFinder
     }
 
     /// <summary>
-    /// A template whose path below the folder given the push journal would refuse (a control or format
-    /// character, a backslash: <see cref="Files.ProjectPath.CheckRelative"/>) is refused now: post-push
-    /// could not put it back, and such a character could also break a line of the report or make it print
-    /// as another template's.
+    /// A template whose path below the folder given holds a control or format character, or a backslash,
+    /// is refused: the push journal takes no such path (<see cref="Files.ProjectPath.CheckRelative"/>), so
+    /// post-push could not put it back, and such a character could also break a line of the report or
+    /// make it print as another template's. The same rule for verify and inject, so that all three agree.
     /// </summary>
     private static void RefuseHiddenCharacters(List<string> found, IEnumerable<string> paths)
     {
@@ -75,9 +75,13 @@ public static partial class TemplateFinder
             var start = starts.Where(s => file.StartsWith(s, StringComparison.Ordinal)).MaxBy(s => s.Length);
             if (start is null)
                 continue;
-            if (Files.ProjectPath.CheckRelative(file[start.Length..].Replace(Path.DirectorySeparatorChar, '/')) is { } problem)
+            var below = file[start.Length..];
+            var what = Files.ProjectPath.HasHiddenCharacter(below) ? "a control or format character (shown as \\uxxxx)"
+                : below.Contains('\\') ? "a backslash"
+                : null;
+            if (what is not null)
                 throw BoundaryException.File(
-                    $"{Files.ProjectPath.ShowHidden(file)}: the push journal could not name it ({problem}), so post-push could not put it back: it can be neither checked nor capped. Nothing was changed. " +
+                    $"{Files.ProjectPath.ShowHidden(file)}: its path holds {what}, which the push journal cannot record and which can break a line of output or make it print as another path, so it can be neither checked nor capped. Nothing was changed. " +
                     "Rename it (or the folder on the way), and run again.");
         }
     }
