@@ -169,7 +169,6 @@ public sealed class PrePushRunner(AmplifyProject project)
         }
     }
 
-    /// <summary>Journals a changed template as it is planned (on the thread that read it).</summary>
     /// <summary>
     /// A principal to change whose logical id the journal cannot record (empty, or with a control
     /// character, which CloudFormation refuses anyway) stops the run before any write, dry run or not:
@@ -184,6 +183,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         return plan;
     }
 
+    /// <summary>Journals a changed template as it is planned (on the thread that read it).</summary>
     private static void Journal(PushJournal journal, PlannedFile file, string? boundary)
     {
         if (!file.Changes)
