@@ -41,6 +41,17 @@ public class InjectAndDryRunTests
     }
 
     [Test]
+    public void The_summary_counts_one_file_one_template_and_one_role_in_the_singular()
+    {
+        using var folder = CdkOut();
+
+        var result = CliRunner.Run(folder.Root, "inject", "sam/template.json", "--arn", Arn);
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        result.StdOut.Should().Contain($"{Arn}: 1 file scanned, 1 template, 1 role found; 1 injected");
+    }
+
+    [Test]
     public void Inject_edits_any_templates_and_folders_persistently()
     {
         using var folder = CdkOut();
@@ -51,6 +62,7 @@ public class InjectAndDryRunTests
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
         result.StdOut.Should().Contain("changed cdk.out/Stack.template.json (1 injected)");
         result.StdOut.Should().Contain($"{Arn}: 3 files scanned, 2 templates, 2 roles found; 2 injected, 0 kept");
+
         folder.Read("cdk.out/Stack.template.json").Should().Contain($"    \"PermissionsBoundary\": \"{Arn}\",\n    \"AssumeRolePolicyDocument\"");
         folder.Read("sam/template.json").Should().Contain($"\"Properties\":{{\"PermissionsBoundary\":\"{Arn}\",\"Path\":\"/\"}}");
         folder.Read("cdk.out/manifest.json").Should().Be(manifest);
