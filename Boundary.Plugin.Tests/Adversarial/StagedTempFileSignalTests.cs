@@ -4,7 +4,7 @@ using Boundary.Tests.Support;
 namespace Boundary.Tests.Adversarial;
 
 /// <summary>
-/// A run stopped by SIGTERM (a CI job cancelled, a container stopped) while it is still reading
+/// A run stopped by SIGTERM (a CI job cancelled, a container stopped) or Ctrl+C while it is still reading
 /// templates: it has replaced nothing, and must leave nothing behind either. Since templates are staged
 /// as they are read, the temp files staged so far are beside the user's templates for the whole scan,
 /// and <c>inject</c> (no project, so no later run sweeps them) leaves them for good. (Runs that wrote
@@ -15,8 +15,9 @@ public class StagedTempFileSignalTests
 {
     private const string Arn = "arn:aws:iam::123456789012:policy/B";
 
-    [Test]
-    public void Inject_stopped_by_SIGTERM_while_reading_templates_leaves_no_temp_file()
+    [TestCase("TERM")]
+    [TestCase("INT")]
+    public void Inject_stopped_by_a_signal_while_reading_templates_leaves_no_temp_file(string signal)
     {
         var folder = Directory.CreateTempSubdirectory("boundary-sigterm-").FullName;
         try
@@ -37,7 +38,7 @@ public class StagedTempFileSignalTests
                 Thread.Sleep(5);
             if (tool.HasExited)
                 Assert.Ignore("The run ended before a template was staged; nothing to stop part way.");
-            Terminate(tool);
+            Signal(tool, signal);
             tool.WaitForExit();
             _ = stdout.Result + stderr.Result;
 
@@ -53,10 +54,10 @@ public class StagedTempFileSignalTests
         }
     }
 
-    /// <summary>What a CI runner or container stop sends: SIGTERM.</summary>
-    private static void Terminate(Process process)
+    /// <summary>What a CI runner or container stop sends (SIGTERM), or Ctrl+C (SIGINT).</summary>
+    private static void Signal(Process process, string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         kill.WaitForExit();
     }
 }

@@ -244,4 +244,21 @@ public class TemplateTextInjectionTests
         project.ShouldEqual(before);
         File.Exists(project.Project.PathOf("amplify/.boundary/push-journal.jsonl")).Should().BeFalse();
     }
+
+    [TestCase("verify")]
+    [TestCase("inject")]
+    public void A_template_given_by_a_name_with_a_line_feed_is_refused_as_in_a_folder(string command)
+    {
+        // A shell's glob hands over whatever names a clone holds.
+        using var project = TempProject.Minimal();
+        project.Write("g/x\nerror: FAKE.json", AttackProject.JsonRole("\"AWS::IAM::Role\""));
+        var before = project.Snapshot();
+
+        var result = CliRunner.Run(project.Root, command, "g/x\nerror: FAKE.json", "--arn", AttackProject.DevArn);
+
+        result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+        result.StdErr.Should().Contain("its path holds a control or format character");
+        ShouldBeSafe(result);
+        project.ShouldEqualSnapshot(before);
+    }
 }

@@ -40,6 +40,23 @@ public class InjectAndDryRunTests
         return folder;
     }
 
+    [TestCase("--dry-run")]
+    [TestCase(null)]
+    public void A_template_given_by_two_paths_is_planned_once(string? dryRun)
+    {
+        using var folder = CdkOut();
+        File.CreateSymbolicLink(folder.PathOf("sam/link.json"), "template.json");
+
+        var result = CliRunner.Run(folder.Root, ["inject", "sam/link.json", "sam/template.json", "--arn", Arn, .. dryRun is null ? Array.Empty<string>() : [dryRun]]);
+
+        result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
+        result.StdOut.Should().Contain("1 file scanned, 1 template, 1 role found; 1 injected");
+        if (dryRun is not null)
+            result.StdOut.Split("+++ ").Should().HaveCount(2, "one diff");
+        else
+            folder.Read("sam/template.json").Split(Arn).Should().HaveCount(2, "the boundary is written once");
+    }
+
     [Test]
     public void The_summary_counts_one_file_one_template_and_one_role_in_the_singular()
     {

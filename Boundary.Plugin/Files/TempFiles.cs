@@ -44,9 +44,10 @@ public static partial class TempFiles
         {
             if (stopping)
                 throw new IOException("the run is stopping");
-            // SIGTERM (a cancelled CI job, a stopped container) and SIGHUP end a run without its finally
-            // blocks: the pending temp files are removed first, then the signal ends the process as usual.
-            signalHandlers ??= [OnSignal(PosixSignal.SIGTERM), OnSignal(PosixSignal.SIGHUP)];
+            // SIGTERM (a cancelled CI job, a stopped container), SIGHUP and Ctrl+C's SIGINT end a run without
+            // its finally blocks: the pending temp files are removed first, then the signal ends the process
+            // as usual (or, where a command handles Ctrl+C itself, the run stops at its next write).
+            signalHandlers ??= [OnSignal(PosixSignal.SIGTERM), OnSignal(PosixSignal.SIGHUP), OnSignal(PosixSignal.SIGINT)];
             var stream = new OutputFileStream(temp, FileMode.CreateNew, FileShare.None, bufferSize);
             Pending[temp] = true;
             return stream;

@@ -20,7 +20,11 @@ public static class InjectRunner
         var targets = request.Paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory))).ToList();
         var warnings = new List<string>();
         // Each file is written only inside the folder it was found in: the folder given, or a file's own folder.
-        var files = targets.SelectMany(t => TemplateFinder.Find([t], warnings, Directory.Exists(t) ? t : Path.GetDirectoryName(t)!)).Distinct().Order(StringComparer.Ordinal).ToList();
+        // One file reached by two paths (a link given beside its target, a folder and a file in it) is
+        // planned once, by the first path in sorted order, as within one folder: planned twice, its second
+        // write would find it changed by the first.
+        var files = targets.SelectMany(t => TemplateFinder.Find([t], warnings, Directory.Exists(t) ? t : Path.GetDirectoryName(t)!))
+            .Distinct().Order(StringComparer.Ordinal).DistinctBy(Files.ProjectPath.RealPath).ToList();
         var roots = targets.Select(t => Directory.Exists(t) ? t : Path.GetDirectoryName(t)!).OrderByDescending(r => r.Length).ToList();
         var plans = TemplateRewrite.ScanAndPlan(
             files,

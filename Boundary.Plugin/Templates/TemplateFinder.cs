@@ -72,10 +72,9 @@ public static partial class TemplateFinder
         var starts = paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)) + Path.DirectorySeparatorChar).ToList();
         foreach (var file in found)
         {
+            // A file given itself (a shell's glob can hand over any name) is judged by its own name.
             var start = starts.Where(s => file.StartsWith(s, StringComparison.Ordinal)).MaxBy(s => s.Length);
-            if (start is null)
-                continue;
-            var below = file[start.Length..];
+            var below = start is null ? Path.GetFileName(file) : file[start.Length..];
             var what = Files.ProjectPath.HasHiddenCharacter(below) ? "a control or format character (shown as \\uxxxx)"
                 : below.Contains('\\') ? "a backslash"
                 : null;
