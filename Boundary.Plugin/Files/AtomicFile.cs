@@ -85,12 +85,22 @@ public static class AtomicFile
     /// <summary>What keeps the entry at <paramref name="target"/> from being replaced or removed in its folder, whatever the folder's permissions.</summary>
     private static void EnsureEntryChangeable(string path, string target, string verb, string consequence)
     {
-        var folder = System.IO.Path.GetDirectoryName(target)!;
-        if (NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder))
-            throw BoundaryException.File($"{path}: cannot be {verb}: it or its folder is marked immutable or append-only ('lsattr -d' shows it){consequence}. Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
-        if (NativeFiles.IsStickyProtected(folder, target))
-            throw BoundaryException.File($"{path}: cannot be {verb}: its folder has the sticky bit and neither it nor the file is yours{consequence}. Nothing was changed. Run as the file's owner, or move the project to a folder of your own, and run again.");
+        switch (NativeFiles.BlockerOf(System.IO.Path.GetDirectoryName(target)!, target))
+        {
+            case ReplaceBlocker.ImmutableOrAppendOnly:
+                throw BoundaryException.File($"{path}: cannot be {verb}: it or its folder is marked immutable or append-only ('lsattr -d' shows it){consequence}. Nothing was changed. Clear the flag ('chattr -i -a') and run again.");
+            case ReplaceBlocker.StickyFolder:
+                throw BoundaryException.File($"{path}: cannot be {verb}: its folder has the sticky bit and neither it nor the file is yours{consequence}. Nothing was changed. Run as the file's owner, or move the project to a folder of your own, and run again.");
+        }
     }
+
+    /// <summary>The advice for a write or delete the system refused: what blocks the entry, when something does, else <paramref name="otherwise"/>.</summary>
+    private static string AdviceFor(string target, string folder, string otherwise) => NativeFiles.BlockerOf(folder, target) switch
+    {
+        ReplaceBlocker.ImmutableOrAppendOnly => "It or its folder is marked immutable or append-only ('lsattr -d' shows it): clear the flag ('chattr -i -a')",
+        ReplaceBlocker.StickyFolder => "Its folder has the sticky bit and neither it nor the file is yours: run as the file's owner",
+        _ => otherwise,
+    };
 
     /// <summary>
     /// Replaces <paramref name="path"/> (inside <paramref name="root"/>) with <paramref name="bytes"/>.
@@ -158,9 +168,7 @@ public static class AtomicFile
             if (e is not (IOException or UnauthorizedAccessException))
                 throw;
             var folder = System.IO.Path.GetDirectoryName(target)!;
-            var fix = NativeFiles.IsImmutableOrAppendOnly(target) || NativeFiles.IsImmutableOrAppendOnly(folder)
-                ? "It or its folder is marked immutable or append-only ('lsattr -d' shows it): clear the flag ('chattr -i -a')"
-                : $"Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space";
+            var fix = AdviceFor(target, folder, $"Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space");
             // Of this file alone: what a run wrote before it is said by the caller.
             throw BoundaryException.File($"{path}: cannot be written ({e.Message}); it was left as it was. {fix}, and run again.", e);
         }
@@ -178,9 +186,7 @@ public static class AtomicFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var fix = NativeFiles.IsImmutableOrAppendOnly(entry) || NativeFiles.IsImmutableOrAppendOnly(folder)
-                ? "It or its folder is marked immutable or append-only ('lsattr -d' shows it): clear the flag ('chattr -i -a')"
-                : "Check the folder's permissions";
+            var fix = AdviceFor(entry, folder, "Check the folder's permissions");
             throw BoundaryException.File($"{path}: cannot be deleted ({e.Message}). {fix} and run again.", e);
         }
     }

@@ -105,32 +105,37 @@ internal static partial class NativeFiles
         if (!Supported)
             return false;
         var buffer = stackalloc byte[StatxSize];
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
-            return false;
-        var attributes = *(ulong*)(buffer + AttributesOffset) & *(ulong*)(buffer + AttributesMaskOffset);
-        return (attributes & attribute) != 0;
+        return Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType, buffer) == 0 && (Attributes(buffer) & attribute) != 0;
     }
 
+    private static unsafe ulong Attributes(byte* statx) => *(ulong*)(statx + AttributesOffset) & *(ulong*)(statx + AttributesMaskOffset);
+
     /// <summary>
-    /// Whether the sticky bit of <paramref name="folder"/> keeps this process from replacing or deleting
-    /// <paramref name="file"/> in it (a shared folder such as /tmp): the folder is sticky, neither the
-    /// file nor the folder is this process's own, and the process lacks the capability that overrides it
-    /// (CAP_FOWNER: root's, unless a hardened container drops it).
+    /// What keeps <paramref name="file"/> from being renamed over or removed in <paramref name="folder"/>,
+    /// from one <c>statx</c> of each: a flag on either (<see cref="ReplaceBlocker.ImmutableOrAppendOnly"/>),
+    /// or a sticky folder (a shared one such as /tmp) where neither the folder nor the file is this
+    /// process's own and it lacks the capability that overrides it (CAP_FOWNER: root's, unless a hardened
+    /// container drops it). A file system that does not report the mode or owners gets no answer here,
+    /// and the rename answers.
     /// </summary>
-    public static unsafe bool IsStickyProtected(string folder, string file)
+    public static unsafe ReplaceBlocker BlockerOf(string folder, string file)
     {
         if (!Supported)
-            return false;
-        var buffer = stackalloc byte[StatxSize];
-        // The mode's permission bits and the owner, as the call reports them: a file system that does not
-        // (some network and FUSE ones) gets no answer here, and the rename answers.
-        if (Statx(AtFdCwd, folder, 0, StatxMode | StatxUid, buffer) != 0 || (*(uint*)buffer & (StatxMode | StatxUid)) != (StatxMode | StatxUid) ||
-            (*(ushort*)(buffer + ModeOffset) & StickyBit) == 0)
-            return false;
+            return ReplaceBlocker.None;
+        var dir = stackalloc byte[StatxSize];
+        var entry = stackalloc byte[StatxSize];
+        var haveDir = Statx(AtFdCwd, folder, 0, StatxType | StatxMode | StatxUid, dir) == 0;
+        var haveEntry = Statx(AtFdCwd, file, AtSymlinkNoFollow, StatxType | StatxUid, entry) == 0;
+        const ulong flags = StatxAttrImmutable | StatxAttrAppend;
+        if ((haveDir && (Attributes(dir) & flags) != 0) || (haveEntry && (Attributes(entry) & flags) != 0))
+            return ReplaceBlocker.ImmutableOrAppendOnly;
+        if (!haveDir || !haveEntry || (*(uint*)dir & (StatxMode | StatxUid)) != (StatxMode | StatxUid) || (*(uint*)entry & StatxUid) == 0 ||
+            (*(ushort*)(dir + ModeOffset) & StickyBit) == 0)
+            return ReplaceBlocker.None;
         var user = GetEffectiveUserId();
-        if (*(uint*)(buffer + UidOffset) == user || HoldsFownerCapability.Value)
-            return false;
-        return Statx(AtFdCwd, file, AtSymlinkNoFollow, StatxUid, buffer) == 0 && (*(uint*)buffer & StatxUid) != 0 && *(uint*)(buffer + UidOffset) != user;
+        return *(uint*)(dir + UidOffset) != user && *(uint*)(entry + UidOffset) != user && !HoldsFownerCapability.Value
+            ? ReplaceBlocker.StickyFolder
+            : ReplaceBlocker.None;
     }
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
