@@ -38,9 +38,7 @@ public class PermissionAttackTests
 
     private static void Chown(string path)
     {
-        using var chown = Process.Start("chown", ["-R", $"{Nobody}:{Nobody}", path]);
-        chown.WaitForExit();
-        chown.ExitCode.Should().Be(0);
+        RunChown(["-R", $"{Nobody}:{Nobody}", path]);
     }
 
     private CliResult RunAsNobody(AttackSite site, string? stdin, params string[] args)
@@ -196,11 +194,7 @@ public class PermissionAttackTests
         // user's, cannot be replaced there. Known from the folder's mode and owners, before any write.
         using var site = OwnedByNobody();
         var folder = Path.GetDirectoryName(site.Project.PathOf(FnA))!;
-        using (var chown = Process.Start("chown", ["0:0", folder, site.Project.PathOf(FnA)]))
-        {
-            chown.WaitForExit();
-            chown.ExitCode.Should().Be(0);
-        }
+        ChownToRoot(folder, site.Project.PathOf(FnA));
         File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("1777", 8));
         File.SetUnixFileMode(site.Project.PathOf(FnA), (UnixFileMode)Convert.ToInt32("666", 8));
         var before = site.Snapshot();
@@ -240,11 +234,7 @@ public class PermissionAttackTests
         // cannot be renamed over, as for any user.
         using var site = AttackSite.FromFixture();
         var folder = Path.GetDirectoryName(site.Project.PathOf(FnA))!;
-        using (var chown = Process.Start("chown", [$"{Nobody}:{Nobody}", folder, site.Project.PathOf(FnA)]))
-        {
-            chown.WaitForExit();
-            chown.ExitCode.Should().Be(0);
-        }
+        RunChown([$"{Nobody}:{Nobody}", folder, site.Project.PathOf(FnA)]);
         File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("1777", 8));
         var before = site.Snapshot();
         var environment = AttackSite.QuietEnvironment();
@@ -258,9 +248,11 @@ public class PermissionAttackTests
         site.ShouldBeUnchanged(before);
     }
 
-    private static void ChownToRoot(params string[] paths)
+    private static void ChownToRoot(params string[] paths) => RunChown(["0:0", .. paths]);
+
+    private static void RunChown(string[] arguments)
     {
-        using var chown = Process.Start("chown", ["0:0", .. paths]);
+        using var chown = Process.Start("chown", arguments);
         chown.WaitForExit();
         chown.ExitCode.Should().Be(0);
     }

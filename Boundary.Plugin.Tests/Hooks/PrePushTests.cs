@@ -134,11 +134,7 @@ public class PrePushTests
         using var project = TempProject.FromFixture("multi-env");
         var before = project.Snapshot();
         var backend = project.PathOf("amplify/backend");
-        var probe = project.PathOf("chattr-probe");
-        File.WriteAllText(probe, "");
-        if (!FileFlags.Chattr("+i", probe) || !FileFlags.Chattr("-i", probe))
-            Assert.Ignore("chattr +i is not available here (not root, or a file system without the flag), so putting back cannot be made to fail.");
-        File.Delete(probe);
+        FileFlags.RequireChattr(project.Root);
         var runner = new PrePushRunner(AmplifyProject.Locate(project.Root, project.Root))
         {
             // After three files were replaced, the backend becomes immutable (nothing can be put back)
@@ -240,37 +236,22 @@ public class PrePushTests
         }
     }
 
-    private static void RequireChattr(TempProject project)
-    {
-        var probe = project.PathOf("chattr-probe");
-        File.WriteAllText(probe, "");
-        var available = FileFlags.Chattr("+i", probe) && FileFlags.Chattr("-i", probe);
-        File.Delete(probe);
-        if (!available)
-            Assert.Ignore("chattr is not available here (not root, or a file system without the flags), so no file or folder can be marked.");
-    }
-
     [TestCase(null)]
     [TestCase("--dry-run")]
     public void An_append_only_state_folder_stops_pre_push_before_any_template_changes(string? dryRun)
     {
         // The journal written there could not be deleted once the run is over.
         using var project = TempProject.FromFixture("multi-env");
-        RequireChattr(project);
+        FileFlags.RequireChattr(project.Root);
         Hook(project, "pre-push").ExitCode.Should().Be(0);
         Hook(project, "post-push").ExitCode.Should().Be(0);
         var before = project.Snapshot();
-        FileFlags.Chattr("+a", project.PathOf("amplify/.boundary"), recursive: false);
-        try
+        using (FileFlags.Marked("+a", project.PathOf("amplify/.boundary"), recursive: false))
         {
             var pre = Hook(project, "pre-push", null, ["--persist", .. dryRun is null ? Array.Empty<string>() : [dryRun]]);
 
             pre.ExitCode.Should().Be(3, pre.ToString());
             pre.StdErr.Should().Contain("push-journal.jsonl: the journal cannot be written there: its folder is marked immutable or append-only");
-        }
-        finally
-        {
-            FileFlags.Chattr("-a", project.PathOf("amplify/.boundary"), recursive: false);
         }
         project.ShouldEqualSnapshot(before);
     }
@@ -279,19 +260,12 @@ public class PrePushTests
     public void A_journal_that_cannot_be_deleted_after_the_undo_says_the_files_were_put_back()
     {
         using var project = TempProject.FromFixture("multi-env");
-        RequireChattr(project);
+        FileFlags.RequireChattr(project.Root);
         var before = project.Snapshot();
         Hook(project, "pre-push").ExitCode.Should().Be(0);
-        FileFlags.Chattr("+i", project.PathOf(Journal));
         CliResult post;
-        try
-        {
+        using (FileFlags.Marked("+i", project.PathOf(Journal)))
             post = Hook(project, "post-push");
-        }
-        finally
-        {
-            FileFlags.Chattr("-i", project.PathOf(Journal));
-        }
 
         post.ExitCode.Should().Be(3, post.ToString());
         post.StdErr.Should().Contain("push-journal.jsonl: cannot be deleted").And.MatchRegex(@"\n  \d+ files were put back; the journal .* was kept\.");
@@ -304,18 +278,11 @@ public class PrePushTests
     public void An_undo_that_fails_for_one_file_says_how_many_others_were_put_back()
     {
         using var project = TempProject.FromFixture("multi-env");
-        RequireChattr(project);
+        FileFlags.RequireChattr(project.Root);
         Hook(project, "pre-push").ExitCode.Should().Be(0);
-        FileFlags.Chattr("+i", project.PathOf(FnA));
         CliResult post;
-        try
-        {
+        using (FileFlags.Marked("+i", project.PathOf(FnA)))
             post = Hook(project, "post-push");
-        }
-        finally
-        {
-            FileFlags.Chattr("-i", project.PathOf(FnA));
-        }
 
         post.ExitCode.Should().Be(3, post.ToString());
         post.StdErr.Should().Contain("fnA-cloudformation-template.json").And.MatchRegex(@"\d+ other files were put back; the journal .* was kept: fix the problem and run 'dotnet boundary restore' to finish\.");
@@ -328,21 +295,16 @@ public class PrePushTests
     {
         // A guard against refusing too much: a push with nothing to change must go on.
         using var project = TempProject.FromFixture("multi-env");
-        RequireChattr(project);
+        FileFlags.RequireChattr(project.Root);
         Hook(project, "pre-push").ExitCode.Should().Be(0);
         Hook(project, "post-push").ExitCode.Should().Be(0);
         var before = project.Snapshot();
-        FileFlags.Chattr("+i", project.PathOf("amplify/.boundary"), recursive: false);
-        try
+        using (FileFlags.Marked("+i", project.PathOf("amplify/.boundary"), recursive: false))
         {
             // Env test has no boundary: nothing to do, nothing to journal.
             var pre = Hook(project, "pre-push", Payload(project.Root, env: "test"), dryRun is null ? [] : [dryRun]);
 
             pre.ExitCode.Should().Be(0, pre.ToString());
-        }
-        finally
-        {
-            FileFlags.Chattr("-i", project.PathOf("amplify/.boundary"), recursive: false);
         }
         project.ShouldEqualSnapshot(before);
     }
@@ -351,11 +313,10 @@ public class PrePushTests
     public void An_append_only_state_folder_without_its_gitignore_stops_the_real_run_as_the_dry_run()
     {
         using var project = TempProject.FromFixture("multi-env");
-        RequireChattr(project);
+        FileFlags.RequireChattr(project.Root);
         Directory.CreateDirectory(project.PathOf("amplify/.boundary"));
         var before = project.Snapshot();
-        FileFlags.Chattr("+a", project.PathOf("amplify/.boundary"), recursive: false);
-        try
+        using (FileFlags.Marked("+a", project.PathOf("amplify/.boundary"), recursive: false))
         {
             var dry = Hook(project, "pre-push", null, "--dry-run");
             var real = Hook(project, "pre-push");
@@ -363,10 +324,6 @@ public class PrePushTests
             dry.ExitCode.Should().Be(3, dry.ToString());
             real.ExitCode.Should().Be(3, real.ToString());
             real.StdErr.Should().Contain("is marked immutable or append-only");
-        }
-        finally
-        {
-            FileFlags.Chattr("-a", project.PathOf("amplify/.boundary"), recursive: false);
         }
         Directory.EnumerateFileSystemEntries(project.PathOf("amplify/.boundary")).Should().BeEmpty("no temp file is left that could not be removed");
         project.ShouldEqualSnapshot(before);

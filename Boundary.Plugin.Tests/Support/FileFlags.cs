@@ -18,4 +18,28 @@ public static class FileFlags
             return false;
         }
     }
+
+    /// <summary>Sets <paramref name="flag"/> (<c>+i</c>, <c>+a</c>) until disposed; for a caller that has made sure chattr works here.</summary>
+    public static IDisposable Marked(string flag, string path, bool recursive = true)
+    {
+        if (!Chattr(flag, path, recursive))
+            throw new InvalidOperationException($"chattr {flag} {path} failed.");
+        return new Unmark(() => Chattr("-" + flag[1..], path, recursive));
+    }
+
+    private sealed class Unmark(Func<bool> clear) : IDisposable
+    {
+        public void Dispose() => clear();
+    }
+
+    /// <summary>Skips the test, saying why, where chattr cannot set flags (not root, a file system without them); tried on a probe file in <paramref name="folder"/>.</summary>
+    public static void RequireChattr(string folder)
+    {
+        var probe = Path.Combine(folder, "chattr-probe");
+        File.WriteAllText(probe, "");
+        var available = Chattr("+i", probe) && Chattr("-i", probe);
+        File.Delete(probe);
+        if (!available)
+            Assert.Ignore("chattr is not available here (not root, or a file system without the flags), so no file or folder can be marked.");
+    }
 }
