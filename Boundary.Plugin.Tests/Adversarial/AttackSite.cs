@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using System.Text;
 using Boundary.Tests.Support;
 
@@ -98,7 +97,8 @@ public sealed class AttackSite : IDisposable
         result.ExitCode.Should().BeOneOf([0, 1, 2, 3, 4], $"a documented exit code, not a crash:\n{result}");
     }
 
-    public static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    /// <summary>A file's hash as a journal of the current format names it (XXH128).</summary>
+    public static string Hash(byte[] bytes) => Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(bytes));
 
     public static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
 

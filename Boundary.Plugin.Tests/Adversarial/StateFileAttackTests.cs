@@ -15,7 +15,7 @@ public class StateFileAttackTests
     private const string Arn = "arn:aws:iam::123456789012:policy/DevBoundary";
 
     private static string Header(string boundary = Arn, string fileId = ThisFile) =>
-        $"{{\"boundaryJournal\":4,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"{boundary}\",\"created\":\"2025-01-01T00:00:00+00:00\",\"recordsOwnership\":false,\"ownershipBefore\":null,\"fileId\":\"{fileId}\"}}";
+        $"{{\"boundaryJournal\":5,\"mode\":\"transient\",\"env\":\"dev\",\"boundary\":\"{boundary}\",\"created\":\"2025-01-01T00:00:00+00:00\",\"recordsOwnership\":false,\"ownershipBefore\":null,\"fileId\":\"{fileId}\"}}";
 
     /// <summary>An entry that, if trusted, rewrites the file at <paramref name="path"/> when it holds the victim's bytes.</summary>
     private static string Entry(string path, string? after = null, string extra = "") =>
@@ -125,7 +125,7 @@ public class StateFileAttackTests
             "not json" => [Header(), "{not json at all", "{\"ready\":1}"],
             "backslash path" => [Header(), Entry("amplify\\\\backend\\\\x.json"), "{\"ready\":1}"],
             "bad header arn" => [Header(boundary: "arn:aws:iam::12345:policy/x"), entry, "{\"ready\":1}"],
-            _ => [Header().Replace("\"boundaryJournal\":4", "\"boundaryJournal\":2"), entry, "{\"ready\":1}"],
+            _ => [Header().Replace("\"boundaryJournal\":5", "\"boundaryJournal\":2"), entry, "{\"ready\":1}"],
         };
         PlantJournal(site, lines);
         var before = site.Snapshot();

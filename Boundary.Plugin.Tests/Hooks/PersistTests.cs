@@ -41,6 +41,8 @@ public class PersistTests
     public void Restore_lists_the_record_it_puts_back()
     {
         // A --persist run cut short after it saved its record: the journal says there was none before.
+        // Written in format 4 (SHA-256), as the previous version wrote it: an upgrade between a killed run
+        // and its restore still undoes it.
         using var project = TempProject.FromFixture("multi-env");
         Hook(project, "pre-push", null, "--persist").ExitCode.Should().Be(0);
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(project.ReadBytes(FnA)));

@@ -8,11 +8,16 @@ namespace Boundary.Tests.Hooks;
 [Category("Unit")]
 public class PushJournalParseTests
 {
+    private const string Header = """{"boundaryJournal":5,"mode":"transient","env":"dev","boundary":"arn:aws:iam::123456789012:policy/B","created":"2026-12-01T13:32:42+00:00","recordsOwnership":false,"ownershipBefore":null,"fileId":"1@1"}""";
+
     private const string Format4Header = """{"boundaryJournal":4,"mode":"transient","env":"dev","boundary":"arn:aws:iam::123456789012:policy/B","created":"2026-11-30T13:32:42+00:00","recordsOwnership":false,"ownershipBefore":null,"fileId":"1@1"}""";
 
-    private const string Entry = """{"index":0,"path":"amplify/backend/a.json","before":"0000000000000000000000000000000000000000000000000000000000000000","after":"1111111111111111111111111111111111111111111111111111111111111111","undo":[{"offset":3,"removeLength":5,"insert":""}],"added":[{"logicalId":"Role","value":"arn:aws:iam::123456789012:policy/B"}],"replaced":[],"copyStamp":null}""";
+    // Format 5 names files by XXH128 (32 hex digits), formats 3 and 4 by SHA-256 (64).
+    private const string Entry = """{"index":0,"path":"amplify/backend/a.json","before":"00000000000000000000000000000000","after":"11111111111111111111111111111111","undo":[{"offset":3,"removeLength":5,"insert":""}],"added":[{"logicalId":"Role","value":"arn:aws:iam::123456789012:policy/B"}],"replaced":[],"copyStamp":null}""";
 
-    private const string Header = """{"boundaryJournal":3,"mode":"transient","env":"dev","boundary":"arn:aws:iam::123456789012:policy/B","created":"2026-11-30T13:32:42+00:00","files":1,"recordsOwnership":false,"ownershipBefore":null,"fileId":"1@1"}""";
+    private const string Sha256Entry = """{"index":0,"path":"amplify/backend/a.json","before":"0000000000000000000000000000000000000000000000000000000000000000","after":"1111111111111111111111111111111111111111111111111111111111111111","undo":[{"offset":3,"removeLength":5,"insert":""}],"added":[{"logicalId":"Role","value":"arn:aws:iam::123456789012:policy/B"}],"replaced":[],"copyStamp":null}""";
+
+    private const string Format3Header = """{"boundaryJournal":3,"mode":"transient","env":"dev","boundary":"arn:aws:iam::123456789012:policy/B","created":"2026-11-30T13:32:42+00:00","files":1,"recordsOwnership":false,"ownershipBefore":null,"fileId":"1@1"}""";
 
     private static JournalContent Parse(params string[] lines) =>
         PushJournal.Parse("j.jsonl", Encoding.UTF8.GetBytes(string.Join("\n", lines)));
@@ -39,60 +44,92 @@ public class PushJournalParseTests
     }
 
     [Test]
-    public void A_journal_of_this_format_counts_its_files_in_the_ready_line_only()
+    public void A_journal_of_this_format_counts_its_files_in_the_ready_line_only_and_hashes_with_XXH128()
     {
-        var journal = Parse(Format4Header, Entry, "{\"ready\":1}");
+        var journal = Parse(Header, Entry, "{\"ready\":1}");
 
         journal.Complete.Should().BeTrue();
         journal.Entries.Should().ContainSingle().Which.Path.Should().Be("amplify/backend/a.json");
+        journal.Hash.Should().BeSameAs(JournalHash.Written);
+        journal.Hash.Hash("abc"u8).Should().Be(Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash("abc"u8)));
     }
 
     [Test]
-    public void A_journal_of_the_previous_format_is_still_read_and_its_header_count_still_checked()
+    public void A_journal_of_format_4_is_still_read_and_hashes_with_SHA256()
     {
-        Parse(Header, Entry, "{\"ready\":1}").Complete.Should().BeTrue();
+        var journal = Parse(Format4Header, Sha256Entry, "{\"ready\":1}");
 
-        var miscounted = () => Parse(Header.Replace("\"files\":1", "\"files\":2"), Entry, "{\"ready\":1}");
+        journal.Complete.Should().BeTrue();
+        journal.Hash.Hash("abc"u8).Should().Be("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    [Test]
+    public void A_journal_of_format_3_is_still_read_and_its_header_count_still_checked()
+    {
+        Parse(Format3Header, Sha256Entry, "{\"ready\":1}").Complete.Should().BeTrue();
+
+        var miscounted = () => Parse(Format3Header.Replace("\"files\":1", "\"files\":2"), Sha256Entry, "{\"ready\":1}");
         miscounted.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:3: ready line says 1 files");
     }
 
-    [TestCase("\"fileId\":\"1@1\"}", "\"fileId\":\"1@1\",\"files\":1}", 4)]
-    [TestCase("\"files\":1,", "", 3)]
-    public void A_header_whose_file_count_does_not_match_its_format_is_refused(string from, string to, int format)
+    [TestCase(5, 64, 32, "XXH128")]
+    [TestCase(4, 32, 64, "SHA-256")]
+    [TestCase(3, 32, 64, "SHA-256")]
+    public void A_hash_of_another_kind_than_its_format_uses_is_refused(int format, int written, int expected, string name)
     {
-        var header = (format == 4 ? Format4Header : Header).Replace(from, to);
+        var header = format switch { 5 => Header, 4 => Format4Header, _ => Format3Header };
+        var entry = (format == 5 ? Entry : Sha256Entry).Replace(new string('1', expected), new string('1', written));
 
-        var parsing = () => Parse(header, Entry, "{\"ready\":1}");
+        var parsing = () => Parse(header, entry, "{\"ready\":1}");
 
-        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:1: format 3 has a file count in its header and format 4 none");
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:2: a hash that is not {expected} lowercase hex digits (the {name} of journal format {format})");
+    }
+
+    [TestCase(5)]
+    [TestCase(4)]
+    public void A_header_that_counts_its_files_in_a_format_that_does_not_is_refused(int format)
+    {
+        var header = (format == 5 ? Header : Format4Header).Replace("\"fileId\":\"1@1\"}", "\"fileId\":\"1@1\",\"files\":1}");
+
+        var parsing = () => Parse(header, format == 5 ? Entry : Sha256Entry, "{\"ready\":1}");
+
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:1: a file count in the header, which only format 3 has (this is format {format})");
+    }
+
+    [Test]
+    public void A_format_3_header_without_its_file_count_is_refused()
+    {
+        var parsing = () => Parse(Format3Header.Replace("\"files\":1,", ""), Sha256Entry, "{\"ready\":1}");
+
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:1: format 3 counts its files in its header, and this header does not");
     }
 
     [Test]
     public void A_header_naming_a_format_twice_is_refused_by_the_one_read_last()
     {
-        var header = Format4Header.Replace("\"fileId\":\"1@1\"}", "\"fileId\":\"1@1\",\"boundaryJournal\":2}");
+        var header = Header.Replace("\"fileId\":\"1@1\"}", "\"fileId\":\"1@1\",\"boundaryJournal\":2}");
 
         var parsing = () => Parse(header, Entry, "{\"ready\":1}");
 
-        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:1: journal format 2, not the format 4");
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith("j.jsonl:1: journal format 2, not the format 5");
     }
 
     [TestCase(2)]
-    [TestCase(5)]
+    [TestCase(6)]
     public void A_journal_of_another_format_is_refused_by_its_number_before_its_schema(int format)
     {
         // Format 2 had no fileId, so its header is not of this schema: the number is what the user needs to hear.
-        var header = Format4Header.Replace("\"boundaryJournal\":4", $"\"boundaryJournal\":{format}").Replace(",\"fileId\":\"1@1\"", "");
+        var header = Header.Replace("\"boundaryJournal\":5", $"\"boundaryJournal\":{format}").Replace(",\"fileId\":\"1@1\"", "");
 
         var parsing = () => Parse(header, Entry, "{\"ready\":1}");
 
-        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:1: journal format {format}, not the format 4 this version of dotnet boundary writes (nor 3, which it still reads)");
+        parsing.Should().Throw<BoundaryException>().Which.Message.Should().StartWith($"j.jsonl:1: journal format {format}, not the format 5 this version of dotnet boundary writes (nor 3 or 4, which it still reads)");
     }
 
     // A journal of more than 64 lines is read on all cores, in blocks of 4,096 lines: what it holds and
     // the first problem it has must depend neither on which line a core reached first nor on the blocks.
     private static string[] LargeJournal(int entries) =>
-        [Format4Header, .. Enumerable.Range(0, entries).Select(EntryAt), $"{{\"ready\":{entries}}}"];
+        [Header, .. Enumerable.Range(0, entries).Select(EntryAt), $"{{\"ready\":{entries}}}"];
 
     private static string EntryAt(int index) => Entry.Replace("\"index\":0", $"\"index\":{index}").Replace("amplify/backend/a.json", $"amplify/backend/t{index}.json");
 
@@ -126,7 +163,7 @@ public class PushJournalParseTests
         var lines = LargeJournal(500);
         lines[400] = "{not json";                                                   // line 401
         lines[300] = EntryAt(299).Replace("amplify/backend/t299.json", "../t.json"); // line 301: a path out of the project
-        lines[150] = EntryAt(150).Replace(new string('0', 64), "00");               // line 151: a short hash
+        lines[150] = EntryAt(150).Replace(new string('0', 32), "00");               // line 151: a short hash
         lines[120] = EntryAt(7);                                                    // line 121: the wrong index
 
         var parsing = () => Parse(lines);
@@ -139,7 +176,7 @@ public class PushJournalParseTests
     public void A_large_journal_whose_first_problem_is_a_line_that_is_not_json_names_that_line()
     {
         var lines = LargeJournal(500);
-        lines[450] = EntryAt(449).Replace(new string('1', 64), "11");
+        lines[450] = EntryAt(449).Replace(new string('1', 32), "11");
         lines[200] = "[200]";
 
         var parsing = () => Parse(lines);
@@ -168,7 +205,7 @@ public class PushJournalParseTests
         journal.Created.Should().BeFalse("a run that changes nothing writes no journal");
 
         journal.Append(_ => throw new IOException("No space left on device")).Should().Be(-1);
-        journal.Append(index => new JournalEntry(index, "amplify/backend/a.json", new string('0', 64), new string('1', 64), [], [], [], null)).Should().Be(-1);
+        journal.Append(index => new JournalEntry(index, "amplify/backend/a.json", new string('0', 32), new string('1', 32), [], [], [], null)).Should().Be(-1);
         var ready = journal.Ready;
 
         ready.Should().Throw<BoundaryException>().Which.Message.Should().Be($"{path}: the journal cannot be written (No space left on device); no file was changed. Make {folder.Root} writable for you and run again.");

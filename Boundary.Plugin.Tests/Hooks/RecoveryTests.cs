@@ -35,6 +35,22 @@ public class RecoveryTests
         new[] { FnA, FnB, Groups, Todo, Custom, RootStack }.Count(f => project.Read(f).Contains(DevArn));
 
     [Test]
+    public void The_journal_names_each_file_by_the_XXH128_of_its_bytes_before_and_after()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+        CrashAfter(project, 1);
+
+        var journal = PushJournal.Parse(Journal, File.ReadAllBytes(project.PathOf(Journal)));
+
+        static string Xxh128(byte[] bytes) => Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(bytes));
+        journal.Entries.Should().HaveCountGreaterThan(1);
+        foreach (var entry in journal.Entries)
+            entry.Before.Should().Be(Xxh128(before[entry.Path]), entry.Path);
+        journal.Entries.Where(e => Xxh128(project.ReadBytes(e.Path)) == e.After).Should().ContainSingle("one file was replaced before the kill");
+    }
+
+    [Test]
     public void Restore_undoes_a_killed_pre_push()
     {
         using var project = TempProject.FromFixture("multi-env");

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Boundary.Core;
 using Boundary.Files;
 using Boundary.Templates;
@@ -49,12 +48,12 @@ public sealed class PlannedFile
             diffEdits = plan.Edits;
             return;
         }
-        BeforeHash = PushJournal.Hash(source.Bytes);
+        BeforeHash = JournalHash.Written.Hash(source.Bytes);
         Undo = TextEdit.Inverse(source.Bytes, plan.Edits);
         // The edits are not kept: the staged file holds their result, the undo edits their inverse.
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = JournalHash.StartWritten();
         staged = AtomicFile.Prepare(root, fullPath, stream => TextEdit.WriteTo(stream, source.Bytes, plan.Edits, hash), durable: false, refuseAhead: true);
-        AfterHash = Convert.ToHexStringLower(hash.GetHashAndReset());
+        AfterHash = JournalHash.Finish(hash);
     }
 
     /// <summary>The folder no write may leave (the project, or the folder given to inject).</summary>
@@ -70,10 +69,10 @@ public sealed class PlannedFile
 
     public bool Changes { get; }
 
-    /// <summary>The SHA-256 of the bytes read (a run that writes).</summary>
+    /// <summary>The <see cref="JournalHash.Written"/> hash of the bytes read (a run that writes).</summary>
     public string BeforeHash { get; } = "";
 
-    /// <summary>The SHA-256 of the edited bytes (a run that writes), hashed as they were written.</summary>
+    /// <summary>The <see cref="JournalHash.Written"/> hash of the edited bytes (a run that writes), taken as they were written.</summary>
     public string AfterHash { get; } = "";
 
     /// <summary>This file's entry in the push journal (a run that writes and journals), once journaled.</summary>

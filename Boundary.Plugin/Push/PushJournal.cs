@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text;
 using Boundary.Amplify;
@@ -20,10 +19,16 @@ namespace Boundary.Push;
 public sealed class PushJournal : IDisposable
 {
     public const string FileName = "push-journal.jsonl";
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
-    /// <summary>The format of the previous version, still undone: it differs only in its header's file count.</summary>
-    public const int PreviousFormatVersion = 3;
+    /// <summary>
+    /// The earliest format still undone: format 4 differs only in its hash (<see cref="JournalHash"/>),
+    /// format 3 in that too and in its header's file count.
+    /// </summary>
+    public const int OldestFormatRead = 3;
+
+    /// <summary>The one format whose header counts the files.</summary>
+    private const int CountingFormat = 3;
 
     /// <summary>What the errors about a bad journal tell the user to run.</summary>
     public const string DiscardCommand = "dotnet boundary restore --discard";
@@ -65,8 +70,6 @@ public sealed class PushJournal : IDisposable
         if (NativeFiles.IsImmutableOrAppendOnly(folder))
             throw BoundaryException.File($"{path}: the journal cannot be written there: its folder is marked immutable or append-only ('lsattr -d' shows it), so it could not be deleted once the run is over; no file was changed. Clear the flag ('chattr -i -a') and run again.");
     }
-
-    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     /// <summary>
     /// A journal to be written at <paramref name="path"/>. Its file is made, with its header, by the first
@@ -197,7 +200,7 @@ public sealed class PushJournal : IDisposable
     /// <summary>
     /// The journal at <paramref name="path"/>, or null when there is none. The journal is untrusted (a
     /// repository can ship one): every line must match the schema, every path must be a relative path
-    /// under amplify/backend, every hash 64 lowercase hex digits and every ARN valid, else the whole
+    /// under amplify/backend, every hash of its format's kind and length and every ARN valid, else the whole
     /// journal is refused with an error that names it and says how to discard it; nothing is written.
     /// </summary>
     public static JournalContent? Read(string root, string path)
@@ -255,10 +258,10 @@ public sealed class PushJournal : IDisposable
         }
         var (header, entries, done, complete) = (state.Header, state.Entries, state.Done, state.Complete);
         if (header is null)
-            return new JournalContent(new JournalHeader("unknown", null, null, DateTimeOffset.MinValue, false, null), [], false, done, null);
+            return new JournalContent(new JournalHeader("unknown", null, null, DateTimeOffset.MinValue, false, null), [], false, done, null, JournalHash.Written);
         if (complete && entries.Select(e => e.Path).Distinct(StringComparer.Ordinal).Count() != entries.Count)
             throw Bad(path, 1, "the same file is listed twice");
-        return new JournalContent(new JournalHeader(header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore), entries, complete, done, header.FileId);
+        return new JournalContent(new JournalHeader(header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore), entries, complete, done, header.FileId, JournalHash.Of(header.BoundaryJournal));
     }
 
     /// <summary>What the lines checked so far have given.</summary>
@@ -322,7 +325,7 @@ public sealed class PushJournal : IDisposable
                     Check(path, number, state.Complete ? "a file entry after the ready line" : null);
                     if (failure is not null)
                         ExceptionDispatchInfo.Capture(failure).Throw();
-                    Check(path, number, entry!.Index != state.Entries.Count ? $"entry index {entry.Index} where {state.Entries.Count} was expected" : entryProblem);
+                    Check(path, number, entry!.Index != state.Entries.Count ? $"entry index {entry.Index} where {state.Entries.Count} was expected" : entryProblem ?? CheckHashes(entry, state.Header));
                     state.Entries.Add(entry);
                     break;
             }
@@ -431,9 +434,9 @@ public sealed class PushJournal : IDisposable
         return kind ?? "entry";
     }
 
-    private static string? CheckFormat(int format) => format is FormatVersion or PreviousFormatVersion
+    private static string? CheckFormat(int format) => format is >= OldestFormatRead and <= FormatVersion
         ? null
-        : $"journal format {format}, not the format {FormatVersion} this version of dotnet boundary writes (nor {PreviousFormatVersion}, which it still reads)";
+        : $"journal format {format}, not the format {FormatVersion} this version of dotnet boundary writes (nor {string.Join(" or ", Enumerable.Range(OldestFormatRead, FormatVersion - OldestFormatRead))}, which it still reads)";
 
     /// <summary>The header's format number, read before the header itself: null when it has none that is a number.</summary>
     private static int? FormatOf(ReadOnlySpan<byte> line)
@@ -471,8 +474,10 @@ public sealed class PushJournal : IDisposable
             return "the env name is empty or holds a control character";
         if (header.Boundary is { } boundary && !PolicyArn.TryParse(boundary, out _, out var problem))
             return $"the boundary is not a valid policy ARN ({problem})";
-        if ((header.BoundaryJournal == PreviousFormatVersion) != header.Files.HasValue)
-            return $"format {PreviousFormatVersion} has a file count in its header and format {FormatVersion} none";
+        if (header.BoundaryJournal == CountingFormat && !header.Files.HasValue)
+            return $"format {CountingFormat} counts its files in its header, and this header does not";
+        if (header.BoundaryJournal != CountingFormat && header.Files.HasValue)
+            return $"a file count in the header, which only format {CountingFormat} has (this is format {header.BoundaryJournal})";
         if (header.Files < 0)
             return "a negative file count";
         if (!IsFileId(header.FileId))
@@ -491,8 +496,8 @@ public sealed class PushJournal : IDisposable
             return badPath;
         if (!entry.Path.StartsWith(PushRestorer.BackendPrefix, StringComparison.Ordinal))
             return $"'{entry.Path}' is not under {PushRestorer.BackendPrefix}";
-        if (!IsHash(entry.Before) || !IsHash(entry.After))
-            return "a hash that is not 64 lowercase hex digits";
+        if (!IsHex(entry.Before) || !IsHex(entry.After))
+            return "a hash that is not lowercase hex digits";
         var end = 0;
         foreach (var edit in entry.Undo.OrderBy(e => e.Offset))
         {
@@ -521,7 +526,17 @@ public sealed class PushJournal : IDisposable
         return PolicyArn.TryParse(value, out _, out var problem) ? null : $"the boundary of {logicalId} is not a valid policy ARN ({problem})";
     }
 
-    public static bool IsHash(string value) => value.Length == 64 && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+    /// <summary>Lowercase hex digits: the form of every format's hash (its length is checked against the header's format).</summary>
+    private static bool IsHex(string value) => value.Length > 0 && value.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
+    /// <summary>An entry's hashes against the kind its journal's format uses.</summary>
+    private static string? CheckHashes(JournalEntry entry, JournalHeaderLine header)
+    {
+        var hash = JournalHash.Of(header.BoundaryJournal);
+        return hash.IsWellFormed(entry.Before) && hash.IsWellFormed(entry.After)
+            ? null
+            : $"a hash that is not {hash.HexLength} lowercase hex digits (the {hash.Name} of journal format {header.BoundaryJournal})";
+    }
 
     private static void Check(string path, int line, string? problem)
     {

@@ -53,10 +53,10 @@ public static class PushRestorer
             var problems = errors[index] = [];
             try
             {
-                files.Add(new RestoredFile(entry.Path, UndoFile(project, entry.Path, entry, copy: false, notes)));
+                files.Add(new RestoredFile(entry.Path, UndoFile(project, entry.Path, entry, journal.Hash, copy: false, notes)));
                 if (CopyPathOf(entry) is { } copyPath)
                 {
-                    var action = UndoFile(project, copyPath, entry, copy: true, notes);
+                    var action = UndoFile(project, copyPath, entry, journal.Hash, copy: true, notes);
                     if (action != RestoreAction.Missing)
                         files.Add(new RestoredFile(copyPath, action));
                 }
@@ -123,7 +123,7 @@ public static class PushRestorer
     private static string? CopyPathOf(JournalEntry entry) =>
         entry.Path.StartsWith(BackendPrefix, StringComparison.Ordinal) ? CopyPrefix + entry.Path[BackendPrefix.Length..] : null;
 
-    private static RestoreAction UndoFile(AmplifyProject project, string relativePath, JournalEntry entry, bool copy, List<string> warnings)
+    private static RestoreAction UndoFile(AmplifyProject project, string relativePath, JournalEntry entry, JournalHash journalHash, bool copy, List<string> warnings)
     {
         var fullPath = ProjectPath.ResolveRelative(project.Root, relativePath);
         var kind = NativeFiles.KindOf(fullPath, followLinks: true);
@@ -142,14 +142,14 @@ public static class PushRestorer
         }
         else if (kind == FileKind.Missing)
         {
-            warnings.Add(Renamed(project, relativePath, fullPath, entry));
+            warnings.Add(Renamed(project, relativePath, fullPath, entry, journalHash));
             return RestoreAction.Missing;
         }
 
         // A reused buffer, and the original bytes written as they are made: a template of hundreds of
         // megabytes is not held twice (nor again beside the next pre-push's read of it).
         using var source = SourceText.ReadPooled(fullPath);
-        var hash = PushJournal.Hash(source.Bytes);
+        var hash = journalHash.Hash(source.Bytes);
         if (hash == entry.After)
         {
             EnsureUndoFits(source, relativePath, entry.Undo);
@@ -172,7 +172,7 @@ public static class PushRestorer
     /// The warning for a template gone since pre-push: renamed (a file in the same folder holds exactly
     /// what pre-push wrote), the boundaries are still in it; else say how to look for it.
     /// </summary>
-    private static string Renamed(AmplifyProject project, string relativePath, string fullPath, JournalEntry entry)
+    private static string Renamed(AmplifyProject project, string relativePath, string fullPath, JournalEntry entry, JournalHash journalHash)
     {
         var folder = Path.GetDirectoryName(fullPath)!;
         string? renamed = null;
@@ -184,7 +184,7 @@ public static class PushRestorer
                     continue;
                 try
                 {
-                    if (PushJournal.Hash(RegularFile.ReadAllBytes(candidate)) == entry.After)
+                    if (journalHash.Hash(RegularFile.ReadAllBytes(candidate)) == entry.After)
                     {
                         renamed = candidate;
                         break;

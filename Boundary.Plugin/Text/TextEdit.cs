@@ -67,7 +67,7 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
     /// overlapping) to <paramref name="output"/> piece by piece, feeding the same bytes to
     /// <paramref name="hash"/>: no copy of the edited file is made.
     /// </summary>
-    public static void WriteTo(Stream output, ReadOnlySpan<byte> source, IReadOnlyList<TextEdit> edits, System.Security.Cryptography.IncrementalHash? hash = null)
+    public static void WriteTo(Stream output, ReadOnlySpan<byte> source, IReadOnlyList<TextEdit> edits, System.IO.Hashing.NonCryptographicHashAlgorithm? hash = null)
     {
         var position = 0;
         // One buffer for every insertion: a large template has a hundred thousand of them.
@@ -87,7 +87,7 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
         void Write(ReadOnlySpan<byte> bytes)
         {
             output.Write(bytes);
-            hash?.AppendData(bytes);
+            hash?.Append(bytes);
         }
     }
 
