@@ -158,7 +158,10 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: durable);
             }
             if (!OperatingSystem.IsWindows() && File.Exists(target))
+            {
+                NativeFiles.KeepOwnership(target, temp);
                 File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+            }
             return new PreparedWrite(path, target, temp);
         }
         catch (Exception e)

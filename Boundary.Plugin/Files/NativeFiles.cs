@@ -142,6 +142,37 @@ internal static partial class NativeFiles
     private static partial uint GetEffectiveUserId();
 
     /// <summary>
+    /// Gives <paramref name="staged"/>, a file this process has just made to replace <paramref name="original"/>,
+    /// the original's owner and group, as far as this process may. A replaced file is a new file, owned by whoever
+    /// ran the tool: a run as root (in a container over a mounted checkout, under sudo) would otherwise leave
+    /// root's files in a user's project. Root keeps both; another user can give only a group it belongs to. What
+    /// cannot be kept stays the process's, as for any new file; the caller sets the mode afterwards, which a
+    /// change of owner may clear.
+    /// </summary>
+    public static unsafe void KeepOwnership(string original, string staged)
+    {
+        if (!Supported)
+            return;
+        var wanted = stackalloc byte[StatxSize];
+        var made = stackalloc byte[StatxSize];
+        const uint owners = StatxUid | StatxGid;
+        if (Statx(AtFdCwd, original, 0, owners, wanted) != 0 || (*(uint*)wanted & owners) != owners ||
+            Statx(AtFdCwd, staged, AtSymlinkNoFollow, owners, made) != 0 || (*(uint*)made & owners) != owners)
+            return;
+        var (uid, gid) = (*(uint*)(wanted + UidOffset), *(uint*)(wanted + GidOffset));
+        if (uid == *(uint*)(made + UidOffset) && gid == *(uint*)(made + GidOffset))
+            return;
+        if (LChown(staged, uid, gid) != 0 && gid != *(uint*)(made + GidOffset))
+            LChown(staged, Unchanged, gid);
+    }
+
+    /// <summary>lchown's "leave this one as it is".</summary>
+    private const uint Unchanged = uint.MaxValue;
+
+    [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int LChown(string path, uint owner, uint group);
+
+    /// <summary>
     /// Whether the process's effective capabilities hold CAP_FOWNER (bit 3 of <c>CapEff</c> in
     /// /proc/self/status); where that cannot be read, whether it runs as root. In a user namespace the
     /// capability does not reach files of users it does not map: such a file is not refused here, and
@@ -166,7 +197,9 @@ internal static partial class NativeFiles
 
     private const uint StatxMode = 0x2;
     private const uint StatxUid = 0x8;
+    private const uint StatxGid = 0x10;
     private const int UidOffset = 20;
+    private const int GidOffset = 24;
     private const int StickyBit = 0x200;
     private const int AttributesOffset = 8;
     private const int AttributesMaskOffset = 56;
