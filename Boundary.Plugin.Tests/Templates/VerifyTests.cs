@@ -217,6 +217,36 @@ public class VerifyTests
         help.StdOut.Should().Contain("--format").And.Contain("--arn").And.Contain("--strict").And.Contain("--include-users").And.Contain("--output");
         Run(project, "verify", "--format", "xml").ExitCode.Should().Be(ExitCodes.Usage);
     }
+
+    [TestCase("text")]
+    [TestCase("sarif")]
+    public void Json_with_another_format_is_a_usage_error(string format)
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/f/t.json", Template(Role("R", null)));
+
+        var result = Run(project, "verify", "--json", "--format", format);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, result.ToString());
+        result.StdErr.Should().Contain($"--json and --format {format} exclude each other");
+    }
+
+    [TestCase("amplify/backend/f/t.json")]
+    [TestCase("report.json")] // a link to the template
+    public void A_report_that_would_replace_a_template_it_checks_is_refused(string output)
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/f/t.json", Template(Role("R", null)));
+        if (output == "report.json")
+            File.CreateSymbolicLink(project.PathOf(output), "amplify/backend/f/t.json");
+        var before = project.Read("amplify/backend/f/t.json");
+
+        var result = Run(project, "verify", "--output", output);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, result.ToString());
+        result.StdErr.Should().Contain($"--output {output} is ").And.Contain("a template this run checks: the report would replace it. Nothing was written");
+        project.Read("amplify/backend/f/t.json").Should().Be(before);
+    }
 }
 
 /// <summary>

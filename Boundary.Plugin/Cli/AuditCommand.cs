@@ -40,8 +40,6 @@ public sealed class AuditCommand(IConsole console, RunContext context, IPrompter
     protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var format = ReportFormats.Parse(Format, Json);
-        if (Json && format != ReportFormat.Json)
-            throw BoundaryException.Usage($"--json and --format {format.Name()} exclude each other.");
         Json = format == ReportFormat.Json; // errors as JSON too
         if (Fix && !Yes && !Context.CanPrompt)
             throw BoundaryException.Usage("--fix changes roles and asks first, but nobody can answer here (stdin is not a terminal, or CI is set). Review the findings, then pass --yes.");

@@ -86,6 +86,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         // On stderr before the report: a FIFO or a link to nothing named like a template is not checked, and must not pass unseen.
         foreach (var warning in findWarnings)
             Output.Warn(warning);
+        if (OutputFile is not null)
+            RefuseReportOverCheckedFile(OutputFile, Path.GetFullPath(OutputFile, Context.WorkingDirectory), files);
         if (Org)
         {
             if (project is null || env is null)
@@ -137,5 +139,27 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             foreach (var error in report.Errors)
                 Output.Error(error.Message);
         return exitCode;
+    }
+
+    /// <summary>The report replaces the file --output names: one of the templates checked (by any path or link to it) would be lost.</summary>
+    private static void RefuseReportOverCheckedFile(string given, string output, IReadOnlyList<string> files)
+    {
+        if (IdentityOf(output) is not { } report)
+            return;
+        if (files.FirstOrDefault(file => IdentityOf(file) == report) is { } template)
+            throw BoundaryException.Usage($"--output {given} is {template}, a template this run checks: the report would replace it. Nothing was written; name another file.");
+    }
+
+    /// <summary>The identity of the file a path leads to, through any links; null when there is none.</summary>
+    private static string? IdentityOf(string path)
+    {
+        try
+        {
+            return FileIdentity.Of(File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // a loop of links, or one that cannot be followed: no file to lose there
+        }
     }
 }
