@@ -42,6 +42,26 @@ public class SettingsShapeAttackTests
         site.ShouldBeUnchanged(before);
     }
 
+    [TestCase("{\"dev\": {\"awscloudformation\": {\"PermissionsBoundaryPolicyArn\": \"arn:aws:iam::123456789012:policy/A\", \"PermissionsBoundaryPolicyArn\": \"arn:aws:iam::123456789012:policy/B\"}}}",
+        "\"PermissionsBoundaryPolicyArn\" is written twice in dev.awscloudformation")]
+    [TestCase("{\"dev\": {\"awscloudformation\": {}}, \"dev\": {\"awscloudformation\": {\"PermissionsBoundaryPolicyArn\": \"arn:aws:iam::123456789012:policy/B\"}}}",
+        "\"dev\" is written twice in the top-level object")]
+    public void A_setting_written_twice_is_neither_set_nor_removed(string text, string why)
+    {
+        // JSON.parse takes the last of two; removing it would bring the first one back.
+        using var site = AttackSite.FromFixture();
+        site.Project.Write("amplify/team-provider-info.json", text);
+        var before = site.Snapshot();
+
+        foreach (var args in new[] { new[] { "remove", "--env", "dev" }, ["set", "arn:aws:iam::123456789012:policy/Other", "--env", "dev"] })
+        {
+            var result = site.RunWith(Payload(site.Project.Root), args);
+            result.ExitCode.Should().Be(3, $"{string.Join(' ', args)}: {result}");
+            result.StdErr.Should().Contain("team-provider-info.json:1:").And.Contain(why).And.Contain("Keep one and run again.");
+        }
+        site.ShouldBeUnchanged(before);
+    }
+
     [Test]
     public void Empty_env_is_a_usage_error_everywhere()
     {

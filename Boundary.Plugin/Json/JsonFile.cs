@@ -74,6 +74,7 @@ public sealed class JsonFile
             if (!node.IsObject)
                 throw BoundaryException.File($"{Source.Describe(node.Start)}: expected an object at {string.Join('.', path[..depth])}, found {node.Kind.ToString().ToLowerInvariant()}. Fix the file and run again.");
             var property = node.Property(path[depth]);
+            RefuseTwice(node, path, depth);
             if (property is null)
             {
                 object nested = literal;
@@ -98,11 +99,34 @@ public sealed class JsonFile
     /// <summary>The edit that removes the member at <paramref name="path"/>, or null when it is absent.</summary>
     public TextEdit? Remove(params string[] path)
     {
-        var owner = path.Length == 1 ? Root : Find(path[..^1]);
-        if (owner is null || !owner.IsObject)
-            return null;
+        var owner = Root;
+        for (var depth = 0; depth < path.Length - 1; depth++)
+        {
+            RefuseTwice(owner, path, depth);
+            if (owner[path[depth]] is not { IsObject: true } next)
+                return null;
+            owner = next;
+        }
+        RefuseTwice(owner, path, path.Length - 1);
         var property = owner.Property(path[^1]);
         return property is null ? null : Editor.Remove(owner, property);
+    }
+
+    /// <summary>
+    /// A member an edit goes through or changes must be written once in its object: readers take the last
+    /// of two (JSON.parse does), others the first, and removing one would bring the other back.
+    /// </summary>
+    private void RefuseTwice(JsonNode owner, string[] path, int depth)
+    {
+        var first = true;
+        foreach (var member in owner.Properties)
+        {
+            if (member.Name != path[depth])
+                continue;
+            if (!first)
+                throw BoundaryException.File($"{Source.Describe(member.NameStart)}: \"{path[depth]}\" is written twice in {(depth == 0 ? "the top-level object" : string.Join('.', path[..depth]))}; readers disagree on which one counts, and changing one would leave the other. Keep one and run again.");
+            first = false;
+        }
     }
 
     public byte[] Apply(params TextEdit?[] edits) =>
