@@ -162,7 +162,7 @@ public class TemplateBypassEndToEndTests
         var pre = Run(project, "hook", "pre-push");
 
         pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
-        pre.StdErr.Should().Contain("x\\u000a\\u001b[2KFAKE/x-cloudformation-template.json: its path holds a control or format character").And.NotContain("\u001b");
+        pre.StdErr.Should().Contain("x\\u000A\\u001B[2KFAKE/x-cloudformation-template.json: its path holds a control or format character").And.NotContain("\u001b");
         pre.StdErr.TrimEnd('\n').Split('\n').Should().ContainSingle();
         project.ShouldEqual(before);
         File.Exists(Path.Combine(project.Root, "amplify", ".boundary", "push-journal.jsonl")).Should().BeFalse();

@@ -72,7 +72,7 @@ public class TemplateTextInjectionTests
 
         result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
         ShouldBeSafe(result);
-        result.StdErr.Should().Contain("x\\u000aFAKE: all bounded/x-cloudformation-template.json: its path holds a control or format character");
+        result.StdErr.Should().Contain("x\\u000AFAKE: all bounded/x-cloudformation-template.json: its path holds a control or format character");
         result.StdErr.TrimEnd('\n').Split('\n').Should().ContainSingle();
         project.ShouldEqual(before);
     }
@@ -163,7 +163,7 @@ public class TemplateTextInjectionTests
         var result = project.PrePush();
 
         result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
-        result.StdErr.Should().Contain("attack-cloudformation\\U000e0020-template.json: its path holds a control or format character");
+        result.StdErr.Should().Contain("attack-cloudformation\\U000E0020-template.json: its path holds a control or format character");
         project.ShouldEqual(before);
     }
 

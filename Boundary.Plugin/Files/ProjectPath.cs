@@ -183,14 +183,14 @@ public static class ProjectPath
         return false;
     }
 
-    /// <summary>The path with each control or format character written as <c>\uxxxx</c> (<c>\U</c> and eight digits outside the BMP), the rest as it is.</summary>
+    /// <summary>The path with each control or format character written as <c>\uXXXX</c> (<c>\U</c> and eight digits outside the BMP), as the console filter writes them, the rest as it is.</summary>
     public static string ShowHidden(string path)
     {
         if (!HasHiddenCharacter(path))
             return path;
         var builder = new System.Text.StringBuilder(path.Length + 16);
         foreach (var rune in path.EnumerateRunes())
-            builder.Append(!IsHidden(rune) ? rune.ToString() : rune.IsBmp ? $"\\u{rune.Value:x4}" : $"\\U{rune.Value:x8}");
+            builder.Append(!IsHidden(rune) ? rune.ToString() : rune.IsBmp ? $"\\u{rune.Value:X4}" : $"\\U{rune.Value:X8}");
         return builder.ToString();
     }
 
