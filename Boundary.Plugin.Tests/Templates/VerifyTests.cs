@@ -233,12 +233,21 @@ public class VerifyTests
 
     [TestCase("amplify/backend/f/t.json")]
     [TestCase("report.json")] // a link to the template
+    [TestCase("shared/t.json")] // the template's file, which verify reaches through a link whose target goes up from another link
     public void A_report_that_would_replace_a_template_it_checks_is_refused(string output)
     {
         using var project = ProjectWithBoundary();
         project.Write("amplify/backend/f/t.json", Template(Role("R", null)));
         if (output == "report.json")
             File.CreateSymbolicLink(project.PathOf(output), "amplify/backend/f/t.json");
+        if (output == "shared/t.json")
+        {
+            // f/t.json -> sub/../t.json, f/sub -> ../../../shared/sub: the kernel goes up from shared/sub, not from f.
+            Directory.CreateDirectory(project.PathOf("shared/sub"));
+            File.Move(project.PathOf("amplify/backend/f/t.json"), project.PathOf("shared/t.json"));
+            File.CreateSymbolicLink(project.PathOf("amplify/backend/f/sub"), "../../../shared/sub");
+            File.CreateSymbolicLink(project.PathOf("amplify/backend/f/t.json"), "sub/../t.json");
+        }
         var before = project.Read("amplify/backend/f/t.json");
 
         var result = Run(project, "verify", "--output", output);

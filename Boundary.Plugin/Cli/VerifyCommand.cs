@@ -113,8 +113,15 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             var document = Document();
             var target = Path.GetFullPath(OutputFile, Context.WorkingDirectory);
             var folder = Path.GetDirectoryName(target);
-            if (folder is not null)
-                Directory.CreateDirectory(folder);
+            try
+            {
+                if (folder is not null)
+                    Directory.CreateDirectory(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw BoundaryException.File($"--output {OutputFile}: its folder cannot be made ({e.Message}). Nothing was written; name another file.", e);
+            }
             AtomicFile.Write(Path.GetDirectoryName(Path.GetFullPath(target))!, target, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
             Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.Name()} report to {OutputFile}.");
         }
@@ -150,14 +157,17 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             throw BoundaryException.Usage($"--output {given} is {template}, a template this run checks: the report would replace it. Nothing was written; name another file.");
     }
 
-    /// <summary>The identity of the file a path leads to, through any links; null when there is none.</summary>
+    /// <summary>
+    /// The identity of the file a path leads to, its links followed as the kernel follows them (a link's
+    /// "dir/.." goes up from where the link to dir leads); null when there is none.
+    /// </summary>
     private static string? IdentityOf(string path)
     {
         try
         {
-            return FileIdentity.Of(File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path);
+            return FileIdentity.Of(ProjectPath.RealPath(path));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BoundaryException)
         {
             return null; // a loop of links, or one that cannot be followed: no file to lose there
         }

@@ -156,11 +156,8 @@ public static class AtomicFile
             {
                 write(stream);
                 stream.Flush(flushToDisk: durable);
-            }
-            if (!OperatingSystem.IsWindows() && File.Exists(target))
-            {
-                NativeFiles.KeepOwnership(target, temp);
-                File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
+                if (!OperatingSystem.IsWindows())
+                    TakeOwnerAndMode(stream, target);
             }
             return new PreparedWrite(path, target, temp);
         }
@@ -174,6 +171,25 @@ public static class AtomicFile
             var fix = AdviceFor(target, folder, $"Make {folder} writable for you (chmod u+w \"{folder}\") and check its free space");
             // Of this file alone: what a run wrote before it is said by the caller.
             throw BoundaryException.File($"{path}: cannot be written ({e.Message}); it was left as it was. {fix}, and run again.", e);
+        }
+    }
+
+    /// <summary>
+    /// The replaced file's owner, group and mode for its temp file (a new file: the owner and group of its
+    /// folder), set on the open file: by name, a link swapped in for the temp file would carry them to its
+    /// target. The mode comes last, as a change of owner can clear its set-id bits.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void TakeOwnerAndMode(OutputFileStream stream, string target)
+    {
+        if (File.Exists(target))
+        {
+            NativeFiles.MatchOwner(stream.Handle, target);
+            File.SetUnixFileMode(stream.Handle, File.GetUnixFileMode(target));
+        }
+        else
+        {
+            NativeFiles.MatchOwner(stream.Handle, System.IO.Path.GetDirectoryName(target)!);
         }
     }
 

@@ -142,32 +142,62 @@ internal static partial class NativeFiles
     private static partial uint GetEffectiveUserId();
 
     /// <summary>
-    /// Gives <paramref name="staged"/>, a file this process has just made to replace <paramref name="original"/>,
-    /// the original's owner and group, as far as this process may. A replaced file is a new file, owned by whoever
-    /// ran the tool: a run as root (in a container over a mounted checkout, under sudo) would otherwise leave
-    /// root's files in a user's project. Root keeps both; another user can give only a group it belongs to. What
-    /// cannot be kept stays the process's, as for any new file; the caller sets the mode afterwards, which a
-    /// change of owner may clear.
+    /// Gives the file open as <paramref name="file"/>, which this process has just made, the owner and group of
+    /// <paramref name="model"/> (the file it replaces, or the folder a new file is made in), as far as this
+    /// process may. A file the tool makes would otherwise be owned by whoever ran it: a run as root (in a
+    /// container over a mounted checkout, under sudo) would leave root's files in a user's project, some of
+    /// which (the lock, the journal) the user could then no longer write. Root keeps both; another user can
+    /// give only a group it belongs to. What cannot be given stays the process's, as for any new file. Done on
+    /// the open file, never by its name: the name can be swapped for a link while the file is written.
     /// </summary>
-    public static unsafe void KeepOwnership(string original, string staged)
+    public static unsafe void MatchOwner(SafeFileHandle file, string model)
+    {
+        if (!Supported)
+            return;
+        var fd = (int)file.DangerousGetHandle();
+        var wanted = stackalloc byte[StatxSize];
+        var made = stackalloc byte[StatxSize];
+        if (!Owners(AtFdCwd, model, 0, wanted) || !Owners(fd, "", AtEmptyPath, made))
+            return;
+        var (uid, gid) = (*(uint*)(wanted + UidOffset), *(uint*)(wanted + GidOffset));
+        var group = *(uint*)(made + GidOffset);
+        if (uid == *(uint*)(made + UidOffset) && gid == group)
+            return;
+        if (FChown(fd, uid, gid) != 0 && gid != group)
+            FChown(fd, Unchanged, gid);
+    }
+
+    /// <summary>
+    /// <see cref="MatchOwner(SafeFileHandle, string)"/> for a folder this process has just made. By name, but
+    /// never through a link: one put in the folder's place is what changes owner, not what it leads to.
+    /// </summary>
+    public static unsafe void MatchOwner(string folder, string model)
     {
         if (!Supported)
             return;
         var wanted = stackalloc byte[StatxSize];
         var made = stackalloc byte[StatxSize];
-        const uint owners = StatxUid | StatxGid;
-        if (Statx(AtFdCwd, original, 0, owners, wanted) != 0 || (*(uint*)wanted & owners) != owners ||
-            Statx(AtFdCwd, staged, AtSymlinkNoFollow, owners, made) != 0 || (*(uint*)made & owners) != owners)
+        if (!Owners(AtFdCwd, model, 0, wanted) || !Owners(AtFdCwd, folder, AtSymlinkNoFollow, made))
             return;
         var (uid, gid) = (*(uint*)(wanted + UidOffset), *(uint*)(wanted + GidOffset));
-        if (uid == *(uint*)(made + UidOffset) && gid == *(uint*)(made + GidOffset))
+        var group = *(uint*)(made + GidOffset);
+        if (uid == *(uint*)(made + UidOffset) && gid == group)
             return;
-        if (LChown(staged, uid, gid) != 0 && gid != *(uint*)(made + GidOffset))
-            LChown(staged, Unchanged, gid);
+        if (LChown(folder, uid, gid) != 0 && gid != group)
+            LChown(folder, Unchanged, gid);
     }
 
-    /// <summary>lchown's "leave this one as it is".</summary>
+    private static unsafe bool Owners(int dirfd, string path, int flags, byte* buffer)
+    {
+        const uint owners = StatxUid | StatxGid;
+        return Statx(dirfd, path, flags, owners, buffer) == 0 && (*(uint*)buffer & owners) == owners;
+    }
+
+    /// <summary>chown's "leave this one as it is".</summary>
     private const uint Unchanged = uint.MaxValue;
+
+    [LibraryImport("libc", EntryPoint = "fchown", SetLastError = true)]
+    private static partial int FChown(int fd, uint owner, uint group);
 
     [LibraryImport("libc", EntryPoint = "lchown", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int LChown(string path, uint owner, uint group);

@@ -27,6 +27,9 @@ public sealed class OutputFileStream : Stream
         buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
 
+    /// <summary>The open file, for what must be done to it rather than to its name (owner, mode).</summary>
+    public Microsoft.Win32.SafeHandles.SafeFileHandle Handle => file.SafeFileHandle;
+
     public override bool CanRead => false;
 
     public override bool CanSeek => file.CanSeek;

@@ -53,7 +53,12 @@ public sealed class ProjectLock : IDisposable
         {
             try
             {
-                return new ProjectLock(new FileStream(path, mode, FileAccess.ReadWrite, FileShare.None));
+                var file = new FileStream(path, mode, FileAccess.ReadWrite, FileShare.None);
+                // The state folder's owner, as for every file the tool makes: a lock left by a run as root
+                // would keep the user from every later run.
+                if (kind == FileKind.Missing)
+                    NativeFiles.MatchOwner(file.SafeFileHandle, folder);
+                return new ProjectLock(file);
             }
             catch (FileNotFoundException) when (mode == FileMode.Open)
             {

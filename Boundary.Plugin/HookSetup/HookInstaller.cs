@@ -288,7 +288,10 @@ public sealed class HookInstaller(AmplifyProject project)
         var real = ProjectPath.Confine(Project.Root, folder);
         try
         {
+            var made = NativeFiles.KindOf(real, followLinks: false) == FileKind.Missing;
             Directory.CreateDirectory(real);
+            if (made)
+                NativeFiles.MatchOwner(real, Path.GetDirectoryName(real)!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
