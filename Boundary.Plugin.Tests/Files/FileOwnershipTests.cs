@@ -1,3 +1,4 @@
+using Boundary.Core;
 using System.Diagnostics;
 using Boundary.Files;
 using Boundary.Tests.Support;
@@ -82,7 +83,47 @@ public class FileOwnershipTests
     }
 
     [Test]
-    public void A_temp_file_swapped_for_a_link_while_it_is_written_does_not_carry_the_mode_to_the_links_target()
+    public void A_report_and_the_folders_made_for_it_belong_to_the_projects_user()
+    {
+        RequireRoot();
+        using var project = TempProject.FromFixture("multi-env");
+        Chown($"-R {Nobody}:{Nobody}", project.Root);
+
+        CliRunner.Run(project.Root, "", null, ["verify", "--output", "rep/a/b.txt"]).ExitCode.Should().BeOneOf(0, 1);
+
+        foreach (var made in new[] { "rep", "rep/a", "rep/a/b.txt" })
+            OwnerOf(project.PathOf(made)).Should().Be($"{Nobody}:{Nobody}", made);
+    }
+
+    [Test]
+    public void A_file_opened_to_write_is_refused_through_a_link_anywhere_on_its_path()
+    {
+        if (!OperatingSystem.IsLinux())
+            Assert.Ignore("openat2 and O_NOFOLLOW: Linux only.");
+        var folder = Directory.CreateTempSubdirectory("boundary-nolinks-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "real"));
+            File.CreateSymbolicLink(Path.Combine(folder, "link"), "real");
+            File.CreateSymbolicLink(Path.Combine(folder, "real", "lock"), "elsewhere");
+
+            var throughFolder = () => NativeFiles.OpenToWrite(Path.Combine(folder, "link", "journal"), FileMode.Create).Dispose();
+            var atTheEnd = () => NativeFiles.OpenToWrite(Path.Combine(folder, "real", "lock"), FileMode.OpenOrCreate, read: true).Dispose();
+
+            throughFolder.Should().Throw<BoundaryException>().WithMessage("*a link is on the way to it now*");
+            atTheEnd.Should().Throw<BoundaryException>().WithMessage("*a link is on the way to it now*");
+            File.Exists(Path.Combine(folder, "real", "journal")).Should().BeFalse();
+            File.Exists(Path.Combine(folder, "real", "elsewhere")).Should().BeFalse();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestCase(false)]
+    [TestCase(true)] // a hook script, made executable
+    public void A_temp_file_swapped_for_a_link_while_it_is_written_does_not_carry_the_mode_to_the_links_target(bool executable)
     {
         if (!OperatingSystem.IsLinux())
             Assert.Ignore("Unix file modes and links: Linux only.");
@@ -104,7 +145,7 @@ public class FileOwnershipTests
                 File.Move(temp, temp + ".moved");
                 File.CreateSymbolicLink(temp, canary);
                 stream.Write("{\"a\":1}"u8);
-            }))
+            }, executable: executable))
             {
             }
 

@@ -27,7 +27,7 @@ public class OutputFileStreamTests
         var path = Path.Combine(folder, "out.bin");
         var expected = new List<byte>();
         var random = new Random(bufferSize);
-        using (var stream = new OutputFileStream(path, FileMode.CreateNew, FileShare.None, bufferSize))
+        using (var stream = new OutputFileStream(NativeFiles.OpenToWrite(path, FileMode.CreateNew), bufferSize))
         {
             foreach (var length in new[] { 0, 1, 3, 15, 16, 17, 2, 33, 1, 64, 5, 16, 0, 9 })
             {
@@ -48,7 +48,7 @@ public class OutputFileStreamTests
     public void Flush_puts_what_is_buffered_in_the_file_and_dispose_what_is_left()
     {
         var path = Path.Combine(folder, "journal.jsonl");
-        using (var stream = new OutputFileStream(path, FileMode.CreateNew, FileShare.Read, 1 << 16))
+        using (var stream = new OutputFileStream(NativeFiles.OpenToWrite(path, FileMode.CreateNew), 1 << 16))
         {
             stream.Write("first\n"u8);
             new FileInfo(path).Length.Should().Be(0, "small writes wait in the buffer");
@@ -64,7 +64,7 @@ public class OutputFileStreamTests
     public void Seeking_writes_what_is_buffered_first()
     {
         var path = Path.Combine(folder, "out.txt");
-        using (var stream = new OutputFileStream(path, FileMode.CreateNew, FileShare.None, 64))
+        using (var stream = new OutputFileStream(NativeFiles.OpenToWrite(path, FileMode.CreateNew), 64))
         {
             stream.Write("abcdef"u8);
             stream.Length.Should().Be(6);
@@ -80,7 +80,7 @@ public class OutputFileStreamTests
     [Test]
     public void A_disposed_stream_refuses_writes_and_disposing_twice_is_harmless()
     {
-        var stream = new OutputFileStream(Path.Combine(folder, "out.txt"), FileMode.CreateNew, FileShare.None, 16);
+        var stream = new OutputFileStream(NativeFiles.OpenToWrite(Path.Combine(folder, "out.txt"), FileMode.CreateNew), 16);
         stream.Write("x"u8);
         stream.Dispose();
         stream.Dispose();

@@ -218,6 +218,20 @@ public class VerifyTests
         Run(project, "verify", "--format", "xml").ExitCode.Should().Be(ExitCodes.Usage);
     }
 
+    [TestCase("/")]
+    [TestCase("y/z/")]
+    public void An_output_that_names_a_folder_is_a_usage_error(string output)
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/f/t.json", Template(Role("R", null)));
+
+        var result = Run(project, "verify", "--output", output);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, result.ToString());
+        result.StdErr.Should().Contain($"--output {output} names a folder");
+        Directory.Exists(project.PathOf("y")).Should().BeFalse();
+    }
+
     [TestCase("text")]
     [TestCase("sarif")]
     public void Json_with_another_format_is_a_usage_error(string format)

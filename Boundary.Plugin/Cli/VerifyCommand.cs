@@ -46,6 +46,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         var paths = Paths ?? [];
         if (Arn is not null)
             Arn = PolicyArn.Parse(Arn).ToString(); // a usage error before any file is read
+        if (OutputFile is not null && Path.GetFileName(Path.GetFullPath(OutputFile, Context.WorkingDirectory)).Length == 0)
+            throw BoundaryException.Usage($"--output {OutputFile} names a folder; name the report's file.");
 
         AmplifyProject? project;
         if (Arn is not null && paths.Length > 0 && ProjectDir is null)
@@ -116,7 +118,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             try
             {
                 if (folder is not null)
-                    Directory.CreateDirectory(folder);
+                    Folders.Create(folder);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -108,9 +108,10 @@ public static class AtomicFile
     /// here); without it the rename is still atomic for every other process, which is all a killed run
     /// needs: bulk template rewrites skip the fsync and rely on their journal (itself written durably).
     /// </summary>
-    public static void Write(string root, string path, byte[] bytes, bool durable = true)
+    /// <param name="executable">Also executable for whoever may read it (a hook script), set with the rest of its mode.</param>
+    public static void Write(string root, string path, byte[] bytes, bool durable = true, bool executable = false)
     {
-        using var prepared = Prepare(root, path, bytes, durable);
+        using var prepared = Prepare(root, path, stream => stream.Write(bytes), durable, executable: executable);
         prepared.Commit();
     }
 
@@ -141,7 +142,7 @@ public static class AtomicFile
     /// file that cannot be renamed over (<see cref="EnsureRenamableOver"/>). Without it (putting back what
     /// a run changed) only what fails here counts, and only this machine's name limit.
     /// </param>
-    public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true, bool refuseAhead = false)
+    public static PreparedWrite Prepare(string root, string path, Action<Stream> write, bool durable = true, bool refuseAhead = false, bool executable = false)
     {
         var target = EnsureStageable(root, path);
         if (refuseAhead)
@@ -157,7 +158,7 @@ public static class AtomicFile
                 write(stream);
                 stream.Flush(flushToDisk: durable);
                 if (!OperatingSystem.IsWindows())
-                    TakeOwnerAndMode(stream, target);
+                    TakeOwnerAndMode(stream, target, executable);
             }
             return new PreparedWrite(path, target, temp);
         }
@@ -176,21 +177,26 @@ public static class AtomicFile
 
     /// <summary>
     /// The replaced file's owner, group and mode for its temp file (a new file: the owner and group of its
-    /// folder), set on the open file: by name, a link swapped in for the temp file would carry them to its
+    /// folder, the mode it was made with), execute bits added where asked, set on the open file: by name, a link swapped in for the temp file would carry them to its
     /// target. The mode comes last, as a change of owner can clear its set-id bits.
     /// </summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static void TakeOwnerAndMode(OutputFileStream stream, string target)
+    private static void TakeOwnerAndMode(OutputFileStream stream, string target, bool executable)
     {
-        if (File.Exists(target))
+        var exists = File.Exists(target);
+        NativeFiles.MatchOwner(stream.Handle, exists ? target : System.IO.Path.GetDirectoryName(target)!);
+        var mode = exists ? File.GetUnixFileMode(target) : File.GetUnixFileMode(stream.Handle);
+        if (executable)
         {
-            NativeFiles.MatchOwner(stream.Handle, target);
-            File.SetUnixFileMode(stream.Handle, File.GetUnixFileMode(target));
+            // chmod +x for whoever may read it (umask permitting): u+x always, g+x and o+x where r is set.
+            mode |= UnixFileMode.UserRead | UnixFileMode.UserExecute;
+            if ((mode & UnixFileMode.GroupRead) != 0)
+                mode |= UnixFileMode.GroupExecute;
+            if ((mode & UnixFileMode.OtherRead) != 0)
+                mode |= UnixFileMode.OtherExecute;
         }
-        else
-        {
-            NativeFiles.MatchOwner(stream.Handle, System.IO.Path.GetDirectoryName(target)!);
-        }
+        if (exists || executable)
+            File.SetUnixFileMode(stream.Handle, mode);
     }
 
     /// <summary>Deletes <paramref name="path"/> (inside <paramref name="root"/>) when it exists; a link is removed, never its target.</summary>

@@ -44,6 +44,19 @@ internal static partial class NativeFiles
     private const int EAcces = 13;
     private const int ENotDir = 20;
     private const int ELoop = 40;
+    private const int EPerm = 1;
+    private const int EExist = 17;
+    private const int EWouldBlock = 11;
+    private const int ENoSys = 38;
+    private const int OWrOnly = 1;
+    private const int OCreat = 0x40;
+    private const int OExcl = 0x80;
+    private const int OTrunc = 0x200;
+    private const int ONoFollow = 0x20000;
+    private const long SysOpenAt2 = 437; // the same on x64 and arm64 Linux
+    private const ulong ResolveNoSymlinks = 0x04;
+    private const int LockExclusive = 2;
+    private const int LockNonBlocking = 4;
     private const int SigXfsz = 25; // the same on x64 and arm64 Linux
     private const nint SigIgn = 1;
 
@@ -54,6 +67,12 @@ internal static partial class NativeFiles
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int OpenAt2(long number, int dirfd, string path, OpenHow* how, nuint size);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    private static partial int Flock(int fd, int operation);
 
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int Fcntl(int fd, int command, int argument);
@@ -150,41 +169,38 @@ internal static partial class NativeFiles
     /// give only a group it belongs to. What cannot be given stays the process's, as for any new file. Done on
     /// the open file, never by its name: the name can be swapped for a link while the file is written.
     /// </summary>
-    public static unsafe void MatchOwner(SafeFileHandle file, string model)
+    public static void MatchOwner(SafeFileHandle file, string model)
     {
         if (!Supported)
             return;
         var fd = (int)file.DangerousGetHandle();
-        var wanted = stackalloc byte[StatxSize];
-        var made = stackalloc byte[StatxSize];
-        if (!Owners(AtFdCwd, model, 0, wanted) || !Owners(fd, "", AtEmptyPath, made))
-            return;
-        var (uid, gid) = (*(uint*)(wanted + UidOffset), *(uint*)(wanted + GidOffset));
-        var group = *(uint*)(made + GidOffset);
-        if (uid == *(uint*)(made + UidOffset) && gid == group)
-            return;
-        if (FChown(fd, uid, gid) != 0 && gid != group)
-            FChown(fd, Unchanged, gid);
+        MatchOwner(model, fd, "", AtEmptyPath, (owner, group) => FChown(fd, owner, group));
     }
 
     /// <summary>
     /// <see cref="MatchOwner(SafeFileHandle, string)"/> for a folder this process has just made. By name, but
     /// never through a link: one put in the folder's place is what changes owner, not what it leads to.
     /// </summary>
-    public static unsafe void MatchOwner(string folder, string model)
+    public static void MatchOwner(string folder, string model)
     {
         if (!Supported)
             return;
+        MatchOwner(model, AtFdCwd, folder, AtSymlinkNoFollow, (owner, group) => LChown(folder, owner, group));
+    }
+
+    /// <summary>Gives what <paramref name="dirfd"/>/<paramref name="path"/> names <paramref name="model"/>'s owner and group through <paramref name="chown"/>, else its group alone.</summary>
+    private static unsafe void MatchOwner(string model, int dirfd, string path, int flags, Func<uint, uint, int> chown)
+    {
         var wanted = stackalloc byte[StatxSize];
         var made = stackalloc byte[StatxSize];
-        if (!Owners(AtFdCwd, model, 0, wanted) || !Owners(AtFdCwd, folder, AtSymlinkNoFollow, made))
+        if (!Owners(AtFdCwd, model, 0, wanted) || !Owners(dirfd, path, flags, made))
             return;
         var (uid, gid) = (*(uint*)(wanted + UidOffset), *(uint*)(wanted + GidOffset));
         var group = *(uint*)(made + GidOffset);
         if (uid == *(uint*)(made + UidOffset) && gid == group)
             return;
-        if (LChown(folder, uid, gid) != 0 && gid != group)
-            LChown(folder, Unchanged, gid);
+        if (chown(uid, gid) != 0 && gid != group)
+            chown(Unchanged, gid);
     }
 
     private static unsafe bool Owners(int dirfd, string path, int flags, byte* buffer)
@@ -286,6 +302,67 @@ internal static partial class NativeFiles
             throw new NotRegularFileException(path, mode < 0 ? FileKind.Special : KindOfMode(mode));
         }
         return handle;
+    }
+
+    /// <summary>The argument of openat2: open's flags and mode, and how the path may be resolved.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct OpenHow
+    {
+        public ulong Flags;
+        public ulong Mode;
+        public ulong Resolve;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="realPath"/> (a path with every link already resolved: a state file, a temp file
+    /// beside a template) to write, refusing a link anywhere on the way, not only at its end: what was checked
+    /// to be a plain folder or file can be swapped for a link by anyone who can write its folder, and a run
+    /// as root would then write, or give away, a file elsewhere. openat2 with RESOLVE_NO_SYMLINKS does it in
+    /// one call; where the kernel or a sandbox refuses openat2, O_NOFOLLOW still guards the last component.
+    /// </summary>
+    /// <param name="exclusive">Elsewhere than Linux, where <see cref="LockExclusively"/> does nothing: opened so that no other process may open it.</param>
+    public static unsafe SafeFileHandle OpenToWrite(string realPath, FileMode mode, bool read = false, bool exclusive = false)
+    {
+        if (!Supported)
+            return File.OpenHandle(realPath, mode, read ? FileAccess.ReadWrite : FileAccess.Write, exclusive ? FileShare.None : FileShare.Read);
+        var flags = (read ? ORdWr : OWrOnly) | OCloExec | ONoFollow | mode switch
+        {
+            FileMode.CreateNew => OCreat | OExcl,
+            FileMode.Create => OCreat | OTrunc,
+            FileMode.OpenOrCreate => OCreat,
+            FileMode.Open => 0,
+            _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a mode the tool writes with"),
+        };
+        const int permissions = 0x1B6; // 0666, less the umask, as .NET creates files
+        // openat2 takes a mode only with O_CREAT (EINVAL otherwise).
+        var how = new OpenHow { Flags = (ulong)flags, Mode = (flags & OCreat) != 0 ? permissions : 0u, Resolve = ResolveNoSymlinks };
+        var fd = OpenAt2(SysOpenAt2, AtFdCwd, realPath, &how, (nuint)sizeof(OpenHow));
+        if (fd < 0 && Marshal.GetLastPInvokeError() is ENoSys or EPerm)
+            fd = Open(realPath, flags, permissions);
+        if (fd >= 0)
+            return new SafeFileHandle(fd, ownsHandle: true);
+        var errno = Marshal.GetLastPInvokeError();
+        throw errno switch
+        {
+            // Not an IOException: no caller may take it for a busy lock or a full disk.
+            ELoop => Core.BoundaryException.File($"{realPath}: a link is on the way to it now (a folder or the file itself replaced by one while the tool ran); the tool never writes through a link, and nothing was written there. Check the project for links and run again."),
+            ENoEnt or ENotDir => new FileNotFoundException($"Could not find file '{realPath}'.", realPath),
+            EAcces or EPerm => new UnauthorizedAccessException($"Access to the path '{realPath}' is denied."),
+            EExist => new IOException($"{realPath}: already exists"),
+            _ => new IOException($"{realPath}: cannot be opened (errno {errno})"),
+        };
+    }
+
+    /// <summary>Takes an exclusive advisory lock on <paramref name="file"/> without waiting; an <see cref="IOException"/> when another process holds it.</summary>
+    public static void LockExclusively(SafeFileHandle file)
+    {
+        if (!Supported)
+            return;
+        if (Flock((int)file.DangerousGetHandle(), LockExclusive | LockNonBlocking) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            throw new IOException(errno == EWouldBlock ? "the file is locked by another process" : $"the file cannot be locked (errno {errno})");
+        }
     }
 
     /// <summary>

@@ -19,11 +19,12 @@ public sealed class OutputFileStream : Stream
     private byte[]? buffer;
     private int buffered;
 
-    public OutputFileStream(string path, FileMode mode, FileShare share, int bufferSize)
+    /// <summary>Writes to <paramref name="handle"/>, opened to write (<see cref="NativeFiles.OpenToWrite"/>).</summary>
+    public OutputFileStream(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int bufferSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bufferSize);
         // Unbuffered (0): what reaches it is this class's buffer, or a span at least as long.
-        file = new FileStream(path, mode, FileAccess.Write, share, 0, FileOptions.None);
+        file = new FileStream(handle, FileAccess.Write, 0);
         buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
     }
 

@@ -53,12 +53,21 @@ public sealed class ProjectLock : IDisposable
         {
             try
             {
-                var file = new FileStream(path, mode, FileAccess.ReadWrite, FileShare.None);
-                // The state folder's owner, as for every file the tool makes: a lock left by a run as root
-                // would keep the user from every later run.
-                if (kind == FileKind.Missing)
-                    NativeFiles.MatchOwner(file.SafeFileHandle, folder);
-                return new ProjectLock(file);
+                var handle = NativeFiles.OpenToWrite(path, mode, read: true, exclusive: true);
+                try
+                {
+                    NativeFiles.LockExclusively(handle);
+                    // The state folder's owner, as for every file the tool makes: a lock left by a run as
+                    // root would keep the user from every later run.
+                    if (kind == FileKind.Missing)
+                        NativeFiles.MatchOwner(handle, folder);
+                }
+                catch
+                {
+                    handle.Dispose();
+                    throw;
+                }
+                return new ProjectLock(new FileStream(handle, FileAccess.ReadWrite));
             }
             catch (FileNotFoundException) when (mode == FileMode.Open)
             {

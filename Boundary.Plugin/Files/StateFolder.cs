@@ -12,10 +12,7 @@ public static class StateFolder
         var ignore = Path.Combine(folder, ".gitignore");
         try
         {
-            var made = NativeFiles.KindOf(folder, followLinks: false) == FileKind.Missing;
-            Directory.CreateDirectory(folder);
-            if (made)
-                NativeFiles.MatchOwner(folder, Path.GetDirectoryName(folder)!);
+            Folders.Create(folder);
             if (NativeFiles.KindOf(ignore, followLinks: false) == FileKind.Missing)
             {
                 // Its temp file could be made but neither renamed into place nor removed.

@@ -48,7 +48,7 @@ public static partial class TempFiles
             // its finally blocks: the pending temp files are removed first, then the signal ends the process
             // as usual (or, where a command handles Ctrl+C itself, the run stops at its next write).
             signalHandlers ??= [OnSignal(PosixSignal.SIGTERM), OnSignal(PosixSignal.SIGHUP), OnSignal(PosixSignal.SIGINT)];
-            var stream = new OutputFileStream(temp, FileMode.CreateNew, FileShare.None, bufferSize);
+            var stream = new OutputFileStream(NativeFiles.OpenToWrite(temp, FileMode.CreateNew), bufferSize);
             Pending[temp] = true;
             return stream;
         }

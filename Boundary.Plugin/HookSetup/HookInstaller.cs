@@ -288,10 +288,7 @@ public sealed class HookInstaller(AmplifyProject project)
         var real = ProjectPath.Confine(Project.Root, folder);
         try
         {
-            var made = NativeFiles.KindOf(real, followLinks: false) == FileKind.Missing;
-            Directory.CreateDirectory(real);
-            if (made)
-                NativeFiles.MatchOwner(real, Path.GetDirectoryName(real)!);
+            Folders.Create(real);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -299,21 +296,7 @@ public sealed class HookInstaller(AmplifyProject project)
         }
     }
 
-    private void WriteScript(string path, string text)
-    {
-        AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text));
-        path = ProjectPath.Confine(Project.Root, path);
-        if (!OperatingSystem.IsWindows())
-        {
-            // chmod +x for whoever may read it (umask permitting): u+x always, g+x and o+x where r is set.
-            var mode = File.GetUnixFileMode(path) | UnixFileMode.UserRead | UnixFileMode.UserExecute;
-            if ((mode & UnixFileMode.GroupRead) != 0)
-                mode |= UnixFileMode.GroupExecute;
-            if ((mode & UnixFileMode.OtherRead) != 0)
-                mode |= UnixFileMode.OtherExecute;
-            File.SetUnixFileMode(path, mode);
-        }
-    }
+    private void WriteScript(string path, string text) => AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text), executable: true);
 
     private void Delete(string path) => AtomicFile.Delete(Project.Root, path);
 }

@@ -145,7 +145,7 @@ public sealed class PushJournal : IDisposable
             throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
         RefuseFlaggedFolder(path, System.IO.Path.GetDirectoryName(target)!);
         // Kept before the header is written: once the file exists, the caller deletes it if the run stops.
-        stream = new OutputFileStream(target, FileMode.Create, FileShare.Read, 1 << 16);
+        stream = new OutputFileStream(NativeFiles.OpenToWrite(target, FileMode.Create), 1 << 16);
         NativeFiles.MatchOwner(stream.Handle, System.IO.Path.GetDirectoryName(target)!);
         var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");
         StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore, fileId));
