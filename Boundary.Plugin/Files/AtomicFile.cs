@@ -177,8 +177,9 @@ public static class AtomicFile
 
     /// <summary>
     /// The replaced file's owner, group and mode for its temp file (a new file: the owner and group of its
-    /// folder, the mode it was made with), execute bits added where asked, set on the open file: by name, a link swapped in for the temp file would carry them to its
-    /// target. The mode comes last, as a change of owner can clear its set-id bits.
+    /// folder, the mode it was made with), execute bits added where asked, all set on the open file: by
+    /// name, a link swapped in for the temp file would carry them to its target. The mode comes last, as a
+    /// change of owner can clear its set-id bits.
     /// </summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void TakeOwnerAndMode(OutputFileStream stream, string target, bool executable)

@@ -58,8 +58,9 @@ public sealed class ProjectLock : IDisposable
                 {
                     NativeFiles.LockExclusively(handle);
                     // The state folder's owner, as for every file the tool makes: a lock left by a run as
-                    // root would keep the user from every later run.
-                    if (kind == FileKind.Missing)
+                    // root would keep the user from every later run (one an older version left is mended
+                    // by the next run that writes and may; a dry run changes nothing).
+                    if (mode != FileMode.Open)
                         NativeFiles.MatchOwner(handle, folder);
                 }
                 catch
