@@ -1,6 +1,7 @@
 using Boundary.Core;
 using System.Diagnostics;
 using Boundary.Files;
+using Boundary.Push;
 using Boundary.Tests.Support;
 using static Boundary.Tests.Hooks.HookTestSupport;
 
@@ -156,6 +157,95 @@ public class FileOwnershipTests
         {
             Directory.Delete(folder, recursive: true);
             Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Set_id_bits_are_never_copied_and_a_target_swapped_for_a_link_lends_neither_owner_nor_mode()
+    {
+        RequireRoot();
+        var folder = Directory.CreateTempSubdirectory("boundary-suid-").FullName;
+        var outside = Directory.CreateTempSubdirectory("boundary-suid-outside-").FullName;
+        try
+        {
+            Chown($"{Nobody}:{Nobody}", folder);
+            var plain = Path.Combine(folder, "plain.json");
+            File.WriteAllText(plain, "{}");
+            File.SetUnixFileMode(plain, (UnixFileMode)0x9ED); // 4755
+            AtomicFile.Write(folder, plain, "{\"a\":1}"u8.ToArray());
+            File.GetUnixFileMode(plain).Should().Be((UnixFileMode)0x1ED, "0755: set-user-id is dropped");
+
+            var program = Path.Combine(outside, "program");
+            File.WriteAllText(program, "root's");
+            File.SetUnixFileMode(program, (UnixFileMode)0x9ED);
+            var swapped = Path.Combine(folder, "swapped.json");
+            File.WriteAllText(swapped, "{}");
+            Chown($"{Nobody}:{Nobody}", swapped);
+            AtomicFile.Write(folder, swapped, stream =>
+            {
+                File.Delete(swapped);
+                File.CreateSymbolicLink(swapped, program);
+                stream.Write("{\"a\":1}"u8);
+            });
+
+            File.ReadAllText(swapped).Should().Be("{\"a\":1}");
+            (File.GetUnixFileMode(swapped) & (UnixFileMode.SetUser | UnixFileMode.SetGroup)).Should().Be((UnixFileMode)0);
+            OwnerOf(swapped).Should().Be($"{Nobody}:{Nobody}", "a new file's owner is its folder's, not the link target's");
+            File.ReadAllText(program).Should().Be("root's");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_journal_found_as_a_hard_link_to_another_file_is_replaced_never_truncated()
+    {
+        RequireRoot();
+        using var project = TempProject.FromFixture("multi-env");
+        var victim = Path.Combine(Path.GetDirectoryName(project.Root)!, "victim-" + Guid.NewGuid().ToString("N")[..8]);
+        File.WriteAllText(victim, "root's");
+        try
+        {
+            var path = project.PathOf(Journal);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var journal = PushJournal.Begin(project.Root, path, new JournalHeader("transient", "dev", null, DateTimeOffset.UnixEpoch, false, null));
+            Run("ln", $"\"{victim}\" \"{path}\"");
+
+            journal.Append(index => new JournalEntry(index, "amplify/backend/a.json", new string('0', 32), new string('1', 32), [], [], [], null)).Should().Be(0);
+            journal.Ready();
+
+            File.ReadAllText(victim).Should().Be("root's");
+            File.ReadAllText(path).Should().Contain("boundaryJournal");
+        }
+        finally
+        {
+            File.Delete(victim);
+        }
+    }
+
+    [Test]
+    public void A_folder_is_not_made_through_a_link_on_the_way()
+    {
+        if (!OperatingSystem.IsLinux())
+            Assert.Ignore("openat2: Linux only.");
+        var folder = Directory.CreateTempSubdirectory("boundary-mkdir-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "real"));
+            File.CreateSymbolicLink(Path.Combine(folder, "link"), "real");
+
+            var making = () => Folders.Create(Path.Combine(folder, "link", "new"));
+
+            // Refused as a link on the way, or as no folder there (O_DIRECTORY with O_NOFOLLOW): either way, nothing made.
+            making.Should().Throw<Exception>().Where(e => e is BoundaryException || e is IOException);
+            Directory.Exists(Path.Combine(folder, "real", "new")).Should().BeFalse();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

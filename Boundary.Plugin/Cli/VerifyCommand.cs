@@ -118,7 +118,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             try
             {
                 if (folder is not null)
-                    Folders.Create(folder);
+                    Folders.Create(ProjectPath.RealPath(folder));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

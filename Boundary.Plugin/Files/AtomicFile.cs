@@ -184,9 +184,12 @@ public static class AtomicFile
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void TakeOwnerAndMode(OutputFileStream stream, string target, bool executable)
     {
-        var exists = File.Exists(target);
+        // The target as it is now, its link not followed: one swapped for a link to another user's file (a
+        // set-user-id program) lends neither that owner nor that mode; set-id bits are never copied.
+        var replaced = NativeFiles.PlainModeOf(target);
+        var exists = replaced is not null || (!NativeFiles.Supported && File.Exists(target));
         NativeFiles.MatchOwner(stream.Handle, exists ? target : System.IO.Path.GetDirectoryName(target)!);
-        var mode = exists ? File.GetUnixFileMode(target) : File.GetUnixFileMode(stream.Handle);
+        var mode = replaced ?? (exists ? File.GetUnixFileMode(target) : File.GetUnixFileMode(stream.Handle));
         if (executable)
         {
             // chmod +x for whoever may read it (umask permitting): u+x always, g+x and o+x where r is set.
@@ -208,7 +211,19 @@ public static class AtomicFile
         try
         {
             if (NativeFiles.KindOf(entry, followLinks: false) != FileKind.Missing)
-                File.Delete(entry);
+            {
+                if (NativeFiles.Supported)
+                {
+                    // Through the folder's handle: a folder on the way swapped for a link since it was
+                    // confined would otherwise take the delete elsewhere.
+                    using var parent = NativeFiles.OpenFolder(folder);
+                    NativeFiles.DeleteIn(parent, Path.GetFileName(entry));
+                }
+                else
+                {
+                    File.Delete(entry);
+                }
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

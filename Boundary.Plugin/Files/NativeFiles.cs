@@ -54,6 +54,8 @@ internal static partial class NativeFiles
     private const int OTrunc = 0x200;
     private const int ONoFollow = 0x20000;
     private const long SysOpenAt2 = 437; // the same on x64 and arm64 Linux
+    private const int OPath = 0x200000;
+    private const int ODirectory = 0x10000;
     private const ulong ResolveNoSymlinks = 0x04;
     private const int LockExclusive = 2;
     private const int LockNonBlocking = 4;
@@ -70,6 +72,15 @@ internal static partial class NativeFiles
 
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static unsafe partial int OpenAt2(long number, int dirfd, string path, OpenHow* how, nuint size);
+
+    [LibraryImport("libc", EntryPoint = "mkdirat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int MkdirAt(int dirfd, string name, int mode);
+
+    [LibraryImport("libc", EntryPoint = "unlinkat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int UnlinkAt(int dirfd, string name, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fchownat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int FChownAt(int dirfd, string name, uint owner, uint group, int flags);
 
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(int fd, int operation);
@@ -174,7 +185,7 @@ internal static partial class NativeFiles
         if (!Supported)
             return;
         var fd = (int)file.DangerousGetHandle();
-        MatchOwner(model, fd, "", AtEmptyPath, (owner, group) => FChown(fd, owner, group));
+        MatchOwner(model, AtFdCwd, 0, fd, "", AtEmptyPath, (owner, group) => FChown(fd, owner, group));
     }
 
     /// <summary>
@@ -185,15 +196,17 @@ internal static partial class NativeFiles
     {
         if (!Supported)
             return;
-        MatchOwner(model, AtFdCwd, folder, AtSymlinkNoFollow, (owner, group) => LChown(folder, owner, group));
+        MatchOwner(model, AtFdCwd, 0, AtFdCwd, folder, AtSymlinkNoFollow, (owner, group) => LChown(folder, owner, group));
     }
 
-    /// <summary>Gives what <paramref name="dirfd"/>/<paramref name="path"/> names <paramref name="model"/>'s owner and group through <paramref name="chown"/>, else its group alone.</summary>
-    private static unsafe void MatchOwner(string model, int dirfd, string path, int flags, Func<uint, uint, int> chown)
+    /// <summary>Gives what <paramref name="dirfd"/>/<paramref name="path"/> names the owner and group of <paramref name="modelDirfd"/>/<paramref name="model"/> through <paramref name="chown"/>, else that group alone.</summary>
+    // The model is looked at without following a link at its end: a file swapped for a link to another
+    // user's file must not lend that user's ownership.
+    private static unsafe void MatchOwner(string model, int modelDirfd, int modelFlags, int dirfd, string path, int flags, Func<uint, uint, int> chown)
     {
         var wanted = stackalloc byte[StatxSize];
         var made = stackalloc byte[StatxSize];
-        if (!Owners(AtFdCwd, model, 0, wanted) || !Owners(dirfd, path, flags, made))
+        if (!Owners(modelDirfd, model, modelFlags | AtSymlinkNoFollow, wanted) || !Owners(dirfd, path, flags, made))
             return;
         var (uid, gid) = (*(uint*)(wanted + UidOffset), *(uint*)(wanted + GidOffset));
         var group = *(uint*)(made + GidOffset);
@@ -321,7 +334,7 @@ internal static partial class NativeFiles
     /// one call; where the kernel or a sandbox refuses openat2, O_NOFOLLOW still guards the last component.
     /// </summary>
     /// <param name="exclusive">Elsewhere than Linux, where <see cref="LockExclusively"/> does nothing: opened so that no other process may open it.</param>
-    public static unsafe SafeFileHandle OpenToWrite(string realPath, FileMode mode, bool read = false, bool exclusive = false)
+    public static SafeFileHandle OpenToWrite(string realPath, FileMode mode, bool read = false, bool exclusive = false)
     {
         if (!Supported)
             return File.OpenHandle(realPath, mode, read ? FileAccess.ReadWrite : FileAccess.Write, exclusive ? FileShare.None : FileShare.Read);
@@ -333,6 +346,18 @@ internal static partial class NativeFiles
             FileMode.Open => 0,
             _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a mode the tool writes with"),
         };
+        return OpenNoLinks(realPath, flags);
+    }
+
+    /// <summary>
+    /// The folder <paramref name="realFolder"/> (every link already resolved) as a handle to make, change and
+    /// delete entries in, refusing a link anywhere on the way, as <see cref="OpenToWrite"/> does: what is done
+    /// through it happens in that folder even if a folder on the way is swapped for a link afterwards.
+    /// </summary>
+    public static SafeFileHandle OpenFolder(string realFolder) => OpenNoLinks(realFolder, OPath | ODirectory | OCloExec | ONoFollow);
+
+    private static unsafe SafeFileHandle OpenNoLinks(string realPath, int flags)
+    {
         const int permissions = 0x1B6; // 0666, less the umask, as .NET creates files
         // openat2 takes a mode only with O_CREAT (EINVAL otherwise).
         var how = new OpenHow { Flags = (ulong)flags, Mode = (flags & OCreat) != 0 ? permissions : 0u, Resolve = ResolveNoSymlinks };
@@ -351,6 +376,39 @@ internal static partial class NativeFiles
             EExist => new IOException($"{realPath}: already exists"),
             _ => new IOException($"{realPath}: cannot be opened (errno {errno})"),
         };
+    }
+
+    /// <summary>
+    /// Makes the folder <paramref name="name"/> in <paramref name="parent"/> (<see cref="OpenFolder"/>) and gives
+    /// it the parent's owner and group as far as this process may (<see cref="MatchOwner(SafeFileHandle, string)"/>).
+    /// One that exists is left as it is.
+    /// </summary>
+    public static unsafe void MakeFolderIn(SafeFileHandle parent, string name)
+    {
+        var fd = (int)parent.DangerousGetHandle();
+        if (MkdirAt(fd, name, 0x1FF) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == EExist)
+                return;
+            throw errno is EAcces or EPerm
+                ? new UnauthorizedAccessException($"Access to the path '{name}' is denied.")
+                : new IOException($"{name}: the folder cannot be made (errno {errno})");
+        }
+        MatchOwner("", fd, AtEmptyPath, fd, name, AtSymlinkNoFollow, (owner, group) => FChownAt(fd, name, owner, group, AtSymlinkNoFollow));
+    }
+
+    /// <summary>Deletes the entry <paramref name="name"/> of <paramref name="parent"/> (<see cref="OpenFolder"/>): a link is removed, never its target; false when there was none.</summary>
+    public static bool DeleteIn(SafeFileHandle parent, string name)
+    {
+        if (UnlinkAt((int)parent.DangerousGetHandle(), name, 0) == 0)
+            return true;
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno == ENoEnt)
+            return false;
+        throw errno is EAcces or EPerm
+            ? new UnauthorizedAccessException($"Access to the path '{name}' is denied.")
+            : new IOException($"{name}: cannot be deleted (errno {errno})");
     }
 
     /// <summary>Takes an exclusive advisory lock on <paramref name="file"/> without waiting; an <see cref="IOException"/> when another process holds it.</summary>
@@ -419,6 +477,22 @@ internal static partial class NativeFiles
         var inode = *(ulong*)(buffer + InoOffset);
         long? birth = (mask & StatxBtime) == 0 ? null : *(long*)(buffer + BtimeOffset) * 1_000_000_000 + *(uint*)(buffer + BtimeOffset + 8);
         return (inode, birth);
+    }
+
+    /// <summary>
+    /// The permission bits of <paramref name="path"/> when it is a regular file itself (a link is not followed),
+    /// without set-user-id, set-group-id and sticky: a file the tool writes never needs them, and a file
+    /// swapped for something else must lend it none. Null otherwise, or where this cannot be asked.
+    /// </summary>
+    public static unsafe UnixFileMode? PlainModeOf(string path)
+    {
+        if (!Supported)
+            return null;
+        var buffer = stackalloc byte[StatxSize];
+        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxType | StatxMode, buffer) != 0 || (*(uint*)buffer & (StatxType | StatxMode)) != (StatxType | StatxMode))
+            return null;
+        int mode = *(ushort*)(buffer + ModeOffset);
+        return KindOfMode(mode) == FileKind.Regular ? (UnixFileMode)(mode & 0x1FF) : null;
     }
 
     private static unsafe int StatMode(int dirfd, string path, int flags, out int errno)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Win32.SafeHandles;
 using Boundary.Core;
 
 namespace Boundary.Files;
@@ -53,14 +54,25 @@ public sealed class ProjectLock : IDisposable
         {
             try
             {
-                var handle = NativeFiles.OpenToWrite(path, mode, read: true, exclusive: true);
+                // Made here (O_EXCL), or opened as it is: only a lock this run made is given the state
+                // folder's owner, never one found in place, which could be a hard link to another file.
+                var created = false;
+                SafeFileHandle handle;
+                try
+                {
+                    handle = NativeFiles.OpenToWrite(path, mode == FileMode.Open ? FileMode.Open : FileMode.CreateNew, read: true, exclusive: true);
+                    created = mode != FileMode.Open;
+                }
+                catch (IOException) when (mode != FileMode.Open && NativeFiles.KindOf(path, followLinks: false) == FileKind.Regular)
+                {
+                    handle = NativeFiles.OpenToWrite(path, FileMode.Open, read: true, exclusive: true);
+                }
                 try
                 {
                     NativeFiles.LockExclusively(handle);
                     // The state folder's owner, as for every file the tool makes: a lock left by a run as
-                    // root would keep the user from every later run (one an older version left is mended
-                    // by the next run that writes and may; a dry run changes nothing).
-                    if (mode != FileMode.Open)
+                    // root would keep the user from every later run.
+                    if (created)
                         NativeFiles.MatchOwner(handle, folder);
                 }
                 catch

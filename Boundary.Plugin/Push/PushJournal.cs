@@ -145,7 +145,10 @@ public sealed class PushJournal : IDisposable
             throw new NotRegularFileException(path, NativeFiles.KindOf(target, followLinks: false));
         RefuseFlaggedFolder(path, System.IO.Path.GetDirectoryName(target)!);
         // Kept before the header is written: once the file exists, the caller deletes it if the run stops.
-        stream = new OutputFileStream(NativeFiles.OpenToWrite(target, FileMode.Create), 1 << 16);
+        // A new file: one left in its place (a hard link to another user's file, where the kernel lets
+        // users make those) is removed, never truncated and given away.
+        AtomicFile.Delete(root, target);
+        stream = new OutputFileStream(NativeFiles.OpenToWrite(target, FileMode.CreateNew), 1 << 16);
         NativeFiles.MatchOwner(stream.Handle, System.IO.Path.GetDirectoryName(target)!);
         var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");
         StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore, fileId));
