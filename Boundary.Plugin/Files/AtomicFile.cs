@@ -203,6 +203,26 @@ public static class AtomicFile
             File.SetUnixFileMode(stream.Handle, mode);
     }
 
+    /// <summary>Removes the empty folder <paramref name="folder"/> (inside <paramref name="root"/>), through its parent's handle as <see cref="Delete"/> does.</summary>
+    public static void DeleteEmptyFolder(string root, string folder)
+    {
+        var real = ProjectPath.Confine(root, folder);
+        try
+        {
+            if (!NativeFiles.Supported)
+            {
+                Directory.Delete(real);
+                return;
+            }
+            using var parent = NativeFiles.OpenFolder(Path.GetDirectoryName(real)!);
+            NativeFiles.DeleteIn(parent, Path.GetFileName(real), folder: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{folder}: cannot be deleted ({e.Message}). Check the folder's permissions and run again.", e);
+        }
+    }
+
     /// <summary>Deletes <paramref name="path"/> (inside <paramref name="root"/>) when it exists; a link is removed, never its target.</summary>
     public static void Delete(string root, string path)
     {

@@ -398,10 +398,11 @@ internal static partial class NativeFiles
         MatchOwner("", fd, AtEmptyPath, fd, name, AtSymlinkNoFollow, (owner, group) => FChownAt(fd, name, owner, group, AtSymlinkNoFollow));
     }
 
-    /// <summary>Deletes the entry <paramref name="name"/> of <paramref name="parent"/> (<see cref="OpenFolder"/>): a link is removed, never its target; false when there was none.</summary>
-    public static bool DeleteIn(SafeFileHandle parent, string name)
+    /// <summary>Deletes the entry <paramref name="name"/> of <paramref name="parent"/> (<see cref="OpenFolder"/>): a link is removed, never its target; an empty folder with <paramref name="folder"/>; false when there was none.</summary>
+    public static bool DeleteIn(SafeFileHandle parent, string name, bool folder = false)
     {
-        if (UnlinkAt((int)parent.DangerousGetHandle(), name, 0) == 0)
+        const int removeFolder = 0x200; // AT_REMOVEDIR
+        if (UnlinkAt((int)parent.DangerousGetHandle(), name, folder ? removeFolder : 0) == 0)
             return true;
         var errno = Marshal.GetLastPInvokeError();
         if (errno == ENoEnt)

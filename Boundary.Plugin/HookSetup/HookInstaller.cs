@@ -36,7 +36,16 @@ public sealed class HookInstaller(AmplifyProject project)
         if (!Directory.Exists(Project.HooksDir))
             return [];
         var extensions = SupportedExtensions();
-        return Directory.EnumerateFiles(Project.HooksDir)
+        IEnumerable<string> files;
+        try
+        {
+            files = Directory.EnumerateFiles(Project.HooksDir).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw BoundaryException.File($"{Project.HooksDir}: cannot be read ({e.Message}); it may have been moved while 'dotnet boundary' ran. Nothing was changed. Check the folder and run again.", e);
+        }
+        return files
             .Where(f =>
             {
                 var name = Path.GetFileName(f);
@@ -188,7 +197,7 @@ public sealed class HookInstaller(AmplifyProject project)
                 var folder = Path.GetDirectoryName(helper)!;
                 var realFolder = ProjectPath.Confine(Project.Root, folder);
                 if (!Directory.EnumerateFileSystemEntries(realFolder).Any())
-                    Directory.Delete(realFolder);
+                    AtomicFile.DeleteEmptyFolder(Project.Root, realFolder);
             }
             else
             {
