@@ -140,6 +140,24 @@ public class PermissionAttackTests
     }
 
     [Test]
+    public void A_lock_left_by_a_run_as_root_is_one_line_saying_to_delete_it()
+    {
+        // What older versions left after a run as root: a state folder the user owns, a lock root owns.
+        using var site = OwnedByNobody();
+        RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push").ExitCode.Should().Be(0);
+        RunAsNobody(site, Payload(site.Project.Root), "hook", "post-push").ExitCode.Should().Be(0);
+        ChownToRoot(site.Project.PathOf("amplify/.boundary/lock"));
+        File.SetUnixFileMode(site.Project.PathOf("amplify/.boundary/lock"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, Payload(site.Project.Root), "hook", "pre-push");
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("lock: cannot be opened").And.Contain("it belongs to another user").And.Contain("delete it");
+        site.ShouldBeUnchanged(before);
+    }
+
+    [Test]
     public void Read_only_state_folder_after_pre_push_keeps_the_journal_and_says_so()
     {
         using var site = OwnedByNobody();

@@ -171,6 +171,16 @@ internal static partial class NativeFiles
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint GetEffectiveUserId();
 
+    /// <summary>Whether <paramref name="path"/> itself (a link is not followed) belongs to a user other than this process's; false where that cannot be told.</summary>
+    public static unsafe bool BelongsToAnotherUser(string path)
+    {
+        if (!Supported)
+            return false;
+        var buffer = stackalloc byte[StatxSize];
+        return Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxUid, buffer) == 0 && (*(uint*)buffer & StatxUid) != 0 &&
+               *(uint*)(buffer + UidOffset) != GetEffectiveUserId();
+    }
+
     /// <summary>
     /// Gives the file open as <paramref name="file"/>, which this process has just made, the owner and group of
     /// <paramref name="model"/> (the file it replaces, or the folder a new file is made in), as far as this

@@ -90,6 +90,11 @@ public sealed class ProjectLock : IDisposable
             {
                 throw BoundaryException.File($"{path}: cannot be opened ({e.Message}): it is marked immutable or append-only ('lsattr' shows it). Clear the flag ('chattr -i -a') and run again.", e);
             }
+            catch (UnauthorizedAccessException e) when (NativeFiles.BelongsToAnotherUser(path))
+            {
+                // Typically left by a run as root (older versions gave it root's ownership): chmod cannot help.
+                throw BoundaryException.File($"{path}: cannot be opened ({e.Message}): it belongs to another user (left by a run as root?). The lock holds nothing: delete it (as its owner, or with sudo) and run again.", e);
+            }
             catch (UnauthorizedAccessException e)
             {
                 throw BoundaryException.File($"{path}: cannot be opened ({e.Message}). Make {folder} and the files in it writable for you (chmod u+w) and run again.", e);
