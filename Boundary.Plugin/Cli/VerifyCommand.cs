@@ -46,7 +46,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         var paths = Paths ?? [];
         if (Arn is not null)
             Arn = PolicyArn.Parse(Arn).ToString(); // a usage error before any file is read
-        if (OutputFile is not null && Path.GetFileName(Path.GetFullPath(OutputFile, Context.WorkingDirectory)).Length == 0)
+        var reportPath = OutputFile is null ? null : Path.GetFullPath(OutputFile, Context.WorkingDirectory);
+        if (reportPath is not null && Path.GetFileName(reportPath).Length == 0)
             throw BoundaryException.Usage($"--output {OutputFile} names a folder; name the report's file.");
 
         AmplifyProject? project;
@@ -88,8 +89,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         // On stderr before the report: a FIFO or a link to nothing named like a template is not checked, and must not pass unseen.
         foreach (var warning in findWarnings)
             Output.Warn(warning);
-        if (OutputFile is not null)
-            RefuseReportOverCheckedFile(OutputFile, Path.GetFullPath(OutputFile, Context.WorkingDirectory), files);
+        if (reportPath is not null)
+            RefuseReportOverCheckedFile(OutputFile!, reportPath, files);
         if (Org)
         {
             if (project is null || env is null)
@@ -110,21 +111,20 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             ReportFormat.Sarif => TerminalText.Escape(ConsoleOutput.Serialize(VerifyFormats.Sarif(report, Program.Version))),
             _ => string.Join("\n", VerifyFormats.Text(report).Select(TerminalText.Message)),
         };
-        if (OutputFile is not null)
+        if (reportPath is not null)
         {
             var document = Document();
-            var target = Path.GetFullPath(OutputFile, Context.WorkingDirectory);
-            var folder = Path.GetDirectoryName(target);
+            // A file name was checked above, so the path has a folder.
+            var folder = Path.GetDirectoryName(reportPath)!;
             try
             {
-                if (folder is not null)
-                    Folders.Create(ProjectPath.RealPath(folder));
+                Folders.Create(ProjectPath.RealPath(folder));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw BoundaryException.File($"--output {OutputFile}: its folder cannot be made ({e.Message}). Nothing was written; name another file.", e);
             }
-            AtomicFile.Write(Path.GetDirectoryName(Path.GetFullPath(target))!, target, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
+            AtomicFile.Write(folder, reportPath, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
             Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.Name()} report to {OutputFile}.");
         }
         else if (format == ReportFormat.Text)
