@@ -218,9 +218,10 @@ public class VerifyTests
         Run(project, "verify", "--format", "xml").ExitCode.Should().Be(ExitCodes.Usage);
     }
 
-    [TestCase("/")]
-    [TestCase("y/z/")]
-    public void An_output_that_names_a_folder_is_a_usage_error(string output)
+    [TestCase("/", "--output / names a folder")]
+    [TestCase("y/z/", "--output y/z/ names a folder")]
+    [TestCase("", "--output needs a file name")]
+    public void An_output_that_names_a_folder_or_nothing_is_a_usage_error(string output, string message)
     {
         using var project = ProjectWithBoundary();
         project.Write("amplify/backend/f/t.json", Template(Role("R", null)));
@@ -228,7 +229,7 @@ public class VerifyTests
         var result = Run(project, "verify", "--output", output);
 
         result.ExitCode.Should().Be(ExitCodes.Usage, result.ToString());
-        result.StdErr.Should().Contain($"--output {output} names a folder");
+        result.StdErr.Should().Contain(message);
         Directory.Exists(project.PathOf("y")).Should().BeFalse();
     }
 

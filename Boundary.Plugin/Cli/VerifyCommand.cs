@@ -46,6 +46,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         var paths = Paths ?? [];
         if (Arn is not null)
             Arn = PolicyArn.Parse(Arn).ToString(); // a usage error before any file is read
+        if (OutputFile is { Length: 0 })
+            throw BoundaryException.Usage("--output needs a file name.");
         var reportPath = OutputFile is null ? null : Path.GetFullPath(OutputFile, Context.WorkingDirectory);
         if (reportPath is not null && Path.GetFileName(reportPath).Length == 0)
             throw BoundaryException.Usage($"--output {OutputFile} names a folder; name the report's file.");
