@@ -100,7 +100,7 @@ public sealed class PushJournal : IDisposable
             try
             {
                 var index = Count;
-                StateJson.WriteLine(Open(), entry(index));
+                JournalLineWriter.WriteEntry(Open(), entry(index));
                 Count++;
                 return index;
             }
@@ -123,7 +123,7 @@ public sealed class PushJournal : IDisposable
                 if (failure is not null)
                     throw failure is BoundaryException refused ? refused : CannotWrite(path, failure);
                 var written = Open();
-                StateJson.WriteLine(written, new JournalReadyLine(Count));
+                JournalLineWriter.WriteReady(written, new JournalReadyLine(Count));
                 written.Flush(flushToDisk: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -151,7 +151,7 @@ public sealed class PushJournal : IDisposable
         stream = new OutputFileStream(NativeFiles.OpenToWrite(target, FileMode.CreateNew), 1 << 16);
         NativeFiles.MatchOwner(stream.Handle, System.IO.Path.GetDirectoryName(target)!);
         var fileId = FileIdentity.Of(target) ?? throw new IOException("its identity on disk cannot be read");
-        StateJson.WriteLine(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore, fileId));
+        JournalLineWriter.WriteHeader(stream, new JournalHeaderLine(FormatVersion, header.Mode, header.Env, header.Boundary, header.Created, header.RecordsOwnership, header.OwnershipBefore, fileId));
         return stream;
     }
 
@@ -165,14 +165,13 @@ public sealed class PushJournal : IDisposable
     /// </summary>
     public void MarkDone(int index)
     {
-        var bytes = StateJson.Serialize(new JournalDoneLine(index));
+        var line = JournalLineWriter.DoneLine(new JournalDoneLine(index));
         lock (gate)
         {
             try
             {
                 var written = Open();
-                written.Write(bytes);
-                written.WriteByte((byte)'\n');
+                written.Write(line);
                 written.Flush(flushToDisk: false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

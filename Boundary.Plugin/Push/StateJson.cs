@@ -38,13 +38,6 @@ internal static class StateJson
     public static byte[] Serialize<T>(T value, bool indented = false) =>
         JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>(indented ? Indented : Compact));
 
-    /// <summary>Writes one compact line: a journal entry of a large template is megabytes, serialized through pooled buffers rather than into an array of its own.</summary>
-    public static void WriteLine<T>(Stream stream, T value)
-    {
-        JsonSerializer.Serialize(stream, value, TypeInfo<T>(Compact));
-        stream.WriteByte((byte)'\n');
-    }
-
     /// <exception cref="JsonException">Not valid JSON, or not of the schema.</exception>
     public static T Deserialize<T>(ReadOnlySpan<byte> json)
     {
