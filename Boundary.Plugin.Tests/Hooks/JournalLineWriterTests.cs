@@ -66,6 +66,41 @@ public class JournalLineWriterTests
         read.Should().BeEquivalentTo(entry, options => options.WithStrictOrdering());
     }
 
+    [Test]
+    public void A_large_entry_reaches_the_stream_in_pieces_not_as_one_buffer()
+    {
+        var added = Enumerable.Range(0, 100_000).Select(i => new AddedBoundary($"Role{i}", "arn:aws:iam::123456789012:policy/B")).ToList();
+        var undo = Enumerable.Range(0, 100_000).Select(i => TextEdit.Removal(i * 100, 60)).ToList();
+        var stream = new LargestWriteStream();
+
+        JournalLineWriter.WriteEntry(stream, new JournalEntry(0, "amplify/backend/big.yaml", "00", "11", undo, added, [], null));
+
+        stream.Length.Should().BeGreaterThan(10_000_000);
+        stream.LargestWrite.Should().BeLessThan(1 << 20);
+    }
+
+    /// <summary>A stream that keeps only its length and the largest single write it was given.</summary>
+    private sealed class LargestWriteStream : MemoryStream
+    {
+        private long length;
+
+        public int LargestWrite { get; private set; }
+
+        public override long Length => length;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Count(buffer.Length);
+
+        public override void Write(byte[] buffer, int offset, int count) => Count(count);
+
+        public override void WriteByte(byte value) => Count(1);
+
+        private void Count(int bytes)
+        {
+            length += bytes;
+            LargestWrite = Math.Max(LargestWrite, bytes);
+        }
+    }
+
     private static string Written(Action<Stream> write)
     {
         using var stream = new MemoryStream();

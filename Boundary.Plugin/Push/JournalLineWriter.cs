@@ -19,6 +19,8 @@ internal static class JournalLineWriter
         Indented = false,
     };
 
+    private const int PendingLimit = 32 * 1024;
+
     public static void WriteHeader(Stream stream, JournalHeaderLine line) =>
         WriteLine(stream, writer =>
         {
@@ -49,9 +51,7 @@ internal static class JournalLineWriter
                 writer.WriteNumber("removeLength", edit.RemoveLength);
                 writer.WriteString("insert", edit.Insert);
                 writer.WriteEndObject();
-                // An undo edit can hold megabytes (a template's whole text): written out as it goes
-                // rather than gathered into one buffer for the line.
-                writer.Flush();
+                WriteOutPending(writer);
             }
             writer.WriteEndArray();
             writer.WriteStartArray("added");
@@ -61,6 +61,7 @@ internal static class JournalLineWriter
                 writer.WriteString("logicalId", added.LogicalId);
                 writer.WriteString("value", added.Value);
                 writer.WriteEndObject();
+                WriteOutPending(writer);
             }
             writer.WriteEndArray();
             writer.WriteStartArray("replaced");
@@ -71,6 +72,7 @@ internal static class JournalLineWriter
                 writer.WriteString("oldValue", replaced.OldValue);
                 writer.WriteString("newValue", replaced.NewValue);
                 writer.WriteEndObject();
+                WriteOutPending(writer);
             }
             writer.WriteEndArray();
             if (entry.CopyStamp is { } stamp)
@@ -106,6 +108,17 @@ internal static class JournalLineWriter
             writer.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Hands what the writer holds to the stream once it passes <see cref="PendingLimit"/>: a large
+    /// template's entry lists a hundred thousand roles, and the writer would otherwise grow one buffer
+    /// (doubling and copying) to hold the whole line, as the serializer's own flushing avoids.
+    /// </summary>
+    private static void WriteOutPending(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= PendingLimit)
+            writer.Flush();
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
