@@ -29,6 +29,8 @@ public class TerminalTextTests
     [TestCase("a\r", "a\\u000D")]
     [TestCase("a\r\r\n", "a\\u000D\r\n")]
     [TestCase("x\u001b[1A\r\n", "x\\u001B[1A\r\n")]
+    [TestCase("\u001b\r\n\r", "\\u001B\r\n\\u000D")]
+    [TestCase("", "")]
     public void A_diff_keeps_a_carriage_return_only_before_a_line_feed(string text, string shown)
     {
         var writer = new StringWriter();
@@ -36,6 +38,56 @@ public class TerminalTextTests
         TerminalText.WriteKeepingCrLf(writer, text);
 
         writer.ToString().Should().Be(shown);
+    }
+
+    [Test]
+    public void A_diff_of_a_CRLF_file_reaches_the_writer_in_one_piece()
+    {
+        var text = string.Concat(Enumerable.Repeat("+  \"Type\": \"AWS::IAM::Role\",\r\n", 1000));
+        var writer = new CountingWriter();
+
+        TerminalText.WriteKeepingCrLf(writer, text);
+
+        writer.ToString().Should().Be(text);
+        var calls = writer.Calls;
+        calls.Should().Be(1);
+    }
+
+    /// <summary>A writer that counts the calls it gets (each of which a console turns into a system call), not the ones they make of each other.</summary>
+    private sealed class CountingWriter : StringWriter
+    {
+        private bool inCall;
+
+        public int Calls { get; private set; }
+
+        public override void Write(char value) => Count(() => base.Write(value));
+
+        public override void Write(string? value) => Count(() => base.Write(value));
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            var copy = buffer.ToString();
+            Count(() => base.Write(copy.AsSpan()));
+        }
+
+        public override void Write(char[] buffer, int index, int count) => Count(() => base.Write(buffer, index, count));
+
+        private void Count(Action write)
+        {
+            if (!inCall)
+                Calls++;
+            var outer = !inCall;
+            inCall = true;
+            try
+            {
+                write();
+            }
+            finally
+            {
+                if (outer)
+                    inCall = false;
+            }
+        }
     }
 
     [TestCase("one line", "one line")]

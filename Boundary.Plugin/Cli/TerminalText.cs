@@ -67,21 +67,23 @@ public static class TerminalText
     /// </summary>
     public static void WriteKeepingCrLf(TextWriter writer, ReadOnlySpan<char> text)
     {
-        while (text.Length > 0)
+        // Written in runs that end only at a character to escape: a CRLF file's diff is one write a block,
+        // not two a line.
+        var start = 0;
+        var from = 0;
+        while (text[from..].IndexOfAny(TerminalControls) is var found and >= 0)
         {
-            var next = text.IndexOfAny(TerminalControls);
-            if (next < 0)
-            {
-                writer.Write(text);
-                return;
-            }
-            writer.Write(text[..next]);
-            if (text[next] == '\r' && next + 1 < text.Length && text[next + 1] == '\n')
-                writer.Write('\r');
-            else
-                writer.Write(EscapeOne(text[next]));
-            text = text[(next + 1)..];
+            var at = from + found;
+            from = at + 1;
+            if (text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n')
+                continue;
+            if (at > start)
+                writer.Write(text[start..at]);
+            writer.Write(EscapeOne(text[at]));
+            start = from;
         }
+        if (start < text.Length)
+            writer.Write(text[start..]);
     }
 
     private static string Escape(ReadOnlySpan<char> text, int first)
