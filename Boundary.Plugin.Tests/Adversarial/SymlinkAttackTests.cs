@@ -40,7 +40,7 @@ public class SymlinkAttackTests
         var result = site.RunWith(Payload(site.Project.Root), "hook", "pre-push");
 
         ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend/function/fnA/evil-cloudformation-template.json");
-        result.StdErr.Should().Contain("No file was changed");
+        result.StdErr.Should().Contain("Nothing was changed");
     }
 
     [Test]
@@ -124,6 +124,48 @@ public class SymlinkAttackTests
 
         var remove = site.Run("remove");
         ShouldNameLinkAndChangeNothing(site, remove, before, linked);
+    }
+
+    // Each settings file read from a link to a file outside the project that would be read without error
+    // and shown: its text must never reach the output, whatever the command.
+    [TestCase("amplify/team-provider-info.json", """{"leakedEnv":{"awscloudformation":{"PermissionsBoundaryPolicyArn":"arn:aws:iam::999999999999:policy/Leaked"}}}""", "list")]
+    [TestCase("amplify/team-provider-info.json", """{"leakedEnv":{"awscloudformation":{"PermissionsBoundaryPolicyArn":"arn:aws:iam::999999999999:policy/Leaked"}}}""", "get --env leakedEnv")]
+    [TestCase("amplify/backend/amplify-meta.json", """{"providers":{"awscloudformation":{"PermissionsBoundaryPolicyArn":"arn:aws:iam::999999999999:policy/Leaked"}}}""", "list")]
+    [TestCase("amplify/.config/local-env-info.json", """{"envName":"leakedEnv"}""", "get")]
+    [TestCase("amplify/boundary-settings.json", """{"persist":true,"leaked":1}""", "hook pre-push --dry-run")]
+    [TestCase("amplify/hooks/hooks-config.json", """{"extensions":{"leaked":{"runtime":"x"}}}""", "hook status")]
+    public void A_settings_file_linked_outside_is_never_read(string linked, string outsideText, string command)
+    {
+        using var site = AttackSite.FromFixture();
+        var target = Path.Combine(site.Outside, "settings.json");
+        File.WriteAllText(target, outsideText);
+        Directory.CreateDirectory(Path.GetDirectoryName(site.Project.PathOf(linked))!);
+        File.Delete(site.Project.PathOf(linked));
+        File.CreateSymbolicLink(site.Project.PathOf(linked), target);
+        var before = site.Snapshot();
+
+        var result = command.StartsWith("hook pre-push", StringComparison.Ordinal)
+            ? site.RunWith(Payload(site.Project.Root), command.Split(' '))
+            : site.Run(command.Split(' '));
+
+        ShouldNameLinkAndChangeNothing(site, result, before, linked);
+        result.StdErr.Should().Contain("never reads through a link");
+        (result.StdOut + result.StdErr).Should().NotContainEquivalentOf("leaked", "the file outside the project was read");
+    }
+
+    [Test]
+    public void Verify_refuses_a_template_linked_to_a_file_outside()
+    {
+        using var site = AttackSite.FromFixture();
+        var target = Path.Combine(site.Outside, "role.json");
+        File.WriteAllText(target, RoleTemplate.Replace("\"Role\"", "\"LeakedRole\"", StringComparison.Ordinal));
+        File.CreateSymbolicLink(site.Project.PathOf("amplify/backend/function/fnA/evil-cloudformation-template.json"), target);
+        var before = site.Snapshot();
+
+        var result = site.Run("verify", "--arn", "arn:aws:iam::123456789012:policy/B");
+
+        ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend/function/fnA/evil-cloudformation-template.json");
+        result.StdOut.Should().NotContain("LeakedRole");
     }
 
     [Test]

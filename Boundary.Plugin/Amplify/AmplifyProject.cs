@@ -76,15 +76,26 @@ public sealed class AmplifyProject
     {
         if (!File.Exists(LocalEnvInfoPath))
             return null;
-        var name = JsonFile.Load(LocalEnvInfoPath).GetString("envName");
+        var name = LoadJson(LocalEnvInfoPath).GetString("envName");
         return string.IsNullOrEmpty(name) ? null : name;
+    }
+
+    /// <summary>
+    /// One of the project's JSON files, read only when no link on its way leads out of the project: what
+    /// the tool reads from a file quotes its text in errors and output.
+    /// </summary>
+    /// <exception cref="BoundaryException">A link leads outside the project, or the file cannot be read or parsed (exit 3).</exception>
+    public JsonFile LoadJson(string path)
+    {
+        Files.ProjectPath.ConfineRead(Root, path);
+        return JsonFile.Load(path);
     }
 
     public JsonFile LoadTeamProviderInfo()
     {
         if (!File.Exists(TeamProviderInfoPath))
             throw BoundaryException.File($"{TeamProviderInfoPath} does not exist. Run 'amplify init' (or 'amplify env pull') first, or use 'dotnet boundary env add <name>' to create the env's entry.");
-        var file = JsonFile.Load(TeamProviderInfoPath);
+        var file = LoadJson(TeamProviderInfoPath);
         CheckTeamProviderInfoShape(file);
         return file;
     }

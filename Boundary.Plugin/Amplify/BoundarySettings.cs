@@ -32,7 +32,7 @@ public sealed class BoundarySettings(AmplifyProject project)
     {
         var teamProviderInfo = Project.LoadTeamProviderInfo();
         var current = Project.CurrentEnv();
-        var meta = File.Exists(Project.AmplifyMetaPath) ? JsonFile.Load(Project.AmplifyMetaPath) : null;
+        var meta = File.Exists(Project.AmplifyMetaPath) ? Project.LoadJson(Project.AmplifyMetaPath) : null;
         var metaValue = meta?.GetString(MetaPath);
         metaValue = string.IsNullOrEmpty(metaValue) ? null : metaValue;
         return AmplifyProject.EnvNames(teamProviderInfo).Select(env =>
@@ -88,7 +88,7 @@ public sealed class BoundarySettings(AmplifyProject project)
             }
             else
             {
-                var meta = JsonFile.Load(Project.AmplifyMetaPath);
+                var meta = Project.LoadJson(Project.AmplifyMetaPath);
                 if (meta.Find("providers", AmplifyProject.ProviderKey) is not { IsObject: true })
                 {
                     warnings.Add($"{Project.AmplifyMetaPath} has no providers.awscloudformation object, so it was left alone.");

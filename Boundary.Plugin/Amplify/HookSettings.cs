@@ -18,7 +18,7 @@ public sealed record HookSettings(bool Persist, bool IncludeUsers)
         var path = PathOf(project);
         if (!File.Exists(path))
             return new HookSettings(false, false);
-        var file = Json.JsonFile.Load(path);
+        var file = project.LoadJson(path);
         return new HookSettings(Flag(file, "persist"), Flag(file, "includeUsers"));
     }
 

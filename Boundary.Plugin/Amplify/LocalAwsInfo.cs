@@ -12,7 +12,7 @@ public sealed record LocalAwsInfo(string? ConfigLevel, bool UseProfile, string? 
     {
         if (!File.Exists(project.LocalAwsInfoPath))
             return null;
-        var file = JsonFile.Load(project.LocalAwsInfoPath);
+        var file = project.LoadJson(project.LocalAwsInfoPath);
         if (file.Find(env) is not { IsObject: true })
             return null;
         return new LocalAwsInfo(

@@ -23,6 +23,14 @@ public static class ProjectPath
     public static string Confine(string root, string path) => Confine(root, path, null);
 
     /// <summary>
+    /// <see cref="Confine(string, string)"/> for a project file the tool reads (a settings file, a hook
+    /// script): a cloned project can hold a link from <c>team-provider-info.json</c> to a file elsewhere on
+    /// the machine, and what is read from it would reach the output, if only in a parse error.
+    /// </summary>
+    /// <exception cref="BoundaryException">The path, or a link on its way, leads outside the root (exit 3).</exception>
+    public static string ConfineRead(string root, string path) => Confine(root, path, null, reading: true);
+
+    /// <summary>
     /// <see cref="Confine(string, string)"/> for each of <paramref name="paths"/>, with each folder on
     /// the way resolved once (for many files below the same folders; the tree must not change meanwhile).
     /// The first path that leads outside stops it, with <see cref="Confine(string, string)"/>'s error.
@@ -34,8 +42,9 @@ public static class ProjectPath
     }
 
     /// <param name="resolved">Paths (as shown in errors) already resolved in this tree, and their real paths; filled as it goes.</param>
-    private static string Confine(string root, string path, Dictionary<string, string>? resolved)
+    private static string Confine(string root, string path, Dictionary<string, string>? resolved, bool reading = false)
     {
+        var does = reading ? "reads" : "writes";
         var lexicalRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         string? realRoot = null;
         if (resolved is null || !resolved.TryGetValue(lexicalRoot, out realRoot))
@@ -55,7 +64,7 @@ public static class ProjectPath
         if (relative == ".")
             return realRoot;
         if (Escapes(relative))
-            throw BoundaryException.File($"{full}: outside {lexicalRoot}; 'dotnet boundary' writes nothing outside it. Nothing was changed.");
+            throw BoundaryException.File($"{full}: outside {lexicalRoot}; 'dotnet boundary' {does} nothing outside it. Nothing was changed.");
         var current = realRoot;
         foreach (var component in relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -74,7 +83,7 @@ public static class ProjectPath
                 var target = RealPath(candidate);
                 if (!IsInside(realRoot, target))
                     throw BoundaryException.File(
-                        $"{shown}: a link to {link} (resolved: {target}), outside {lexicalRoot}; 'dotnet boundary' never writes through a link that leaves the folder it works on. " +
+                        $"{shown}: a link to {link} (resolved: {target}), outside {lexicalRoot}; 'dotnet boundary' never {does} through a link that leaves the folder it works on. " +
                         "Nothing was changed. Replace the link with a copy of its target (or a link inside the folder) and run again.");
                 current = target;
             }

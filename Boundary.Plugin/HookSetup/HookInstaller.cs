@@ -60,7 +60,7 @@ public sealed class HookInstaller(AmplifyProject project)
     {
         var extensions = new HashSet<string>(StringComparer.Ordinal) { "js", "sh" };
         var config = Path.Combine(Project.HooksDir, "hooks-config.json");
-        if (File.Exists(config) && JsonFile.Load(config).Find("extensions") is { IsObject: true } declared)
+        if (File.Exists(config) && Project.LoadJson(config).Find("extensions") is { IsObject: true } declared)
             foreach (var property in declared.Properties)
                 extensions.Add(property.Name);
         return extensions;
@@ -277,7 +277,12 @@ public sealed class HookInstaller(AmplifyProject project)
         return text.Length;
     }
 
-    private static string Read(string path) => Bytes.GetString(SourceText.Read(path).Bytes);
+    /// <summary>A hook file's text, never through a link that leaves the project (see <see cref="AmplifyProject.LoadJson"/>).</summary>
+    private string Read(string path)
+    {
+        ProjectPath.ConfineRead(Project.Root, path);
+        return Bytes.GetString(SourceText.Read(path).Bytes);
+    }
 
     /// <summary>
     /// A hook file that is a link is never written through: a repository could point it at any file of

@@ -197,7 +197,14 @@ public static partial class TemplateFinder
                     throw NotOpenable(file.FullName, "the roles in it", null);
                 var kind = own == Files.FileKind.SymbolicLink ? Files.RegularFile.KindOf(file.FullName) : own;
                 if (kind == Files.FileKind.Regular)
-                    Found.Add((file.FullName, own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name)));
+                {
+                    // A template behind a link out of the project is refused as a folder behind one is: read
+                    // by verify, its text would come from elsewhere on the machine.
+                    var realFile = own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name);
+                    if (own == Files.FileKind.SymbolicLink)
+                        RefuseOutside(file, realFile, realRoot);
+                    Found.Add((file.FullName, realFile));
+                }
                 else
                     warnings?.Add($"{Files.ProjectPath.ShowHidden(file.FullName)}: skipped, not a regular file ({(kind == Files.FileKind.Missing ? "a link to nothing, or a loop of links" : Files.NotRegularFileException.Describe(kind))}).");
             }
@@ -305,7 +312,7 @@ public static partial class TemplateFinder
         private static void RefuseOutside(FileSystemInfo link, string realPath, string realRoot)
         {
             if (!Files.ProjectPath.IsInside(realRoot, realPath))
-                throw BoundaryException.File($"{Files.ProjectPath.ShowHidden(link.FullName)}: a link to {Files.ProjectPath.ShowHidden(link.LinkTarget ?? "")} (resolved: {Files.ProjectPath.ShowHidden(realPath)}), outside {realRoot}; the templates behind it can be neither edited nor left out. Nothing was changed. Replace the link with a copy of the folder and run again.");
+                throw BoundaryException.File($"{Files.ProjectPath.ShowHidden(link.FullName)}: a link to {Files.ProjectPath.ShowHidden(link.LinkTarget ?? "")} (resolved: {Files.ProjectPath.ShowHidden(realPath)}), outside {realRoot}; {(link is DirectoryInfo ? "the templates behind it" : "the template behind it")} can be neither edited nor left out. Nothing was changed. Replace the link with a copy of {(link is DirectoryInfo ? "the folder" : "the file")} and run again.");
         }
 
         /// <summary>
