@@ -75,6 +75,10 @@ public sealed class CommandJsonSnapshotTests
         Snapshot.Match("verify.json", Run(1, "verify", "--format", "json"));
 
     [Test]
+    public void Verify_json_with_output_matches_its_snapshot() =>
+        Snapshot.Match("verify-output.json", Run(1, "verify", "--json", "--output", "report.json"));
+
+    [Test]
     public void Verify_sarif_matches_its_snapshot() =>
         Snapshot.Match("verify.sarif.json", Run(1, "verify", "--format", "sarif"));
 

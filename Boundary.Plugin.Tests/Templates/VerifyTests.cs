@@ -209,6 +209,25 @@ public class VerifyTests
     }
 
     [Test]
+    public void With_json_and_output_stdout_gets_the_outcome_as_json_and_the_file_the_report()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/api/r.json", "{ \"Resources\": { \"R\": { \"Type\": \"AWS::IAM::Role\", \"Properties\": {} } } }");
+
+        var result = Run(project, "verify", "--json", "--output", "out/report.json");
+
+        result.ExitCode.Should().Be(ExitCodes.Findings);
+        var outcome = JObject.Parse(result.StdOut);
+        outcome["ok"]!.Value<bool>().Should().BeFalse();
+        outcome["exitCode"]!.Value<int>().Should().Be(ExitCodes.Findings);
+        outcome["report"]!.ToString().Should().Be(project.PathOf("out/report.json"));
+        outcome["summary"]!["missing"]!.Value<int>().Should().Be(1);
+        var report = JObject.Parse(project.Read("out/report.json"));
+        report["summary"].Should().BeEquivalentTo(outcome["summary"]);
+        report["principals"]!.Should().ContainSingle();
+    }
+
+    [Test]
     public void Help_and_bad_format()
     {
         using var project = ProjectWithBoundary();

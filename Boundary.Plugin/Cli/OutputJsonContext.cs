@@ -22,6 +22,7 @@ namespace Boundary.Cli;
 [JsonSerializable(typeof(RestoreRunDocument))]
 [JsonSerializable(typeof(DiscardDocument))]
 [JsonSerializable(typeof(VerifyDocument))]
+[JsonSerializable(typeof(VerifyReportWrittenDocument))]
 [JsonSerializable(typeof(AuditDocument))]
 [JsonSerializable(typeof(SarifLog))]
 // The values SARIF property bags hold.

@@ -42,6 +42,8 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
     protected override async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         var format = ReportFormats.Parse(Format, Json);
+        // --json promises JSON on stdout; --format json alone only says what the report is.
+        var jsonOnStdout = Json;
         Json = format == ReportFormat.Json; // errors as JSON too
         var paths = Paths ?? [];
         if (Arn is not null)
@@ -127,7 +129,10 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
                 throw BoundaryException.File($"--output {OutputFile}: its folder cannot be made ({e.Message}). Nothing was written; name another file.", e);
             }
             AtomicFile.Write(folder, reportPath, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
-            Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.Name()} report to {OutputFile}.");
+            if (jsonOnStdout)
+                Output.Json(new VerifyReportWrittenDocument(exitCode == ExitCodes.Success, exitCode, reportPath, VerifyFormats.Json(report, exitCode).Summary));
+            else
+                Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.Name()} report to {OutputFile}.");
         }
         else if (format == ReportFormat.Text)
         {
