@@ -23,7 +23,7 @@ public sealed class Program
         };
         try
         {
-            var console = new ForgivingConsole(new ProcessConsole());
+            var console = new ForgivingConsole(PhysicalConsole.Singleton, StandardOutput.Create());
             var exitCode = Run(args, console, RunContext.FromProcess());
             return console.CutOffAtFileSizeLimit ? LastResort.OutputCutOff(Console.Error, exitCode) : exitCode;
         }

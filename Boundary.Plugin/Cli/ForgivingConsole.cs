@@ -8,9 +8,11 @@ namespace Boundary.Cli;
 /// reader gone, a file at the file-size limit) is dropped instead of failing the command there: the
 /// files are what matter, and the exit code still tells how it went (see <see cref="CutOffAtFileSizeLimit"/>).
 /// </summary>
-public sealed class ForgivingConsole(IConsole inner) : IConsole
+/// <param name="inner">The console everything but stdout's writes goes to.</param>
+/// <param name="stdout">Where stdout's writes go instead of <paramref name="inner"/>'s (<see cref="StandardOutput"/> for the process).</param>
+public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) : IConsole
 {
-    private readonly ForgivingWriter output = new(inner.Out);
+    private readonly ForgivingWriter output = new(stdout ?? inner.Out);
     private readonly ForgivingWriter error = new(inner.Error);
 
     public TextWriter Out => output;

@@ -43,38 +43,23 @@ internal static class JournalLineWriter
             writer.WriteString("path", entry.Path);
             writer.WriteString("before", entry.Before);
             writer.WriteString("after", entry.After);
-            writer.WriteStartArray("undo");
-            foreach (var edit in entry.Undo)
+            WriteArray(writer, "undo", entry.Undo, edit =>
             {
-                writer.WriteStartObject();
                 writer.WriteNumber("offset", edit.Offset);
                 writer.WriteNumber("removeLength", edit.RemoveLength);
                 writer.WriteString("insert", edit.Insert);
-                writer.WriteEndObject();
-                WriteOutPending(writer);
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray("added");
-            foreach (var added in entry.Added)
+            });
+            WriteArray(writer, "added", entry.Added, added =>
             {
-                writer.WriteStartObject();
                 writer.WriteString("logicalId", added.LogicalId);
                 writer.WriteString("value", added.Value);
-                writer.WriteEndObject();
-                WriteOutPending(writer);
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray("replaced");
-            foreach (var replaced in entry.Replaced)
+            });
+            WriteArray(writer, "replaced", entry.Replaced, replaced =>
             {
-                writer.WriteStartObject();
                 writer.WriteString("logicalId", replaced.LogicalId);
                 writer.WriteString("oldValue", replaced.OldValue);
                 writer.WriteString("newValue", replaced.NewValue);
-                writer.WriteEndObject();
-                WriteOutPending(writer);
-            }
-            writer.WriteEndArray();
+            });
             if (entry.CopyStamp is { } stamp)
             {
                 writer.WriteStartObject("copyStamp");
@@ -111,14 +96,23 @@ internal static class JournalLineWriter
     }
 
     /// <summary>
-    /// Hands what the writer holds to the stream once it passes <see cref="PendingLimit"/>: a large
-    /// template's entry lists a hundred thousand roles, and the writer would otherwise grow one buffer
-    /// (doubling and copying) to hold the whole line, as the serializer's own flushing avoids.
+    /// An array of objects, each handed to the stream once what the writer holds passes
+    /// <see cref="PendingLimit"/>: a large template's entry lists a hundred thousand roles, and the writer
+    /// would otherwise grow one buffer (doubling and copying) to hold the whole line, as the serializer's
+    /// own flushing avoids.
     /// </summary>
-    private static void WriteOutPending(Utf8JsonWriter writer)
+    private static void WriteArray<T>(Utf8JsonWriter writer, string name, IReadOnlyList<T> items, Action<T> members)
     {
-        if (writer.BytesPending >= PendingLimit)
-            writer.Flush();
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            members(item);
+            writer.WriteEndObject();
+            if (writer.BytesPending >= PendingLimit)
+                writer.Flush();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteStringOrNull(Utf8JsonWriter writer, string name, string? value)
