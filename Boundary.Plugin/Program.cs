@@ -25,7 +25,9 @@ public sealed class Program
         {
             var console = new ForgivingConsole(PhysicalConsole.Singleton, StandardOutput.Create());
             var exitCode = Run(args, console, RunContext.FromProcess());
-            return console.CutOffAtFileSizeLimit ? LastResort.OutputCutOff(Console.Error, exitCode) : exitCode;
+            return console.CutOffAtFileSizeLimit ? LastResort.OutputCutOff(Console.Error, exitCode)
+                : console.Failure is { } failure ? LastResort.OutputLost(Console.Error, exitCode, failure)
+                : exitCode;
         }
         catch (Exception e)
         {

@@ -62,4 +62,36 @@ public class FileSizeLimitTests
         result.ExitCode.Should().Be(3, result.ToString());
         new FileInfo(output).Length.Should().Be(1024);
     }
+
+    [TestCase("get --env dev", ">/dev/full")]
+    [TestCase("verify --format json", ">/dev/full")]
+    [TestCase("verify", "2>/dev/full >/dev/full")]
+    public void Output_to_a_full_disk_is_exit_3_never_a_success(string command, string redirect)
+    {
+        if (!File.Exists("/dev/full"))
+            Assert.Ignore("/dev/full (a device whose writes fail with 'No space left on device') is missing here.");
+        using var site = AttackSite.FromFixture();
+
+        // A script's 'get > arn.txt' on a full disk used to end with exit 0 and an empty file, read as
+        // "no boundary".
+        var result = PackedTool.Run(site.Project.Root, ["-c", $"exec \"$0\" \"$@\" {redirect}", PackedTool.Path, .. command.Split(' ')],
+            null, AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+
+        AttackSite.ShouldHaveNoTrace(result);
+        result.ExitCode.Should().Be(3, result.ToString());
+        if (!redirect.StartsWith("2>", StringComparison.Ordinal))
+            result.StdErr.Should().Contain("the output could not all be written (No space left on device)");
+    }
+
+    [Test]
+    public void Output_to_a_reader_that_goes_away_is_no_failure()
+    {
+        using var site = AttackSite.FromFixture();
+
+        var result = PackedTool.Run(site.Project.Root, ["-c", "\"$0\" \"$@\" | head -c 1 >/dev/null; exit ${PIPESTATUS[0]}", PackedTool.Path, "verify"],
+            null, AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+
+        AttackSite.ShouldHaveNoTrace(result);
+        result.ExitCode.Should().Be(1, result.ToString());
+    }
 }

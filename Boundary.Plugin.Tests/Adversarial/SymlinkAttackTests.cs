@@ -77,6 +77,22 @@ public class SymlinkAttackTests
     }
 
     [Test]
+    public void Verify_refuses_a_backend_folder_that_is_a_link_outside()
+    {
+        using var site = AttackSite.FromFixture();
+        var moved = Path.Combine(site.Outside, "backend");
+        Directory.Move(site.Project.PathOf("amplify/backend"), moved);
+        File.WriteAllText(Path.Combine(moved, "leaked-cloudformation-template.json"), RoleTemplate.Replace("\"Role\"", "\"LeakedRole\"", StringComparison.Ordinal));
+        Directory.CreateSymbolicLink(site.Project.PathOf("amplify/backend"), moved);
+        var before = site.Snapshot();
+
+        var result = site.Run("verify", "--arn", "arn:aws:iam::123456789012:policy/B");
+
+        ShouldNameLinkAndChangeNothing(site, result, before, "amplify/backend");
+        result.StdOut.Should().NotContain("LeakedRole");
+    }
+
+    [Test]
     public void Backend_folder_that_is_a_link_outside_is_never_written_through()
     {
         using var site = AttackSite.FromFixture();

@@ -25,6 +25,13 @@ public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) 
     /// </summary>
     public bool CutOffAtFileSizeLimit => output.CutOff || error.CutOff;
 
+    /// <summary>
+    /// Why a write to stdout or stderr failed for another reason (a full disk: "No space left on
+    /// device"), or null: the same as <see cref="CutOffAtFileSizeLimit"/>, what was printed is incomplete.
+    /// A reader that went away is no such failure: the runtime drops those writes itself (EPIPE).
+    /// </summary>
+    public string? Failure => output.Failure ?? error.Failure;
+
     public TextReader In => inner.In;
 
     public bool IsInputRedirected => inner.IsInputRedirected;
@@ -59,6 +66,8 @@ public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) 
 
         public bool CutOff { get; private set; }
 
+        public string? Failure { get; private set; }
+
         public override Encoding Encoding => inner.Encoding;
 
         public override void Write(char value) => Try(() => inner.Write(value));
@@ -83,8 +92,14 @@ public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) 
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException || Files.OutputFileStream.IsFileTooLarge(e))
             {
-                broken = true; // nobody reads it (or its file reached the file-size limit): drop the rest too
+                broken = true; // drop the rest too
                 CutOff = Files.OutputFileStream.IsFileTooLarge(e);
+                // A write the system refused (a full disk, an I/O error) lost what was printed. Not so a
+                // descriptor that is not open for writing (.NET reports EBADF as UnauthorizedAccessException:
+                // '>&-' under the framework-dependent build, where the host may take descriptor 1 first), nor a
+                // writer disposed at the end of the process; a reader gone (EPIPE) the runtime drops itself.
+                if (!CutOff && e is IOException)
+                    Failure = e.Message;
             }
         }
     }

@@ -41,6 +41,15 @@ public static class LastResort
         return ExitCodes.ProjectOrFile;
     }
 
+    /// <summary>As <see cref="OutputCutOff"/>, for a write that failed otherwise (<paramref name="reason"/>: a full disk).</summary>
+    public static int OutputLost(TextWriter error, int exitCode, string reason)
+    {
+        if (exitCode is not (ExitCodes.Success or ExitCodes.Findings))
+            return exitCode;
+        TryWrite(error, $"error: the output could not all be written ({OneLine(reason)}). Free the space (or send the output elsewhere) and run again.");
+        return ExitCodes.ProjectOrFile;
+    }
+
     public static void Report(TextWriter error, Exception? exception) =>
         TryWrite(error, $"error: internal error ({exception?.GetType().Name ?? "unknown"}: {OneLine(exception?.Message ?? "")}). This is a bug in dotnet boundary: please report this, with the command you ran, by opening an issue on its repository.");
 

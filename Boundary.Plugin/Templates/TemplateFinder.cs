@@ -40,6 +40,10 @@ public static partial class TemplateFinder
         var walk = new Walk(warnings);
         foreach (var path in paths)
         {
+            // The folder walked is itself inside the root: amplify/backend linked out of the project would
+            // have verify read and report what lies elsewhere on the machine.
+            if (root is not null)
+                Files.ProjectPath.ConfineRead(root, path);
             if (File.Exists(path))
                 walk.Found.Add((Path.GetFullPath(path), Files.ProjectPath.RealPath(path)));
             else if (Directory.Exists(path))
