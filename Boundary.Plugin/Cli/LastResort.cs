@@ -46,7 +46,7 @@ public static class LastResort
     {
         if (exitCode is not (ExitCodes.Success or ExitCodes.Findings))
             return exitCode;
-        TryWrite(error, $"error: the output could not all be written ({OneLine(reason)}). Free the space (or send the output elsewhere) and run again.");
+        TryWrite(error, $"error: the output could not all be written ({OneLine(reason)}), so what was printed is incomplete. Send it somewhere it can be written (free space on a full disk) and run again.");
         return ExitCodes.ProjectOrFile;
     }
 
