@@ -84,6 +84,40 @@ public class FileSizeLimitTests
     }
 
     [Test]
+    public void Output_to_a_descriptor_open_only_for_reading_is_exit_3()
+    {
+        using var site = AttackSite.FromFixture();
+        var readOnly = Path.Combine(site.Outside, "read-only.txt");
+        File.WriteAllText(readOnly, "x");
+
+        var result = PackedTool.Run(site.Project.Root, ["-c", $"exec \"$0\" \"$@\" 1<\"{readOnly}\"", PackedTool.Path, "get", "--env", "dev"],
+            null, AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+
+        AttackSite.ShouldHaveNoTrace(result);
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("the output could not all be written");
+    }
+
+    [Test]
+    public void Pre_push_whose_report_is_lost_puts_every_template_back_and_stops_the_push()
+    {
+        if (!File.Exists("/dev/full"))
+            Assert.Ignore("/dev/full (a device whose writes fail with 'No space left on device') is missing here.");
+        using var site = AttackSite.FromFixture();
+        var before = site.Snapshot();
+
+        // The host runs no post-push after a failed pre-push: what this run wrote must not stay behind.
+        var result = PackedTool.Run(site.Project.Root, ["-c", "exec \"$0\" \"$@\" >/dev/full", PackedTool.Path, "hook", "pre-push"],
+            Payload(site.Project.Root), AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+
+        AttackSite.ShouldHaveNoTrace(result);
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain("every template was put back");
+        site.ShouldBeUnchanged(before);
+        File.Exists(site.Project.PathOf("amplify/.boundary/push-journal.jsonl")).Should().BeFalse();
+    }
+
+    [Test]
     public void Output_to_a_reader_that_goes_away_is_no_failure()
     {
         using var site = AttackSite.FromFixture();

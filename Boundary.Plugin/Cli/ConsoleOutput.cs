@@ -54,6 +54,8 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
 
     public void Detail(string text) => console.Error.WriteLine(TerminalText.Escape(text.TrimEnd('\n')));
 
+    public string? Lost => (console as ForgivingConsole)?.Failure;
+
     /// <summary>
     /// Collects text and hands it on in blocks of 32,768 characters, from one reused buffer: a string
     /// per block would be a large-object allocation each time, and megabytes of diff would set off a

@@ -94,11 +94,11 @@ public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) 
             {
                 broken = true; // drop the rest too
                 CutOff = Files.OutputFileStream.IsFileTooLarge(e);
-                // A write the system refused (a full disk, an I/O error) lost what was printed. Not so a
-                // descriptor that is not open for writing (.NET reports EBADF as UnauthorizedAccessException:
-                // '>&-' under the framework-dependent build, where the host may take descriptor 1 first), nor a
-                // writer disposed at the end of the process; a reader gone (EPIPE) the runtime drops itself.
-                if (!CutOff && e is IOException)
+                // A write the system refused lost what was printed: a full disk, an I/O error, a descriptor
+                // not open for writing (EBADF, which .NET reports as UnauthorizedAccessException; a closed one
+                // gets /dev/null at start). Not so a writer disposed at the end of the process; a reader gone
+                // (EPIPE) the runtime drops itself.
+                if (!CutOff && e is not ObjectDisposedException)
                     Failure = e.Message;
             }
         }

@@ -23,6 +23,19 @@ public sealed class HookPrePushCommand(IConsole console, RunContext context) : H
         var project = HookTarget.Locate(ProjectDir, payload, Context.WorkingDirectory, warnings);
         var result = new PrePushRunner(project).Run(payload, new PrePushRequest(Env, Persist, IncludeUsers, DryRun), warnings);
         RewriteReport.Write(Output, Json, "hook pre-push", result);
+        if (Output.Lost is { } reason && !result.DryRun && result.Mode == "transient" && result.Summary.FilesChanged > 0)
+            PutBackAfterLostReport(project, reason);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The run fails when its report was lost (exit 3), and the host then stops the push without running
+    /// post-push: a failed pre-push leaves no file changed, so this one puts back what it wrote first.
+    /// </summary>
+    private static void PutBackAfterLostReport(Amplify.AmplifyProject project, string reason)
+    {
+        using (Files.ProjectLock.Acquire(project.Root, project.StateDir))
+            PushRestorer.Restore(project);
+        throw BoundaryException.File($"the report could not all be written ({reason}), so every template was put back and the push stops. Send the output somewhere it can be written and run again.");
     }
 }

@@ -21,4 +21,7 @@ public interface IOutput
 
     /// <summary>Writes <paramref name="document"/> as indented camelCase JSON on stdout; its type must be in <see cref="OutputJsonContext"/>.</summary>
     void Json<T>(T document);
+
+    /// <summary>Why what was written so far did not all reach stdout or stderr (a full disk), or null.</summary>
+    string? Lost { get; }
 }
