@@ -63,21 +63,33 @@ public class FileSizeLimitTests
         new FileInfo(output).Length.Should().Be(1024);
     }
 
+    /// <summary>The packed tool run by bash as <paramref name="script"/> says ("$0" is the tool, "$@" the arguments).</summary>
+    private static CliResult RunInBash(AttackSite site, string script, string? stdin, params string[] args)
+    {
+        var result = PackedTool.Run(site.Project.Root, ["-c", script, PackedTool.Path, .. args],
+            stdin, AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+        AttackSite.ShouldHaveNoTrace(result);
+        return result;
+    }
+
+    private static void RequireDevFull()
+    {
+        if (!File.Exists("/dev/full"))
+            Assert.Ignore("/dev/full (a device whose writes fail with 'No space left on device') is missing here.");
+    }
+
     [TestCase("get --env dev", ">/dev/full")]
     [TestCase("verify --format json", ">/dev/full")]
     [TestCase("verify", "2>/dev/full >/dev/full")]
     public void Output_to_a_full_disk_is_exit_3_never_a_success(string command, string redirect)
     {
-        if (!File.Exists("/dev/full"))
-            Assert.Ignore("/dev/full (a device whose writes fail with 'No space left on device') is missing here.");
+        RequireDevFull();
         using var site = AttackSite.FromFixture();
 
         // A script's 'get > arn.txt' on a full disk used to end with exit 0 and an empty file, read as
         // "no boundary".
-        var result = PackedTool.Run(site.Project.Root, ["-c", $"exec \"$0\" \"$@\" {redirect}", PackedTool.Path, .. command.Split(' ')],
-            null, AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+        var result = RunInBash(site, $"exec \"$0\" \"$@\" {redirect}", null, command.Split(' '));
 
-        AttackSite.ShouldHaveNoTrace(result);
         result.ExitCode.Should().Be(3, result.ToString());
         if (!redirect.StartsWith("2>", StringComparison.Ordinal))
             result.StdErr.Should().Contain("the output could not all be written (No space left on device)");
@@ -90,10 +102,8 @@ public class FileSizeLimitTests
         var readOnly = Path.Combine(site.Outside, "read-only.txt");
         File.WriteAllText(readOnly, "x");
 
-        var result = PackedTool.Run(site.Project.Root, ["-c", $"exec \"$0\" \"$@\" 1<\"{readOnly}\"", PackedTool.Path, "get", "--env", "dev"],
-            null, AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+        var result = RunInBash(site, $"exec \"$0\" \"$@\" 1<\"{readOnly}\"", null, "get", "--env", "dev");
 
-        AttackSite.ShouldHaveNoTrace(result);
         result.ExitCode.Should().Be(3, result.ToString());
         result.StdErr.Should().Contain("the output could not all be written");
     }
@@ -101,16 +111,13 @@ public class FileSizeLimitTests
     [Test]
     public void Pre_push_whose_report_is_lost_puts_every_template_back_and_stops_the_push()
     {
-        if (!File.Exists("/dev/full"))
-            Assert.Ignore("/dev/full (a device whose writes fail with 'No space left on device') is missing here.");
+        RequireDevFull();
         using var site = AttackSite.FromFixture();
         var before = site.Snapshot();
 
         // The host runs no post-push after a failed pre-push: what this run wrote must not stay behind.
-        var result = PackedTool.Run(site.Project.Root, ["-c", "exec \"$0\" \"$@\" >/dev/full", PackedTool.Path, "hook", "pre-push"],
-            Payload(site.Project.Root), AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+        var result = RunInBash(site, "exec \"$0\" \"$@\" >/dev/full", Payload(site.Project.Root), "hook", "pre-push");
 
-        AttackSite.ShouldHaveNoTrace(result);
         result.ExitCode.Should().Be(3, result.ToString());
         result.StdErr.Should().Contain("every template was put back");
         site.ShouldBeUnchanged(before);
@@ -122,10 +129,8 @@ public class FileSizeLimitTests
     {
         using var site = AttackSite.FromFixture();
 
-        var result = PackedTool.Run(site.Project.Root, ["-c", "\"$0\" \"$@\" | head -c 1 >/dev/null; exit ${PIPESTATUS[0]}", PackedTool.Path, "verify"],
-            null, AttackSite.QuietEnvironment(), timeout: TimeSpan.FromSeconds(60), executable: "bash");
+        var result = RunInBash(site, "\"$0\" \"$@\" | head -c 1 >/dev/null; exit ${PIPESTATUS[0]}", null, "verify");
 
-        AttackSite.ShouldHaveNoTrace(result);
         result.ExitCode.Should().Be(1, result.ToString());
     }
 }
