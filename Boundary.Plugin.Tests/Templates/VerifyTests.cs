@@ -265,6 +265,24 @@ public class VerifyTests
         result.StdErr.Should().Contain($"--json and --format {format} exclude each other");
     }
 
+    [TestCase("amplify/team-provider-info.json")]
+    [TestCase("amplify/backend/amplify-meta.json")]
+    [TestCase("amplify/.config/local-env-info.json")]
+    [TestCase("./amplify/../amplify/team-provider-info.json")]
+    public void A_report_that_would_replace_a_settings_file_is_refused(string output)
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/f/t.json", Template(Role("R", null)));
+        var before = File.ReadAllBytes(project.PathOf(output));
+
+        var result = Run(project, "verify", "--output", output);
+
+        result.ExitCode.Should().Be(ExitCodes.Usage, result.ToString());
+        // amplify-meta.json is among the files verify reads as templates: refused as one of those.
+        result.StdErr.Should().Contain("the report would replace it").And.Contain("Nothing was written");
+        File.ReadAllBytes(project.PathOf(output)).Should().Equal(before);
+    }
+
     [TestCase("amplify/backend/f/t.json")]
     [TestCase("report.json")] // a link to the template
     [TestCase("shared/t.json")] // the template's file, which verify reaches through a link whose target goes up from another link

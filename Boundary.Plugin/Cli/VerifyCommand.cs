@@ -94,7 +94,11 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         foreach (var warning in findWarnings)
             Output.Warn(warning);
         if (reportPath is not null)
+        {
             RefuseReportOverCheckedFile(OutputFile!, reportPath, files);
+            if (project is not null)
+                RefuseReportOverSettings(OutputFile!, reportPath, project);
+        }
         if (Org)
         {
             if (project is null || env is null)
@@ -164,6 +168,22 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             return;
         if (files.FirstOrDefault(file => IdentityOf(file) == report) is { } template)
             throw BoundaryException.Usage($"--output {given} is {template}, a template this run checks: the report would replace it. Nothing was written; name another file.");
+    }
+
+    /// <summary>The project's settings and state files, the host's and this tool's: a report in place of one would break every later command.</summary>
+    private static void RefuseReportOverSettings(string given, string output, AmplifyProject project)
+    {
+        if (IdentityOf(output) is not { } report)
+            return;
+        string[] settings =
+        [
+            project.TeamProviderInfoPath, project.AmplifyMetaPath, project.LocalEnvInfoPath, project.LocalAwsInfoPath,
+            Path.Combine(project.AmplifyDir, ".config", "project-config.json"), Path.Combine(project.BackendDir, "backend-config.json"),
+            Path.Combine(project.AmplifyDir, "cli.json"), HookSettings.PathOf(project), Push.Ownership.PathOf(project),
+            Path.Combine(project.HooksDir, "hooks-config.json"), Push.PushJournal.PathIn(project.StateDir),
+        ];
+        if (settings.FirstOrDefault(file => IdentityOf(file) == report) is { } setting)
+            throw BoundaryException.Usage($"--output {given} is {setting}, a settings file of the project: the report would replace it. Nothing was written; name another file.");
     }
 
     /// <summary>
