@@ -25,9 +25,7 @@ public sealed class Program
         {
             var console = new ForgivingConsole(PhysicalConsole.Singleton, StandardOutput.Create());
             var exitCode = Run(args, console, RunContext.FromProcess());
-            return console.CutOffAtFileSizeLimit ? LastResort.OutputCutOff(Console.Error, exitCode)
-                : console.Failure is { } failure ? LastResort.OutputLost(Console.Error, exitCode, failure)
-                : exitCode;
+            return console.Lost is { } lost ? LastResort.OutputLost(Console.Error, exitCode, lost) : exitCode;
         }
         catch (Exception e)
         {

@@ -54,7 +54,7 @@ public sealed class ConsoleOutput(IConsole console) : IOutput
 
     public void Detail(string text) => console.Error.WriteLine(TerminalText.Escape(text.TrimEnd('\n')));
 
-    public string? Lost => (console as ForgivingConsole)?.Failure;
+    public string? Lost => (console as ForgivingConsole)?.Lost;
 
     /// <summary>
     /// Collects text and hands it on in blocks of 32,768 characters, from one reused buffer: a string

@@ -6,7 +6,7 @@ namespace Boundary.Cli;
 /// <summary>
 /// The process console, except that a write to a closed or unwritable stdout or stderr ('&gt;&amp;-', a
 /// reader gone, a file at the file-size limit) is dropped instead of failing the command there: the
-/// files are what matter, and the exit code still tells how it went (see <see cref="CutOffAtFileSizeLimit"/>).
+/// files are what matter, and the exit code still tells how it went (see <see cref="Lost"/>).
 /// </summary>
 /// <param name="inner">The console everything but stdout's writes goes to.</param>
 /// <param name="stdout">Where stdout's writes go instead of <paramref name="inner"/>'s (<see cref="StandardOutput"/> for the process).</param>
@@ -20,17 +20,12 @@ public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) 
     public TextWriter Error => error;
 
     /// <summary>
-    /// Whether stdout or stderr went to a file that reached the file-size limit: what was printed is cut
-    /// off, so the command must not end as a success (a report or a value read by a script would be wrong).
+    /// Why what was printed did not all reach stdout or stderr (their file reached the file-size limit, a
+    /// full disk), or null. The command must then not end as a success: a report or a value read by a script
+    /// would be incomplete. A reader that went away is no such failure: the runtime drops those writes itself
+    /// (EPIPE).
     /// </summary>
-    public bool CutOffAtFileSizeLimit => output.CutOff || error.CutOff;
-
-    /// <summary>
-    /// Why a write to stdout or stderr failed for another reason (a full disk: "No space left on
-    /// device"), or null: the same as <see cref="CutOffAtFileSizeLimit"/>, what was printed is incomplete.
-    /// A reader that went away is no such failure: the runtime drops those writes itself (EPIPE).
-    /// </summary>
-    public string? Failure => output.Failure ?? error.Failure;
+    public string? Lost => output.Lost ?? error.Lost;
 
     public TextReader In => inner.In;
 
@@ -64,9 +59,7 @@ public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) 
     {
         private bool broken;
 
-        public bool CutOff { get; private set; }
-
-        public string? Failure { get; private set; }
+        public string? Lost { get; private set; }
 
         public override Encoding Encoding => inner.Encoding;
 
@@ -93,13 +86,12 @@ public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) 
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException || Files.OutputFileStream.IsFileTooLarge(e))
             {
                 broken = true; // drop the rest too
-                CutOff = Files.OutputFileStream.IsFileTooLarge(e);
-                // A write the system refused lost what was printed: a full disk, an I/O error, a descriptor
-                // not open for writing (EBADF, which .NET reports as UnauthorizedAccessException; a closed one
-                // gets /dev/null at start). Not so a writer disposed at the end of the process; a reader gone
-                // (EPIPE) the runtime drops itself.
-                if (!CutOff && e is not ObjectDisposedException)
-                    Failure = e.Message;
+                // A write the system refused lost what was printed: a file at the file-size limit (which .NET
+                // reports as an argument error), a full disk, an I/O error, a descriptor not open for writing
+                // (EBADF, reported as UnauthorizedAccessException; a closed one gets /dev/null at start). Not
+                // so a writer disposed at the end of the process.
+                if (e is not ObjectDisposedException)
+                    Lost = Files.OutputFileStream.IsFileTooLarge(e) ? "it reached the file-size limit, 'ulimit -f', of the file it goes to" : e.Message;
             }
         }
     }

@@ -30,23 +30,15 @@ public static class LastResort
     }
 
     /// <summary>
-    /// The exit code of a run whose stdout or stderr was cut off at the file-size limit: a success or
-    /// findings becomes a file error (exit 3), since what it printed is incomplete; a failure keeps its code.
+    /// The exit code of a run whose stdout or stderr lost what it printed (<paramref name="reason"/>: the
+    /// file-size limit, a full disk): a success or findings becomes a file error (exit 3), since what it
+    /// printed is incomplete; a failure keeps its code.
     /// </summary>
-    public static int OutputCutOff(TextWriter error, int exitCode)
-    {
-        if (exitCode is not (ExitCodes.Success or ExitCodes.Findings))
-            return exitCode;
-        TryWrite(error, "error: the output was cut off: it reached the file-size limit ('ulimit -f') of the file it goes to. Raise the limit, or send the output elsewhere, and run again.");
-        return ExitCodes.ProjectOrFile;
-    }
-
-    /// <summary>As <see cref="OutputCutOff"/>, for a write that failed otherwise (<paramref name="reason"/>: a full disk).</summary>
     public static int OutputLost(TextWriter error, int exitCode, string reason)
     {
         if (exitCode is not (ExitCodes.Success or ExitCodes.Findings))
             return exitCode;
-        TryWrite(error, $"error: the output could not all be written ({OneLine(reason)}), so what was printed is incomplete. Send it somewhere it can be written (free space on a full disk) and run again.");
+        TryWrite(error, $"error: the output could not all be written ({OneLine(reason)}), so what was printed is incomplete. Send it somewhere it can be written (raise the file-size limit, free space on a full disk) and run again.");
         return ExitCodes.ProjectOrFile;
     }
 
