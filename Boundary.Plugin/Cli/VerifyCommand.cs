@@ -94,11 +94,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         foreach (var warning in findWarnings)
             Output.Warn(warning);
         if (reportPath is not null)
-        {
-            RefuseReportOverCheckedFile(OutputFile!, reportPath, files);
-            if (project is not null)
-                RefuseReportOverSettings(OutputFile!, reportPath, project);
-        }
+            RefuseReportOverProjectFile(OutputFile!, reportPath, files, project);
         if (Org)
         {
             if (project is null || env is null)
@@ -161,19 +157,18 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         return exitCode;
     }
 
-    /// <summary>The report replaces the file --output names: one of the templates checked (by any path or link to it) would be lost.</summary>
-    private static void RefuseReportOverCheckedFile(string given, string output, IReadOnlyList<string> files)
+    /// <summary>
+    /// The report replaces the file --output names: one of the templates checked, or one of the project's
+    /// settings and state files, the host's and this tool's (by any path or link to it), would be lost, and
+    /// in place of a settings file break every later command.
+    /// </summary>
+    private static void RefuseReportOverProjectFile(string given, string output, IReadOnlyList<string> files, AmplifyProject? project)
     {
         if (IdentityOf(output) is not { } report)
             return;
         if (files.FirstOrDefault(file => IdentityOf(file) == report) is { } template)
             throw BoundaryException.Usage($"--output {given} is {template}, a template this run checks: the report would replace it. Nothing was written; name another file.");
-    }
-
-    /// <summary>The project's settings and state files, the host's and this tool's: a report in place of one would break every later command.</summary>
-    private static void RefuseReportOverSettings(string given, string output, AmplifyProject project)
-    {
-        if (IdentityOf(output) is not { } report)
+        if (project is null)
             return;
         string[] settings =
         [
