@@ -382,11 +382,15 @@ internal static partial class NativeFiles
             // Not an IOException: no caller may take it for a busy lock or a full disk.
             ELoop => Core.BoundaryException.File($"{realPath}: a link is on the way to it now (a folder or the file itself replaced by one while the tool ran); the tool never writes through a link, and nothing was written there. Check the project for links and run again."),
             ENoEnt or ENotDir => new FileNotFoundException($"Could not find file '{realPath}'.", realPath),
-            EAcces or EPerm => new UnauthorizedAccessException($"Access to the path '{realPath}' is denied."),
             EExist => new IOException($"{realPath}: already exists"),
-            _ => new IOException($"{realPath}: cannot be opened (errno {errno})"),
+            _ => Failure(errno, realPath, "cannot be opened"),
         };
     }
+
+    /// <summary>What .NET's own file calls throw for <paramref name="errno"/>: no permission is an <see cref="UnauthorizedAccessException"/>, the rest an <see cref="IOException"/>.</summary>
+    private static Exception Failure(int errno, string path, string what) => errno is EAcces or EPerm
+        ? new UnauthorizedAccessException($"Access to the path '{path}' is denied.")
+        : new IOException($"{path}: {what} (errno {errno})");
 
     /// <summary>
     /// Makes the folder <paramref name="name"/> in <paramref name="parent"/> (<see cref="OpenFolder"/>) and gives
@@ -401,9 +405,7 @@ internal static partial class NativeFiles
             var errno = Marshal.GetLastPInvokeError();
             if (errno == EExist)
                 return;
-            throw errno is EAcces or EPerm
-                ? new UnauthorizedAccessException($"Access to the path '{name}' is denied.")
-                : new IOException($"{name}: the folder cannot be made (errno {errno})");
+            throw Failure(errno, name, "the folder cannot be made");
         }
         MatchOwner("", fd, AtEmptyPath, fd, name, AtSymlinkNoFollow, (owner, group) => FChownAt(fd, name, owner, group, AtSymlinkNoFollow));
     }
@@ -417,9 +419,7 @@ internal static partial class NativeFiles
         var errno = Marshal.GetLastPInvokeError();
         if (errno == ENoEnt)
             return false;
-        throw errno is EAcces or EPerm
-            ? new UnauthorizedAccessException($"Access to the path '{name}' is denied.")
-            : new IOException($"{name}: cannot be deleted (errno {errno})");
+        throw Failure(errno, name, "cannot be deleted");
     }
 
     /// <summary>Takes an exclusive advisory lock on <paramref name="file"/> without waiting; an <see cref="IOException"/> when another process holds it.</summary>
