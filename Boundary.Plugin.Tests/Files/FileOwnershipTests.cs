@@ -29,24 +29,18 @@ public class FileOwnershipTests
     public void A_file_replaced_by_root_keeps_its_owner_group_and_mode()
     {
         RequireRoot();
-        var folder = Directory.CreateTempSubdirectory("boundary-owner-").FullName;
-        try
-        {
-            var path = Path.Combine(folder, "template.json");
-            File.WriteAllText(path, "{}");
-            Chown($"{Nobody}:{Nobody}", path);
-            File.SetUnixFileMode(path, OwnerReadWriteGroupRead);
+        using var temp = new TempFolder("boundary-owner-");
+        var folder = temp.Path;
+        var path = Path.Combine(folder, "template.json");
+        File.WriteAllText(path, "{}");
+        Chown($"{Nobody}:{Nobody}", path);
+        File.SetUnixFileMode(path, OwnerReadWriteGroupRead);
 
-            AtomicFile.Write(folder, path, stream => stream.Write("{\"a\":1}"u8));
+        AtomicFile.Write(folder, path, stream => stream.Write("{\"a\":1}"u8));
 
-            File.ReadAllText(path).Should().Be("{\"a\":1}");
-            OwnerOf(path).Should().Be($"{Nobody}:{Nobody}");
-            File.GetUnixFileMode(path).Should().Be(OwnerReadWriteGroupRead);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        File.ReadAllText(path).Should().Be("{\"a\":1}");
+        OwnerOf(path).Should().Be($"{Nobody}:{Nobody}");
+        File.GetUnixFileMode(path).Should().Be(OwnerReadWriteGroupRead);
     }
 
     [Test]
@@ -101,25 +95,19 @@ public class FileOwnershipTests
     {
         if (!OperatingSystem.IsLinux())
             Assert.Ignore("openat2 and O_NOFOLLOW: Linux only.");
-        var folder = Directory.CreateTempSubdirectory("boundary-nolinks-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(folder, "real"));
-            File.CreateSymbolicLink(Path.Combine(folder, "link"), "real");
-            File.CreateSymbolicLink(Path.Combine(folder, "real", "lock"), "elsewhere");
+        using var temp = new TempFolder("boundary-nolinks-");
+        var folder = temp.Path;
+        Directory.CreateDirectory(Path.Combine(folder, "real"));
+        File.CreateSymbolicLink(Path.Combine(folder, "link"), "real");
+        File.CreateSymbolicLink(Path.Combine(folder, "real", "lock"), "elsewhere");
 
-            var throughFolder = () => NativeFiles.OpenToWrite(Path.Combine(folder, "link", "journal"), FileMode.Create).Dispose();
-            var atTheEnd = () => NativeFiles.OpenToWrite(Path.Combine(folder, "real", "lock"), FileMode.OpenOrCreate, read: true).Dispose();
+        var throughFolder = () => NativeFiles.OpenToWrite(Path.Combine(folder, "link", "journal"), FileMode.Create).Dispose();
+        var atTheEnd = () => NativeFiles.OpenToWrite(Path.Combine(folder, "real", "lock"), FileMode.OpenOrCreate, read: true).Dispose();
 
-            throughFolder.Should().Throw<BoundaryException>().WithMessage("*a link is on the way to it now*");
-            atTheEnd.Should().Throw<BoundaryException>().WithMessage("*a link is on the way to it now*");
-            File.Exists(Path.Combine(folder, "real", "journal")).Should().BeFalse();
-            File.Exists(Path.Combine(folder, "real", "elsewhere")).Should().BeFalse();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        throughFolder.Should().Throw<BoundaryException>().WithMessage("*a link is on the way to it now*");
+        atTheEnd.Should().Throw<BoundaryException>().WithMessage("*a link is on the way to it now*");
+        File.Exists(Path.Combine(folder, "real", "journal")).Should().BeFalse();
+        File.Exists(Path.Combine(folder, "real", "elsewhere")).Should().BeFalse();
     }
 
     [TestCase(false)]
@@ -128,76 +116,64 @@ public class FileOwnershipTests
     {
         if (!OperatingSystem.IsLinux())
             Assert.Ignore("Unix file modes and links: Linux only.");
-        var folder = Directory.CreateTempSubdirectory("boundary-swap-").FullName;
-        var outside = Directory.CreateTempSubdirectory("boundary-outside-").FullName;
-        try
-        {
-            var path = Path.Combine(folder, "template.json");
-            File.WriteAllText(path, "{}");
-            File.SetUnixFileMode(path, OwnerReadWriteGroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
-            var canary = Path.Combine(outside, "canary");
-            File.WriteAllText(canary, "secret");
-            File.SetUnixFileMode(canary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        using var temp = new TempFolder("boundary-swap-");
+        var folder = temp.Path;
+        using var outsideTemp = new TempFolder("boundary-outside-");
+        var outside = outsideTemp.Path;
+        var path = Path.Combine(folder, "template.json");
+        File.WriteAllText(path, "{}");
+        File.SetUnixFileMode(path, OwnerReadWriteGroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite);
+        var canary = Path.Combine(outside, "canary");
+        File.WriteAllText(canary, "secret");
+        File.SetUnixFileMode(canary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-            // While the temp file is open: its name moved away, a link to the canary in its place.
-            using (AtomicFile.Prepare(folder, path, stream =>
-            {
-                var temp = Directory.GetFiles(folder, ".template.json.*.tmp").Single();
-                File.Move(temp, temp + ".moved");
-                File.CreateSymbolicLink(temp, canary);
-                stream.Write("{\"a\":1}"u8);
-            }, executable: executable))
-            {
-            }
-
-            File.GetUnixFileMode(canary).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            File.ReadAllText(canary).Should().Be("secret");
-        }
-        finally
+        // While the temp file is open: its name moved away, a link to the canary in its place.
+        using (AtomicFile.Prepare(folder, path, stream =>
         {
-            Directory.Delete(folder, recursive: true);
-            Directory.Delete(outside, recursive: true);
+            var staged = Directory.GetFiles(folder, ".template.json.*.tmp").Single();
+            File.Move(staged, staged + ".moved");
+            File.CreateSymbolicLink(staged, canary);
+            stream.Write("{\"a\":1}"u8);
+        }, executable: executable))
+        {
         }
+
+        File.GetUnixFileMode(canary).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.ReadAllText(canary).Should().Be("secret");
     }
 
     [Test]
     public void Set_id_bits_are_never_copied_and_a_target_swapped_for_a_link_lends_neither_owner_nor_mode()
     {
         RequireRoot();
-        var folder = Directory.CreateTempSubdirectory("boundary-suid-").FullName;
-        var outside = Directory.CreateTempSubdirectory("boundary-suid-outside-").FullName;
-        try
-        {
-            Chown($"{Nobody}:{Nobody}", folder);
-            var plain = Path.Combine(folder, "plain.json");
-            File.WriteAllText(plain, "{}");
-            File.SetUnixFileMode(plain, (UnixFileMode)0x9ED); // 4755
-            AtomicFile.Write(folder, plain, "{\"a\":1}"u8.ToArray());
-            File.GetUnixFileMode(plain).Should().Be((UnixFileMode)0x1ED, "0755: set-user-id is dropped");
+        using var temp = new TempFolder("boundary-suid-");
+        var folder = temp.Path;
+        using var outsideTemp = new TempFolder("boundary-suid-outside-");
+        var outside = outsideTemp.Path;
+        Chown($"{Nobody}:{Nobody}", folder);
+        var plain = Path.Combine(folder, "plain.json");
+        File.WriteAllText(plain, "{}");
+        File.SetUnixFileMode(plain, (UnixFileMode)0x9ED); // 4755
+        AtomicFile.Write(folder, plain, "{\"a\":1}"u8.ToArray());
+        File.GetUnixFileMode(plain).Should().Be((UnixFileMode)0x1ED, "0755: set-user-id is dropped");
 
-            var program = Path.Combine(outside, "program");
-            File.WriteAllText(program, "root's");
-            File.SetUnixFileMode(program, (UnixFileMode)0x9ED);
-            var swapped = Path.Combine(folder, "swapped.json");
-            File.WriteAllText(swapped, "{}");
-            Chown($"{Nobody}:{Nobody}", swapped);
-            AtomicFile.Write(folder, swapped, stream =>
-            {
-                File.Delete(swapped);
-                File.CreateSymbolicLink(swapped, program);
-                stream.Write("{\"a\":1}"u8);
-            });
-
-            File.ReadAllText(swapped).Should().Be("{\"a\":1}");
-            (File.GetUnixFileMode(swapped) & (UnixFileMode.SetUser | UnixFileMode.SetGroup)).Should().Be((UnixFileMode)0);
-            OwnerOf(swapped).Should().Be($"{Nobody}:{Nobody}", "a new file's owner is its folder's, not the link target's");
-            File.ReadAllText(program).Should().Be("root's");
-        }
-        finally
+        var program = Path.Combine(outside, "program");
+        File.WriteAllText(program, "root's");
+        File.SetUnixFileMode(program, (UnixFileMode)0x9ED);
+        var swapped = Path.Combine(folder, "swapped.json");
+        File.WriteAllText(swapped, "{}");
+        Chown($"{Nobody}:{Nobody}", swapped);
+        AtomicFile.Write(folder, swapped, stream =>
         {
-            Directory.Delete(folder, recursive: true);
-            Directory.Delete(outside, recursive: true);
-        }
+            File.Delete(swapped);
+            File.CreateSymbolicLink(swapped, program);
+            stream.Write("{\"a\":1}"u8);
+        });
+
+        File.ReadAllText(swapped).Should().Be("{\"a\":1}");
+        (File.GetUnixFileMode(swapped) & (UnixFileMode.SetUser | UnixFileMode.SetGroup)).Should().Be((UnixFileMode)0);
+        OwnerOf(swapped).Should().Be($"{Nobody}:{Nobody}", "a new file's owner is its folder's, not the link target's");
+        File.ReadAllText(program).Should().Be("root's");
     }
 
     [Test]
@@ -231,22 +207,16 @@ public class FileOwnershipTests
     {
         if (!OperatingSystem.IsLinux())
             Assert.Ignore("openat2: Linux only.");
-        var folder = Directory.CreateTempSubdirectory("boundary-mkdir-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(folder, "real"));
-            File.CreateSymbolicLink(Path.Combine(folder, "link"), "real");
+        using var temp = new TempFolder("boundary-mkdir-");
+        var folder = temp.Path;
+        Directory.CreateDirectory(Path.Combine(folder, "real"));
+        File.CreateSymbolicLink(Path.Combine(folder, "link"), "real");
 
-            var making = () => Folders.Create(Path.Combine(folder, "link", "new"));
+        var making = () => Folders.Create(Path.Combine(folder, "link", "new"));
 
-            // Refused as a link on the way, or as no folder there (O_DIRECTORY with O_NOFOLLOW): either way, nothing made.
-            making.Should().Throw<Exception>().Where(e => e is BoundaryException || e is IOException);
-            Directory.Exists(Path.Combine(folder, "real", "new")).Should().BeFalse();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        // Refused as a link on the way, or as no folder there (O_DIRECTORY with O_NOFOLLOW): either way, nothing made.
+        making.Should().Throw<Exception>().Where(e => e is BoundaryException || e is IOException);
+        Directory.Exists(Path.Combine(folder, "real", "new")).Should().BeFalse();
     }
 
     private static void Chown(string owner, string path) => Run("chown", $"{owner} \"{path}\"");
