@@ -159,41 +159,47 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
 
     /// <summary>
     /// The report replaces the file --output names: one of the templates checked, or one of the project's
-    /// settings and state files, the host's and this tool's (by any path or link to it), would be lost, and
-    /// in place of a settings file break every later command.
+    /// settings and state files, the host's and this tool's (by any path or link to it, and for settings
+    /// whether or not the file exists yet), would be lost, and in place of a settings file break every
+    /// later command. Nothing of the tool's state folder (its lock, journal and .gitignore) is ever a report.
     /// </summary>
     private static void RefuseReportOverProjectFile(string given, string output, IReadOnlyList<string> files, AmplifyProject? project)
     {
-        if (IdentityOf(output) is not { } report)
-            return;
-        if (files.FirstOrDefault(file => IdentityOf(file) == report) is { } template)
+        var report = IdentityOf(output);
+        if (report is not null && files.FirstOrDefault(file => IdentityOf(file) == report) is { } template)
             throw BoundaryException.Usage($"--output {given} is {template}, a template this run checks: the report would replace it. Nothing was written; name another file.");
         if (project is null)
             return;
+        var realReport = RealPathOf(output);
         string[] settings =
         [
             project.TeamProviderInfoPath, project.AmplifyMetaPath, project.LocalEnvInfoPath, project.LocalAwsInfoPath,
             Path.Combine(project.AmplifyDir, ".config", "project-config.json"), Path.Combine(project.BackendDir, "backend-config.json"),
             Path.Combine(project.AmplifyDir, "cli.json"), HookSettings.PathOf(project), Push.Ownership.PathOf(project),
-            Path.Combine(project.HooksDir, "hooks-config.json"), Push.PushJournal.PathIn(project.StateDir),
+            Path.Combine(project.HooksDir, "hooks-config.json"),
         ];
-        if (settings.FirstOrDefault(file => IdentityOf(file) == report) is { } setting)
+        if (settings.FirstOrDefault(file => (realReport is not null && RealPathOf(file) == realReport) || (report is not null && IdentityOf(file) == report)) is { } setting)
             throw BoundaryException.Usage($"--output {given} is {setting}, a settings file of the project: the report would replace it. Nothing was written; name another file.");
+        if (realReport is not null && RealPathOf(project.StateDir) is { } stateDir && ProjectPath.IsInside(stateDir, realReport))
+            throw BoundaryException.Usage($"--output {given} is in {project.StateDir}, the folder of this tool's lock and journal: a report there would replace them. Nothing was written; name another file.");
     }
 
     /// <summary>
     /// The identity of the file a path leads to, its links followed as the kernel follows them (a link's
     /// "dir/.." goes up from where the link to dir leads); null when there is none.
     /// </summary>
-    private static string? IdentityOf(string path)
+    private static string? IdentityOf(string path) => RealPathOf(path) is { } real ? FileIdentity.Of(real) : null;
+
+    /// <summary>The path with its links followed as the kernel follows them; null for a loop of links, or one that cannot be followed: no file to lose there.</summary>
+    private static string? RealPathOf(string path)
     {
         try
         {
-            return FileIdentity.Of(ProjectPath.RealPath(path));
+            return ProjectPath.RealPath(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BoundaryException)
         {
-            return null; // a loop of links, or one that cannot be followed: no file to lose there
+            return null;
         }
     }
 }
