@@ -24,7 +24,10 @@ public sealed class Program
         try
         {
             var console = new ForgivingConsole(PhysicalConsole.Singleton, StandardOutput.Create());
-            var exitCode = Run(args, console, RunContext.FromProcess());
+            var context = RunContext.FromProcess();
+            var exitCode = Run(args, console, context);
+            if (CollectorStats.IsRequested(context.GetEnvironmentVariable))
+                console.Error.WriteLine(CollectorStats.Line());
             return console.Lost is { } lost ? LastResort.OutputLost(Console.Error, exitCode, lost) : exitCode;
         }
         catch (Exception e)

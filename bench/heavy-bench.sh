@@ -23,6 +23,8 @@ runs=${BENCH_RUNS:-3}
 starts=${BENCH_STARTS:-30}
 big_mb=${BENCH_BIG_MB:-200}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The tool and the floor each print the collector's counts on stderr at exit (one 'gc-stats' line).
+export BOUNDARY_GC_STATS=1
 
 shared=${BOUNDARY_SHARED:-}
 if [ -z "$shared" ]; then
@@ -88,14 +90,16 @@ cat $(templates "$heavy") > /dev/null  # warm the page cache for every side
 payload_for() { printf '{"data":{"amplify":{"environment":{"envName":"dev","projectPath":"%s"},"command":"push"}}}' "$1"; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "null"; else print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 max() { sort -n | tail -1; }
-# measure NAME COMMAND...: wall seconds and peak RSS (KB) of one run, from GNU time, appended to NAME.t / NAME.m.
+# measure NAME COMMAND...: wall seconds and peak RSS (KB) of one run, from GNU time, appended to NAME.t / NAME.m,
+# and the collector's counts (the JSON of a 'gc-stats' line on stderr) to NAME.gc.
 measure() {
   local name=$1; shift
   /usr/bin/time -f '%e %M' -o "$out/time.txt" "$@" >/dev/null 2>"$out/$name.err" || true
   local line; line=$(tail -1 "$out/time.txt")
   echo "${line% *}" >> "$out/$name.t"; echo "${line#* }" >> "$out/$name.m"
+  sed -n 's/^gc-stats //p' "$out/$name.err" >> "$out/$name.gc"
 }
-rm -f "$out"/*.t "$out"/*.m
+rm -f "$out"/*.t "$out"/*.m "$out"/*.gc
 work="$out/work"
 # -H: a project folder given as a link is copied, not the link (a run on the link would edit the original).
 fresh() { rm -rf "$work"; cp -rH "$1" "$work"; payload_for "$work" > "$out/payload.json"; }
@@ -142,9 +146,10 @@ rm -rf "$work"
 
 # Start-up: the empty app, --version, pre-push on the sample project (post-push restores it between runs).
 sample="$out/sample"; rm -rf "$sample"; cp -r "$repo/samples/demo-app" "$sample"
-"$tool" set arn:aws:iam::123456789012:policy/DemoBoundary --project-dir "$sample" >/dev/null
+BOUNDARY_GC_STATS=0 "$tool" set arn:aws:iam::123456789012:policy/DemoBoundary --project-dir "$sample" >/dev/null
 payload_for "$sample" > "$out/sample-payload.json"
-hyperfine --style none --warmup 3 --runs "$starts" --export-json "$out/startup-hyperfine.json" \
+# Without the collector's line: start-up is measured as users get it.
+BOUNDARY_GC_STATS=0 hyperfine --style none --warmup 3 --runs "$starts" --export-json "$out/startup-hyperfine.json" \
   -n empty "$empty" \
   -n version "$tool --version" \
   -n sample-pre-push --prepare "$tool hook post-push --project-dir $sample < $out/sample-payload.json" "$tool hook pre-push --project-dir $sample < $out/sample-payload.json" >/dev/null
@@ -158,6 +163,11 @@ def col(name, suffix):
     except FileNotFoundError: return []
 def med(name): v = col(name, "t"); return statistics.median(v) if v else None
 def rss(name): v = col(name, "m"); return max(v) / 1024 if v else None
+def gc(name):
+    # The run of median pause: its collections and pause, and how many of them the tool forced.
+    try: runs = [json.loads(x) for x in open(f"{out}/{name}.gc") if x.strip()]
+    except FileNotFoundError: return None
+    return sorted(runs, key=lambda r: r["pauseMs"])[(len(runs) - 1) // 2] if runs else None
 start = {r["command"]: statistics.median(r["times"]) for r in json.load(open(f"{out}/startup-hyperfine.json"))["results"]}
 def ratio(a, b): return None if a is None or b in (None, 0) else a / b
 largest = $largest
@@ -174,6 +184,7 @@ f = {
                 "dryRunYaml": rss("dryrun-yaml"), "prePushYaml": rss("prepush-yaml"),
                 "verifyJson": rss("verify-json"), "verifyYaml": rss("verify-yaml"), "bigJson": rss("big-json"), "bigYaml": rss("big-yaml")},
   "bigTemplateBytes": {"json": $big_json_bytes, "yaml": $big_yaml_bytes},
+  "collector": {"floor": gc("floor"), "prePush": gc("prepush"), "prePushJson": gc("prepush-json"), "prePushYaml": gc("prepush-yaml")},
 }
 s, m = f["seconds"], f["peakRssMB"]
 mb = lambda b: None if b is None else b / 1048576
@@ -196,12 +207,14 @@ for g in f["goals"].values(): g["met"] = None if g["ratio"] is None else g["rati
 json.dump(f, open(f"{out}/heavy-bench.json", "w"), indent=2)
 def t(x, unit="s"): return "n/a" if x is None else (f"{x*1000:.1f} ms" if unit == "ms" else f"{x:.2f} s")
 def r(x): return "n/a" if x is None else f"{x:.0f} MB"
+def gcs(g): return "n/a" if g is None else f"{g['pauseMs']} ms paused in {g['collections']} collections ({g['gen1']} gen1, {g['gen2']} gen2, {g['forced']} forced), {g['allocatedMB']} MB allocated"
 h = f["heavy"]
 lines = [f"heavy project: {h['templates']} templates, {h['bytes']/1e6:.0f} MB (JSON {h['jsonBytes']/1e6:.0f} MB, YAML {h['yamlBytes']/1e6:.0f} MB), largest {largest/1e6:.1f} MB; {f['machine']}; medians of {f['runs']} runs",
   f"  cp -r                     {t(s['cp'])}",
   f"  floor (tokenize + copy)   {t(s['floor'])}   peak {r(m['floor'])}",
   f"  hook pre-push             {t(s['prePush'])}   peak {r(m['prePush'])}",
   f"  host's own modifier       {t(s['hostModifier'])}",
+  f"  collector (run of median pause): floor {gcs(f['collector']['floor'])}; pre-push {gcs(f['collector']['prePush'])}",
   f"  JSON part: verify {t(s['verifyJson'])} ({r(m['verifyJson'])}), pre-push {t(s['prePushJson'])} ({r(m['prePushJson'])}), --dry-run {t(s['dryRunJson'])} ({r(m['dryRunJson'])})",
   f"  YAML part: verify {t(s['verifyYaml'])} ({r(m['verifyYaml'])}), pre-push {t(s['prePushYaml'])} ({r(m['prePushYaml'])}), --dry-run {t(s['dryRunYaml'])} ({r(m['dryRunYaml'])})",
   f"  one big template: JSON {mb(f['bigTemplateBytes']['json']) or 0:.0f} MB {t(s['bigJson'])} peak {r(m['bigJson'])}; YAML {mb(f['bigTemplateBytes']['yaml']) or 0:.0f} MB {t(s['bigYaml'])} peak {r(m['bigYaml'])}",

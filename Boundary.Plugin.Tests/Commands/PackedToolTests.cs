@@ -1,3 +1,4 @@
+using Boundary.Core;
 using Boundary.Tests.Support;
 
 namespace Boundary.Tests.Commands;
@@ -15,6 +16,18 @@ public class PackedToolTests
         version.ExitCode.Should().Be(0, version.ToString());
         version.StdOut.Should().MatchRegex(@"\d+\.\d+\.\d+");
         PackedTool.Run(".", ["--help"]).StdOut.Should().Contain("Commands:");
+    }
+
+    [Test]
+    public void The_collectors_counts_go_to_stderr_only_when_asked()
+    {
+        var asked = PackedTool.Run(".", ["--version"], environment: new Dictionary<string, string?> { [CollectorStats.Variable] = "1" });
+        asked.ExitCode.Should().Be(0, asked.ToString());
+        asked.StdOut.Should().MatchRegex(@"^\d+\.\d+\.\d+");
+        asked.StdErr.Should().MatchRegex(@"^gc-stats \{""collections"":\d+,""gen1"":\d+,""gen2"":\d+,""forced"":\d+,""pauseMs"":\d+,""allocatedMB"":\d+\}\n$");
+
+        var quiet = PackedTool.Run(".", ["--version"], environment: new Dictionary<string, string?> { [CollectorStats.Variable] = null });
+        quiet.StdErr.Should().BeEmpty();
     }
 
     [Test]

@@ -26,6 +26,11 @@ public static class YoungGeneration
     [ThreadStatic]
     private static long nextCollection;
 
+    private static long collections;
+
+    /// <summary>The young collections <see cref="Tick"/> started in this process.</summary>
+    public static long Collections => Interlocked.Read(ref collections);
+
     /// <summary><see cref="Tick"/>, inside a file of <paramref name="fileLength"/> bytes: only for a large one (<paramref name="large"/>, <see cref="LargeFile"/> unless given).</summary>
     public static void TickWithin(long fileLength, long large = LargeFile)
     {
@@ -52,7 +57,10 @@ public static class YoungGeneration
             return;
         // The first tick of a thread only starts its count: a small project never collects.
         if (nextCollection != 0)
+        {
             GC.Collect(0, GCCollectionMode.Forced, blocking: true, compacting: false);
+            Interlocked.Increment(ref collections);
+        }
         nextCollection = allocated + BudgetPerThread;
     }
 }

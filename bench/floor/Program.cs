@@ -51,4 +51,7 @@ schedule.Run(new ParallelOptions { MaxDegreeOfParallelism = Environment.Processo
     Interlocked.Add(ref tokens, count);
 });
 Console.WriteLine($"{{\"files\":{templates.Count},\"bytes\":{bytes},\"tokens\":{tokens},\"seconds\":{clock.Elapsed.TotalSeconds:F4}}}");
+// The collector's work as the tool reports its own (BOUNDARY_GC_STATS=1), for the benchmark to set side by side.
+if (Boundary.Core.CollectorStats.IsRequested(Environment.GetEnvironmentVariable))
+    Console.Error.WriteLine(Boundary.Core.CollectorStats.Line());
 return 0;
