@@ -36,6 +36,20 @@ public sealed class AmplifyProject
 
     public string HooksDir => Path.Combine(AmplifyDir, "hooks");
 
+    /// <summary>The host's hook settings: among them the script extensions it runs besides js and sh.</summary>
+    public string HooksConfigPath => Path.Combine(HooksDir, "hooks-config.json");
+
+    /// <summary>
+    /// The host's settings and state files of the project, whether they exist or not: what this tool must
+    /// never replace with a file of its own (a report), or every later command would fail.
+    /// </summary>
+    public IReadOnlyList<string> HostSettingsFiles =>
+    [
+        TeamProviderInfoPath, AmplifyMetaPath, LocalEnvInfoPath, LocalAwsInfoPath,
+        Path.Combine(AmplifyDir, ".config", "project-config.json"), Path.Combine(BackendDir, "backend-config.json"),
+        Path.Combine(AmplifyDir, "cli.json"), HooksConfigPath,
+    ];
+
     /// <summary>This tool's own state (lock, push journal), ignored by git through its own .gitignore.</summary>
     public string StateDir => Path.Combine(AmplifyDir, ".boundary");
 

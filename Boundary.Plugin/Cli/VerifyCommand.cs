@@ -130,7 +130,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
             }
             AtomicFile.Write(folder, reportPath, System.Text.Encoding.UTF8.GetBytes(document + "\n"));
             if (jsonOnStdout)
-                Output.Json(new VerifyReportWrittenDocument(exitCode == ExitCodes.Success, exitCode, reportPath, VerifyFormats.Json(report, exitCode).Summary));
+                Output.Json(new VerifyReportWrittenDocument(exitCode == ExitCodes.Success, exitCode, reportPath, VerifyFormats.Counts(report)));
             else
                 Output.Line($"{VerifyFormats.Text(report).Last()} {report.ErrorCount} error(s), {report.WarningCount} warning(s); wrote the {format.Name()} report to {OutputFile}.");
         }
@@ -171,14 +171,10 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         if (project is null)
             return;
         var realReport = RealPathOf(output);
-        string[] settings =
-        [
-            project.TeamProviderInfoPath, project.AmplifyMetaPath, project.LocalEnvInfoPath, project.LocalAwsInfoPath,
-            Path.Combine(project.AmplifyDir, ".config", "project-config.json"), Path.Combine(project.BackendDir, "backend-config.json"),
-            Path.Combine(project.AmplifyDir, "cli.json"), HookSettings.PathOf(project), Push.Ownership.PathOf(project),
-            Path.Combine(project.HooksDir, "hooks-config.json"),
-        ];
-        if (settings.FirstOrDefault(file => (realReport is not null && RealPathOf(file) == realReport) || (report is not null && IdentityOf(file) == report)) is { } setting)
+        string[] settings = [.. project.HostSettingsFiles, HookSettings.PathOf(project), Push.Ownership.PathOf(project)];
+        // A settings file is compared by its real path whether or not it exists yet, and by identity when
+        // it does (a hard link to it is the same file).
+        if (settings.FirstOrDefault(file => RealPathOf(file) is { } real && (real == realReport || (report is not null && FileIdentity.Of(real) == report))) is { } setting)
             throw BoundaryException.Usage($"--output {given} is {setting}, a settings file of the project: the report would replace it. Nothing was written; name another file.");
         if (realReport is not null && RealPathOf(project.StateDir) is { } stateDir && ProjectPath.IsInside(stateDir, realReport))
             throw BoundaryException.Usage($"--output {given} is in {project.StateDir}, the folder of this tool's lock and journal: a report there would replace them. Nothing was written; name another file.");

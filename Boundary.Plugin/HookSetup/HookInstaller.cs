@@ -59,7 +59,7 @@ public sealed class HookInstaller(AmplifyProject project)
     public HashSet<string> SupportedExtensions()
     {
         var extensions = new HashSet<string>(StringComparer.Ordinal) { "js", "sh" };
-        var config = Path.Combine(Project.HooksDir, "hooks-config.json");
+        var config = Project.HooksConfigPath;
         if (File.Exists(config) && Project.LoadJson(config).Find("extensions") is { IsObject: true } declared)
             foreach (var property in declared.Properties)
                 extensions.Add(property.Name);

@@ -204,9 +204,12 @@ public static partial class TemplateFinder
                 {
                     // A template behind a link out of the project is refused as a folder behind one is: read
                     // by verify, its text would come from elsewhere on the machine.
-                    var realFile = own == Files.FileKind.SymbolicLink ? Files.ProjectPath.RealPath(file.FullName) : Path.Join(realFolder, file.Name);
+                    var realFile = Path.Join(realFolder, file.Name);
                     if (own == Files.FileKind.SymbolicLink)
+                    {
+                        realFile = Files.ProjectPath.RealPath(file.FullName);
                         RefuseOutside(file, realFile, realRoot);
+                    }
                     Found.Add((file.FullName, realFile));
                 }
                 else

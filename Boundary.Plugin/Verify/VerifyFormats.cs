@@ -41,6 +41,22 @@ public static class VerifyFormats
             yield return report.WarningCount > 0 ? $"OK, with {report.WarningCount} warning(s)." : "OK.";
     }
 
+    /// <summary>The counts of the --format json document's summary.</summary>
+    public static VerifyCounts Counts(VerifyReport report) => new(
+        report.FilesScanned,
+        report.Templates,
+        report.Principals.Count,
+        report.Count(VerifyStatus.Bounded),
+        report.Count(VerifyStatus.Kept),
+        report.Count(VerifyStatus.Differs),
+        report.Count(VerifyStatus.OtherAccount),
+        report.Count(VerifyStatus.Invalid),
+        report.Count(VerifyStatus.Stale),
+        report.Count(VerifyStatus.Missing),
+        report.ErrorCount,
+        report.WarningCount,
+        report.Errors.Count);
+
     /// <summary>The --format json document (shape version 1).</summary>
     public static VerifyDocument Json(VerifyReport report, int exitCode) => new(
         1,
@@ -51,20 +67,7 @@ public static class VerifyFormats
         report.Root,
         report.Options.Strict,
         report.Options.IncludeUsers,
-        new VerifyCounts(
-            report.FilesScanned,
-            report.Templates,
-            report.Principals.Count,
-            report.Count(VerifyStatus.Bounded),
-            report.Count(VerifyStatus.Kept),
-            report.Count(VerifyStatus.Differs),
-            report.Count(VerifyStatus.OtherAccount),
-            report.Count(VerifyStatus.Invalid),
-            report.Count(VerifyStatus.Stale),
-            report.Count(VerifyStatus.Missing),
-            report.ErrorCount,
-            report.WarningCount,
-            report.Errors.Count),
+        Counts(report),
         [.. report.Principals.Select(p => new VerifiedPrincipal(
             p.File,
             p.Resource.Line,
