@@ -27,6 +27,12 @@ public class VerifyTests
 
     private static CliResult Run(TempProject project, params string[] args) => CliRunner.Run(project.Root, "", NoEnvironment, args);
 
+    private static void HardLink(string target, string link)
+    {
+        var made = ProcessRunner.Run(new System.Diagnostics.ProcessStartInfo("ln", [target, link]), null, TimeSpan.FromSeconds(30));
+        made.ExitCode.Should().Be(0, made.ToString());
+    }
+
     private static VerifyResult Judge(BoundaryKind kind, string? value, bool strict = false) =>
         Verifier.Judge("t.json", new TemplateResource("R", TemplateResource.Role, 0, 1, 1, kind, value, true), PolicyArn.Parse(Arn), new VerifyOptions(strict));
 
@@ -273,12 +279,21 @@ public class VerifyTests
     [TestCase("amplify/.boundary/push-journal.jsonl")]
     [TestCase("amplify/.boundary/lock")]
     [TestCase("amplify/.boundary/.gitignore")]
+    [TestCase("lock-link")] // a hard link to the state folder's lock, outside it
+    [TestCase("settings-link")] // a hard link to team-provider-info.json
     public void A_report_that_would_replace_a_settings_or_state_file_is_refused(string output)
     {
         using var project = ProjectWithBoundary();
         project.Write("amplify/backend/f/t.json", Template(Role("R", null)));
-        // The state folder as a run leaves it: its lock and .gitignore.
-        Run(project, "hook", "pre-push", "--dry-run");
+        // The state folder as a push leaves it: its lock and .gitignore.
+        Hooks.HookTestSupport.Hook(project, "pre-push").ExitCode.Should().Be(0);
+        Hooks.HookTestSupport.Hook(project, "post-push").ExitCode.Should().Be(0);
+        File.Exists(project.PathOf("amplify/.boundary/.gitignore")).Should().BeTrue();
+        File.Exists(project.PathOf("amplify/.boundary/lock")).Should().BeTrue();
+        if (output == "lock-link")
+            HardLink(project.PathOf("amplify/.boundary/lock"), project.PathOf(output));
+        if (output == "settings-link")
+            HardLink(project.PathOf("amplify/team-provider-info.json"), project.PathOf(output));
         var before = File.Exists(project.PathOf(output)) ? File.ReadAllBytes(project.PathOf(output)) : null;
 
         var result = Run(project, "verify", "--output", output);

@@ -176,7 +176,11 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         // it does (a hard link to it is the same file).
         if (settings.FirstOrDefault(file => RealPathOf(file) is { } real && (real == realReport || (report is not null && FileIdentity.Of(real) == report))) is { } setting)
             throw BoundaryException.Usage($"--output {given} is {setting}, a settings file of the project: the report would replace it. Nothing was written; name another file.");
-        if (realReport is not null && RealPathOf(project.StateDir) is { } stateDir && ProjectPath.IsInside(stateDir, realReport))
+        // The state folder by path, and its files (lock, journal, .gitignore) also by identity: a hard link
+        // elsewhere is the same file.
+        var stateDir = RealPathOf(project.StateDir);
+        var inStateDir = realReport is not null && stateDir is not null && ProjectPath.IsInside(stateDir, realReport);
+        if (inStateDir || (report is not null && Directory.Exists(project.StateDir) && Directory.EnumerateFiles(project.StateDir).Any(file => IdentityOf(file) == report)))
             throw BoundaryException.Usage($"--output {given} is in {project.StateDir}, the folder of this tool's lock and journal: a report there would replace them. Nothing was written; name another file.");
     }
 
