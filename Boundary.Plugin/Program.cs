@@ -54,7 +54,8 @@ public sealed class Program
             .AddSingleton<IAwsClientFactory>(new AwsClientFactory(context));
         configure?.Invoke(collection);
         var services = collection.BuildServiceProvider();
-        var app = new CommandLineApplication<Program>(console, context.WorkingDirectory, throwOnUnexpectedArg: true)
+        var parsing = new ParsingConsole(console);
+        var app = new CommandLineApplication<Program>(parsing, context.WorkingDirectory, throwOnUnexpectedArg: true)
         {
             ExtendedHelpText = ExitCodesHelp,
             HelpTextGenerator = DescriptionFirstHelpText.Singleton,
@@ -63,11 +64,7 @@ public sealed class Program
         app.VersionOption("--version", Version);
         // McMaster's own validation (e.g. a required option) would exit 1, which is our "findings" code.
         // Set before the conventions create the subcommands, which copy it.
-        app.ValidationErrorHandler = result =>
-        {
-            console.Error.WriteLine(TerminalText.Message($"error: {result.ErrorMessage} See '--help'."));
-            return ExitCodes.Usage;
-        };
+        app.ValidationErrorHandler = result => UsageError(console, args, $"{result.ErrorMessage} See '--help'.");
         // McMaster's default conventions, in their order, without two that read every attribute of each
         // command and its members by reflection for nothing: AttributeConvention (no attribute here or in
         // McMaster implements IConvention or IMemberConvention) and SubcommandAttributeConvention (no
@@ -95,17 +92,29 @@ public sealed class Program
             command.Add(app, args.Skip(1).ToList());
         try
         {
-            return app.Execute(args);
+            var exitCode = app.Execute(args);
+            parsing.Release();
+            return exitCode;
         }
         catch (CommandParsingException e)
         {
-            console.Error.WriteLine(TerminalText.Message($"error: {e.Message.TrimEnd('.')}. See '{e.Command.Name} --help'."));
-            return ExitCodes.Usage;
+            parsing.Discard();
+            return UsageError(console, args, $"{e.Message.TrimEnd('.')}. See '{e.Command.Name} --help'.");
         }
         catch (Exception e)
         {
+            parsing.Release();
             return LastResort.Handle(console.Error, e);
         }
+    }
+
+    /// <summary>A command line the parser refused: one line on stderr, and with --json the error document on stdout, as for every other error.</summary>
+    private static int UsageError(IConsole console, string[] args, string message)
+    {
+        console.Error.WriteLine(TerminalText.Message($"error: {message}"));
+        if (args.TakeWhile(arg => arg != "--").Contains("--json"))
+            new ConsoleOutput(console).Json(new ErrorDocument(false, message, ExitCodes.Usage));
+        return ExitCodes.Usage;
     }
 
     /// <summary>

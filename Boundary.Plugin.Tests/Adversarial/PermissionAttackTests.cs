@@ -224,6 +224,26 @@ public class PermissionAttackTests
         site.ShouldBeUnchanged(before);
     }
 
+    // The user's own folder lets the rename replace a file only root may write: the file would become the
+    // user's, its owner's copy gone. Refused as test -w refuses it, the dry run too.
+    [TestCase("hook pre-push --dry-run", FnA)]
+    [TestCase("hook pre-push", FnA)]
+    [TestCase("set arn:aws:iam::123456789012:policy/Other", "amplify/team-provider-info.json")]
+    public void A_file_of_another_user_that_this_user_may_not_write_is_refused_though_its_folder_allows_replacing_it(string command, string file)
+    {
+        using var site = OwnedByNobody();
+        ChownToRoot(site.Project.PathOf(file));
+        File.SetUnixFileMode(site.Project.PathOf(file), (UnixFileMode)Convert.ToInt32("644", 8));
+        var before = site.Snapshot();
+
+        var result = RunAsNobody(site, Payload(site.Project.Root), command.Split(' '));
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.StdErr.Should().Contain(Path.GetFileName(file) + ": this user may not write the file");
+        site.ShouldBeUnchanged(before);
+        OwnerOf(site.Project.PathOf(file)).Should().Be("0", "the file stays root's");
+    }
+
     [Test]
     public void A_record_of_another_user_in_a_sticky_folder_stops_the_dry_run_that_would_delete_it()
     {
@@ -267,6 +287,14 @@ public class PermissionAttackTests
     }
 
     private static void ChownToRoot(params string[] paths) => RunChown(["0:0", .. paths]);
+
+    private static string OwnerOf(string path)
+    {
+        using var stat = Process.Start(new ProcessStartInfo("stat", ["-c", "%u", path]) { RedirectStandardOutput = true })!;
+        var owner = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        return owner;
+    }
 
     private static void RunChown(string[] arguments)
     {

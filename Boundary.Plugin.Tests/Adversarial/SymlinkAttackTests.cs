@@ -142,6 +142,33 @@ public class SymlinkAttackTests
         ShouldNameLinkAndChangeNothing(site, remove, before, linked);
     }
 
+    // Both settings files one file through a link inside the project: the second write, made from the file
+    // as first read, would undo the first, and the change was reported while the env kept its boundary.
+    [TestCase("amplify/backend/amplify-meta.json", "../team-provider-info.json")]
+    [TestCase("amplify/team-provider-info.json", "backend/amplify-meta.json")]
+    public void Set_refuses_settings_files_that_are_one_file_through_a_link(string linked, string target)
+    {
+        using var site = AttackSite.FromFixture();
+        var meta = site.Project.PathOf("amplify/backend/amplify-meta.json");
+        var teamProviderInfo = site.Project.PathOf("amplify/team-provider-info.json");
+        // One file that both readings accept: the envs, and the providers object amplify-meta has.
+        var merged = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(teamProviderInfo));
+        merged["providers"] = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(meta))["providers"];
+        File.Delete(meta);
+        File.Delete(teamProviderInfo);
+        File.WriteAllText(site.Project.PathOf(Path.Combine(Path.GetDirectoryName(linked)!, target)), merged.ToString());
+        File.CreateSymbolicLink(site.Project.PathOf(linked), target);
+        var before = site.Snapshot();
+
+        foreach (var command in new[] { new[] { "set", "arn:aws:iam::123456789012:policy/Other" }, ["remove"] })
+        {
+            var result = site.Run(command);
+            result.ExitCode.Should().Be(3, result.ToString());
+            result.StdErr.Should().Contain("are one file").And.Contain("nothing was changed");
+            site.ShouldBeUnchanged(before);
+        }
+    }
+
     // Each settings file read from a link to a file outside the project that would be read without error
     // and shown: its text must never reach the output, whatever the command.
     [TestCase("amplify/team-provider-info.json", """{"leakedEnv":{"awscloudformation":{"PermissionsBoundaryPolicyArn":"arn:aws:iam::999999999999:policy/Leaked"}}}""", "list")]

@@ -74,6 +74,13 @@ public class TemplateBypassAttackTests
             yield return new TestCaseData("yaml", YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {value}\n      RoleName: r")).SetName($"Yaml_empty_boundary [{value}]");
         yield return new TestCaseData("yaml", "Resources:\n  R: {Type: AWS::IAM::Role, Properties: {PermissionsBoundary: , RoleName: r}}\n").SetName("Yaml_empty_boundary flow");
         yield return new TestCaseData("yaml", "Resources:\n  R: {Type: AWS::IAM::Role, Properties: {PermissionsBoundary: ~}}\n").SetName("Yaml_empty_boundary flow tilde");
+        // A tag alone is an empty value whose span runs to the next token: only the tag may be replaced,
+        // not the line break, comment or comma after it (nor a document end marker, which would join the ARN).
+        foreach (var value in new[] { "!!null", "!!str", "!<tag:yaml.org,2002:str>", "!!null # none", "!!str\n\n      # a comment" })
+            yield return new TestCaseData("yaml", YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {value}\n      RoleName: r")).SetName($"Yaml_empty_boundary tag only [{value.Replace("\n", " ", StringComparison.Ordinal)}]");
+        yield return new TestCaseData("yaml", "Resources:\n  R: {Type: AWS::IAM::Role, Properties: {PermissionsBoundary: !!str , RoleName: r}}\n").SetName("Yaml_empty_boundary flow tag only");
+        yield return new TestCaseData("yaml", "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: r\n      PermissionsBoundary: !!null\n...\n").SetName("Yaml_empty_boundary tag only before the document end");
+        yield return new TestCaseData("yaml", "Resources:\r\n  R:\r\n    Type: AWS::IAM::Role\r\n    Properties:\r\n      PermissionsBoundary: !!null\r\n      RoleName: r\r\n").SetName("Yaml_empty_boundary tag only crlf");
     }
 
     [TestCaseSource(nameof(EmptyBoundaries))]
@@ -342,6 +349,16 @@ public class TemplateBypassAttackTests
     public void Yaml_unicode_line_separator_is_refused(string separator) =>
         RefusedByVerifyToo("yaml", $"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: r # c{separator}      PermissionsBoundary: arn:aws:iam::123456789012:policy/DevBoundary\n", ":5:22:", "Unicode line separator");
 
+    // YAML readers end a line at a lone CR; the edits go by line feeds, so a Properties block added after
+    // the role's last line would land in the mapping after the CR (the SAM function's, or the user's, role
+    // deployed without a boundary while pre-push said it injected one).
+    [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\rMetadata:\n    Notes: hello\n", ":3:25:")]
+    [TestCase("Transform: AWS::Serverless-2016-10-31\r\nResources:\r\n  F:\r\n    Type: AWS::Serverless::Function\rMetadata:\r\n    Notes: hello\r\n", ":4:36:")]
+    [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      RoleName: r # c\r      PermissionsBoundary: arn:aws:iam::123456789012:policy/DevBoundary\n", ":5:22:")]
+    [TestCase("Resources:\n  R:\n    Type: AWS::IAM::Role\r", ":3:25:")]
+    public void Yaml_carriage_return_without_a_line_feed_is_refused(string template, string position) =>
+        RefusedByVerifyToo("yaml", template, position, "carriage return without a line feed");
+
     // The host trims with JavaScript's trim() and takes what starts with '{' for JSON; YAML or JSON
     // readers that stop at a form feed would read something else, or nothing.
     [TestCase("\f")]
@@ -360,6 +377,15 @@ public class TemplateBypassAttackTests
     public void Resources_only_cloudformation_makes_are_refused(string format, string template, string position, string reason)
     {
         TemplateScanner.CannotHoldPrincipal(Encoding.UTF8.GetBytes(template)).Should().BeFalse("the prefilter must not skip it, even without a principal's type spelled out");
+        RefusedByVerifyToo(format, template, position, reason);
+    }
+
+    // A module expands into resources when CloudFormation creates the stack: roles no reading of the file sees.
+    [TestCase("yaml", "Resources:\n  Admin:\n    Type: MyOrg::Security::AdminRole::MODULE\n    Properties:\n      RoleName: admin\n", ":2:3:", "Admin is a CloudFormation module (MyOrg::Security::AdminRole::MODULE)")]
+    [TestCase("json", "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}, \"Admin\": {\"Type\": \"MyOrg::Security::AdminRole::MODULE\"}}}\n", ":1:50:", "Admin is a CloudFormation module")]
+    public void Module_is_refused_since_its_roles_are_made_by_cloudformation(string format, string template, string position, string reason)
+    {
+        TemplateScanner.CannotHoldPrincipal(Encoding.UTF8.GetBytes(template)).Should().BeFalse("the prefilter must not skip a module");
         RefusedByVerifyToo(format, template, position, reason);
     }
 

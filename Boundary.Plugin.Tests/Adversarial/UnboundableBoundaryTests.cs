@@ -34,6 +34,12 @@ public class UnboundableBoundaryTests
     [TestCase("{\"Fn::Select\": [0, [\"\"]]}", "Fn::Select that gives no value")]
     [TestCase("{\"Fn::Select\": [{\"Ref\": \"I\"}, [\"\", {\"Ref\": \"AWS::NoValue\"}]]}", "Fn::Select that gives no value")]
     [TestCase("{\"Fn::Sub\": [\"${X}${Y}\", {\"X\": \"\", \"Y\": {\"Ref\": \"AWS::NoValue\"}}]}", "Fn::Sub that gives no value")]
+    [TestCase("{\"Fn::Sub\": \"${AWS::NoValue}\"}", "Fn::Sub that gives no value")]
+    [TestCase("{\"Fn::Sub\": [\"${AWS::NoValue}${X}\", {\"X\": \"\"}]}", "Fn::Sub that gives no value")]
+    [TestCase("{\"Fn::Base64\": \"\"}", "Fn::Base64 that gives no value")]
+    [TestCase("{\"Fn::Join\": [\"\", [{\"Fn::Base64\": \"\"}]]}", "Fn::Join of nothing")]
+    [TestCase("{\"Fn::Select\": [0, {\"Fn::Split\": [\",\", \"\"]}]}", "Fn::Select that gives no value")]
+    [TestCase("{\"Fn::Select\": [0, {\"Fn::Split\": [\",\", {\"Fn::Base64\": \"\"}]}]}", "Fn::Select that gives no value")]
     public void Json_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)
     {
         var template = $"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"AssumeRolePolicyDocument\": {Policy},\n \"PermissionsBoundary\": {value}}}}}}}}}";
@@ -60,6 +66,11 @@ public class UnboundableBoundaryTests
     [TestCase("!Select [0, ['']]", "!Select that gives no value")]
     [TestCase("\n        Fn::Select: [0, ['', !Ref AWS::NoValue]]", "Fn::Select that gives no value")]
     [TestCase("!Sub ['${X}', {X: ''}]", "!Sub that gives no value")]
+    [TestCase("!Sub '${AWS::NoValue}'", "!Sub that gives no value")]
+    [TestCase("!Base64 ''", "!Base64 that gives no value")]
+    [TestCase("!Join ['', [!Base64 '']]", "!Join of nothing")]
+    [TestCase("!Select [0, !Split [',', '']]", "!Select that gives no value")]
+    [TestCase("\n        Fn::Select: [0, {Fn::Split: [',', !Sub '']}]", "Fn::Select that gives no value")]
     public void Yaml_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)
     {
         var template = $"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {{}}\n      PermissionsBoundary: {value}\n";
@@ -78,6 +89,9 @@ public class UnboundableBoundaryTests
     [TestCase("{\"Ref\": \"BoundaryParameter\"}")]
     [TestCase("{\"Fn::Sub\": \"arn:aws:iam::${AWS::AccountId}:policy/B\"}")]
     [TestCase("{\"Fn::ImportValue\": \"Boundary\"}")]
+    [TestCase("{\"Fn::Base64\": {\"Ref\": \"BoundaryParameter\"}}")]
+    [TestCase("{\"Fn::Select\": [0, {\"Fn::Split\": [\",\", {\"Ref\": \"Boundaries\"}]}]}")]
+    [TestCase("{\"Fn::Sub\": [\"${AWS::NoValue}${B}\", {\"B\": {\"Ref\": \"BoundaryParameter\"}}]}")]
     public void A_boundary_a_person_wrote_as_an_intrinsic_function_is_kept(string value)
     {
         var template = $"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {value}}}}}}}}}";

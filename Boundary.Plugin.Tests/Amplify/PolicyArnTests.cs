@@ -17,6 +17,7 @@ public class PolicyArnTests
     [TestCase("arn:aws-eusc:iam::123456789012:policy/Boundary")]
     [TestCase("arn:aws:iam::123456789012:policy/teams/platform/Boundary+=,.@_-1")]
     [TestCase("arn:aws:iam::123456789012:policy/we\"ird\\path/x")]
+    [TestCase("arn:aws:iam::123456789012:policy///B")]
     public void Accepts_every_partition_and_IAM_names(string text)
     {
         PolicyArn.TryParse(text, out var arn, out var problem).Should().BeTrue(problem);
@@ -32,6 +33,7 @@ public class PolicyArnTests
     [TestCase("arn:aws:iam::123456789012:policy/qu'ote", "policy name")]
     [TestCase("arn:aws:iam::123456789012:policy/caf\u00e9/B", "policy path")]
     [TestCase("arn:aws:iam::123456789012:policy/sp ace/B", "policy path")]
+    [TestCase("arn:aws:iam::123456789012:policy//B", "policy path")]
     public void Rejects_what_IAM_rejects_and_says_why(string text, string reason)
     {
         PolicyArn.TryParse(text, out _, out var problem).Should().BeFalse();

@@ -1,4 +1,5 @@
 using Boundary.Tests.Support;
+using Newtonsoft.Json.Linq;
 
 namespace Boundary.Tests.Commands;
 
@@ -29,6 +30,28 @@ public sealed class HelpTests
 
         result.ExitCode.Should().Be(0);
         result.StdOut.Trim().Should().Be(Program.Version);
+    }
+
+    // The parser's own hint would reach stdout, where a script reads a value or --json promises one document.
+    [TestCase("get", "--bogus")]
+    [TestCase("get", "--env", "a", "--env", "b")]
+    [TestCase("audit", "--bogus")]
+    [TestCase("list", "extra")]
+    [TestCase("hook", "pre-push", "--nope")]
+    public void A_command_line_the_parser_refuses_is_one_line_on_stderr_and_with_json_one_document_on_stdout(params string[] args)
+    {
+        var plain = CliRunner.Run(Path.GetTempPath(), args);
+        plain.ExitCode.Should().Be(2, plain.ToString());
+        plain.StdOut.Should().BeEmpty();
+        plain.StdErr.Trim().Should().StartWith("error: ").And.NotContain("\n");
+
+        var json = CliRunner.Run(Path.GetTempPath(), [.. args, "--json"]);
+        json.ExitCode.Should().Be(2, json.ToString());
+        var document = JObject.Parse(json.StdOut);
+        document["ok"]!.Value<bool>().Should().BeFalse();
+        document["exitCode"]!.Value<int>().Should().Be(2);
+        document["error"]!.Value<string>().Should().NotBeNullOrEmpty();
+        json.StdErr.Should().StartWith("error: ");
     }
 
     [TestCase("verify")]

@@ -186,6 +186,27 @@ public class HookInstallerTests
         json["hooks"]![1]!["action"]!.ToString().Should().Be("conflict");
         project.Read("amplify/hooks/post-push.sh").Should().Be("echo a\n");
         JObject.Parse(Run(project, "hook", "status", "--json").StdOut)["hooks"]![1]!["state"]!.ToString().Should().Be("conflict");
+        // The pair is installed together or not at all: pre-push, which could be, is held.
+        json["hooks"]![0]!["action"]!.ToString().Should().Be("held");
+        json["hooks"]![0]!["filesWritten"]!.Should().BeEmpty();
+        File.Exists(project.PathOf("amplify/hooks/pre-push.sh")).Should().BeFalse("no pre-push runs without its post-push");
+    }
+
+    [Test]
+    public void A_conflict_on_one_hook_writes_nothing_for_the_other()
+    {
+        using var project = TempProject.Minimal();
+        project.Write("amplify/hooks/pre-push.sh", "#!/bin/bash\necho mine\n");
+        project.Write("amplify/hooks/pre-push.js", "console.log('b')\n");
+        var before = Directory.GetFiles(project.PathOf("amplify/hooks")).Order().ToList();
+
+        var install = Run(project, "hook", "install");
+
+        install.ExitCode.Should().Be(ExitCodes.ProjectOrFile, install.ToString());
+        install.StdErr.Should().Contain("pre-push: ").And.Contain("share the base name");
+        install.StdOut.Should().Contain("post-push: not written, since the pre-push hook cannot be installed");
+        Directory.GetFiles(project.PathOf("amplify/hooks")).Order().Should().Equal(before);
+        project.Read("amplify/hooks/pre-push.sh").Should().Be("#!/bin/bash\necho mine\n");
     }
 
     [Test]

@@ -50,7 +50,7 @@ public class InjectAndDryRunTests
         var result = CliRunner.Run(folder.Root, ["inject", "sam/link.json", "sam/template.json", "--arn", Arn, .. dryRun is null ? Array.Empty<string>() : [dryRun]]);
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
-        result.StdOut.Should().Contain("1 file scanned, 1 template, 1 role found; 1 injected");
+        result.StdOut.Should().Contain("1 file scanned, 1 template, 1 role and 1 user found; 1 injected");
         if (dryRun is not null)
             result.StdOut.Split("+++ ").Should().HaveCount(2, "one diff");
         else
@@ -58,14 +58,14 @@ public class InjectAndDryRunTests
     }
 
     [Test]
-    public void The_summary_counts_one_file_one_template_and_one_role_in_the_singular()
+    public void The_summary_counts_one_file_one_template_one_role_and_one_user_in_the_singular()
     {
         using var folder = CdkOut();
 
         var result = CliRunner.Run(folder.Root, "inject", "sam/template.json", "--arn", Arn);
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
-        result.StdOut.Should().Contain($"{Arn}: 1 file scanned, 1 template, 1 role found; 1 injected");
+        result.StdOut.Should().Contain($"{Arn}: 1 file scanned, 1 template, 1 role and 1 user found; 1 injected, 0 kept, 0 updated, 0 removed, 1 skipped");
     }
 
     [Test]
@@ -78,7 +78,7 @@ public class InjectAndDryRunTests
 
         result.ExitCode.Should().Be(ExitCodes.Success, result.ToString());
         result.StdOut.Should().Contain("changed cdk.out/Stack.template.json (1 injected)");
-        result.StdOut.Should().Contain($"{Arn}: 3 files scanned, 2 templates, 2 roles found; 2 injected, 0 kept");
+        result.StdOut.Should().Contain($"{Arn}: 3 files scanned, 2 templates, 2 roles and 1 user found; 2 injected, 0 kept");
 
         folder.Read("cdk.out/Stack.template.json").Should().Contain($"    \"PermissionsBoundary\": \"{Arn}\",\n    \"AssumeRolePolicyDocument\"");
         folder.Read("sam/template.json").Should().Contain($"\"Properties\":{{\"PermissionsBoundary\":\"{Arn}\",\"Path\":\"/\"}}");

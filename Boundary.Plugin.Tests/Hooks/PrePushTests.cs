@@ -74,6 +74,24 @@ public class PrePushTests
         project.Read(FnA).Should().Contain(ProdArn);
     }
 
+    // The host's payload naming an env team-provider-info lacks: the host has no boundary for it either
+    // (a warning, nothing to do). The same name typed with --env is an unknown env, as for every command.
+    [Test]
+    public void An_unknown_env_is_a_warning_from_the_payload_and_a_usage_error_from_the_env_option()
+    {
+        using var project = TempProject.FromFixture("multi-env");
+        var before = project.Snapshot();
+
+        var fromPayload = Hook(project, "pre-push", Payload(project.Root, "nope"));
+        fromPayload.ExitCode.Should().Be(0, fromPayload.ToString());
+        fromPayload.StdErr.Should().Contain("env 'nope' is not in");
+
+        var fromOption = Hook(project, "pre-push", null, "--env", "nope");
+        fromOption.ExitCode.Should().Be(ExitCodes.Usage, fromOption.ToString());
+        fromOption.StdErr.Should().Contain("Unknown env 'nope'");
+        project.ShouldEqualSnapshot(before);
+    }
+
     [Test]
     public void A_malformed_template_stops_the_run_naming_file_line_and_column_with_no_file_changed()
     {

@@ -105,6 +105,25 @@ public class VerifyTests
         users.StdOut.Should().Contain("U (AWS::IAM::User) has no PermissionsBoundary").And.NotContain("S (");
     }
 
+    // Pre-push bounds users when the project's settings say includeUsers: verify checks what pre-push bounds.
+    [Test]
+    public void Users_count_when_the_project_settings_include_them()
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/custom/c/c-cloudformation-template.json",
+            "{ \"Resources\": { \"U\": { \"Type\": \"AWS::IAM::User\", \"Properties\": {} } } }");
+        project.Write("amplify/boundary-settings.json", "{\"includeUsers\": true}");
+
+        var users = Run(project, "verify");
+
+        users.ExitCode.Should().Be(ExitCodes.Findings, users.ToString());
+        users.StdOut.Should().Contain("U (AWS::IAM::User) has no PermissionsBoundary");
+        project.Write("amplify/boundary-settings.json", "{\"includeUsers\": \"yes\"}");
+        var malformed = Run(project, "verify");
+        malformed.ExitCode.Should().Be(ExitCodes.ProjectOrFile, malformed.ToString());
+        malformed.StdErr.Should().Contain("'includeUsers' must be true or false");
+    }
+
     [Test]
     public void Without_a_boundary_for_the_env_verify_needs_arn()
     {

@@ -112,6 +112,7 @@ public sealed class BoundarySettings(AmplifyProject project)
     /// </summary>
     private void WriteAllOrNothing(IReadOnlyList<(string Path, byte[] Bytes, byte[]? Original)> writes)
     {
+        RefuseOneFileByTwoNames(writes.Select(w => w.Path).ToList());
         foreach (var (path, _, _) in writes)
             AtomicFile.EnsureWritable(path);
         var prepared = new List<PreparedWrite>();
@@ -153,6 +154,20 @@ public sealed class BoundarySettings(AmplifyProject project)
             foreach (var write in prepared)
                 write.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Two of the files to write that are one file through a link (inside the project: links out are
+    /// refused when read): each edit is made from that file as first read, so the second write would undo
+    /// the first and the change would be reported while the env kept its old boundary.
+    /// </summary>
+    private static void RefuseOneFileByTwoNames(IReadOnlyList<string> paths)
+    {
+        var real = paths.Select(path => ProjectPath.RealPath(path)).ToList();
+        for (var i = 0; i < real.Count; i++)
+            for (var j = i + 1; j < real.Count; j++)
+                if (real[i] == real[j])
+                    throw BoundaryException.File($"{paths[i]} and {paths[j]} are one file (a link leads from one to the other), so the env's boundary cannot be written to each. Make each a file of its own (the Amplify CLI keeps them apart) and run again; nothing was changed.");
     }
 
     private static byte[] NewTeamProviderInfo(string env, string arn)

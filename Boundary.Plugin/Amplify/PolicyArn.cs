@@ -111,10 +111,10 @@ public sealed record PolicyArn(string Partition, string Account, string Path, st
         return true;
     }
 
-    /// <summary>'/' or '/segments/' of printable ASCII (U+0021-U+007E).</summary>
+    /// <summary>'/' or '/segments/' of printable ASCII (U+0021-U+007E): IAM's pattern, which '//' does not match (no character between).</summary>
     private static bool IsPolicyPath(string path)
     {
-        if (path.Length == 0 || path[0] != '/' || path[^1] != '/')
+        if (path.Length == 0 || path[0] != '/' || path[^1] != '/' || path == "//")
             return false;
         foreach (var c in path)
             if (c is < '\u0021' or > '\u007E')

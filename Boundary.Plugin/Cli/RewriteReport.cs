@@ -60,7 +60,7 @@ public static class RewriteReport
         var tail = result.DryRun
             ? " Dry run: nothing written."
             : result.Mode == "transient" && s.FilesChanged > 0 ? " 'hook post-push' (or 'dotnet boundary restore') puts them back." : "";
-        output.Line($"{target}: {TemplateRewrite.Plural(s.FilesScanned, "file")} scanned, {TemplateRewrite.Plural(s.Templates, "template")}, {TemplateRewrite.Plural(s.RolesFound, "role")} found; " +
+        output.Line($"{target}: {TemplateRewrite.Plural(s.FilesScanned, "file")} scanned, {TemplateRewrite.Plural(s.Templates, "template")}, {TemplateRewrite.Plural(s.RolesFound, "role")}{(s.UsersFound > 0 ? " and " + TemplateRewrite.Plural(s.UsersFound, "user") : "")} found; " +
                     $"{s.Injected} injected, {s.Kept} kept, {s.Updated} updated, {s.Removed} removed, {s.Skipped} skipped; " +
                     $"{TemplateRewrite.Plural(s.FilesChanged, "file")} {verb}.{tail}");
     }

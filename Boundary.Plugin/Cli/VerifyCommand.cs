@@ -30,7 +30,7 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
     [Option("--strict", Description = "A literal boundary that differs from the expected ARN (same account) is an error, not a warning.")]
     public bool Strict { get; set; }
 
-    [Option("--include-users", Description = "Check AWS::IAM::User resources too.")]
+    [Option("--include-users", Description = "Check AWS::IAM::User resources too (on by default when amplify/boundary-settings.json says includeUsers).")]
     public bool IncludeUsers { get; set; }
 
     [Argument(0, "paths", "Template files or folders to check. Default: the project's amplify/backend (without #current-cloud-backend).")]
@@ -105,7 +105,9 @@ public sealed class VerifyCommand(IConsole console, RunContext context, IAwsClie
         var stale = project is not null && File.Exists(project.TeamProviderInfoPath)
             ? OtherEnvBoundaries.Read(project.LoadTeamProviderInfo(), env, expected)
             : null;
-        var report = Verifier.Verify(root, files, expected, env, new VerifyOptions(Strict, IncludeUsers, stale));
+        // Users are checked as pre-push bounds them: with the flag, or with the project's includeUsers setting.
+        var includeUsers = IncludeUsers || (project is not null && HookSettings.Load(project).IncludeUsers);
+        var report = Verifier.Verify(root, files, expected, env, new VerifyOptions(Strict, includeUsers, stale));
         var exitCode = report.Errors.Count > 0 ? ExitCodes.ProjectOrFile : report.ErrorCount > 0 ? ExitCodes.Findings : ExitCodes.Success;
 
         string Document() => format switch

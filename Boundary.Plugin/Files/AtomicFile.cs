@@ -30,6 +30,10 @@ public static class AtomicFile
         }
         if (readOnly)
             throw BoundaryException.File($"{path}: the file is read-only. Make it writable (chmod u+w \"{path}\") and run again.");
+        // Its folder may let us replace a file we may not write (another user's): the new file would be
+        // ours, with our mode, and the owner's file gone. Refused as test -w refuses it.
+        if (!OperatingSystem.IsWindows() && NativeFiles.CannotWrite(path))
+            throw BoundaryException.File($"{path}: this user may not write the file (it belongs to another user, or its permissions deny writing). Run as its owner, or make it writable for this user, and run again.");
     }
 
     /// <summary>

@@ -120,6 +120,14 @@ internal static partial class NativeFiles
     }
 
     /// <summary>
+    /// Whether this process may not write <paramref name="path"/> (its links followed), as <c>test -w</c>
+    /// judges it (<c>AT_EACCESS</c>): a file of another user that its folder would let us replace. As for
+    /// <see cref="CanCreateIn"/>, only a clear no counts.
+    /// </summary>
+    public static bool CannotWrite(string path) =>
+        Supported && FAccessAt(AtFdCwd, path, WOk, AtEAccess) != 0 && Marshal.GetLastPInvokeError() is EAcces or ERofs;
+
+    /// <summary>
     /// Whether <paramref name="path"/> (not followed if a link) is marked immutable or append-only
     /// (<c>chattr +i</c>, <c>+a</c>): nothing can then be renamed over it, nor, for a folder, into it. Read
     /// from statx's attributes, so even a process whose <c>faccessat</c> is refused learns it; false where

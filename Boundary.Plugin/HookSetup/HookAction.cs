@@ -10,4 +10,7 @@ public enum HookAction
     /// <summary>The user's hook is not a shell script: the helper is written, the user must add the call.</summary>
     ManualStep,
     Conflict,
+
+    /// <summary>Nothing written for this hook, which could be installed, because the other one cannot.</summary>
+    Held,
 }

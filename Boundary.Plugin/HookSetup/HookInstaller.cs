@@ -18,7 +18,22 @@ public sealed class HookInstaller(AmplifyProject project)
 
     public AmplifyProject Project { get; } = project;
 
-    public IReadOnlyList<HookInstallOutcome> Install() => HookScripts.Hooks.Select(InstallOne).ToList();
+    /// <summary>
+    /// Installs both hooks, or neither: when one cannot be installed (a conflict), the other's writes are
+    /// held too, so that a push never runs with one hook of the pair (pre-push's edits with no post-push
+    /// to put them back, or a post-push alone).
+    /// </summary>
+    public IReadOnlyList<HookInstallOutcome> Install()
+    {
+        var writes = new List<Action>();
+        var outcomes = HookScripts.Hooks.Select(hook => InstallOne(hook, writes)).ToList();
+        if (outcomes.FirstOrDefault(o => o.Action == HookAction.Conflict) is { } conflict)
+            return outcomes.Select(o => o.Action == HookAction.Conflict || o.FilesWritten.Count == 0 ? o
+                : o with { Action = HookAction.Held, FilesWritten = [], Message = $"not written, since the {conflict.Hook} hook cannot be installed: the two are installed together or not at all", Snippet = null }).ToList();
+        foreach (var write in writes)
+            write();
+        return outcomes;
+    }
 
     public IReadOnlyList<HookRemoval> Uninstall() => HookScripts.Hooks.Select(UninstallOne).ToList();
 
@@ -68,7 +83,8 @@ public sealed class HookInstaller(AmplifyProject project)
 
     public string HelperPath(string hook) => Path.Combine(Project.HooksDir, "dotnet-boundary", $"{hook}.sh");
 
-    private HookInstallOutcome InstallOne(string hook)
+    /// <summary>What installing <paramref name="hook"/> does; its writes are added to <paramref name="writes"/>, not made.</summary>
+    private HookInstallOutcome InstallOne(string hook, List<Action> writes)
     {
         // A hooks folder linked out of the project is refused as a way out (ProjectPath names the link);
         // one linked inside it is a conflict, like a linked hook.
@@ -85,8 +101,11 @@ public sealed class HookInstaller(AmplifyProject project)
         if (files.Count == 0)
         {
             var created = Path.Combine(Project.HooksDir, $"{hook}.sh");
-            CreateFolder(Project.HooksDir);
-            WriteScript(created, HookScripts.File(hook));
+            writes.Add(() =>
+            {
+                CreateFolder(Project.HooksDir);
+                WriteScript(created, HookScripts.File(hook));
+            });
             return new HookInstallOutcome(hook, HookAction.Created, Relative(created), [Relative(created)], $"created {Relative(created)}", null);
         }
 
@@ -102,14 +121,14 @@ public sealed class HookInstaller(AmplifyProject project)
                 return new HookInstallOutcome(hook, HookAction.AlreadyInstalled, relative, [], $"{relative}: already installed (block in your hook)", null);
             if (block is { Complete: true } changed)
             {
-                Write(file, text[..changed.Start] + HookScripts.Block(hook) + text[changed.End..]);
+                writes.Add(() => Write(file, text[..changed.Start] + HookScripts.Block(hook) + text[changed.End..]));
                 return new HookInstallOutcome(hook, HookAction.BlockUpdated, relative, [relative], $"{relative}: replaced the changed dotnet-boundary block with the current one", null);
             }
             if (block is not null)
                 return new HookInstallOutcome(hook, HookAction.Conflict, relative, [],
                     $"{relative}: has a '{HookScripts.BeginMarker}' line without its '{HookScripts.EndMarker}' line. Remove the broken block by hand and run 'dotnet boundary hook install' again.", null);
             var at = InsertionPoint(text, out var prefix);
-            Write(file, text[..at] + prefix + HookScripts.Block(hook) + text[at..]);
+            writes.Add(() => Write(file, text[..at] + prefix + HookScripts.Block(hook) + text[at..]));
             return new HookInstallOutcome(hook, HookAction.BlockAdded, relative, [relative],
                 $"{relative}: is your own hook, so the dotnet-boundary block went into it (after its first line), between '# {HookScripts.BeginMarker}' and '# {HookScripts.EndMarker}'", null);
         }
@@ -122,8 +141,11 @@ public sealed class HookInstaller(AmplifyProject project)
         var written = new List<string>();
         if (!File.Exists(helper) || Read(helper) != HookScripts.File(hook))
         {
-            CreateFolder(Path.GetDirectoryName(helper)!);
-            WriteScript(helper, HookScripts.File(hook));
+            writes.Add(() =>
+            {
+                CreateFolder(Path.GetDirectoryName(helper)!);
+                WriteScript(helper, HookScripts.File(hook));
+            });
             written.Add(Relative(helper));
         }
         if (FindBlock(text) is { Complete: true })

@@ -65,7 +65,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         var settings = HookSettings.Load(project);
         var persist = request.Persist || settings.Persist;
         var mode = persist ? "persist" : "transient";
-        var (env, boundary, why, stale) = ResolveBoundary(request.Env ?? payload.EnvName, warnings);
+        var (env, boundary, why, stale) = ResolveBoundary(request.Env ?? payload.EnvName, request.Env is not null, warnings);
         var options = new InjectionOptions(request.IncludeUsers || settings.IncludeUsers, stale);
         var ownership = persist ? Ownership.Load(project) : null;
 
@@ -218,15 +218,17 @@ public sealed class PrePushRunner(AmplifyProject project)
 
     /// <summary>
     /// The env (payload or --env, else the current one), its boundary (null with the reason when it has
-    /// none) and the other envs' boundaries, which are stale wherever a template holds them.
+    /// none) and the other envs' boundaries, which are stale wherever a template holds them. An env the
+    /// host's payload names that team-provider-info lacks has no boundary for the host either (a warning);
+    /// one given with --env is a person's typing mistake, an unknown env as for every other command.
     /// </summary>
-    private (string? Env, string? Boundary, string Why, IReadOnlyDictionary<string, string> Stale) ResolveBoundary(string? requested, List<string> warnings)
+    private (string? Env, string? Boundary, string Why, IReadOnlyDictionary<string, string> Stale) ResolveBoundary(string? requested, bool given, List<string> warnings)
     {
         if (!File.Exists(project.TeamProviderInfoPath))
             return (requested, null, $"{project.TeamProviderInfoPath} does not exist, so no env has a permissions boundary; nothing to do.", new Dictionary<string, string>());
         var teamProviderInfo = project.LoadTeamProviderInfo();
         var known = AmplifyProject.EnvNames(teamProviderInfo);
-        if (requested is not null && !known.Contains(requested))
+        if (requested is not null && !known.Contains(requested) && !given)
         {
             warnings.Add($"env '{requested}' is not in {project.TeamProviderInfoPath} (it has {(known.Count == 0 ? "none" : string.Join(", ", known))}), so it has no permissions boundary.");
             return (requested, null, $"Env '{requested}' has no permissions boundary; nothing to do.", new Dictionary<string, string>());

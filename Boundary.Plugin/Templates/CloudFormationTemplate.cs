@@ -81,13 +81,21 @@ public abstract class CloudFormationTemplate(SourceText source)
 
     /// <summary>
     /// A SAM type for which SAM creates roles that take no permissions boundary (its data sources', its
-    /// logs'): they are in no reading of the file, and nothing here could cap them.
+    /// logs'), or a module, which CloudFormation expands into resources: they are in no reading of the file,
+    /// and nothing here could cap them.
     /// </summary>
     protected static void RefuseRoleMakingType(SourceText source, string logicalId, string? type, int offset)
     {
+        if (IsModule(type))
+            throw BoundaryException.File($"{source.Describe(offset)}: {logicalId} is a CloudFormation module ({type}), which CloudFormation expands into resources of its own, roles among them, that no reading of the file can see, so they can be neither checked nor capped. Write the module's resources out in the template (or package it with its roles' boundaries) and run again.");
         if (type == TemplateResource.SamGraphQlApi)
             throw BoundaryException.File($"{source.Describe(offset)}: {logicalId} is an AWS::Serverless::GraphQLApi, for which SAM creates roles (for its data sources and its logs) that take no permissions boundary, so they can be neither checked nor capped. Write its AppSync resources and their roles out (AWS::AppSync::*, AWS::IAM::Role) and run again.");
     }
+
+    /// <summary>A registered module's type (<c>Organization::Service::Name::MODULE</c>): resources CloudFormation adds when it creates the stack.</summary>
+    public static bool IsModule(string? type) => type is not null && type.EndsWith(ModuleSuffix, StringComparison.Ordinal);
+
+    public const string ModuleSuffix = "::MODULE";
 
     /// <summary>What a SAM DeploymentPreference says, as far as a role goes.</summary>
     /// <param name="NamesRole">Null without a Role key; false when the Role reads as no value.</param>
@@ -136,6 +144,9 @@ public abstract class CloudFormationTemplate(SourceText source)
         }
         return true;
     }
+
+    /// <summary>An <c>Fn::Sub</c> variable that no given value names and that substitutes nothing: the pseudo parameter <c>AWS::NoValue</c>.</summary>
+    protected static bool IsNoValueVariable(string name) => name == "AWS::NoValue";
 
     /// <summary>Whether a key of a Properties mapping names an intrinsic function read nowhere here (all but Fn::If).</summary>
     protected static bool IsUnreadIntrinsic(string? key) =>
@@ -215,6 +226,10 @@ public abstract class CloudFormationTemplate(SourceText source)
             // scalar would end for one and not for the other.
             if (UnicodeLineBreak(source.Bytes) is var at and >= 0)
                 throw BoundaryException.File($"{source.Describe(at)}: a Unicode line separator (U+0085, U+2028 or U+2029), which YAML readers do not agree on (one ends the line there, the Amplify CLI's does not). Replace it with a line break or remove it, and run again.");
+            // YAML readers (the host's too) end a line at a carriage return alone; this tool's edits go by
+            // line feeds, so a line they add could land in the mapping that follows the carriage return.
+            if (LoneCarriageReturn(source.Bytes) is var lineBreak and >= 0)
+                throw BoundaryException.File($"{source.Describe(lineBreak)}: a carriage return without a line feed after it, which YAML readers take for a line break and this tool's edits do not. Use line feeds (or CR LF) for line breaks and run again.");
             return YamlTemplate.Load(source);
         }
         // The host would read it as JSON, past characters our JSON reader would stop at (or, taking it for
@@ -227,6 +242,20 @@ public abstract class CloudFormationTemplate(SourceText source)
         if (Json.JsonComments.LoneCarriageReturnInLineComment(source.Bytes) is var carriageReturn and >= 0)
             throw BoundaryException.File($"{source.Describe(carriageReturn)}: a // comment holds a carriage return without a line feed after it; our JSON reader ends the comment there, the Amplify CLI's reads on to the next line feed, so the two would read different templates. End the comment with a line break (or remove it) and run again.");
         return JsonTemplate.Load(source);
+    }
+
+    /// <summary>The offset of the first carriage return that no line feed follows, or -1.</summary>
+    private static int LoneCarriageReturn(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (bytes[offset..].IndexOf((byte)'\r') is var found and >= 0)
+        {
+            var at = offset + found;
+            if (at + 1 == bytes.Length || bytes[at + 1] != '\n')
+                return at;
+            offset = at + 2;
+        }
+        return -1;
     }
 
     /// <summary>The offset of NEL (C2 85), LS (E2 80 A8) or PS (E2 80 A9), or -1: one pass over the bytes, looking only at their lead bytes.</summary>

@@ -349,6 +349,11 @@ public sealed class JsonTemplate : CloudFormationTemplate
         return kept.All(IsNothing) && (kept.Count <= 1 || arguments.Items[0].StringValue == "");
     }
 
+    /// <summary>An <c>Fn::Split</c> of a value that gives nothing: a list of one empty string.</summary>
+    private static bool SplitsNothing(JsonNode node) =>
+        node is { Kind: JsonKind.Object, Properties.Count: 1 } && node.Properties[0] is { Name: "Fn::Split", Value: { Kind: JsonKind.Array, Items.Count: 2 } arguments }
+        && IsNothing(arguments.Items[1]);
+
     private static bool IsNoValue(JsonNode node) =>
         node is { Kind: JsonKind.Object, Properties.Count: 1 } && node.Properties[0] is { Name: "Ref", Value.StringValue: "AWS::NoValue" };
 
@@ -367,12 +372,14 @@ public sealed class JsonTemplate : CloudFormationTemplate
         return name switch
         {
             "Fn::If" => argument is { Kind: JsonKind.Array, Items.Count: 3 } && IsNothing(argument.Items[1]) && IsNothing(argument.Items[2]),
-            "Fn::Select" => argument is { Kind: JsonKind.Array, Items.Count: 2 } && argument.Items[1] is { Kind: JsonKind.Array } list
-                && list.Items.Where(v => !IsNoValue(v)).All(IsNothing),
+            "Fn::Select" => argument is { Kind: JsonKind.Array, Items.Count: 2 } && (argument.Items[1] is { Kind: JsonKind.Array } list
+                ? list.Items.Where(v => !IsNoValue(v)).All(IsNothing)
+                : SplitsNothing(argument.Items[1])),
             "Fn::Join" => JoinsToNothing(argument),
-            "Fn::Sub" => argument.Kind == JsonKind.String ? argument.StringValue == ""
+            "Fn::Base64" => IsNothing(argument),
+            "Fn::Sub" => argument.Kind == JsonKind.String ? SubstitutesToNothing(argument.StringValue!, IsNoValueVariable)
                 : argument is { Kind: JsonKind.Array, Items.Count: 2 } && argument.Items[0].Kind == JsonKind.String && argument.Items[1].IsObject
-                  && SubstitutesToNothing(argument.Items[0].StringValue!, variable => argument.Items[1].Property(variable)?.Value is { } given && IsNothing(given)),
+                  && SubstitutesToNothing(argument.Items[0].StringValue!, variable => argument.Items[1].Property(variable)?.Value is { } given ? IsNothing(given) : IsNoValueVariable(variable)),
             _ => false,
         };
     }

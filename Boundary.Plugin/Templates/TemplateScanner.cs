@@ -15,8 +15,9 @@ namespace Boundary.Templates;
 public static class TemplateScanner
 {
     // The principals' types, and what makes resources only CloudFormation sees (a Fn::ForEach loop can
-    // build a type from pieces, a transform or an include bring resources in): each is refused when read.
-    private static readonly byte[][] Markers = ["AWS::IAM::"u8.ToArray(), "AWS::Serverless::"u8.ToArray(), "Fn::ForEach"u8.ToArray(), "Transform"u8.ToArray()];
+    // build a type from pieces, a transform or an include bring resources in, a module expands into
+    // resources): each is refused when read.
+    private static readonly byte[][] Markers = ["AWS::IAM::"u8.ToArray(), "AWS::Serverless::"u8.ToArray(), "Fn::ForEach"u8.ToArray(), "Transform"u8.ToArray(), "::MODULE"u8.ToArray()];
 
     /// <param name="select">Called for each template with a principal; a <see cref="BoundaryException"/> it throws is that file's error.</param>
     public static ScanResult<T> Scan<T>(IReadOnlyList<string> files, Func<CloudFormationTemplate, T> select)
@@ -55,8 +56,8 @@ public static class TemplateScanner
 
     /// <summary>
     /// True only when no JSON or YAML reading of these bytes can produce a Type of
-    /// <c>AWS::IAM::*</c> or <c>AWS::Serverless::*</c>, a <c>Fn::ForEach</c> loop or a transform (both
-    /// refused once read: what they make only CloudFormation sees). A string value is the bytes written, except for
+    /// <c>AWS::IAM::*</c>, <c>AWS::Serverless::*</c> or <c>*::MODULE</c>, a <c>Fn::ForEach</c> loop or a
+    /// transform (the last three refused once read: what they make only CloudFormation sees). A string value is the bytes written, except for
     /// escapes and line folding: a JSON string changes only through <c>\uXXXX</c> (the other escapes
     /// give <c>" \ / \b \f \n \r \t</c>, none of which is in a type name); a YAML double-quoted scalar
     /// through <c>\x</c>, <c>\u</c>, <c>\U</c> and an escaped line break (other escapes again give

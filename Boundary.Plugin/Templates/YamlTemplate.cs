@@ -602,14 +602,29 @@ public sealed class YamlTemplate : CloudFormationTemplate
         return function switch
         {
             "Fn::If" => argument is { Kind: YamlKind.Sequence, Items.Count: 3 } && IsNothing(argument.Items[1].Resolved, depth + 1) && IsNothing(argument.Items[2].Resolved, depth + 1),
-            "Fn::Select" => argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[1].Resolved is { Kind: YamlKind.Sequence } list
-                && list.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).All(v => IsNothing(v, depth + 1)),
+            "Fn::Select" => argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && (argument.Items[1].Resolved is { Kind: YamlKind.Sequence } list && !IsShortFormTag(list.Tag)
+                ? list.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).All(v => IsNothing(v, depth + 1))
+                : SplitsNothing(argument.Items[1].Resolved, depth + 1)),
             "Fn::Join" => JoinsToNothing(argument, depth + 1),
-            "Fn::Sub" => argument.Kind == YamlKind.Scalar ? argument.Value == ""
+            // The short form's argument is the tagged node itself: a scalar's text, read untagged.
+            "Fn::Base64" => ReferenceEquals(argument, node) ? argument is { Kind: YamlKind.Scalar, Value: "" } : IsNothing(argument, depth + 1),
+            "Fn::Sub" => argument.Kind == YamlKind.Scalar ? argument.Value is { } only && SubstitutesToNothing(only, IsNoValueVariable)
                 : argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: { } text } && argument.Items[1].Resolved is { IsMapping: true } variables
-                  && SubstitutesToNothing(text, variable => Find(variables, variable) is { } given && IsNothing(given.Entry.Value.Resolved, depth + 1)),
+                  && SubstitutesToNothing(text, variable => Find(variables, variable) is { } given ? IsNothing(given.Entry.Value.Resolved, depth + 1) : IsNoValueVariable(variable)),
             _ => false,
         };
+    }
+
+    /// <summary>An <c>Fn::Split</c> (<c>!Split</c>) of a value that gives nothing: a list of one empty string.</summary>
+    private static bool SplitsNothing(YamlNode? node, int depth)
+    {
+        var arguments = node switch
+        {
+            { Kind: YamlKind.Sequence, Tag: "!Split" } => node,
+            { Kind: YamlKind.Mapping, Tag: null } when node.Entries.Count == 1 && node.Entries[0].Name == "Fn::Split" => node.Entries[0].Value.Resolved,
+            _ => null,
+        };
+        return arguments is { Kind: YamlKind.Sequence, Items.Count: 2 } && IsNothing(arguments.Items[1].Resolved, depth + 1);
     }
 
     private static bool IsEmptyString(YamlNode? node) => node is { Kind: YamlKind.Scalar, IsString: true, Value: "" };
@@ -648,7 +663,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
     }
 
     /// <summary>
-    /// The Type of a resource when it is one SAM makes roles for on its own (GraphQLApi, CapacityProvider),
+    /// The Type of a resource when it is one SAM makes roles for on its own (GraphQLApi, CapacityProvider)
+    /// or a module,
     /// else null: most resources are neither, so this looks at their written keys without a lookup (one
     /// object each in a template of 200,000 resources), and follows merge keys only when there are some.
     /// </summary>
@@ -660,10 +676,12 @@ public sealed class YamlTemplate : CloudFormationTemplate
         {
             merged |= entries[i].IsMerge;
             if (entries[i].Name == "Type")
-                return entries[i].Value.Resolved is { Kind: YamlKind.Scalar, Value: TemplateResource.SamGraphQlApi or TemplateResource.SamCapacityProvider } type ? type : null;
+                return entries[i].Value.Resolved is { Kind: YamlKind.Scalar } type && IsRoleMaking(type.Value) ? type : null;
         }
-        return merged && Find(resource, "Type")?.Entry.Value.Resolved is { Kind: YamlKind.Scalar, Value: TemplateResource.SamGraphQlApi or TemplateResource.SamCapacityProvider } mergedType ? mergedType : null;
+        return merged && Find(resource, "Type")?.Entry.Value.Resolved is { Kind: YamlKind.Scalar } mergedType && IsRoleMaking(mergedType.Value) ? mergedType : null;
     }
+
+    private static bool IsRoleMaking(string? type) => type is TemplateResource.SamGraphQlApi or TemplateResource.SamCapacityProvider || IsModule(type);
 
     private static void RefuseSchedulerEventsWithoutBoundary(SourceText source, string logicalId, YamlNode properties)
     {

@@ -30,7 +30,25 @@ public sealed class YamlTemplateEditor(SourceText source)
     {
         if (value.Anchor is not null)
             throw Unsupported(resource, value, "change", $"its {CloudFormationTemplate.BoundaryProperty} value is anchored (&{value.Anchor}) and may be used elsewhere", "Write the value without an anchor");
-        return new TextEdit(value.Start, value.End - value.Start, text);
+        return new TextEdit(value.Start, TextEnd(value) - value.Start, text);
+    }
+
+    /// <summary>
+    /// Where a scalar's text ends. An empty plain scalar written as only a tag (<c>!!null</c>, <c>!!str</c>)
+    /// is given up to the next token, over the line break, comments and a flow comma: its text is the tag.
+    /// </summary>
+    private int TextEnd(YamlNode value)
+    {
+        if (value is not { Kind: YamlKind.Scalar, Value: "", ScalarStyle: YamlDotNet.Core.ScalarStyle.Plain } || value.Tag is null)
+            return value.End;
+        var bytes = Source.Bytes;
+        var end = value.Start;
+        if (bytes[end..].StartsWith("!<"u8))
+            return Math.Min(value.End, end + bytes[end..].IndexOf((byte)'>') + 1);
+        // A tag shorthand holds no white space and no flow indicator.
+        while (end < value.End && bytes[end] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}'))
+            end++;
+        return end;
     }
 
     /// <summary>
