@@ -10,14 +10,14 @@ namespace Boundary.Cli;
 /// </summary>
 /// <param name="inner">The console everything but stdout's writes goes to.</param>
 /// <param name="stdout">Where stdout's writes go instead of <paramref name="inner"/>'s (<see cref="StandardOutput"/> for the process).</param>
-public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) : IConsole
+public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) : DelegatingConsole(inner)
 {
     private readonly ForgivingWriter output = new(stdout ?? inner.Out);
     private readonly ForgivingWriter error = new(inner.Error);
 
-    public TextWriter Out => output;
+    public override TextWriter Out => output;
 
-    public TextWriter Error => error;
+    public override TextWriter Error => error;
 
     /// <summary>
     /// Why what was printed did not all reach stdout or stderr (their file reached the file-size limit, a
@@ -26,34 +26,6 @@ public sealed class ForgivingConsole(IConsole inner, TextWriter? stdout = null) 
     /// (EPIPE).
     /// </summary>
     public string? Lost => output.Lost ?? error.Lost;
-
-    public TextReader In => inner.In;
-
-    public bool IsInputRedirected => inner.IsInputRedirected;
-
-    public bool IsOutputRedirected => inner.IsOutputRedirected;
-
-    public bool IsErrorRedirected => inner.IsErrorRedirected;
-
-    public ConsoleColor ForegroundColor
-    {
-        get => inner.ForegroundColor;
-        set => inner.ForegroundColor = value;
-    }
-
-    public ConsoleColor BackgroundColor
-    {
-        get => inner.BackgroundColor;
-        set => inner.BackgroundColor = value;
-    }
-
-    public event ConsoleCancelEventHandler? CancelKeyPress
-    {
-        add => inner.CancelKeyPress += value;
-        remove => inner.CancelKeyPress -= value;
-    }
-
-    public void ResetColor() => inner.ResetColor();
 
     private sealed class ForgivingWriter(TextWriter inner) : TextWriter
     {

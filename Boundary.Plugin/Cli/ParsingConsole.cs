@@ -8,41 +8,11 @@ namespace Boundary.Cli;
 /// ("Specify --help ...") would otherwise reach stdout, where a script reads a value and --json promises
 /// one JSON document. The commands write through the console they are given, not this one.
 /// </summary>
-public sealed class ParsingConsole(IConsole inner) : IConsole
+public sealed class ParsingConsole(IConsole inner) : DelegatingConsole(inner)
 {
     private readonly StringWriter held = new();
 
-    public TextWriter Out => held;
-
-    public TextWriter Error => inner.Error;
-
-    public TextReader In => inner.In;
-
-    public bool IsInputRedirected => inner.IsInputRedirected;
-
-    public bool IsOutputRedirected => inner.IsOutputRedirected;
-
-    public bool IsErrorRedirected => inner.IsErrorRedirected;
-
-    public ConsoleColor ForegroundColor
-    {
-        get => inner.ForegroundColor;
-        set => inner.ForegroundColor = value;
-    }
-
-    public ConsoleColor BackgroundColor
-    {
-        get => inner.BackgroundColor;
-        set => inner.BackgroundColor = value;
-    }
-
-    public event ConsoleCancelEventHandler? CancelKeyPress
-    {
-        add => inner.CancelKeyPress += value;
-        remove => inner.CancelKeyPress -= value;
-    }
-
-    public void ResetColor() => inner.ResetColor();
+    public override TextWriter Out => held;
 
     /// <summary>Writes what was held to stdout, once the command line parsed.</summary>
     public void Release()
@@ -50,7 +20,7 @@ public sealed class ParsingConsole(IConsole inner) : IConsole
         var text = held.ToString();
         held.GetStringBuilder().Clear();
         if (text.Length > 0)
-            inner.Out.Write(text);
+            Inner.Out.Write(text);
     }
 
     /// <summary>Drops what was held: the command line did not parse.</summary>
