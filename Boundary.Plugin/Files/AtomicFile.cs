@@ -33,7 +33,7 @@ public static class AtomicFile
         // Its folder may let us replace a file we may not write (another user's): the new file would be
         // ours, with our mode, and the owner's file gone. Refused as test -w refuses it.
         if (!OperatingSystem.IsWindows() && NativeFiles.CannotWrite(path))
-            throw BoundaryException.File($"{path}: this user may not write the file (it belongs to another user, or its permissions deny writing). Run as its owner, or make it writable for this user, and run again.");
+            throw BoundaryException.File($"{path}: this user may not write the file (it belongs to another user, its permissions deny writing, or its file system is read-only). Run as its owner, or make it writable for this user, and run again.");
     }
 
     /// <summary>

@@ -664,9 +664,9 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     /// <summary>
     /// The Type of a resource when it is one SAM makes roles for on its own (GraphQLApi, CapacityProvider)
-    /// or a module,
-    /// else null: most resources are neither, so this looks at their written keys without a lookup (one
-    /// object each in a template of 200,000 resources), and follows merge keys only when there are some.
+    /// or a module, else null: most resources are none of these, so this looks at their written keys
+    /// without a lookup (one object each in a template of 200,000 resources), and follows merge keys only
+    /// when there are some.
     /// </summary>
     private static YamlNode? RoleMakingTypeOf(YamlNode resource)
     {
