@@ -40,6 +40,11 @@ public class UnboundableBoundaryTests
     [TestCase("{\"Fn::Join\": [\"\", [{\"Fn::Base64\": \"\"}]]}", "Fn::Join of nothing")]
     [TestCase("{\"Fn::Select\": [0, {\"Fn::Split\": [\",\", \"\"]}]}", "Fn::Select that gives no value")]
     [TestCase("{\"Fn::Select\": [0, {\"Fn::Split\": [\",\", {\"Fn::Base64\": \"\"}]}]}", "Fn::Select that gives no value")]
+    [TestCase("{\"Fn::Join\": [\"\", {\"Fn::Split\": [\",\", \"\"]}]}", "Fn::Join of nothing")]
+    [TestCase("{\"Fn::Join\": [\"x\", {\"Fn::Split\": [\",\", {\"Ref\": \"AWS::NoValue\"}]}]}", "Fn::Join of nothing")]
+    [TestCase("{\"Fn::Join\": [\",\", {\"Fn::If\": [\"C\", [], [\"\"]]}]}", "Fn::Join of nothing")]
+    [TestCase("{\"Fn::Select\": [0, {\"Fn::If\": [\"C\", [\"\"], {\"Fn::Split\": [\",\", \"\"]}]}]}", "Fn::Select that gives no value")]
+    [TestCase("{\"Fn::Base64\": {\"Fn::Join\": [\"-\", {\"Fn::Split\": [\"a\", \"\"]}]}}", "Fn::Base64 that gives no value")]
     public void Json_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)
     {
         var template = $"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"AssumeRolePolicyDocument\": {Policy},\n \"PermissionsBoundary\": {value}}}}}}}}}";
@@ -71,11 +76,26 @@ public class UnboundableBoundaryTests
     [TestCase("!Join ['', [!Base64 '']]", "!Join of nothing")]
     [TestCase("!Select [0, !Split [',', '']]", "!Select that gives no value")]
     [TestCase("\n        Fn::Select: [0, {Fn::Split: [',', !Sub '']}]", "Fn::Select that gives no value")]
+    [TestCase("!Join ['', !Split [',', '']]", "!Join of nothing")]
+    [TestCase("!Select [0, !If [C, [''], ['']]]", "!Select that gives no value")]
+    [TestCase("!Join [',', {Fn::If: [C, [], !Split [x, '']]}]", "!Join of nothing")]
     public void Yaml_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)
     {
         var template = $"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument: {{}}\n      PermissionsBoundary: {value}\n";
         var refused = Refusal(template);
         refused.Message.Should().MatchRegex(@"^t:(6|7):\d+: ", "the value is on line 6, or on line 7 when it is a block mapping").And.Contain("PermissionsBoundary of R").And.Contain(reason);
+    }
+
+    // Aliases can share one node many times over: each is judged once (40 levels took longer than any
+    // run: 2^40 paths), and a value deeper than any written by hand is refused, not kept.
+    [TestCase(20)]
+    [TestCase(40)]
+    public void A_boundary_made_of_aliases_many_levels_deep_is_judged_at_once_and_refused(int levels)
+    {
+        var anchors = string.Concat(Enumerable.Range(1, levels).Select(i => $"  a{i}: &a{i} !If [C, *a{i - 1}, *a{i - 1}]\n"));
+        var template = $"Metadata:\n  a0: &a0 ''\n{anchors}Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: *a{levels}\n";
+
+        Refusal(template).Message.Should().Contain("PermissionsBoundary of R");
     }
 
     [Test]
@@ -92,6 +112,8 @@ public class UnboundableBoundaryTests
     [TestCase("{\"Fn::Base64\": {\"Ref\": \"BoundaryParameter\"}}")]
     [TestCase("{\"Fn::Select\": [0, {\"Fn::Split\": [\",\", {\"Ref\": \"Boundaries\"}]}]}")]
     [TestCase("{\"Fn::Sub\": [\"${AWS::NoValue}${B}\", {\"B\": {\"Ref\": \"BoundaryParameter\"}}]}")]
+    [TestCase("{\"Fn::Join\": [\"\", {\"Fn::Split\": [\",\", {\"Ref\": \"Boundaries\"}]}]}")]
+    [TestCase("{\"Fn::Select\": [0, {\"Fn::If\": [\"C\", [\"\"], [\"arn:aws:iam::123456789012:policy/B\"]]}]}")]
     public void A_boundary_a_person_wrote_as_an_intrinsic_function_is_kept(string value)
     {
         var template = $"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {value}}}}}}}}}";

@@ -42,6 +42,23 @@ public class BoundarySettingsTests
         project.ReadBytes("amplify/team-provider-info.json").Should().Equal(before);
     }
 
+    // A // comment at the end of the boundary's line goes with it; the one on the line before stays there.
+    [TestCase("      \"Region\": \"us-east-1\", // region\n      \"PermissionsBoundaryPolicyArn\": \"" + Arn + "\" // boundary\n",
+        "      \"Region\": \"us-east-1\" // region\n")]
+    [TestCase("      \"PermissionsBoundaryPolicyArn\": \"" + Arn + "\", // boundary\n      \"Region\": \"us-east-1\" // region\n",
+        "      \"Region\": \"us-east-1\" // region\n")]
+    public void Remove_takes_the_boundary_line_with_its_comment_and_leaves_the_others(string members, string left)
+    {
+        const string Head = "{\n  \"dev\": {\n    \"awscloudformation\": {\n";
+        const string Tail = "    }\n  }\n}\n";
+        using var project = new TempProject();
+        project.Write("amplify/team-provider-info.json", Head + members + Tail);
+
+        new BoundarySettings(AmplifyProject.Locate(project.Root, project.Root)).Set("dev", null);
+
+        project.Read("amplify/team-provider-info.json").Should().Be(Head + left + Tail);
+    }
+
     [Test]
     public void The_current_env_is_mirrored_into_amplify_meta_and_other_envs_are_not()
     {

@@ -101,6 +101,24 @@ public class AuditMotoTests : MotoTestBase
         again.StdErr.Should().BeEmpty();
     }
 
+    // A cloned project's team-provider-info can name any role of the account as AuthRoleName: checked and
+    // reported, never changed by --fix unless one of the env's stacks holds it.
+    [Test]
+    public void Fix_never_changes_a_role_named_only_in_team_provider_info()
+    {
+        var env = DeployEnv(Moto);
+        var outsider = env.StackName + "-admin";
+        Moto.CreateStack(env.StackName + "-other", MotoStacks.Template([new TemplateRole("Admin", outsider)]));
+        using var project = TempProject.Minimal(TeamProviderInfo(env).Replace($"\"AuthRoleName\": \"{env.AuthRole}\"", $"\"AuthRoleName\": \"{outsider}\"", StringComparison.Ordinal));
+
+        var fix = Run(project, "audit", "--profile", "main", "--fix", "--yes");
+
+        fix.ExitCode.Should().Be(1, fix.ToString());
+        fix.StdOut.Should().MatchRegex($@"missing\s+{outsider}\s");
+        Moto.GetRole(outsider).PermissionsBoundaryArn.Should().BeNull("a role outside the env's stacks is never changed");
+        Moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().Be(env.Boundary, "the env's own roles are fixed");
+    }
+
     [Test]
     public void A_handful_of_roles_is_read_with_GetRole_and_a_role_that_is_gone_is_reported()
     {

@@ -208,6 +208,27 @@ public class EnvAddMotoTests : MotoTestBase
         project.Snapshot().Should().BeEquivalentTo(before);
     }
 
+    // An env already listed keeps its own boundary when none is carried over, and the result says so:
+    // a script reading null would take it for an env without one.
+    [Test]
+    public void Source_without_boundary_reports_the_boundary_the_listed_env_keeps()
+    {
+        const string Keep = "arn:aws:iam::123456789012:policy/Keep";
+        using var project = TempProject.Minimal(TeamProviderInfo(null, Keep));
+        var before = project.Snapshot();
+
+        var result = Run(project, "", false, Profiles.Environment(ClosedPortUrl()), "env", "add", "prod", "--from", "dev", "--yes", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var document = JObject.Parse(result.StdOut);
+        document["decision"]!.ToString().Should().Be("sourceHasNone");
+        document["previous"]!.ToString().Should().Be(Keep);
+        document["permissionsBoundary"]!.ToString().Should().Be(Keep);
+        document["changed"]!.Value<bool>().Should().BeFalse();
+        document["message"]!.ToString().Should().Contain($"which keeps its own ({Keep})");
+        project.Snapshot().Should().BeEquivalentTo(before);
+    }
+
     [TestCase("arn:aws:iam::aws:policy/PowerUserAccess")]
     [TestCase("arn:aws:iam::aws:policy/job-function/ViewOnlyAccess")]
     public void AWS_managed_policies_are_reachable_everywhere_without_a_call(string arn)

@@ -192,6 +192,22 @@ public class HookInstallerTests
         File.Exists(project.PathOf("amplify/hooks/pre-push.sh")).Should().BeFalse("no pre-push runs without its post-push");
     }
 
+    // Found only when writing: each file is checked and staged before the first is replaced.
+    [Test]
+    public void A_hook_that_cannot_be_written_leaves_the_other_unwritten_too()
+    {
+        using var project = TempProject.Minimal();
+        Directory.CreateDirectory(project.PathOf("amplify/hooks/post-push.sh"));
+
+        var install = Run(project, "hook", "install", "--json");
+
+        install.ExitCode.Should().Be(ExitCodes.ProjectOrFile, install.ToString());
+        JObject.Parse(install.StdOut)["ok"]!.Value<bool>().Should().BeFalse();
+        install.StdErr.Should().Contain("post-push.sh");
+        File.Exists(project.PathOf("amplify/hooks/pre-push.sh")).Should().BeFalse("no pre-push runs without its post-push");
+        Directory.GetFiles(project.PathOf("amplify/hooks"), "*", SearchOption.AllDirectories).Should().BeEmpty("no temp file is left either");
+    }
+
     [Test]
     public void A_conflict_on_one_hook_writes_nothing_for_the_other()
     {

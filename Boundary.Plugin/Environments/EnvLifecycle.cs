@@ -22,7 +22,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     public static void ValidateEnvName(string name)
     {
         if (!Regex.IsMatch(name, @"^[a-z]{2,10}\z", RegexOptions.CultureInvariant))
-            throw BoundaryException.Usage($"'{name}' is not a valid env name: the Amplify CLI allows 2 to 10 lowercase letters (a-z).");
+            throw BoundaryException.Usage($"'{Text.Printable.Of(name)}' is not a valid env name: the Amplify CLI allows 2 to 10 lowercase letters (a-z).");
     }
 
     /// <summary>
@@ -83,7 +83,9 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
     public async Task<EnvAddResult> AddAsync(EnvAddRequest request, CancellationToken cancellationToken = default)
     {
         var plan = await DecideAsync(request, cancellationToken).ConfigureAwait(false);
-        var change = plan.Arn is null ? new BoundaryChange(request.Env, null, null, [], []) : await WriteAsync(request, plan, cancellationToken).ConfigureAwait(false);
+        // Nothing carried over leaves an env already listed with the boundary it has: the result says which.
+        var kept = plan.Arn is null && plan.EnvListed ? settings.Get(request.Env) : null;
+        var change = plan.Arn is null ? new BoundaryChange(request.Env, kept, kept, [], []) : await WriteAsync(request, plan, cancellationToken).ConfigureAwait(false);
         return new EnvAddResult(request.Env, plan.From, plan.SourceBoundary, plan.Decision, plan.Reachability, change, plan.Message, plan.Warnings);
     }
 
@@ -129,7 +131,8 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
         var sourceText = BoundarySettings.Read(teamProviderInfo!, from);
         if (sourceText is null)
             return new EnvAddPlan(from, null, EnvAddDecision.SourceHasNone, null, null,
-                $"The {from} environment has no permissions boundary, so none is carried over to the {request.Env} environment.", listed, warnings);
+                $"The {from} environment has no permissions boundary, so none is carried over to the {request.Env} environment"
+                + (listed && BoundarySettings.Read(teamProviderInfo!, request.Env) is { } own ? $", which keeps its own ({own})." : "."), listed, warnings);
 
         var source = PolicyArn.Parse(sourceText, $"stored (team-provider-info {from})");
         var connectOptions = request.Aws with { Project = project, Env = request.Env };

@@ -25,14 +25,43 @@ public sealed class HookInstaller(AmplifyProject project)
     /// </summary>
     public IReadOnlyList<HookInstallOutcome> Install()
     {
-        var writes = new List<Action>();
+        var writes = new List<ScriptWrite>();
         var outcomes = HookScripts.Hooks.Select(hook => InstallOne(hook, writes)).ToList();
         if (outcomes.FirstOrDefault(o => o.Action == HookAction.Conflict) is { } conflict)
             return outcomes.Select(o => o.Action == HookAction.Conflict || o.FilesWritten.Count == 0 ? o
                 : o with { Action = HookAction.Held, FilesWritten = [], Message = $"not written, since the {conflict.Hook} hook cannot be installed: the two are installed together or not at all", Snippet = null }).ToList();
-        foreach (var write in writes)
-            write();
+        WriteAll(writes);
         return outcomes;
+    }
+
+    /// <summary>A hook file to write (a script of the tool's, or the user's hook with the block in it).</summary>
+    private sealed record ScriptWrite(string Path, string Text, bool Executable);
+
+    /// <summary>
+    /// Every file, or none: each is checked (a folder or special file in its place, a file this user may
+    /// not write or replace) and staged beside its target before the first is replaced.
+    /// </summary>
+    private void WriteAll(IReadOnlyList<ScriptWrite> writes)
+    {
+        foreach (var write in writes)
+            AtomicFile.EnsureStageable(Project.Root, write.Path);
+        var prepared = new List<PreparedWrite>();
+        try
+        {
+            foreach (var write in writes)
+            {
+                CreateFolder(Path.GetDirectoryName(write.Path)!);
+                var bytes = Bytes.GetBytes(write.Text);
+                prepared.Add(AtomicFile.Prepare(Project.Root, write.Path, stream => stream.Write(bytes), refuseAhead: true, executable: write.Executable));
+            }
+            foreach (var write in prepared)
+                write.Commit();
+        }
+        finally
+        {
+            foreach (var write in prepared)
+                write.Dispose();
+        }
     }
 
     public IReadOnlyList<HookRemoval> Uninstall() => HookScripts.Hooks.Select(UninstallOne).ToList();
@@ -84,7 +113,7 @@ public sealed class HookInstaller(AmplifyProject project)
     public string HelperPath(string hook) => Path.Combine(Project.HooksDir, "dotnet-boundary", $"{hook}.sh");
 
     /// <summary>What installing <paramref name="hook"/> does; its writes are added to <paramref name="writes"/>, not made.</summary>
-    private HookInstallOutcome InstallOne(string hook, List<Action> writes)
+    private HookInstallOutcome InstallOne(string hook, List<ScriptWrite> writes)
     {
         // A hooks folder linked out of the project is refused as a way out (ProjectPath names the link);
         // one linked inside it is a conflict, like a linked hook.
@@ -101,11 +130,7 @@ public sealed class HookInstaller(AmplifyProject project)
         if (files.Count == 0)
         {
             var created = Path.Combine(Project.HooksDir, $"{hook}.sh");
-            writes.Add(() =>
-            {
-                CreateFolder(Project.HooksDir);
-                WriteScript(created, HookScripts.File(hook));
-            });
+            writes.Add(new ScriptWrite(created, HookScripts.File(hook), Executable: true));
             return new HookInstallOutcome(hook, HookAction.Created, Relative(created), [Relative(created)], $"created {Relative(created)}", null);
         }
 
@@ -121,14 +146,14 @@ public sealed class HookInstaller(AmplifyProject project)
                 return new HookInstallOutcome(hook, HookAction.AlreadyInstalled, relative, [], $"{relative}: already installed (block in your hook)", null);
             if (block is { Complete: true } changed)
             {
-                writes.Add(() => Write(file, text[..changed.Start] + HookScripts.Block(hook) + text[changed.End..]));
+                writes.Add(new ScriptWrite(file, text[..changed.Start] + HookScripts.Block(hook) + text[changed.End..], Executable: false));
                 return new HookInstallOutcome(hook, HookAction.BlockUpdated, relative, [relative], $"{relative}: replaced the changed dotnet-boundary block with the current one", null);
             }
             if (block is not null)
                 return new HookInstallOutcome(hook, HookAction.Conflict, relative, [],
                     $"{relative}: has a '{HookScripts.BeginMarker}' line without its '{HookScripts.EndMarker}' line. Remove the broken block by hand and run 'dotnet boundary hook install' again.", null);
             var at = InsertionPoint(text, out var prefix);
-            writes.Add(() => Write(file, text[..at] + prefix + HookScripts.Block(hook) + text[at..]));
+            writes.Add(new ScriptWrite(file, text[..at] + prefix + HookScripts.Block(hook) + text[at..], Executable: false));
             return new HookInstallOutcome(hook, HookAction.BlockAdded, relative, [relative],
                 $"{relative}: is your own hook, so the dotnet-boundary block went into it (after its first line), between '# {HookScripts.BeginMarker}' and '# {HookScripts.EndMarker}'", null);
         }
@@ -141,11 +166,7 @@ public sealed class HookInstaller(AmplifyProject project)
         var written = new List<string>();
         if (!File.Exists(helper) || Read(helper) != HookScripts.File(hook))
         {
-            writes.Add(() =>
-            {
-                CreateFolder(Path.GetDirectoryName(helper)!);
-                WriteScript(helper, HookScripts.File(hook));
-            });
+            writes.Add(new ScriptWrite(helper, HookScripts.File(hook), Executable: true));
             written.Add(Relative(helper));
         }
         if (FindBlock(text) is { Complete: true })
@@ -331,8 +352,6 @@ public sealed class HookInstaller(AmplifyProject project)
             throw BoundaryException.File($"{folder}: cannot be created ({e.Message}). Check the folder's permissions.", e);
         }
     }
-
-    private void WriteScript(string path, string text) => AtomicFile.Write(Project.Root, path, Bytes.GetBytes(text), executable: true);
 
     private void Delete(string path) => AtomicFile.Delete(Project.Root, path);
 }

@@ -281,12 +281,14 @@ public sealed class JsonEditor(SourceText source)
         return -1;
     }
 
+    /// <summary>Whether the line holds nothing after <paramref name="offset"/> but white space and a <c>//</c> comment, which then goes with what stands before it.</summary>
     private bool RestOfLineIsBlank(int offset)
     {
         var next = Source.NextLineStart(offset);
         var end = next > 0 && Source.Bytes[next - 1] == '\n' ? next - 1 : next;
         if (end > offset && Source.Bytes[end - 1] == '\r')
             end--;
-        return Source.IsBlank(offset, end);
+        var comment = Source.Bytes[offset..end].IndexOf("//"u8);
+        return Source.IsBlank(offset, comment < 0 ? end : offset + comment);
     }
 }

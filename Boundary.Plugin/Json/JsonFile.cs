@@ -9,6 +9,11 @@ namespace Boundary.Json;
 /// </summary>
 public sealed class JsonFile
 {
+    // The top level's members by name (the last one wins, as in JSON.parse), made on first use: a file's
+    // every env is looked up in turn (list, the other envs' boundaries), and a cloned file can hold
+    // hundreds of thousands, which a search of the members for each would take minutes over.
+    private Dictionary<string, JsonNode>? topLevel;
+
     private JsonFile(SourceText source, JsonNode root)
     {
         Source = source;
@@ -37,16 +42,28 @@ public sealed class JsonFile
     public JsonNode? Find(params string[] path)
     {
         var node = Root;
-        foreach (var name in path)
+        for (var depth = 0; depth < path.Length; depth++)
         {
             if (!node.IsObject)
                 return null;
-            var next = node[name];
+            var next = depth == 0 ? TopLevel(path[0]) : node[path[depth]];
             if (next is null)
                 return null;
             node = next;
         }
         return node;
+    }
+
+    private JsonNode? TopLevel(string name)
+    {
+        if (topLevel is null)
+        {
+            var members = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+            foreach (var member in Root.Properties)
+                members[member.Name] = member.Value;
+            topLevel = members;
+        }
+        return topLevel.GetValueOrDefault(name);
     }
 
     /// <summary>The string at <paramref name="path"/>; null when absent or JSON null; an error for another kind.</summary>

@@ -337,22 +337,39 @@ public sealed class JsonTemplate : CloudFormationTemplate
     }
 
     /// <summary>
-    /// A join's <c>[delimiter, [values]]</c> that gives the empty string whatever the parameters: no values,
-    /// or only empty strings, one of them or joined by an empty delimiter.
+    /// A join's <c>[delimiter, list]</c> that gives the empty string whatever the parameters: no values, or
+    /// only values that give nothing, one of them or joined by an empty delimiter.
     /// </summary>
-    private static bool JoinsToNothing(JsonNode arguments)
+    private static bool JoinsToNothing(JsonNode arguments) =>
+        arguments is { Kind: JsonKind.Array, Items.Count: 2 } && JoinedIsEmpty(arguments.Items[1], arguments.Items[0] is { Kind: JsonKind.String, StringValue: "" });
+
+    /// <summary>A list (written out, an Fn::Split of nothing, or an Fn::If of such lists) that joins to the empty string.</summary>
+    private static bool JoinedIsEmpty(JsonNode list, bool emptyDelimiter)
     {
-        if (arguments is not { Kind: JsonKind.Array, Items.Count: 2 } || arguments.Items[1] is not { Kind: JsonKind.Array } values)
-            return false;
-        // An AWS::NoValue in a list takes the item out.
-        var kept = values.Items.Where(v => !IsNoValue(v)).ToList();
-        return kept.All(IsNothing) && (kept.Count <= 1 || arguments.Items[0].StringValue == "");
+        if (list.Kind == JsonKind.Array)
+        {
+            // An AWS::NoValue in a list takes the item out.
+            var kept = list.Items.Where(v => !IsNoValue(v)).ToList();
+            return kept.All(IsNothing) && (kept.Count <= 1 || emptyDelimiter);
+        }
+        return SplitsNothing(list) || (IfBranches(list) is var (whenTrue, whenFalse) && JoinedIsEmpty(whenTrue, emptyDelimiter) && JoinedIsEmpty(whenFalse, emptyDelimiter));
     }
+
+    /// <summary>A list (written out, an Fn::Split of nothing, or an Fn::If of such lists) whose every item gives nothing.</summary>
+    private static bool EveryItemIsNothing(JsonNode list) =>
+        list.Kind == JsonKind.Array ? list.Items.Where(v => !IsNoValue(v)).All(IsNothing)
+        : SplitsNothing(list) || (IfBranches(list) is var (whenTrue, whenFalse) && EveryItemIsNothing(whenTrue) && EveryItemIsNothing(whenFalse));
 
     /// <summary>An <c>Fn::Split</c> of a value that gives nothing: a list of one empty string.</summary>
     private static bool SplitsNothing(JsonNode node) =>
-        node is { Kind: JsonKind.Object, Properties.Count: 1 } && node.Properties[0] is { Name: "Fn::Split", Value: { Kind: JsonKind.Array, Items.Count: 2 } arguments }
-        && IsNothing(arguments.Items[1]);
+        FunctionArguments(node, "Fn::Split") is { Items.Count: 2 } arguments && IsNothing(arguments.Items[1]);
+
+    private static (JsonNode WhenTrue, JsonNode WhenFalse)? IfBranches(JsonNode node) =>
+        FunctionArguments(node, "Fn::If") is { Items.Count: 3 } arguments ? (arguments.Items[1], arguments.Items[2]) : null;
+
+    /// <summary>The argument list of <c>{"Fn::Name": [...]}</c>.</summary>
+    private static JsonNode? FunctionArguments(JsonNode node, string name) =>
+        node is { Kind: JsonKind.Object, Properties.Count: 1 } && node.Properties[0].Name == name && node.Properties[0].Value is { Kind: JsonKind.Array } arguments ? arguments : null;
 
     private static bool IsNoValue(JsonNode node) =>
         node is { Kind: JsonKind.Object, Properties.Count: 1 } && node.Properties[0] is { Name: "Ref", Value.StringValue: "AWS::NoValue" };
@@ -360,7 +377,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// <summary>
     /// A value CloudFormation reads as no value, or the empty string, whatever the parameters and
     /// conditions: "", null, AWS::NoValue, and the intrinsics made only of those (an Fn::If both of whose
-    /// branches are, an Fn::Select from such a list, an Fn::Join or Fn::Sub of them).
+    /// branches are, an Fn::Select from such a list, an Fn::Join or Fn::Sub of them, an Fn::Base64 of one).
     /// </summary>
     private static bool IsNothing(JsonNode node)
     {
@@ -372,9 +389,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
         return name switch
         {
             "Fn::If" => argument is { Kind: JsonKind.Array, Items.Count: 3 } && IsNothing(argument.Items[1]) && IsNothing(argument.Items[2]),
-            "Fn::Select" => argument is { Kind: JsonKind.Array, Items.Count: 2 } && (argument.Items[1] is { Kind: JsonKind.Array } list
-                ? list.Items.Where(v => !IsNoValue(v)).All(IsNothing)
-                : SplitsNothing(argument.Items[1])),
+            "Fn::Select" => argument is { Kind: JsonKind.Array, Items.Count: 2 } && EveryItemIsNothing(argument.Items[1]),
             "Fn::Join" => JoinsToNothing(argument),
             "Fn::Base64" => IsNothing(argument),
             "Fn::Sub" => argument.Kind == JsonKind.String ? SubstitutesToNothing(argument.StringValue!, IsNoValueVariable)

@@ -559,18 +559,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         }
     }
 
-    /// <summary>
-    /// A join's <c>[delimiter, [values]]</c> that gives the empty string whatever the parameters: no values,
-    /// or only empty strings, one of them or joined by an empty delimiter.
-    /// </summary>
-    private static bool JoinsToNothing(YamlNode? arguments, int depth = 0)
-    {
-        if (arguments is not { Kind: YamlKind.Sequence, Items.Count: 2 } || arguments.Items[1].Resolved is not { Kind: YamlKind.Sequence } values)
-            return false;
-        // An AWS::NoValue in a list takes the item out.
-        var kept = values.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).ToList();
-        return kept.All(v => IsNothing(v, depth + 1)) && (kept.Count <= 1 || IsEmptyString(arguments.Items[0].Resolved));
-    }
+    /// <summary>A join's <c>[delimiter, list]</c> that gives the empty string whatever the parameters (see <see cref="NothingCheck"/>).</summary>
+    private static bool JoinsToNothing(YamlNode? arguments) => new NothingCheck().Joins(arguments, 0);
 
     /// <summary><c>!Ref AWS::NoValue</c>, or <c>{Ref: AWS::NoValue}</c> (a mapping no short-form function tags).</summary>
     private static bool IsNoValue(YamlNode? node) =>
@@ -581,50 +571,98 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     /// <summary>
     /// A value CloudFormation reads as no value, or the empty string, whatever the parameters and
-    /// conditions: "", null, AWS::NoValue, and the intrinsics made only of those (an If both of whose
-    /// branches are, a Select from such a list, a Join or Sub of them), in short or long form.
+    /// conditions (see <see cref="NothingCheck"/>).
     /// </summary>
-    private static bool IsNothing(YamlNode? node, int depth = 0)
-    {
-        if (node is null || IsNoValue(node) || IsEmptyString(node) || node is { Kind: YamlKind.Scalar, IsNull: true })
-            return true;
-        // An alias can make a value contain itself: deeper than any written one, it is taken as a value.
-        if (depth > 32)
-            return false;
-        var (function, argument) = node switch
-        {
-            { Tag: { } tag } when IsShortFormTag(tag) => ("Fn::" + tag[1..], node),
-            { Kind: YamlKind.Mapping, Tag: null } when node.Entries.Count == 1 && node.Entries[0].Name is { } name => (name, node.Entries[0].Value.Resolved),
-            _ => (null, null),
-        };
-        if (argument is null)
-            return false;
-        return function switch
-        {
-            "Fn::If" => argument is { Kind: YamlKind.Sequence, Items.Count: 3 } && IsNothing(argument.Items[1].Resolved, depth + 1) && IsNothing(argument.Items[2].Resolved, depth + 1),
-            "Fn::Select" => argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && (argument.Items[1].Resolved is { Kind: YamlKind.Sequence } list && !IsShortFormTag(list.Tag)
-                ? list.Items.Select(v => v.Resolved).Where(v => !IsNoValue(v)).All(v => IsNothing(v, depth + 1))
-                : SplitsNothing(argument.Items[1].Resolved, depth + 1)),
-            "Fn::Join" => JoinsToNothing(argument, depth + 1),
-            // The short form's argument is the tagged node itself: a scalar's text, read untagged.
-            "Fn::Base64" => ReferenceEquals(argument, node) ? argument is { Kind: YamlKind.Scalar, Value: "" } : IsNothing(argument, depth + 1),
-            "Fn::Sub" => argument.Kind == YamlKind.Scalar ? argument.Value is { } only && SubstitutesToNothing(only, IsNoValueVariable)
-                : argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: { } text } && argument.Items[1].Resolved is { IsMapping: true } variables
-                  && SubstitutesToNothing(text, variable => Find(variables, variable) is { } given ? IsNothing(given.Entry.Value.Resolved, depth + 1) : IsNoValueVariable(variable)),
-            _ => false,
-        };
-    }
+    private static bool IsNothing(YamlNode? node) => new NothingCheck().Is(node, 0);
 
-    /// <summary>An <c>Fn::Split</c> (<c>!Split</c>) of a value that gives nothing: a list of one empty string.</summary>
-    private static bool SplitsNothing(YamlNode? node, int depth)
+    /// <summary>
+    /// Whether values give nothing: "", null, AWS::NoValue, and the intrinsics made only of those (an If
+    /// both of whose branches do, a Select from a list of them, a Join or Sub of them, a Base64 of one),
+    /// in short or long form; a list given by an If of such lists or a Split of nothing counts as one.
+    /// Each node is judged once: aliases can make a small file a deep tree of shared nodes.
+    /// </summary>
+    private sealed class NothingCheck
     {
-        var arguments = node switch
+        // Deeper than any intrinsic a person writes: a value that cannot be shown to give something there is
+        // taken as giving nothing, so that the role is refused rather than kept unbounded.
+        private const int MaxDepth = 32;
+
+        private readonly Dictionary<YamlNode, bool> judged = new(ReferenceEqualityComparer.Instance);
+
+        public bool Is(YamlNode? node, int depth)
         {
-            { Kind: YamlKind.Sequence, Tag: "!Split" } => node,
-            { Kind: YamlKind.Mapping, Tag: null } when node.Entries.Count == 1 && node.Entries[0].Name == "Fn::Split" => node.Entries[0].Value.Resolved,
+            if (node is null || IsNoValue(node) || IsEmptyString(node) || node is { Kind: YamlKind.Scalar, IsNull: true })
+                return true;
+            if (depth > MaxDepth)
+                return true;
+            if (judged.TryGetValue(node, out var known))
+                return known;
+            // An alias can make a value contain itself: met again inside itself, it is taken as a value.
+            judged[node] = false;
+            return judged[node] = Judge(node, depth);
+        }
+
+        private bool Judge(YamlNode node, int depth)
+        {
+            var (function, argument) = node switch
+            {
+                { Tag: { } tag } when IsShortFormTag(tag) => ("Fn::" + tag[1..], node),
+                { Kind: YamlKind.Mapping, Tag: null } when node.Entries.Count == 1 && node.Entries[0].Name is { } name => (name, node.Entries[0].Value.Resolved),
+                _ => (null, null),
+            };
+            if (argument is null)
+                return false;
+            return function switch
+            {
+                "Fn::If" => argument is { Kind: YamlKind.Sequence, Items.Count: 3 } && Is(argument.Items[1].Resolved, depth + 1) && Is(argument.Items[2].Resolved, depth + 1),
+                "Fn::Select" => argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && EveryItemIsNothing(argument.Items[1].Resolved, depth + 1),
+                "Fn::Join" => Joins(argument, depth + 1),
+                // The short form's argument is the tagged node itself: a scalar's text, read untagged.
+                "Fn::Base64" => ReferenceEquals(argument, node) ? argument is { Kind: YamlKind.Scalar, Value: "" } : Is(argument, depth + 1),
+                "Fn::Sub" => argument.Kind == YamlKind.Scalar ? argument.Value is { } only && SubstitutesToNothing(only, IsNoValueVariable)
+                    : argument is { Kind: YamlKind.Sequence, Items.Count: 2 } && argument.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: { } text } && argument.Items[1].Resolved is { IsMapping: true } variables
+                      && SubstitutesToNothing(text, variable => Find(variables, variable) is { } given ? Is(given.Entry.Value.Resolved, depth + 1) : IsNoValueVariable(variable)),
+                _ => false,
+            };
+        }
+
+        /// <summary>A join's <c>[delimiter, list]</c> that gives nothing: no values, or only values that give nothing, one of them or joined by an empty delimiter.</summary>
+        public bool Joins(YamlNode? arguments, int depth) =>
+            arguments is { Kind: YamlKind.Sequence, Items.Count: 2 } && JoinedIsEmpty(arguments.Items[1].Resolved, IsEmptyString(arguments.Items[0].Resolved), depth + 1);
+
+        private bool JoinedIsEmpty(YamlNode? list, bool emptyDelimiter, int depth)
+        {
+            if (Items(list) is { } items)
+            {
+                // An AWS::NoValue in a list takes the item out.
+                var kept = items.Where(v => !IsNoValue(v)).ToList();
+                return kept.All(v => Is(v, depth + 1)) && (kept.Count <= 1 || emptyDelimiter);
+            }
+            return SplitsNothing(list, depth) || (IfBranches(list) is var (whenTrue, whenFalse) && JoinedIsEmpty(whenTrue, emptyDelimiter, depth + 1) && JoinedIsEmpty(whenFalse, emptyDelimiter, depth + 1));
+        }
+
+        private bool EveryItemIsNothing(YamlNode? list, int depth) =>
+            Items(list) is { } items ? items.Where(v => !IsNoValue(v)).All(v => Is(v, depth + 1))
+            : SplitsNothing(list, depth) || (IfBranches(list) is var (whenTrue, whenFalse) && EveryItemIsNothing(whenTrue, depth + 1) && EveryItemIsNothing(whenFalse, depth + 1));
+
+        /// <summary>An <c>Fn::Split</c> (<c>!Split</c>) of a value that gives nothing: a list of one empty string.</summary>
+        private bool SplitsNothing(YamlNode? node, int depth) =>
+            FunctionArguments(node, "Split") is { Items.Count: 2 } arguments && Is(arguments.Items[1].Resolved, depth + 1);
+
+        /// <summary>The items of a list written out (not one a function gives).</summary>
+        private static IEnumerable<YamlNode?>? Items(YamlNode? node) =>
+            node is { Kind: YamlKind.Sequence } && !IsShortFormTag(node.Tag) ? node.Items.Select(v => v.Resolved) : null;
+
+        private static (YamlNode? WhenTrue, YamlNode? WhenFalse)? IfBranches(YamlNode? node) =>
+            FunctionArguments(node, "If") is { Items.Count: 3 } arguments ? (arguments.Items[1].Resolved, arguments.Items[2].Resolved) : null;
+
+        /// <summary>The argument list of <c>!Name [...]</c> or <c>Fn::Name: [...]</c>.</summary>
+        private static YamlNode? FunctionArguments(YamlNode? node, string name) => node switch
+        {
+            { Kind: YamlKind.Sequence, Tag: { } tag } when tag.Length == name.Length + 1 && tag[0] == '!' && tag.AsSpan(1).SequenceEqual(name) => node,
+            { Kind: YamlKind.Mapping, Tag: null } when node.Entries.Count == 1 && node.Entries[0].Name == "Fn::" + name && node.Entries[0].Value.Resolved is { Kind: YamlKind.Sequence } arguments => arguments,
             _ => null,
         };
-        return arguments is { Kind: YamlKind.Sequence, Items.Count: 2 } && IsNothing(arguments.Items[1].Resolved, depth + 1);
     }
 
     private static bool IsEmptyString(YamlNode? node) => node is { Kind: YamlKind.Scalar, IsString: true, Value: "" };
