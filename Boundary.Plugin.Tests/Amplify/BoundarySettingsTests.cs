@@ -47,6 +47,13 @@ public class BoundarySettingsTests
         "      \"Region\": \"us-east-1\" // region\n")]
     [TestCase("      \"PermissionsBoundaryPolicyArn\": \"" + Arn + "\", // boundary\n      \"Region\": \"us-east-1\" // region\n",
         "      \"Region\": \"us-east-1\" // region\n")]
+    [TestCase("      \"Region\": \"us-east-1\", // r\n      \"PermissionsBoundaryPolicyArn\": \"" + Arn + "\" /* b */\n",
+        "      \"Region\": \"us-east-1\" // r\n")]
+    [TestCase("      \"Region\": \"us-east-1\", /* r */\n      \"PermissionsBoundaryPolicyArn\": \"" + Arn + "\" /* b */ // c\n",
+        "      \"Region\": \"us-east-1\" /* r */\n")]
+    // A comment that goes on to another line stays whole (left behind, never cut).
+    [TestCase("      \"Region\": \"us-east-1\", // r\n      \"PermissionsBoundaryPolicyArn\": \"" + Arn + "\" /* multi\n line */\n",
+        "      \"Region\": \"us-east-1\" // r\n       /* multi\n line */\n")]
     public void Remove_takes_the_boundary_line_with_its_comment_and_leaves_the_others(string members, string left)
     {
         const string Head = "{\n  \"dev\": {\n    \"awscloudformation\": {\n";

@@ -119,6 +119,23 @@ public class AuditMotoTests : MotoTestBase
         Moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().Be(env.Boundary, "the env's own roles are fixed");
     }
 
+    // Two envs given one stack: --fix would put each env's boundary on the same roles in turn and report
+    // both as fixed while IAM keeps only the last.
+    [Test]
+    public void Fix_refuses_a_role_that_two_envs_claim_and_changes_nothing()
+    {
+        var env = DeployEnv(Moto);
+        var other = $"arn:aws:iam::{MotoServer.Account}:policy/Other";
+        var prod = ",\n  \"prod\": { \"awscloudformation\": { \"PermissionsBoundaryPolicyArn\": \"" + other + "\", \"Region\": \"us-east-1\", \"StackName\": \"" + env.StackName + "\" } }";
+        using var project = TempProject.Minimal(TeamProviderInfo(env, extra: prod));
+
+        var fix = Run(project, "audit", "--profile", "main", "--all-envs", "--fix", "--yes");
+
+        fix.ExitCode.Should().Be(3, fix.ToString());
+        fix.StdErr.Should().Contain("of env 'dev' and of env 'prod'").And.Contain("Nothing was changed");
+        Moto.GetRole(env.UnauthRole).PermissionsBoundaryArn.Should().BeNull();
+    }
+
     [Test]
     public void A_handful_of_roles_is_read_with_GetRole_and_a_role_that_is_gone_is_reported()
     {

@@ -140,7 +140,9 @@ public class HookInstallerTests
         var install = Run(project, "hook", "install");
         install.ExitCode.Should().Be(ExitCodes.ProjectOrFile, install.ToString());
         install.StdErr.Should().Contain("amplify/hooks/pre-push.js is your own hook").And.Contain(HookScripts.JavaScriptCall("pre-push"));
-        install.StdOut.Should().Contain("post-push: created amplify/hooks/post-push.sh");
+        // post-push waits for pre-push's call: a post-push alone would be harmless, but the pair goes in together.
+        install.StdOut.Should().Contain("post-push: not written yet, since the pre-push hook does not call the tool yet");
+        File.Exists(project.PathOf("amplify/hooks/post-push.sh")).Should().BeFalse();
         project.Read("amplify/hooks/pre-push.js").Should().Be(user);
         project.Read("amplify/hooks/dotnet-boundary/pre-push.sh").Should().Be(HookScripts.File("pre-push"));
         File.Exists(project.PathOf("amplify/hooks/pre-push.sh")).Should().BeFalse("the host refuses two pre-push files");
@@ -149,12 +151,29 @@ public class HookInstallerTests
         project.Write("amplify/hooks/pre-push.js", HookScripts.JavaScriptCall("pre-push") + user);
         var again = Run(project, "hook", "install");
         again.ExitCode.Should().Be(0, again.ToString());
-        again.StdOut.Should().Contain("already installed (call in your hook)");
+        again.StdOut.Should().Contain("already installed (call in your hook)").And.Contain("post-push: created amplify/hooks/post-push.sh");
         Run(project, "hook", "status").StdOut.Should().Contain("installed (call in user hook)");
 
         Run(project, "hook", "uninstall").ExitCode.Should().Be(0);
         project.Read("amplify/hooks/pre-push.js").Should().Be(user);
         Directory.Exists(project.PathOf("amplify/hooks/dotnet-boundary")).Should().BeFalse();
+    }
+
+    // The harmful half: pre-push's edits with nothing to put them back until the user's post-push calls the tool.
+    [Test]
+    public void A_post_push_hook_in_another_language_holds_pre_push_until_it_calls_the_tool()
+    {
+        using var project = TempProject.Minimal();
+        project.Write("amplify/hooks/post-push.js", "console.log('mine');\n");
+
+        var install = Run(project, "hook", "install", "--json");
+
+        install.ExitCode.Should().Be(ExitCodes.ProjectOrFile, install.ToString());
+        var hooks = JObject.Parse(install.StdOut)["hooks"]!;
+        hooks[0]!["action"]!.ToString().Should().Be("held");
+        hooks[1]!["action"]!.ToString().Should().Be("manual-step");
+        File.Exists(project.PathOf("amplify/hooks/pre-push.sh")).Should().BeFalse("no pre-push runs without its post-push");
+        project.Read("amplify/hooks/dotnet-boundary/post-push.sh").Should().Be(HookScripts.File("post-push"));
     }
 
     [Test]

@@ -83,6 +83,7 @@ public sealed class AuditRunner(AmplifyProject project, IAwsClientFactory aws, I
         }
 
         progress.Finish();
+        RefuseRolesOfSeveralEnvs(audits);
         if (confirm is not null && !confirm(FixConfirmation.Question(fixable, "env", withStack: false)))
             return report with { FixDeclined = true, Elapsed = clock.Elapsed };
 
@@ -101,6 +102,20 @@ public sealed class AuditRunner(AmplifyProject project, IAwsClientFactory aws, I
         return report with { Envs = fixedAudits, FixApplied = true, Elapsed = clock.Elapsed };
     }
 
+
+    /// <summary>
+    /// One role audited for two envs (team-provider-info giving them one StackName, or one env's role name
+    /// to another): --fix would put each env's boundary on it in turn, and report both as fixed while IAM
+    /// keeps only the last. Refused before anything is changed.
+    /// </summary>
+    private static void RefuseRolesOfSeveralEnvs(IReadOnlyList<EnvAudit> audits)
+    {
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var audit in audits.Where(a => a.Error is null))
+            foreach (var role in audit.Roles)
+                if (role.RoleArn is { } arn && !owner.TryAdd(arn, audit.Env) && owner[arn] != audit.Env)
+                    throw BoundaryException.File($"{Text.Printable.Of(arn)} is a role of env '{Text.Printable.Of(owner[arn])}' and of env '{Text.Printable.Of(audit.Env)}' (team-provider-info gives them the same stack or role names), so --fix cannot give it each env's boundary. Nothing was changed. Correct team-provider-info, or fix one env at a time with --env, and run again.");
+    }
 
     /// <summary>The env's target, or why it is skipped (--all-envs) / a usage error (one env).</summary>
     private static (string Env, EnvTarget? Target, string? Skipped) Target(JsonFile teamProviderInfo, string env, string? arn, bool single)

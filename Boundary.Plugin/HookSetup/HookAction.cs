@@ -11,6 +11,6 @@ public enum HookAction
     ManualStep,
     Conflict,
 
-    /// <summary>Nothing written for this hook, which could be installed, because the other one cannot.</summary>
+    /// <summary>Nothing written for this hook, which could be installed, because the other one cannot be, or waits for the user's call.</summary>
     Held,
 }

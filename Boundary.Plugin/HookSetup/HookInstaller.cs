@@ -21,15 +21,35 @@ public sealed class HookInstaller(AmplifyProject project)
     /// <summary>
     /// Installs both hooks, or neither: when one cannot be installed (a conflict), the other's writes are
     /// held too, so that a push never runs with one hook of the pair (pre-push's edits with no post-push
-    /// to put them back, or a post-push alone).
+    /// to put them back, or a post-push alone). A hook that waits for the user's call (a hook in another
+    /// language) gets its script, and holds the other's writes until the call is there.
     /// </summary>
     public IReadOnlyList<HookInstallOutcome> Install()
     {
+        var planned = HookScripts.Hooks.Select(hook =>
+        {
+            var writes = new List<ScriptWrite>();
+            return (Outcome: InstallOne(hook, writes), Writes: writes);
+        }).ToList();
+        var conflict = planned.Select(p => p.Outcome).FirstOrDefault(o => o.Action == HookAction.Conflict);
+        var waiting = planned.Select(p => p.Outcome).FirstOrDefault(o => o.Action == HookAction.ManualStep);
+        var held = conflict is not null
+            ? $"not written, since the {conflict.Hook} hook cannot be installed: the two are installed together or not at all"
+            : waiting is not null
+                ? $"not written yet, since the {waiting.Hook} hook does not call the tool yet: add the call, then run 'dotnet boundary hook install' again to install the two together"
+                : null;
+        var outcomes = new List<HookInstallOutcome>();
         var writes = new List<ScriptWrite>();
-        var outcomes = HookScripts.Hooks.Select(hook => InstallOne(hook, writes)).ToList();
-        if (outcomes.FirstOrDefault(o => o.Action == HookAction.Conflict) is { } conflict)
-            return outcomes.Select(o => o.Action == HookAction.Conflict || o.FilesWritten.Count == 0 ? o
-                : o with { Action = HookAction.Held, FilesWritten = [], Message = $"not written, since the {conflict.Hook} hook cannot be installed: the two are installed together or not at all", Snippet = null }).ToList();
+        foreach (var (outcome, hookWrites) in planned)
+        {
+            if (held is not null && outcome.FilesWritten.Count > 0 && (conflict is not null || outcome.Action != HookAction.ManualStep))
+            {
+                outcomes.Add(outcome with { Action = HookAction.Held, FilesWritten = [], Message = held, Snippet = null });
+                continue;
+            }
+            outcomes.Add(outcome);
+            writes.AddRange(hookWrites);
+        }
         WriteAll(writes);
         return outcomes;
     }

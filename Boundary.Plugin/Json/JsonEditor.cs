@@ -134,9 +134,14 @@ public sealed class JsonEditor(SourceText source)
         }
         if (index > 0)
         {
+            // The last member: the comma before it goes, and comments between that comma and the member
+            // (the previous member's) stay.
             var previousEnd = owner.Properties[index - 1].Value.End;
+            var previousComma = CommaAfter(previousEnd);
             var end = hasCommaAfter ? commaAfter + 1 : property.Value.End;
-            return TextEdit.Removal(previousEnd, end - previousEnd);
+            return Source.IsBlank(previousComma + 1, property.NameStart)
+                ? TextEdit.Removal(previousEnd, end - previousEnd)
+                : new TextEdit(previousComma, end - previousComma, Source.Text(previousComma + 1, property.NameStart));
         }
         return TextEdit.Removal(property.NameStart, (hasCommaAfter ? commaAfter + 1 : property.Value.End) - property.NameStart);
     }
@@ -281,14 +286,35 @@ public sealed class JsonEditor(SourceText source)
         return -1;
     }
 
-    /// <summary>Whether the line holds nothing after <paramref name="offset"/> but white space and a <c>//</c> comment, which then goes with what stands before it.</summary>
+    /// <summary>
+    /// Whether the line holds nothing after <paramref name="offset"/> but white space and comments that end
+    /// on it (<c>/* */</c>, then a <c>//</c> one), which then go with what stands before them.
+    /// </summary>
     private bool RestOfLineIsBlank(int offset)
     {
-        var next = Source.NextLineStart(offset);
-        var end = next > 0 && Source.Bytes[next - 1] == '\n' ? next - 1 : next;
-        if (end > offset && Source.Bytes[end - 1] == '\r')
-            end--;
-        var comment = Source.Bytes[offset..end].IndexOf("//"u8);
-        return Source.IsBlank(offset, comment < 0 ? end : offset + comment);
+        var bytes = Source.Bytes;
+        var i = offset;
+        while (i < bytes.Length)
+        {
+            switch (bytes[i])
+            {
+                case (byte)' ' or (byte)'\t' or (byte)'\r':
+                    i++;
+                    continue;
+                case (byte)'\n':
+                    return true;
+                case (byte)'/' when i + 1 < bytes.Length && bytes[i + 1] == '/':
+                    return true;
+                case (byte)'/' when i + 1 < bytes.Length && bytes[i + 1] == '*':
+                    var close = bytes[(i + 2)..].IndexOf("*/"u8);
+                    if (close < 0 || bytes.Slice(i + 2, close).Contains((byte)'\n'))
+                        return false; // a comment that goes on to another line is not this line's alone
+                    i += close + 4;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+        return true;
     }
 }
