@@ -205,7 +205,8 @@ public class StateFileAttackTests
         var result = site.RunWith(Payload(site.Project.Root), "hook", "pre-push", "--persist");
 
         result.ExitCode.Should().Be(3, result.ToString());
-        result.StdErr.Should().Contain("boundary-owned.json").And.Contain(expected).And.Contain("git checkout -- amplify/boundary-owned.json");
+        result.StdErr.Should().Contain("boundary-owned.json").And.Contain(expected).And.Contain("git checkout -- amplify/boundary-owned.json")
+            .And.NotContain("Boundary.Push", "the message names the file's shape, not the tool's types");
         site.ShouldBeUnchanged(before);
     }
 

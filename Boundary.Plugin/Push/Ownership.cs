@@ -79,7 +79,8 @@ public sealed class Ownership
         }
         catch (JsonException e)
         {
-            return (null, $"not of the ownership file's schema ({e.Message.TrimEnd('.')})");
+            // The reader's message names the tool's own types: the place and the expected shape say more.
+            return (null, $"not of the ownership file's schema at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}): it holds {{\"owned\": [{{\"file\": ..., \"logicalId\": ..., \"value\": ...}}, ...]}} and an optional \"comment\", nothing else");
         }
         foreach (var entry in document.Owned)
         {
