@@ -104,17 +104,18 @@ public sealed class AuditRunner(AmplifyProject project, IAwsClientFactory aws, I
 
 
     /// <summary>
-    /// One role audited for two envs (team-provider-info giving them one StackName, or one env's role name
-    /// to another): --fix would put each env's boundary on it in turn, and report both as fixed while IAM
+    /// One role audited for two envs with different boundaries (team-provider-info giving them one
+    /// StackName, or one env's role name to another): --fix would put each env's boundary on it in turn, and report both as fixed while IAM
     /// keeps only the last. Refused before anything is changed.
     /// </summary>
     private static void RefuseRolesOfSeveralEnvs(IReadOnlyList<EnvAudit> audits)
     {
-        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        // A role two envs claim with one boundary gets that boundary either way: only differing ones clash.
+        var owner = new Dictionary<string, EnvAudit>(StringComparer.Ordinal);
         foreach (var audit in audits.Where(a => a.Error is null))
             foreach (var role in audit.Roles)
-                if (role.RoleArn is { } arn && !owner.TryAdd(arn, audit.Env) && owner[arn] != audit.Env)
-                    throw BoundaryException.File($"{Text.Printable.Of(arn)} is a role of env '{Text.Printable.Of(owner[arn])}' and of env '{Text.Printable.Of(audit.Env)}' (team-provider-info gives them the same stack or role names), so --fix cannot give it each env's boundary. Nothing was changed. Correct team-provider-info, or fix one env at a time with --env, and run again.");
+                if (role.RoleArn is { } arn && !owner.TryAdd(arn, audit) && owner[arn].ExpectedBoundary != audit.ExpectedBoundary)
+                    throw BoundaryException.File($"{Text.Printable.Of(arn)} is a role of env '{Text.Printable.Of(owner[arn].Env)}' and of env '{Text.Printable.Of(audit.Env)}' (team-provider-info gives them the same stack or role names), so --fix cannot give it each env's boundary. Nothing was changed. Correct team-provider-info, or fix one env at a time with --env, and run again.");
     }
 
     /// <summary>The env's target, or why it is skipped (--all-envs) / a usage error (one env).</summary>
