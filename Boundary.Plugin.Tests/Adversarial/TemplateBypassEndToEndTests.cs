@@ -96,6 +96,28 @@ public class TemplateBypassEndToEndTests
         project.ShouldEqual(before);
     }
 
+    [TestCase("json", "{\"Fn::Sub\": \"" + ProdArn + "\"}")]
+    [TestCase("json", "{\"Fn::Join\": [\"\", [\"" + ProdArn + "\"]]}")]
+    [TestCase("yaml", "!If [C, " + ProdArn + ", !Sub '" + ProdArn + "']")]
+    public void Another_envs_boundary_behind_an_intrinsic_that_always_gives_it_fails_verify_and_stops_the_push(string format, string value)
+    {
+        var template = format == "json"
+            ? JsonRole("\"AWS::IAM::Role\"", $"\"PermissionsBoundary\": {value}")
+            : YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {value}");
+        using var project = Create(format, template);
+        var verify = Run(project, "verify", "--json");
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        var principal = Newtonsoft.Json.Linq.JObject.Parse(verify.StdOut)["principals"]![0]!;
+        ((string?)principal["ruleId"]).Should().Be("BOUNDARY005");
+        ((string?)principal["actual"]).Should().Be(ProdArn);
+        ((bool?)principal["intrinsic"]).Should().BeTrue();
+        var before = project.Snapshot();
+        var pre = Run(project, "hook", "pre-push");
+        pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
+        pre.StdErr.Should().Contain("always gives " + ProdArn).And.Contain("env 'prod'").And.NotContain("   at ");
+        project.ShouldEqual(before);
+    }
+
     public static IEnumerable<TestCaseData> Refused()
     {
         yield return new TestCaseData("yaml", "Shared: &roles\n  Hidden:\n    Type: AWS::IAM::Role\nResources:\n  <<: *roles\n  Bucket:\n    Type: AWS::S3::Bucket\n", "template.yaml:5:3:", "merge key", ExitCodes.ProjectOrFile).SetName("Packed_yaml_merge_key_into_resources");

@@ -53,6 +53,20 @@ public class VerifyTests
     }
 
     [Test]
+    public void An_intrinsic_that_always_gives_one_string_is_judged_by_that_string()
+    {
+        Judge(BoundaryKind.Intrinsic, Arn).Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Bounded && r.Level == null);
+        Judge(BoundaryKind.Intrinsic, "arn:aws:iam::123456789012:policy/Other").Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Differs && r.Level == "warning");
+        Judge(BoundaryKind.Intrinsic, "arn:aws:iam::123456789012:policy/Other", strict: true).Level.Should().Be("error");
+        Judge(BoundaryKind.Intrinsic, "arn:aws:iam::999999999999:policy/Boundary").Status.Should().Be(VerifyStatus.OtherAccount);
+        Judge(BoundaryKind.Intrinsic, "not an arn").Status.Should().Be(VerifyStatus.Invalid);
+        var stale = Verifier.Judge("t.json", new TemplateResource("R", TemplateResource.Role, 0, 1, 1, BoundaryKind.Intrinsic, "arn:aws:iam::123456789012:policy/Prod", true), PolicyArn.Parse(Arn),
+            new VerifyOptions(StaleBoundaries: new Dictionary<string, string> { ["arn:aws:iam::123456789012:policy/Prod"] = "prod" }));
+        stale.Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Stale && r.Level == "error");
+        stale.Message.Should().Contain("an intrinsic function that always gives the same string").And.Contain("env 'prod'");
+    }
+
+    [Test]
     public void A_role_without_the_boundary_fails_with_file_line_and_logical_id()
     {
         using var project = ProjectWithBoundary();

@@ -21,6 +21,8 @@ public static class OwnedBoundaryPlanner
                 outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Skipped));
                 continue;
             }
+            if (arn is not null)
+                BoundaryInjector.RefuseStaleIntrinsic(template, resource, arn, options);
             if (arn is not null && !owned(resource) && options.StaleFrom(resource, arn) is { } staleEnv)
             {
                 edits.Add(BoundaryInjector.Replace(template, resource, arn));

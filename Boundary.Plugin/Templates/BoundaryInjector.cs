@@ -25,6 +25,7 @@ public static class BoundaryInjector
                 outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Skipped));
                 continue;
             }
+            RefuseStaleIntrinsic(template, resource, arn, options);
             if (options.StaleFrom(resource, arn) is { } staleEnv)
             {
                 edits.Add(Replace(template, resource, arn));
@@ -42,6 +43,29 @@ public static class BoundaryInjector
             outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Injected));
         }
         return new TemplatePlan(template, edits, outcomes);
+    }
+
+    /// <summary>
+    /// Refuses a boundary written as an intrinsic function that always gives another env's boundary (see
+    /// <see cref="ConstantIntrinsic"/>), in the resource or in one of its Fn::If branches: it would
+    /// deploy that env's boundary here. Only a string is replaced by this tool; a function is a person's.
+    /// </summary>
+    public static void RefuseStaleIntrinsic(CloudFormationTemplate template, TemplateResource resource, string arn, InjectionOptions options)
+    {
+        var values = resource.Branches is { } branches
+            ? branches.Where(b => b.Kind == BoundaryKind.Intrinsic).Select(b => b.Value)
+            : resource.Boundary == BoundaryKind.Intrinsic ? [resource.BoundaryValue] : [];
+        foreach (var value in values)
+        {
+            if (options.StaleEnvOf(value, arn) is not { } env)
+                continue;
+            var id = Text.Printable.Of(resource.LogicalId);
+            var where = resource.FromGlobals ? $"the PermissionsBoundary that {id} takes from Globals.Function"
+                : resource.Branches is not null ? $"the PermissionsBoundary in an Fn::If branch of the Properties of {id}"
+                : $"the PermissionsBoundary of {id}";
+            throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: {where} is an intrinsic function that always gives {Text.Printable.Of(value!)}, the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}; this tool replaces only a boundary written as a string. "
+                + $"Write {arn} there instead (or delete that PermissionsBoundary, and the push adds this env's) and run again.");
+        }
     }
 
     public static bool Covers(TemplateResource resource, InjectionOptions options) =>

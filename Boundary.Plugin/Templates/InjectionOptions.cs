@@ -7,6 +7,9 @@ public sealed record InjectionOptions(bool IncludeUsers = false, IReadOnlyDictio
 {
     /// <summary>The other env whose boundary <paramref name="resource"/> holds, or null.</summary>
     public string? StaleFrom(TemplateResource resource, string arn) =>
-        resource.Boundary == BoundaryKind.Literal && resource.BoundaryValue != arn && StaleBoundaries is not null
-        && StaleBoundaries.TryGetValue(resource.BoundaryValue!, out var env) ? env : null;
+        resource.Boundary == BoundaryKind.Literal ? StaleEnvOf(resource.BoundaryValue, arn) : null;
+
+    /// <summary>The other env whose boundary <paramref name="value"/> is (not <paramref name="arn"/>), or null.</summary>
+    public string? StaleEnvOf(string? value, string arn) =>
+        value is not null && value != arn && StaleBoundaries is not null && StaleBoundaries.TryGetValue(value, out var env) ? env : null;
 }

@@ -293,9 +293,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
     {
         RefuseDuplicate(source, properties, BoundaryProperty, logicalId);
         var boundary = properties.Property(BoundaryProperty);
-        var (kind, value) = KindOf(boundary?.Value);
-        if (kind == BoundaryKind.Intrinsic)
-            RefuseUnboundable(source, logicalId, boundary!.Value);
+        var (kind, value) = BoundaryOf(source, logicalId, boundary?.Value);
         return new Site(properties, boundary, kind, value);
     }
 
@@ -308,12 +306,49 @@ public sealed class JsonTemplate : CloudFormationTemplate
         _ => (BoundaryKind.Intrinsic, null),
     };
 
-    private static void RefuseUnboundable(SourceText source, string owner, JsonNode value)
+    /// <summary>
+    /// What a boundary value holds (see <see cref="KindOf"/>). An intrinsic that cannot bound a role is
+    /// refused; one that always gives the same string carries that string as its value.
+    /// </summary>
+    private static (BoundaryKind Kind, string? Value) BoundaryOf(SourceText source, string owner, JsonNode? value)
     {
+        var (kind, literal) = KindOf(value);
+        if (kind != BoundaryKind.Intrinsic)
+            return (kind, literal);
         // Containers below the parse depth were skipped: read this one whole.
-        var full = value.Kind is JsonKind.Object or JsonKind.Array ? JsonSpanParser.ParseNode(source, value) : value;
+        var full = value!.Kind is JsonKind.Object or JsonKind.Array ? JsonSpanParser.ParseNode(source, value) : value;
         if (UnboundableReason(full) is { } reason)
             throw UnboundableValue(source.Describe(value.Start), owner, reason);
+        var budget = IntrinsicTerm.MaxTerms;
+        return (kind, ConstantIntrinsic.Evaluate(TermOf(source, full, ref budget, 0)));
+    }
+
+    /// <summary>A value as <see cref="ConstantIntrinsic"/> reads it: an object of one member named <c>Ref</c> or <c>Fn::...</c> is a function.</summary>
+    private static IntrinsicTerm TermOf(SourceText source, JsonNode node, ref int budget, int depth)
+    {
+        if (--budget < 0 || depth > IntrinsicTerm.MaxDepth)
+            return IntrinsicTerm.Other.Instance;
+        switch (node.Kind)
+        {
+            case JsonKind.String:
+                return new IntrinsicTerm.Text(node.StringValue!);
+            case JsonKind.Number:
+                return new IntrinsicTerm.Number(System.Text.Encoding.UTF8.GetString(source.Bytes[node.Start..node.End]));
+            case JsonKind.Array:
+                var items = new List<IntrinsicTerm>(node.Items.Count);
+                foreach (var item in node.Items)
+                    items.Add(TermOf(source, item, ref budget, depth + 1));
+                return new IntrinsicTerm.List(items);
+            case JsonKind.Object when node.Properties is [{ } only] && (only.Name == "Ref" || only.Name.StartsWith("Fn::", StringComparison.Ordinal)):
+                return new IntrinsicTerm.Function(only.Name, TermOf(source, only.Value, ref budget, depth + 1));
+            case JsonKind.Object:
+                var members = new List<KeyValuePair<string, IntrinsicTerm>>(node.Properties.Count);
+                foreach (var member in node.Properties)
+                    members.Add(new(member.Name, TermOf(source, member.Value, ref budget, depth + 1)));
+                return new IntrinsicTerm.Map(members);
+            default:
+                return IntrinsicTerm.Other.Instance;
+        }
     }
 
     /// <summary>Why a non-string boundary value cannot bound a role, or null for an intrinsic that may.</summary>
@@ -405,9 +440,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
         if (root["Globals"] is not { IsObject: true } globals || globals["Function"] is not { IsObject: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
-        var kind = KindOf(function[BoundaryProperty]);
-        if (kind.Kind == BoundaryKind.Intrinsic)
-            RefuseUnboundable(source, "Globals.Function", function[BoundaryProperty]!);
+        var kind = BoundaryOf(source, "Globals.Function", function[BoundaryProperty]);
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 

@@ -1,6 +1,10 @@
 namespace Boundary.Templates;
 
 /// <summary>An IAM principal resource (role, user, service-linked role, SAM function or state machine) found in a template.</summary>
+/// <param name="BoundaryValue">
+/// A literal boundary's string; for an intrinsic, the string it always gives when it gives one (see
+/// <see cref="ConstantIntrinsic"/>); otherwise null.
+/// </param>
 public sealed record TemplateResource(
     string LogicalId,
     string Type,

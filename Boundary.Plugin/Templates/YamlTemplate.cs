@@ -495,9 +495,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     {
         RefuseDuplicate(source, mapping, BoundaryProperty, logicalId);
         var boundary = Find(mapping, BoundaryProperty);
-        var (kind, value) = KindOf(boundary?.Entry.Value.Resolved, boundary is not null);
-        if (kind == BoundaryKind.Intrinsic)
-            RefuseUnboundable(source, logicalId, boundary!.Entry.Value);
+        var (kind, value) = BoundaryOf(source, logicalId, boundary?.Entry.Value);
         return new Site(mapping, boundary, kind, value, shared);
     }
 
@@ -511,10 +509,68 @@ public sealed class YamlTemplate : CloudFormationTemplate
         return value is { IsString: true } ? (BoundaryKind.Literal, value.Value) : (BoundaryKind.Intrinsic, null);
     }
 
-    private static void RefuseUnboundable(SourceText source, string owner, YamlNode written)
+    /// <summary>
+    /// What a boundary value (<paramref name="written"/>, null when there is no such key) holds (see
+    /// <see cref="KindOf"/>). An intrinsic that cannot bound a role is refused; one that always gives the
+    /// same string carries that string as its value.
+    /// </summary>
+    private static (BoundaryKind Kind, string? Value) BoundaryOf(SourceText source, string owner, YamlNode? written)
     {
-        if (written.Resolved is { } value && UnboundableReason(value) is { } reason)
+        var (kind, literal) = KindOf(written?.Resolved, written is not null);
+        if (kind != BoundaryKind.Intrinsic)
+            return (kind, literal);
+        if (written!.Resolved is { } value && UnboundableReason(value) is { } reason)
             throw UnboundableValue(source.Describe(written.Start), owner, reason);
+        var budget = IntrinsicTerm.MaxTerms;
+        return (kind, ConstantIntrinsic.Evaluate(TermOf(written.Resolved, ref budget, 0)));
+    }
+
+    /// <summary>
+    /// A value as <see cref="ConstantIntrinsic"/> reads it: a short-form tag (<c>!Sub</c>) or a mapping of
+    /// one <c>Ref</c> or <c>Fn::...</c> key is a function; aliases are followed.
+    /// </summary>
+    private static IntrinsicTerm TermOf(YamlNode? node, ref int budget, int depth)
+    {
+        if (node is null || --budget < 0 || depth > IntrinsicTerm.MaxDepth)
+            return IntrinsicTerm.Other.Instance;
+        if (IsShortFormTag(node.Tag))
+            return new IntrinsicTerm.Function(node.Tag is "!Ref" or "!Condition" ? node.Tag[1..] : "Fn::" + node.Tag![1..], UntaggedTermOf(node, ref budget, depth));
+        if (node.Kind == YamlKind.Scalar)
+            return node.IsString ? new IntrinsicTerm.Text(node.Value!)
+                : node is { Tag: null, Value: { Length: > 0 } digits } && digits.All(char.IsAsciiDigit) ? new IntrinsicTerm.Number(digits)
+                : IntrinsicTerm.Other.Instance;
+        if (node.Tag is not null)
+            return IntrinsicTerm.Other.Instance;
+        if (node is { IsMapping: true, Entries: [{ IsMerge: false, Name: { } name } only] } && (name == "Ref" || name.StartsWith("Fn::", StringComparison.Ordinal)))
+            return new IntrinsicTerm.Function(name, TermOf(only.Value.Resolved, ref budget, depth + 1));
+        return UntaggedTermOf(node, ref budget, depth);
+    }
+
+    /// <summary>A node read without its tag: the argument of a short-form function is the tagged node itself.</summary>
+    private static IntrinsicTerm UntaggedTermOf(YamlNode node, ref int budget, int depth)
+    {
+        switch (node.Kind)
+        {
+            case YamlKind.Scalar:
+                return new IntrinsicTerm.Text(node.Value!);
+            case YamlKind.Sequence:
+                var items = new List<IntrinsicTerm>(node.Items.Count);
+                foreach (var item in node.Items)
+                    items.Add(TermOf(item.Resolved, ref budget, depth + 1));
+                return new IntrinsicTerm.List(items);
+            case YamlKind.Mapping:
+                var members = new List<KeyValuePair<string, IntrinsicTerm>>(node.Entries.Count);
+                foreach (var entry in node.Entries)
+                {
+                    // A merge key or a key that is not text: what the mapping holds is not read here.
+                    if (entry.IsMerge || entry.Name is not { } name)
+                        return IntrinsicTerm.Other.Instance;
+                    members.Add(new(name, TermOf(entry.Value.Resolved, ref budget, depth + 1)));
+                }
+                return new IntrinsicTerm.Map(members);
+            default:
+                return IntrinsicTerm.Other.Instance;
+        }
     }
 
     /// <summary>Why a non-string boundary value cannot bound a role, or null for an intrinsic that may.</summary>
@@ -675,9 +731,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
         var boundary = Find(function, BoundaryProperty);
-        var kind = KindOf(boundary?.Entry.Value.Resolved, boundary is not null);
-        if (kind.Kind == BoundaryKind.Intrinsic)
-            RefuseUnboundable(source, "Globals.Function", boundary!.Entry.Value);
+        var kind = BoundaryOf(source, "Globals.Function", boundary?.Entry.Value);
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 

@@ -7,7 +7,8 @@ namespace Boundary.Verify;
 /// <summary>
 /// Checks that every AWS::IAM::Role (and with <see cref="VerifyOptions.IncludeUsers"/> every AWS::IAM::User)
 /// in the given templates carries the expected boundary. The rule for a boundary already there:
-/// the expected ARN is "bounded"; an intrinsic is "kept" (it cannot be evaluated); a literal ARN of the same
+/// the expected ARN is "bounded"; an intrinsic is "kept" (it cannot be evaluated), unless it always gives
+/// the same string, which is judged as a literal is; a literal ARN of the same
 /// account (or AWS-managed) that differs is "kept (differs)", a warning (an error with --strict); a literal
 /// of another account or partition, or one that is not a policy ARN, is an error.
 /// </summary>
@@ -55,9 +56,13 @@ public static class Verifier
             case BoundaryKind.None:
                 return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
                     $"{what} has no PermissionsBoundary; expected {expected}.");
-            case BoundaryKind.Intrinsic:
+            case BoundaryKind.Intrinsic when resource.BoundaryValue is null:
                 return new VerifyResult(file, resource, VerifyStatus.Kept, null, null,
                     $"{what} has a PermissionsBoundary set by an intrinsic function: kept, not evaluated.");
+            case BoundaryKind.Intrinsic:
+                // An intrinsic that always gives one string is judged by that string, as a literal is.
+                what += " (an intrinsic function that always gives the same string)";
+                break;
         }
         var actual = resource.BoundaryValue ?? "";
         if (actual == expected.ToString())

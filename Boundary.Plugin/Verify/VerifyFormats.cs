@@ -77,7 +77,7 @@ public static class VerifyFormats
             Kebab(p.Status),
             p.Level,
             p.Rule?.Id,
-            p.Resource.Boundary == BoundaryKind.Literal ? p.Resource.BoundaryValue : null,
+            p.Resource.BoundaryValue,
             p.Resource.Boundary == BoundaryKind.Intrinsic,
             p.Message))],
         [.. report.Errors.Select(e => new VerifyFileError(report.Relative(e.Path), e.Message))]);
@@ -121,7 +121,7 @@ public static class VerifyFormats
                 ["logicalId"] = finding.Resource.LogicalId,
                 ["resourceType"] = finding.Resource.Type,
                 ["expected"] = report.Expected,
-                ["actual"] = finding.Resource.Boundary == BoundaryKind.Literal ? finding.Resource.BoundaryValue : null,
+                ["actual"] = finding.Resource.BoundaryValue,
             })).ToList();
         var notifications = report.Errors.Select(error => new SarifNotification(
             "error",

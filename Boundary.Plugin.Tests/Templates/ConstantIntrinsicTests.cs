@@ -1,0 +1,170 @@
+using System.Text;
+using Boundary.Core;
+using Boundary.Push;
+using Boundary.Templates;
+using Boundary.Text;
+
+namespace Boundary.Tests.Templates;
+
+/// <summary>
+/// A boundary written as an intrinsic function that always gives one string carries that string, the
+/// same in JSON and in YAML (long and short form); anything that depends on the deployment carries none.
+/// </summary>
+[Category("Unit")]
+public class ConstantIntrinsicTests
+{
+    private const string Prod = "arn:aws:iam::123456789012:policy/Prod";
+
+    private static TemplateResource RoleOf(string template, string name) =>
+        CloudFormationTemplate.Load(new SourceText(name, Encoding.UTF8.GetBytes(template)))!.Principals.Should().ContainSingle().Subject;
+
+    private static TemplateResource JsonRole(string value) =>
+        RoleOf($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {value}}}}}}}}}", "t.json");
+
+    private static TemplateResource YamlRole(string value) =>
+        RoleOf($"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: {value}\n", "t.yaml");
+
+    public static IEnumerable<TestCaseData> Constant()
+    {
+        yield return new TestCaseData($"{{\"Fn::Sub\": \"{Prod}\"}}", $"!Sub {Prod}", Prod).SetName("Sub_without_variables");
+        yield return new TestCaseData($"{{\"Fn::Sub\": \"{Prod}${{!Name}}\"}}", $"!Sub '{Prod}${{!Name}}'", Prod + "${Name}").SetName("Sub_with_a_literal_dollar_brace");
+        yield return new TestCaseData("{\"Fn::Sub\": [\"arn:aws:iam::${A}:policy/${P}\", {\"A\": \"123456789012\", \"P\": {\"Fn::Sub\": \"Prod\"}}]}",
+            "!Sub ['arn:aws:iam::${A}:policy/${P}', {A: '123456789012', P: !Sub Prod}]", Prod).SetName("Sub_of_variables_given_as_strings");
+        yield return new TestCaseData("{\"Fn::Join\": [\"\", [\"arn:aws:iam::\", \"123456789012\", \":policy/Prod\"]]}",
+            "\n        Fn::Join:\n          - ''\n          - - 'arn:aws:iam::'\n            - '123456789012'\n            - :policy/Prod", Prod).SetName("Join_of_strings_long_form");
+        yield return new TestCaseData("{\"Fn::Join\": [\"\", [\"arn:aws:iam::\", 123456789012, \":policy/Prod\"]]}",
+            "!Join ['', ['arn:aws:iam::', 123456789012, ':policy/Prod']]", Prod).SetName("Join_with_the_account_as_a_number");
+        yield return new TestCaseData($"{{\"Fn::Join\": [\":\", [{{\"Ref\": \"AWS::NoValue\"}}, \"{Prod}\"]]}}",
+            $"!Join [':', [!Ref AWS::NoValue, {Prod}]]", Prod).SetName("Join_without_a_no_value_item");
+        yield return new TestCaseData($"{{\"Fn::Select\": [1, [\"x\", \"{Prod}\"]]}}", $"!Select [1, [x, {Prod}]]", Prod).SetName("Select_from_strings");
+        yield return new TestCaseData($"{{\"Fn::Select\": [\"0\", {{\"Fn::Split\": [\",\", \"{Prod},x\"]}}]}}", $"!Select ['0', !Split [',', '{Prod},x']]", Prod).SetName("Select_from_a_split");
+        yield return new TestCaseData($"{{\"Fn::If\": [\"C\", \"{Prod}\", {{\"Fn::Sub\": \"{Prod}\"}}]}}", $"!If [C, {Prod}, !Sub '{Prod}']", Prod).SetName("If_whose_branches_agree");
+    }
+
+    [TestCaseSource(nameof(Constant))]
+    public void An_intrinsic_that_always_gives_one_string_carries_it(string json, string yaml, string expected)
+    {
+        foreach (var role in new[] { JsonRole(json), YamlRole(yaml) })
+        {
+            role.Boundary.Should().Be(BoundaryKind.Intrinsic);
+            role.BoundaryValue.Should().Be(expected);
+        }
+    }
+
+    [Test]
+    public void An_alias_is_followed()
+    {
+        var template = $"Metadata:\n  B: &b !Sub {Prod}\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: *b\n";
+        RoleOf(template, "t.yaml").BoundaryValue.Should().Be(Prod);
+    }
+
+    public static IEnumerable<TestCaseData> Variable()
+    {
+        yield return new TestCaseData("{\"Fn::Sub\": \"arn:aws:iam::${AWS::AccountId}:policy/Prod\"}", "!Sub 'arn:aws:iam::${AWS::AccountId}:policy/Prod'").SetName("Sub_of_a_pseudo_parameter");
+        yield return new TestCaseData("{\"Fn::Sub\": [\"arn:aws:iam::${A}:policy/Prod\", {\"A\": {\"Ref\": \"Account\"}}]}", "!Sub ['arn:aws:iam::${A}:policy/Prod', {A: !Ref Account}]").SetName("Sub_of_a_variable_given_a_parameter");
+        yield return new TestCaseData("{\"Fn::Sub\": \"arn:aws:iam::${A:policy/Prod\"}", "!Sub 'arn:aws:iam::${A:policy/Prod'").SetName("Sub_with_an_unclosed_variable");
+        yield return new TestCaseData($"{{\"Fn::If\": [\"C\", \"{Prod}\", \"arn:aws:iam::123456789012:policy/Dev\"]}}", $"!If [C, {Prod}, 'arn:aws:iam::123456789012:policy/Dev']").SetName("If_whose_branches_differ");
+        yield return new TestCaseData($"{{\"Fn::If\": [\"C\", \"{Prod}\", {{\"Ref\": \"AWS::NoValue\"}}]}}", $"!If [C, {Prod}, !Ref AWS::NoValue]").SetName("If_with_no_value_in_a_branch");
+        yield return new TestCaseData("{\"Ref\": \"Boundary\"}", "!Ref Boundary").SetName("Ref_of_a_parameter");
+        yield return new TestCaseData($"{{\"Fn::Select\": [2, [\"x\", \"{Prod}\"]]}}", $"!Select [2, [x, {Prod}]]").SetName("Select_past_the_end");
+        yield return new TestCaseData($"{{\"Fn::Select\": [{{\"Ref\": \"I\"}}, [\"x\", \"{Prod}\"]]}}", $"!Select [!Ref I, [x, {Prod}]]").SetName("Select_of_a_parameter_index");
+        yield return new TestCaseData("{\"Fn::Join\": [\"\", [\"arn:aws:iam::\", {\"Ref\": \"AWS::AccountId\"}, \":policy/Prod\"]]}", "!Join ['', ['arn:aws:iam::', !Ref AWS::AccountId, ':policy/Prod']]").SetName("Join_with_a_pseudo_parameter");
+        yield return new TestCaseData("{\"Fn::Sub\": [\"arn:aws:iam::123456789012:policy/${ N }\", {\" N \": \"Prod\"}]}", "!Sub ['arn:aws:iam::123456789012:policy/${ N }', {' N ': Prod}]").SetName("Sub_of_a_name_with_spaces");
+        yield return new TestCaseData("{\"Fn::Sub\": [\"arn:aws:iam::123456789012:policy/${N}\", {\"N\": \"Dev\", \"\\u004e\": \"Prod\"}]}", "!Sub ['arn:aws:iam::123456789012:policy/${N}', {N: Dev, \"\\x4e\": Prod}]").SetName("Sub_of_a_name_given_twice");
+        yield return new TestCaseData("{\"Fn::Sub\": [\"arn:aws:iam::${AWS::AccountId}:policy/Prod\", {\"AWS::AccountId\": \"123456789012\"}]}", "!Sub ['arn:aws:iam::${AWS::AccountId}:policy/Prod', {'AWS::AccountId': '123456789012'}]").SetName("Sub_of_a_pseudo_parameter_the_map_also_gives");
+        yield return new TestCaseData("{\"Fn::Sub\": [\"${A.B}\", {\"A.B\": \"arn:aws:iam::123456789012:policy/Prod\"}]}", "!Sub ['${A.B}', {A.B: 'arn:aws:iam::123456789012:policy/Prod'}]").SetName("Sub_of_an_attribute_the_map_also_gives");
+        yield return new TestCaseData($"{{\"Fn::Base64\": \"{Prod}\"}}", $"!Base64 {Prod}").SetName("Base64_is_not_evaluated");
+        yield return new TestCaseData($"{{\"Fn::ImportValue\": \"{Prod}\"}}", $"!ImportValue {Prod}").SetName("ImportValue");
+    }
+
+    [TestCaseSource(nameof(Variable))]
+    public void An_intrinsic_that_depends_on_the_deployment_carries_no_value(string json, string yaml)
+    {
+        foreach (var role in new[] { JsonRole(json), YamlRole(yaml) })
+        {
+            role.Boundary.Should().Be(BoundaryKind.Intrinsic);
+            role.BoundaryValue.Should().BeNull();
+        }
+    }
+
+    [Test]
+    public void A_number_a_yaml_reader_could_read_otherwise_is_not_taken_as_its_digits()
+    {
+        // YAML 1.1 reads 0123 as 83, YAML 1.2 as 123.
+        YamlRole("!Join ['', ['arn:aws:iam::', 0123, ':policy/Prod']]").BoundaryValue.Should().BeNull();
+        YamlRole("!Join ['', ['arn:aws:iam::', 0x1F, ':policy/Prod']]").BoundaryValue.Should().BeNull();
+    }
+
+    [Test]
+    public void A_value_nested_deeper_than_the_limit_carries_no_value()
+    {
+        // Each Fn::Select nests its argument list, the list it selects from and then the item: three terms deeper.
+        static string Nested(int times)
+        {
+            var value = $"\"{Prod}\"";
+            for (var i = 0; i < times; i++)
+                value = $"{{\"Fn::Select\": [0, [{value}]]}}";
+            return value;
+        }
+        JsonRole(Nested(IntrinsicTerm.MaxDepth / 3)).BoundaryValue.Should().Be(Prod, "within the limit");
+        JsonRole(Nested((IntrinsicTerm.MaxDepth / 3) + 1)).BoundaryValue.Should().BeNull();
+    }
+
+    [Test]
+    public void Aliases_that_make_a_huge_tree_carry_no_value_and_are_read_at_once()
+    {
+        // 2^30 paths through 30 anchors (fewer than the 32 levels past which a value counts as none and is
+        // refused): read term by term, that would never end.
+        var anchors = string.Concat(Enumerable.Range(1, 30).Select(i => $"  a{i}: &a{i} !If [C, *a{i - 1}, *a{i - 1}]\n"));
+        var template = $"Metadata:\n  a0: &a0 {Prod}\n{anchors}Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: *a30\n";
+        RoleOf(template, "t.yaml").BoundaryValue.Should().BeNull();
+    }
+
+    private const string Dev = "arn:aws:iam::123456789012:policy/Dev";
+
+    private static readonly InjectionOptions OtherEnvs = new(StaleBoundaries: new Dictionary<string, string> { [Prod] = "prod", [Dev] = "dev" });
+
+    private static CloudFormationTemplate Load(string template, string name) => CloudFormationTemplate.Load(new SourceText(name, Encoding.UTF8.GetBytes(template)))!;
+
+    public static IEnumerable<TestCaseData> OtherEnvsBoundary()
+    {
+        yield return new TestCaseData($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {{\"Fn::Sub\": \"{Prod}\"}}}}}}}}}}", "t.json").SetName("In_the_role");
+        yield return new TestCaseData($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"Fn::If\": [\"C\", {{\"PermissionsBoundary\": \"{Dev}\"}}, {{\"PermissionsBoundary\": {{\"Fn::Join\": [\"\", [\"{Prod}\"]]}}}}]}}}}}}}}", "t.json").SetName("In_an_fn_if_branch_of_its_properties");
+        yield return new TestCaseData($"Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: !Sub {Prod}\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n", "t.yaml").SetName("Through_globals");
+    }
+
+    [TestCaseSource(nameof(OtherEnvsBoundary))]
+    public void Pre_push_refuses_an_intrinsic_that_always_gives_another_envs_boundary(string template, string name)
+    {
+        foreach (var plan in new Action<CloudFormationTemplate>[]
+        {
+            t => BoundaryInjector.Plan(t, Dev, OtherEnvs),
+            t => OwnedBoundaryPlanner.Plan(t, Dev, OtherEnvs, _ => false),
+        })
+        {
+            var refusal = FluentActions.Invoking(() => plan(Load(template, name))).Should().Throw<BoundaryException>().Which;
+            refusal.Message.Should().Contain("always gives " + Prod).And.Contain("env 'prod'").And.Contain("Write " + Dev);
+        }
+    }
+
+    [Test]
+    public void Pre_push_keeps_an_intrinsic_that_always_gives_this_envs_boundary_or_a_persons()
+    {
+        foreach (var value in new[] { Dev, "arn:aws:iam::123456789012:policy/Persons" })
+        {
+            var template = Load($"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: !Sub {value}\n", "t.yaml");
+            var plan = BoundaryInjector.Plan(template, Dev, OtherEnvs);
+            plan.Edits.Should().BeEmpty();
+            plan.Outcomes.Should().ContainSingle().Which.Action.Should().Be(PrincipalAction.Kept);
+        }
+    }
+
+    [Test]
+    public void Globals_boundary_of_a_constant_intrinsic_reaches_the_function()
+    {
+        var template = $"Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: !Sub {Prod}\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n";
+        var function = RoleOf(template, "t.yaml");
+        function.FromGlobals.Should().BeTrue();
+        function.BoundaryValue.Should().Be(Prod);
+    }
+}
