@@ -1,6 +1,4 @@
 using System.Text;
-using Boundary.Core;
-using Boundary.Push;
 using Boundary.Templates;
 using Boundary.Text;
 
@@ -118,45 +116,6 @@ public class ConstantIntrinsicTests
         var anchors = string.Concat(Enumerable.Range(1, 30).Select(i => $"  a{i}: &a{i} !If [C, *a{i - 1}, *a{i - 1}]\n"));
         var template = $"Metadata:\n  a0: &a0 {Prod}\n{anchors}Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: *a30\n";
         RoleOf(template, "t.yaml").BoundaryValue.Should().BeNull();
-    }
-
-    private const string Dev = "arn:aws:iam::123456789012:policy/Dev";
-
-    private static readonly InjectionOptions OtherEnvs = new(StaleBoundaries: new Dictionary<string, string> { [Prod] = "prod", [Dev] = "dev" });
-
-    private static CloudFormationTemplate Load(string template, string name) => CloudFormationTemplate.Load(new SourceText(name, Encoding.UTF8.GetBytes(template)))!;
-
-    public static IEnumerable<TestCaseData> OtherEnvsBoundary()
-    {
-        yield return new TestCaseData($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {{\"Fn::Sub\": \"{Prod}\"}}}}}}}}}}", "t.json").SetName("In_the_role");
-        yield return new TestCaseData($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"Fn::If\": [\"C\", {{\"PermissionsBoundary\": \"{Dev}\"}}, {{\"PermissionsBoundary\": {{\"Fn::Join\": [\"\", [\"{Prod}\"]]}}}}]}}}}}}}}", "t.json").SetName("In_an_fn_if_branch_of_its_properties");
-        yield return new TestCaseData($"Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: !Sub {Prod}\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n", "t.yaml").SetName("Through_globals");
-    }
-
-    [TestCaseSource(nameof(OtherEnvsBoundary))]
-    public void Pre_push_refuses_an_intrinsic_that_always_gives_another_envs_boundary(string template, string name)
-    {
-        foreach (var plan in new Action<CloudFormationTemplate>[]
-        {
-            t => BoundaryInjector.Plan(t, Dev, OtherEnvs),
-            t => OwnedBoundaryPlanner.Plan(t, Dev, OtherEnvs, _ => false),
-        })
-        {
-            var refusal = FluentActions.Invoking(() => plan(Load(template, name))).Should().Throw<BoundaryException>().Which;
-            refusal.Message.Should().Contain("always gives " + Prod).And.Contain("env 'prod'").And.Contain("Write " + Dev);
-        }
-    }
-
-    [Test]
-    public void Pre_push_keeps_an_intrinsic_that_always_gives_this_envs_boundary_or_a_persons()
-    {
-        foreach (var value in new[] { Dev, "arn:aws:iam::123456789012:policy/Persons" })
-        {
-            var template = Load($"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: !Sub {value}\n", "t.yaml");
-            var plan = BoundaryInjector.Plan(template, Dev, OtherEnvs);
-            plan.Edits.Should().BeEmpty();
-            plan.Outcomes.Should().ContainSingle().Which.Action.Should().Be(PrincipalAction.Kept);
-        }
     }
 
     [Test]

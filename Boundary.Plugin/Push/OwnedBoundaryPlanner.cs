@@ -22,7 +22,7 @@ public static class OwnedBoundaryPlanner
                 continue;
             }
             if (arn is not null)
-                BoundaryInjector.RefuseStaleIntrinsic(template, resource, arn, options);
+                BoundaryInjector.RefuseStaleItCannotReplace(template, resource, arn, options);
             if (arn is not null && !owned(resource) && options.StaleFrom(resource, arn) is { } staleEnv)
             {
                 edits.Add(BoundaryInjector.Replace(template, resource, arn));

@@ -25,7 +25,7 @@ public static class BoundaryInjector
                 outcomes.Add(new PrincipalOutcome(resource, PrincipalAction.Skipped));
                 continue;
             }
-            RefuseStaleIntrinsic(template, resource, arn, options);
+            RefuseStaleItCannotReplace(template, resource, arn, options);
             if (options.StaleFrom(resource, arn) is { } staleEnv)
             {
                 edits.Add(Replace(template, resource, arn));
@@ -46,16 +46,17 @@ public static class BoundaryInjector
     }
 
     /// <summary>
-    /// Refuses a boundary written as an intrinsic function that always gives another env's boundary (see
-    /// <see cref="ConstantIntrinsic"/>), in the resource or in one of its Fn::If branches: it would
-    /// deploy that env's boundary here. Only a string is replaced by this tool; a function is a person's.
+    /// Refuses another env's boundary that <see cref="Replace"/> cannot reach: one written as an intrinsic
+    /// function that always gives it (see <see cref="ConstantIntrinsic"/>), in the resource, through
+    /// Globals or in an Fn::If branch of its Properties, and a string in such a branch when the branches do
+    /// not all hold that one string. Left alone, it would deploy that env's boundary here.
     /// </summary>
-    public static void RefuseStaleIntrinsic(CloudFormationTemplate template, TemplateResource resource, string arn, InjectionOptions options)
+    public static void RefuseStaleItCannotReplace(CloudFormationTemplate template, TemplateResource resource, string arn, InjectionOptions options)
     {
-        var values = resource.Branches is { } branches
-            ? branches.Where(b => b.Kind == BoundaryKind.Intrinsic).Select(b => b.Value)
-            : resource.Boundary == BoundaryKind.Intrinsic ? [resource.BoundaryValue] : [];
-        foreach (var value in values)
+        var held = resource.Branches is { } branches
+            ? branches.Where(b => b.Kind == BoundaryKind.Intrinsic || (b.Kind == BoundaryKind.Literal && resource.Boundary != BoundaryKind.Literal)).Select(b => (b.Kind, b.Value))
+            : resource.Boundary == BoundaryKind.Intrinsic ? [(resource.Boundary, resource.BoundaryValue)] : [];
+        foreach (var (kind, value) in held)
         {
             if (options.StaleEnvOf(value, arn) is not { } env)
                 continue;
@@ -63,8 +64,11 @@ public static class BoundaryInjector
             var where = resource.FromGlobals ? $"the PermissionsBoundary that {id} takes from Globals.Function"
                 : resource.Branches is not null ? $"the PermissionsBoundary in an Fn::If branch of the Properties of {id}"
                 : $"the PermissionsBoundary of {id}";
-            throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: {where} is an intrinsic function that always gives {Text.Printable.Of(value!)}, the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}; this tool replaces only a boundary written as a string. "
-                + $"Write {arn} there instead (or delete that PermissionsBoundary, and the push adds this env's) and run again.");
+            var what = kind == BoundaryKind.Intrinsic
+                ? $"an intrinsic function that always gives {Text.Printable.Of(value!)}"
+                : $"{Text.Printable.Of(value!)} while its other branches differ";
+            throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: {where} is {what}: the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}. "
+                + $"This tool replaces another env's boundary only where it is the role's one string. Write {arn} there instead (or delete that PermissionsBoundary, and the push adds this env's) and run again.");
         }
     }
 
