@@ -50,6 +50,27 @@ public class ConstantIntrinsicTests
     }
 
     [Test]
+    public void The_strings_an_fn_if_may_give_are_its_choices()
+    {
+        const string dev = "arn:aws:iam::123456789012:policy/Dev";
+        foreach (var role in new[] { JsonRole($"{{\"Fn::If\": [\"C\", \"{Prod}\", {{\"Fn::If\": [\"D\", {{\"Fn::Sub\": \"{dev}\"}}, {{\"Ref\": \"B\"}}]}}]}}"), YamlRole($"!If [C, {Prod}, !If [D, !Sub '{dev}', !Ref B]]") })
+        {
+            role.BoundaryValue.Should().BeNull();
+            role.Choices.Should().Equal(Prod, dev);
+        }
+        JsonRole($"{{\"Fn::Sub\": \"{Prod}\"}}").Choices.Should().Equal(Prod);
+        JsonRole("{\"Ref\": \"B\"}").Choices.Should().BeEmpty();
+    }
+
+    [TestCase("[0, [\"" + Prod + "\", {\"Ref\": \"X\"}]]", Prod)]
+    [TestCase("[1, [{\"Fn::Sub\": \"${X}\"}, \"" + Prod + "\"]]", Prod)]
+    [TestCase("[1, [{\"Ref\": \"X\"}, \"" + Prod + "\"]]", null)]
+    [TestCase("[1, [{\"Fn::If\": [\"C\", \"a\", {\"Ref\": \"AWS::NoValue\"}]}, \"" + Prod + "\"]]", null)]
+    [TestCase("[1, [{\"Fn::GetAtt\": [\"R\", \"A\"]}, \"" + Prod + "\"]]", null)]
+    public void Select_needs_only_the_items_up_to_its_index_and_those_only_as_one_item_each(string arguments, string? expected) =>
+        JsonRole($"{{\"Fn::Select\": {arguments}}}").BoundaryValue.Should().Be(expected);
+
+    [Test]
     public void An_alias_is_followed()
     {
         var template = $"Metadata:\n  B: &b !Sub {Prod}\nResources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: *b\n";

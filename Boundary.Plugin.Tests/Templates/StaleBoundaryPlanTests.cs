@@ -29,6 +29,20 @@ public class StaleBoundaryPlanTests
         yield return new TestCaseData($"Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: !Sub {Prod}\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n", "t.yaml").SetName("Through_globals");
     }
 
+    [Test]
+    public void Pre_push_refuses_an_intrinsic_that_gives_another_envs_boundary_in_one_of_its_branches()
+    {
+        foreach (var (template, name) in new[]
+        {
+            ($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {{\"Fn::If\": [\"C\", \"{Prod}\", \"{Dev}\"]}}}}}}}}}}", "t.json"),
+            ($"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: !If [C, !If [D, !Ref B, !Sub '{Prod}'], {Dev}]\n", "t.yaml"),
+        })
+        {
+            FluentActions.Invoking(() => BoundaryInjector.Plan(Load(template, name), Dev, OtherEnvs)).Should().Throw<BoundaryException>()
+                .Which.Message.Should().Contain($"gives {Prod} in one of its Fn::If branches").And.Contain("env 'prod'");
+        }
+    }
+
     [TestCaseSource(nameof(OtherEnvsBoundary))]
     public void Pre_push_refuses_an_intrinsic_that_always_gives_another_envs_boundary(string template, string name)
     {

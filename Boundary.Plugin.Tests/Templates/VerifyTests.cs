@@ -64,6 +64,11 @@ public class VerifyTests
             new VerifyOptions(StaleBoundaries: new Dictionary<string, string> { ["arn:aws:iam::123456789012:policy/Prod"] = "prod" }));
         stale.Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Stale && r.Level == "error");
         stale.Message.Should().Contain("an intrinsic function that always gives the same string").And.Contain("env 'prod'");
+        var inABranch = Verifier.Judge("t.json", new TemplateResource("R", TemplateResource.Role, 0, 1, 1, BoundaryKind.Intrinsic, null, true) { Choices = [Arn, "arn:aws:iam::123456789012:policy/Prod"] }, PolicyArn.Parse(Arn),
+            new VerifyOptions(StaleBoundaries: new Dictionary<string, string> { ["arn:aws:iam::123456789012:policy/Prod"] = "prod" }));
+        inABranch.Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Stale && r.Level == "error");
+        inABranch.Message.Should().Contain("in one of its Fn::If branches");
+        Judge(BoundaryKind.Intrinsic, null).Status.Should().Be(VerifyStatus.Kept, "choices of no other env's boundary are a person's");
     }
 
     [Test]

@@ -9,13 +9,22 @@ namespace Boundary.Amplify;
 /// </summary>
 public static class OtherEnvBoundaries
 {
-    /// <summary>ARN to env name for every env but <paramref name="env"/> whose valid boundary differs from <paramref name="current"/>.</summary>
+    /// <summary>
+    /// Compares ARNs as IAM names policies: without regard to case (an account cannot hold two policies
+    /// whose names differ only in case, so a template's <c>policy/prodboundary</c> is prod's policy or none).
+    /// </summary>
+    public static readonly StringComparer Comparer = StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>
+    /// ARN to env name (compared by <see cref="Comparer"/>) for every env but <paramref name="env"/> whose
+    /// valid boundary, once trimmed of the blanks a hand edit may leave around it, is not <paramref name="current"/>.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> Read(JsonFile teamProviderInfo, string? env, string? current)
     {
-        var others = new Dictionary<string, string>(StringComparer.Ordinal);
+        var others = new Dictionary<string, string>(Comparer);
         foreach (var name in AmplifyProject.EnvNames(teamProviderInfo))
         {
-            if (name == env || BoundarySettings.Read(teamProviderInfo, name) is not { } arn || arn == current)
+            if (name == env || BoundarySettings.Read(teamProviderInfo, name)?.Trim() is not { } arn || Comparer.Equals(arn, current))
                 continue;
             if (PolicyArn.TryParse(arn, out _, out _))
                 others.TryAdd(arn, name);

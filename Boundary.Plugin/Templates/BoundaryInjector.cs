@@ -46,17 +46,19 @@ public static class BoundaryInjector
     }
 
     /// <summary>
-    /// Refuses another env's boundary that <see cref="Replace"/> cannot reach: one written as an intrinsic
-    /// function that always gives it (see <see cref="ConstantIntrinsic"/>), in the resource, through
-    /// Globals or in an Fn::If branch of its Properties, and a string in such a branch when the branches do
-    /// not all hold that one string. Left alone, it would deploy that env's boundary here.
+    /// Refuses another env's boundary that <see cref="Replace"/> cannot reach: one that an intrinsic
+    /// function always gives (see <see cref="ConstantIntrinsic"/>) or gives in one of its Fn::If branches,
+    /// in the resource, through Globals or in an Fn::If branch of its Properties; and a string in such a
+    /// branch when the branches do not all hold that one string. Left alone, it would deploy that env's
+    /// boundary here, always or under some conditions.
     /// </summary>
     public static void RefuseStaleItCannotReplace(CloudFormationTemplate template, TemplateResource resource, string arn, InjectionOptions options)
     {
         var held = resource.Branches is { } branches
-            ? branches.Where(b => b.Kind == BoundaryKind.Intrinsic || (b.Kind == BoundaryKind.Literal && resource.Boundary != BoundaryKind.Literal)).Select(b => (b.Kind, b.Value))
-            : resource.Boundary == BoundaryKind.Intrinsic ? [(resource.Boundary, resource.BoundaryValue)] : [];
-        foreach (var (kind, value) in held)
+            ? branches.SelectMany(b => b.Kind == BoundaryKind.Intrinsic ? Held(b.Kind, b.Value, b.Choices)
+                : b.Kind == BoundaryKind.Literal && resource.Boundary != BoundaryKind.Literal ? [(b.Kind, b.Value, true)] : [])
+            : resource.Boundary == BoundaryKind.Intrinsic ? Held(resource.Boundary, resource.BoundaryValue, resource.Choices) : [];
+        foreach (var (kind, value, always) in held)
         {
             if (options.StaleEnvOf(value, arn) is not { } env)
                 continue;
@@ -64,13 +66,17 @@ public static class BoundaryInjector
             var where = resource.FromGlobals ? $"the PermissionsBoundary that {id} takes from Globals.Function"
                 : resource.Branches is not null ? $"the PermissionsBoundary in an Fn::If branch of the Properties of {id}"
                 : $"the PermissionsBoundary of {id}";
-            var what = kind == BoundaryKind.Intrinsic
-                ? $"an intrinsic function that always gives {Text.Printable.Of(value!)}"
-                : $"{Text.Printable.Of(value!)} while its other branches differ";
+            var what = kind == BoundaryKind.Literal ? $"{Text.Printable.Of(value!)} while its other branches differ"
+                : always ? $"an intrinsic function that always gives {Text.Printable.Of(value!)}"
+                : $"an intrinsic function that gives {Text.Printable.Of(value!)} in one of its Fn::If branches";
             throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: {where} is {what}: the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}. "
                 + $"This tool replaces another env's boundary only where it is the role's one string. Write {arn} there instead (or delete that PermissionsBoundary, and the push adds this env's) and run again.");
         }
     }
+
+    /// <summary>What an intrinsic boundary may give: each of its choices, and whether it always gives it.</summary>
+    private static IEnumerable<(BoundaryKind Kind, string? Value, bool Always)> Held(BoundaryKind kind, string? value, IReadOnlyList<string>? choices) =>
+        (choices ?? []).Select(choice => (kind, (string?)choice, choice == value));
 
     public static bool Covers(TemplateResource resource, InjectionOptions options) =>
         resource.Type == TemplateResource.Role || resource.IsSam || (options.IncludeUsers && resource.Type == TemplateResource.User);

@@ -12,4 +12,7 @@ public sealed record BranchBoundary(BoundaryKind Kind, string? Value, int Line, 
     /// without Properties).
     /// </summary>
     public bool IsNoValue { get; init; }
+
+    /// <summary>For an intrinsic boundary, the strings it may give under some conditions (see <see cref="ConstantIntrinsic.Choices"/>).</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
 }

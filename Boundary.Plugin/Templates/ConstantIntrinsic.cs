@@ -17,6 +17,34 @@ public static class ConstantIntrinsic
     /// <summary>The string <paramref name="term"/> always gives, or null.</summary>
     public static string? Evaluate(IntrinsicTerm term) => term is IntrinsicTerm.Function ? StringOf(term) : null;
 
+    /// <summary>
+    /// The strings <paramref name="term"/> may give, each under some conditions: through its
+    /// <c>Fn::If</c>s (nested ones too), each branch's string when it always gives one. Empty when there
+    /// is none; the one string <see cref="Evaluate"/> gives, when there is one.
+    /// </summary>
+    public static IReadOnlyList<string> Choices(IntrinsicTerm term)
+    {
+        if (term is not IntrinsicTerm.Function)
+            return [];
+        var found = new List<string>();
+        AddChoices(term, found);
+        return found;
+    }
+
+    private static void AddChoices(IntrinsicTerm term, List<string> found)
+    {
+        if (StringOf(term) is { } value)
+        {
+            if (!found.Contains(value))
+                found.Add(value);
+        }
+        else if (term is IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } })
+        {
+            AddChoices(whenTrue, found);
+            AddChoices(whenFalse, found);
+        }
+    }
+
     private static string? StringOf(IntrinsicTerm term) => term switch
     {
         IntrinsicTerm.Text text => text.Value,
@@ -26,7 +54,7 @@ public static class ConstantIntrinsic
         IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text delimiter, var list] } } =>
             ListOf(list) is { } items ? string.Join(delimiter.Value, items) : null,
         IntrinsicTerm.Function { Name: "Fn::Select", Argument: IntrinsicTerm.List { Items: [var index, var list] } } =>
-            IndexOf(index) is { } at && ListOf(list) is { } items && at < items.Count ? items[at] : null,
+            IndexOf(index) is { } at ? Selected(list, at) : null,
         IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } } =>
             StringOf(whenTrue) is { } first && StringOf(whenFalse) is { } second && first == second ? first : null,
         _ => null,
@@ -56,6 +84,38 @@ public static class ConstantIntrinsic
                 return null;
         }
     }
+
+    /// <summary>
+    /// The string at <paramref name="at"/> of a list. In a list written out only the items up to it need
+    /// be known, and only as being there: a parameter's value before it does not move it, an
+    /// <c>AWS::NoValue</c> is taken out, but an <c>Fn::If</c> (which may give <c>AWS::NoValue</c>) or
+    /// anything that may be a list makes the place unknown.
+    /// </summary>
+    private static string? Selected(IntrinsicTerm list, int at)
+    {
+        if (list is not IntrinsicTerm.List written)
+            return ListOf(list) is { } items && at < items.Count ? items[at] : null;
+        var place = 0;
+        foreach (var item in written.Items)
+        {
+            if (item is IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } })
+                continue;
+            if (place == at)
+                return StringOf(item);
+            if (!IsOneItem(item))
+                return null;
+            place++;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A value that is one item of a list whatever the deployment: a string, a number, or a function that
+    /// always gives one string. Not a <c>Ref</c> (a parameter may be a list), <c>Fn::GetAtt</c> or
+    /// <c>Fn::FindInMap</c> (they may give lists), nor <c>Fn::If</c> (it may give <c>AWS::NoValue</c>).
+    /// </summary>
+    private static bool IsOneItem(IntrinsicTerm term) =>
+        term is IntrinsicTerm.Text or IntrinsicTerm.Number or IntrinsicTerm.Function { Name: "Fn::Sub" or "Fn::Join" or "Fn::Base64" };
 
     private static int? IndexOf(IntrinsicTerm term) =>
         StringOf(term) is { } written && IsDecimal(written) && int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;

@@ -121,10 +121,11 @@ public sealed class JsonTemplate : CloudFormationTemplate
             var (kind, value) = branches is not null
                 ? TemplateResource.Combine(branches)
                 : sites is { Count: 1 } ? (sites[0].Kind, sites[0].Value) : (BoundaryKind.None, null);
+            var choices = branches is null && sites is { Count: 1 } ? sites[0].Choices : null;
             var fromGlobals = false;
             if (kind == BoundaryKind.None && branches is null && type.StringValue == TemplateResource.SamFunction && globals is { } inherited && !IgnoresGlobal(source, entry.Value, BoundaryProperty))
             {
-                (kind, value) = inherited;
+                (kind, value, choices) = inherited;
                 fromGlobals = true;
             }
             var (line, column) = source.Position(entry.NameStart);
@@ -132,6 +133,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
             {
                 Branches = branches,
                 FromGlobals = fromGlobals,
+                Choices = choices,
             };
             principals.Add(resource);
             nodes[resource] = new ResourceNodes(entry.Value, sites);
@@ -293,8 +295,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
     {
         RefuseDuplicate(source, properties, BoundaryProperty, logicalId);
         var boundary = properties.Property(BoundaryProperty);
-        var (kind, value) = BoundaryOf(source, logicalId, boundary?.Value);
-        return new Site(properties, boundary, kind, value);
+        var (kind, value, choices) = BoundaryOf(source, logicalId, boundary?.Value);
+        return new Site(properties, boundary, kind, value, choices);
     }
 
     /// <summary>A value that the host treats as no boundary (<c>""</c>, null) is none; a string is a literal; anything else an intrinsic.</summary>
@@ -308,19 +310,21 @@ public sealed class JsonTemplate : CloudFormationTemplate
 
     /// <summary>
     /// What a boundary value holds (see <see cref="KindOf"/>). An intrinsic that cannot bound a role is
-    /// refused; one that always gives the same string carries that string as its value.
+    /// refused; one that always gives the same string carries that string as its value, and the strings
+    /// it may give as its choices.
     /// </summary>
-    private static (BoundaryKind Kind, string? Value) BoundaryOf(SourceText source, string owner, JsonNode? value)
+    private static (BoundaryKind Kind, string? Value, IReadOnlyList<string>? Choices) BoundaryOf(SourceText source, string owner, JsonNode? value)
     {
         var (kind, literal) = KindOf(value);
         if (kind != BoundaryKind.Intrinsic)
-            return (kind, literal);
+            return (kind, literal, null);
         // Containers below the parse depth were skipped: read this one whole.
         var full = value!.Kind is JsonKind.Object or JsonKind.Array ? JsonSpanParser.ParseNode(source, value) : value;
         if (UnboundableReason(full) is { } reason)
             throw UnboundableValue(source.Describe(value.Start), owner, reason);
         var budget = IntrinsicTerm.MaxTerms;
-        return (kind, ConstantIntrinsic.Evaluate(TermOf(source, full, ref budget, 0)));
+        var term = TermOf(source, full, ref budget, 0);
+        return (kind, ConstantIntrinsic.Evaluate(term), ConstantIntrinsic.Choices(term));
     }
 
     /// <summary>A value as <see cref="ConstantIntrinsic"/> reads it: an object of one member named <c>Ref</c> or <c>Fn::...</c> is a function.</summary>
@@ -435,7 +439,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
     }
 
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
-    private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, JsonNode root)
+    private static (BoundaryKind, string?, IReadOnlyList<string>?)? GlobalFunctionBoundary(SourceText source, JsonNode root)
     {
         if (root["Globals"] is not { IsObject: true } globals || globals["Function"] is not { IsObject: true } function)
             return null;
@@ -507,12 +511,13 @@ public sealed class JsonTemplate : CloudFormationTemplate
 
     /// <param name="Properties">The object that holds (or would hold) PermissionsBoundary.</param>
     /// <param name="Boundary">Its PermissionsBoundary member, also when the value is empty.</param>
-    private sealed record Site(JsonNode Properties, JsonProperty? Boundary, BoundaryKind Kind, string? Value)
+    /// <param name="Choices">For an intrinsic boundary, the strings it may give (<see cref="ConstantIntrinsic.Choices"/>).</param>
+    private sealed record Site(JsonNode Properties, JsonProperty? Boundary, BoundaryKind Kind, string? Value, IReadOnlyList<string>? Choices = null)
     {
         public BranchBoundary Describe(SourceText source)
         {
             var (line, column) = source.Position(Properties.Start);
-            return new BranchBoundary(Kind, Value, line, column);
+            return new BranchBoundary(Kind, Value, line, column) { Choices = Choices };
         }
     }
 

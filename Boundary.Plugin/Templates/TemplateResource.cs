@@ -21,6 +21,12 @@ public sealed record TemplateResource(
     public const string SamFunction = "AWS::Serverless::Function";
     public const string SamStateMachine = "AWS::Serverless::StateMachine";
 
+    /// <summary>
+    /// For an intrinsic boundary, the strings it may give under some conditions (see
+    /// <see cref="ConstantIntrinsic.Choices"/>); null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
     public bool IsRole => Type == Role;
 
     /// <summary>A SAM resource, whose generated execution role takes the resource's PermissionsBoundary.</summary>

@@ -78,10 +78,11 @@ public sealed class YamlTemplate : CloudFormationTemplate
             var (kind, value) = branches is not null
                 ? TemplateResource.Combine(branches)
                 : site is not null ? (site.Kind, site.Value) : (BoundaryKind.None, null);
+            var choices = branches is null ? site?.Choices : null;
             var fromGlobals = false;
             if (kind == BoundaryKind.None && branches is null && type.Value == TemplateResource.SamFunction && globals is { } inherited && !IgnoresGlobal(resource, BoundaryProperty))
             {
-                (kind, value) = inherited;
+                (kind, value, choices) = inherited;
                 fromGlobals = true;
             }
             var (line, column) = source.Position(entry.KeyStart);
@@ -89,6 +90,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
             {
                 Branches = branches,
                 FromGlobals = fromGlobals,
+                Choices = choices,
             };
             principals.Add(principal);
             nodes.Add(new ResourceNodes(entry, resource, isAlias, site, branchSites, shared));
@@ -495,8 +497,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
     {
         RefuseDuplicate(source, mapping, BoundaryProperty, logicalId);
         var boundary = Find(mapping, BoundaryProperty);
-        var (kind, value) = BoundaryOf(source, logicalId, boundary?.Entry.Value);
-        return new Site(mapping, boundary, kind, value, shared);
+        var (kind, value, choices) = BoundaryOf(source, logicalId, boundary?.Entry.Value);
+        return new Site(mapping, boundary, kind, value, shared, choices);
     }
 
     /// <summary>Empty values (nothing, <c>~</c>, null, <c>""</c>), which the host treats as no boundary, are none; a string is a literal; anything else an intrinsic.</summary>
@@ -512,17 +514,18 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <summary>
     /// What a boundary value (<paramref name="written"/>, null when there is no such key) holds (see
     /// <see cref="KindOf"/>). An intrinsic that cannot bound a role is refused; one that always gives the
-    /// same string carries that string as its value.
+    /// same string carries that string as its value, and the strings it may give as its choices.
     /// </summary>
-    private static (BoundaryKind Kind, string? Value) BoundaryOf(SourceText source, string owner, YamlNode? written)
+    private static (BoundaryKind Kind, string? Value, IReadOnlyList<string>? Choices) BoundaryOf(SourceText source, string owner, YamlNode? written)
     {
         var (kind, literal) = KindOf(written?.Resolved, written is not null);
         if (kind != BoundaryKind.Intrinsic)
-            return (kind, literal);
+            return (kind, literal, null);
         if (written!.Resolved is { } value && UnboundableReason(value) is { } reason)
             throw UnboundableValue(source.Describe(written.Start), owner, reason);
         var budget = IntrinsicTerm.MaxTerms;
-        return (kind, ConstantIntrinsic.Evaluate(TermOf(written.Resolved, ref budget, 0)));
+        var term = TermOf(written.Resolved, ref budget, 0);
+        return (kind, ConstantIntrinsic.Evaluate(term), ConstantIntrinsic.Choices(term));
     }
 
     /// <summary>
@@ -724,7 +727,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     private static bool IsEmptyString(YamlNode? node) => node is { Kind: YamlKind.Scalar, IsString: true, Value: "" };
 
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
-    private static (BoundaryKind, string?)? GlobalFunctionBoundary(SourceText source, YamlNode root)
+    private static (BoundaryKind, string?, IReadOnlyList<string>?)? GlobalFunctionBoundary(SourceText source, YamlNode root)
     {
         if (Find(root, "Globals")?.Entry.Value.Resolved is not { IsMapping: true } globals
             || Find(globals, "Function")?.Entry.Value.Resolved is not { IsMapping: true } function)
@@ -921,7 +924,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <param name="Aliased">Every node some alias uses, with that alias.</param>
     /// <param name="SharedAbove">The first of root and Resources that an alias elsewhere also uses.</param>
     /// <param name="Duplicate">The first logical id written twice where one of the two is a principal, and where.</param>
-    private sealed record ResourcesRead(List<Candidate> Candidates, (BoundaryKind, string?)? Globals, Dictionary<YamlNode, YamlNode> Aliased, YamlNode? SharedAbove, (int Offset, string LogicalId)? Duplicate)
+    private sealed record ResourcesRead(List<Candidate> Candidates, (BoundaryKind, string?, IReadOnlyList<string>?)? Globals, Dictionary<YamlNode, YamlNode> Aliased, YamlNode? SharedAbove, (int Offset, string LogicalId)? Duplicate)
     {
         /// <summary>Globals.Function.DeploymentPreference, which SAM merges into every function's.</summary>
         public DeploymentPreferenceRead? GlobalPreference { get; init; }
@@ -947,12 +950,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <param name="Mapping">The mapping that holds (or would hold) PermissionsBoundary.</param>
     /// <param name="Boundary">Its PermissionsBoundary entry, also when the value is empty.</param>
     /// <param name="Shared">A node on the way down to <paramref name="Mapping"/> (or it) that an alias elsewhere also uses.</param>
-    private sealed record Site(YamlNode Mapping, Lookup? Boundary, BoundaryKind Kind, string? Value, YamlNode? Shared)
+    /// <param name="Choices">For an intrinsic boundary, the strings it may give (<see cref="ConstantIntrinsic.Choices"/>).</param>
+    private sealed record Site(YamlNode Mapping, Lookup? Boundary, BoundaryKind Kind, string? Value, YamlNode? Shared, IReadOnlyList<string>? Choices = null)
     {
         public BranchBoundary Describe(SourceText source)
         {
             var (line, column) = source.Position(Mapping.Start);
-            return new BranchBoundary(Kind, Value, line, column);
+            return new BranchBoundary(Kind, Value, line, column) { Choices = Choices };
         }
     }
 }

@@ -19,7 +19,7 @@ public static class Verifier
         var expectedArn = PolicyArn.Parse(expected);
         var injection = new InjectionOptions(options.IncludeUsers);
         if (options.StaleBoundaries is { } stale && stale.ContainsKey(expectedArn.ToString()))
-            options = options with { StaleBoundaries = stale.Where(s => s.Key != expectedArn.ToString()).ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal) };
+            options = options with { StaleBoundaries = stale.Where(s => !OtherEnvBoundaries.Comparer.Equals(s.Key, expectedArn.ToString())).ToDictionary(s => s.Key, s => s.Value, OtherEnvBoundaries.Comparer) };
         var scan = TemplateScanner.Scan(files, template =>
         {
             var file = Path.GetRelativePath(root, template.Path).Replace('\\', '/');
@@ -41,7 +41,7 @@ public static class Verifier
             if (branches.Count == 0)
                 return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
                     $"{Printable.Of(resource.LogicalId)} ({resource.Type}) has an Fn::If as its Properties with no object branch, so no PermissionsBoundary; expected {expected}.");
-            var verdicts = branches.Select(b => (Branch: b, Result: Judge(file, resource with { Boundary = b.Kind, BoundaryValue = b.Value, Branches = null }, expected, options))).ToList();
+            var verdicts = branches.Select(b => (Branch: b, Result: Judge(file, resource with { Boundary = b.Kind, BoundaryValue = b.Value, Choices = b.Choices, Branches = null }, expected, options))).ToList();
             var worst = verdicts.OrderBy(v => Array.IndexOf(Severity, v.Result.Status)).First();
             return worst.Result with
             {
@@ -57,6 +57,10 @@ public static class Verifier
                 return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
                     $"{what} has no PermissionsBoundary; expected {expected}.");
             case BoundaryKind.Intrinsic when resource.BoundaryValue is null:
+                // One that gives another env's boundary under some conditions deploys it then.
+                if (options.StaleBoundaries is { } stale && resource.Choices?.FirstOrDefault(c => c != expected.ToString() && stale.ContainsKey(c)) is { } choice)
+                    return new VerifyResult(file, resource, VerifyStatus.Stale, VerifyRule.Stale, "error",
+                        $"{what} has a PermissionsBoundary set by an intrinsic function that gives {choice} in one of its Fn::If branches, the boundary of env '{Printable.Of(stale[choice])}' (stale); expected {expected}.");
                 return new VerifyResult(file, resource, VerifyStatus.Kept, null, null,
                     $"{what} has a PermissionsBoundary set by an intrinsic function: kept, not evaluated.");
             case BoundaryKind.Intrinsic:
