@@ -143,6 +143,24 @@ public class VerifyTests
         malformed.StdErr.Should().Contain("'includeUsers' must be true or false");
     }
 
+    [TestCase("{\"includeusers\": true}", "'includeusers' is not a setting")]
+    [TestCase("{\"includeUsers\": true, \"mode\": \"persist\"}", "'mode' is not a setting")]
+    [TestCase("[{\"includeUsers\": true}]", "expected a JSON object at the top level")]
+    public void A_project_setting_the_tool_does_not_know_is_refused_not_ignored(string settings, string message)
+    {
+        using var project = ProjectWithBoundary();
+        project.Write("amplify/backend/custom/c/c-cloudformation-template.json", "{ \"Resources\": { \"U\": { \"Type\": \"AWS::IAM::User\", \"Properties\": {} } } }");
+        project.Write("amplify/boundary-settings.json", settings);
+        var before = project.Snapshot();
+        foreach (var command in new[] { new[] { "verify" }, ["hook", "pre-push", "--env", "dev"] })
+        {
+            var result = Run(project, command);
+            result.ExitCode.Should().Be(ExitCodes.ProjectOrFile, result.ToString());
+            result.StdErr.Should().Contain("boundary-settings.json:1:").And.Contain(message).And.NotContain("   at ");
+        }
+        project.Snapshot().Should().BeEquivalentTo(before);
+    }
+
     [Test]
     public void Without_a_boundary_for_the_env_verify_needs_arn()
     {
