@@ -70,14 +70,16 @@ public class EnvAddMotoTests : MotoTestBase
         Boundary(project, "prod").Should().Be(arn);
     }
 
-    [TestCase(true)]
-    [TestCase(false)]
-    public void NoSuchEntity_without_prompting_fails_with_the_hosts_message_and_the_fixing_command(bool yes)
+    [TestCase(true, false)]
+    [TestCase(false, false)]
+    [TestCase(true, true)]
+    public void NoSuchEntity_without_prompting_fails_with_the_hosts_message_and_the_fixing_command(bool yes, bool create)
     {
         var arn = $"arn:aws:iam::{MotoServer.Account}:policy/{MotoServer.UniqueName("missing")}";
         using var project = TempProject.Minimal(TeamProviderInfo(arn));
         var before = project.Snapshot();
-        string[] args = ["env", "add", "prod", "--profile", "main", .. yes ? new[] { "--yes" } : []];
+        string[] args = ["env", "add", "prod", "--profile", "main", .. yes ? new[] { "--yes" } : [], .. create ? new[] { "--create" } : []];
+        var repeated = create ? "--from dev --create --profile main" : "--from dev --profile main";
 
         var result = Run(project, "", terminal: !yes ? false : true, null, args);
 
@@ -85,8 +87,8 @@ public class EnvAddMotoTests : MotoTestBase
         result.StdErr.Should().Contain(EnvLifecycle.HostRequiredMessage);
         result.StdErr.Should().Contain($"Permissions boundary {arn} from the dev environment cannot be applied to resources in the prod environment");
         result.StdErr.Should().Contain("NoSuchEntity");
-        result.StdErr.Should().Contain("Fix: dotnet boundary env add prod --from dev --profile main --permissions-boundary arn:aws:iam::123456789012:policy/<name>");
-        result.StdErr.Should().Contain("dotnet boundary env add prod --from dev --profile main --permissions-boundary ''");
+        result.StdErr.Should().Contain($"Fix: dotnet boundary env add prod {repeated} --permissions-boundary arn:aws:iam::123456789012:policy/<name>");
+        result.StdErr.Should().Contain($"dotnet boundary env add prod {repeated} --permissions-boundary ''");
         project.Snapshot().Should().BeEquivalentTo(before);
     }
 

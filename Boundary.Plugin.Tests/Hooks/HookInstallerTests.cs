@@ -73,9 +73,15 @@ public class HookInstallerTests
         var text = project.Read("amplify/hooks/pre-push.sh");
         text.Should().Contain(HookScripts.Block("pre-push"));
         if (user.StartsWith("#!", StringComparison.Ordinal))
+        {
             text.Should().StartWith(user.Split('\n')[0] + "\n# >>> dotnet-boundary >>>\n");
+            install.StdOut.Should().Contain("(after its #! line)");
+        }
         else
+        {
             text.Should().StartWith("# >>> dotnet-boundary >>>\n").And.EndWith(user);
+            install.StdOut.Should().Contain("(at its start: it has no #! line)");
+        }
 
         Run(project, "hook", "install").StdOut.Should().Contain("already installed (block in your hook)");
         var status = JObject.Parse(Run(project, "hook", "status", "--json").StdOut);

@@ -120,6 +120,26 @@ public class InjectAndDryRunTests
     }
 
     [Test]
+    public void A_dry_run_diff_of_a_path_with_a_space_applies_with_git_apply_and_gnu_patch()
+    {
+        using var folder = new TempProject();
+        folder.Write("my stack/template.json", "{\"Resources\":{\"R\":{\"Type\":\"AWS::IAM::Role\",\"Properties\":{\"Path\":\"/\"}}}}\n");
+
+        var result = CliRunner.Run(folder.Root, "inject", ".", "--arn", Arn, "--dry-run");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var diff = result.StdOut[..result.StdOut.LastIndexOf(Arn + ":", StringComparison.Ordinal)];
+        diff.Should().Contain("--- a/my stack/template.json\t\n+++ b/my stack/template.json\t\n", "a name with a space ends with a tab, as git writes it");
+        ApplyCheck(folder.Root, diff);
+        var patch = new ProcessStartInfo("patch", ["-p1", "--dry-run"]) { WorkingDirectory = folder.Root };
+        if (!File.Exists("/usr/bin/patch") && !File.Exists("/bin/patch"))
+            Assert.Ignore("GNU patch is not installed here: only git apply was checked.");
+        var patched = ProcessRunner.Run(patch, diff, TimeSpan.FromMinutes(1));
+        patched.ExitCode.Should().Be(0, patched.ToString());
+        patched.StdOut.Should().Contain("my stack/template.json");
+    }
+
+    [Test]
     public void A_name_at_the_limit_of_its_temp_file_is_written()
     {
         // 209 bytes: with the dot, a 7-digit process id, the GUID and ".tmp" the temp file's name is 255.

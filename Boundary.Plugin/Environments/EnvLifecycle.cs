@@ -253,7 +253,7 @@ public sealed class EnvLifecycle(AmplifyProject project, IAwsClientFactory aws, 
 
     private static string FixHint(EnvAddRequest request, string from, PolicyArn source, Reachability reachability, string? organizationArn = null)
     {
-        var prefix = $"dotnet boundary env add {request.Env} --from {from}" + string.Concat(request.RepeatOptions.Select(o => " " + o));
+        var prefix = $"dotnet boundary env add {request.Env} --from {from}" + (request.CreateEntry ? " --create" : "") + string.Concat(request.RepeatOptions.Select(o => " " + o));
         var hint = "";
         if (organizationArn is not null)
         {

@@ -175,7 +175,7 @@ public sealed class HookInstaller(AmplifyProject project)
             var at = InsertionPoint(text, out var prefix);
             writes.Add(new ScriptWrite(file, text[..at] + prefix + HookScripts.Block(hook) + text[at..], Executable: false));
             return new HookInstallOutcome(hook, HookAction.BlockAdded, relative, [relative],
-                $"{relative}: is your own hook, so the dotnet-boundary block went into it (after its first line), between '# {HookScripts.BeginMarker}' and '# {HookScripts.EndMarker}'", null);
+                $"{relative}: is your own hook, so the dotnet-boundary block went into it ({(at == 0 ? "at its start: it has no #! line" : "after its #! line")}), between '# {HookScripts.BeginMarker}' and '# {HookScripts.EndMarker}'", null);
         }
 
         // A hook in another language: the host runs one file per hook, so ours cannot sit next to it. The helper

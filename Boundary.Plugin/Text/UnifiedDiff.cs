@@ -49,11 +49,15 @@ public static class UnifiedDiff
 
     private static void WriteHunks(TextWriter output, string path, ReadOnlySpan<byte> original, ReadOnlySpan<int> lineStarts, int lineCount, List<Change> changes)
     {
+        // A name with a space ends with a tab, as git writes it: GNU patch reads a header's name up to the
+        // first blank otherwise, and git apply reads both.
+        var end = path.Contains(' ') ? "\t\n" : "\n";
         output.Write("--- a/");
         output.Write(path);
-        output.Write("\n+++ b/");
+        output.Write(end);
+        output.Write("+++ b/");
         output.Write(path);
-        output.Write('\n');
+        output.Write(end);
         var delta = 0; // new line number minus old line number before the current hunk
         var decoding = new LineDecoder(new char[ChunkBytes], Encoding.UTF8.GetDecoder());
         var index = 0;
