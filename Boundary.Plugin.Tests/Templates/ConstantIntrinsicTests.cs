@@ -70,6 +70,55 @@ public class ConstantIntrinsicTests
     public void Select_needs_only_the_items_up_to_its_index_and_those_only_as_one_item_each(string arguments, string? expected) =>
         JsonRole($"{{\"Fn::Select\": {arguments}}}").BoundaryValue.Should().Be(expected);
 
+    private const string Dev = "arn:aws:iam::123456789012:policy/Dev";
+
+    [TestCase("!Join ['', [!If [C, " + Prod + ", " + Dev + "]]]")]
+    [TestCase("!Join ['', ['arn:aws:iam::123456789012:policy/', !If [C, Prod, Dev]]]")]
+    [TestCase("!Sub ['${X}', {X: !If [C, " + Prod + ", " + Dev + "]}]")]
+    [TestCase("!Sub ['arn:aws:iam::123456789012:policy/${N}', {N: !If [C, Prod, Dev]}]")]
+    [TestCase("!Select [0, [!If [C, " + Prod + ", " + Dev + "]]]")]
+    [TestCase("!Select [0, !If [C, [" + Prod + "], [" + Dev + "]]]")]
+    [TestCase("!Select [!If [C, 0, 1], [" + Prod + ", " + Dev + "]]")]
+    [TestCase("!If [C, !If [D, !Sub '" + Prod + "', !Ref B], " + Dev + "]")]
+    public void An_fn_if_anywhere_in_the_value_gives_the_strings_of_each_branch(string value)
+    {
+        var role = YamlRole(value);
+        role.BoundaryValue.Should().BeNull();
+        role.Choices.Should().BeEquivalentTo([Prod, Dev]);
+    }
+
+    [Test]
+    public void What_an_fn_if_inside_a_function_may_give()
+    {
+        YamlRole($"!Join ['', [!If [C, {Prod}, {Prod}]]]").BoundaryValue.Should().Be(Prod, "both branches agree");
+        var partly = YamlRole($"!Join ['', [!If [C, {Prod}, !Ref X]]]");
+        partly.BoundaryValue.Should().BeNull();
+        partly.Choices.Should().Equal(Prod);
+        YamlRole("!Join [',', [a, !If [C, b, !Ref AWS::NoValue]]]").Choices.Should().BeEquivalentTo(["a,b", "a"], "an item that may be AWS::NoValue may be taken out");
+        YamlRole($"!If [C, {Dev}, !Ref AWS::NoValue]").BoundaryValue.Should().BeNull("a condition may leave the role without a boundary");
+    }
+
+    [Test]
+    public void A_value_of_many_paths_is_evaluated_at_once_and_gives_up_past_its_limits()
+    {
+        // Each Select's index may be 0 or 3, each choosing a nested Select: 2^20 paths through one shared
+        // term (a template's aliases can share values so; written out, it would be 4^20 ARNs long).
+        var term = (IntrinsicTerm)new IntrinsicTerm.Text(Prod);
+        for (var i = 0; i < 20; i++)
+        {
+            var index = new IntrinsicTerm.Function("Fn::If", new IntrinsicTerm.List([new IntrinsicTerm.Text("A"), new IntrinsicTerm.Number("0"), new IntrinsicTerm.Number("3")]));
+            term = new IntrinsicTerm.Function("Fn::Select", new IntrinsicTerm.List([index, new IntrinsicTerm.List([term, term, term, term])]));
+        }
+        ConstantIntrinsic.Choices(term).Count.Should().BeLessThanOrEqualTo(ConstantIntrinsic.MaxOutcomes);
+        ConstantIntrinsic.Evaluate(term).Should().BeNull("the evaluation stopped at its step limit, before it was done");
+    }
+
+    [TestCase("{\"Fn::Sub\": [\"a\"]}")]
+    [TestCase("{\"Fn::Base64\": [\"a\", \"b\"]}")]
+    [TestCase("{\"Fn::Join\": [[\"a\"], []]}")]
+    public void A_malformed_function_before_the_selected_item_is_not_one_item(string malformed) =>
+        JsonRole($"{{\"Fn::Select\": [1, [{malformed}, \"{Prod}\"]]}}").BoundaryValue.Should().BeNull();
+
     [Test]
     public void An_alias_is_followed()
     {

@@ -36,10 +36,11 @@ public class StaleBoundaryPlanTests
         {
             ($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {{\"Fn::If\": [\"C\", \"{Prod}\", \"{Dev}\"]}}}}}}}}}}", "t.json"),
             ($"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: !If [C, !If [D, !Ref B, !Sub '{Prod}'], {Dev}]\n", "t.yaml"),
+            ("Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: !Join ['', ['arn:aws:iam::123456789012:policy/', !If [C, Prod, Dev]]]\n", "t.yaml"),
         })
         {
             FluentActions.Invoking(() => BoundaryInjector.Plan(Load(template, name), Dev, OtherEnvs)).Should().Throw<BoundaryException>()
-                .Which.Message.Should().Contain($"gives {Prod} in one of its Fn::If branches").And.Contain("env 'prod'");
+                .Which.Message.Should().Contain($"gives {Prod} under some condition (through an Fn::If)").And.Contain("env 'prod'");
         }
     }
 

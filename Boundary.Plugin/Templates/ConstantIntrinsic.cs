@@ -4,179 +4,266 @@ using System.Text;
 namespace Boundary.Templates;
 
 /// <summary>
-/// The one string an intrinsic function gives whatever the parameters, conditions and resources, when it
-/// gives one: an <c>Fn::Sub</c> without variables (or only variables it is given as such strings), an
-/// <c>Fn::Join</c> of such strings, an <c>Fn::Select</c> from such a list, an <c>Fn::If</c> whose two
-/// branches give the same string, an <c>Fn::Split</c> of such a string as a list. Anything that depends
-/// on the deployment (<c>Ref</c>, <c>Fn::GetAtt</c>, pseudo parameters, conditions that choose between
-/// different values) gives no constant. A boundary written so is judged by its value, as a literal
-/// would be: another env's boundary behind an <c>Fn::Sub</c> is still another env's boundary.
+/// The strings an intrinsic function may give, as far as the template alone decides them: an
+/// <c>Fn::Sub</c> (<c>${!X}</c> is the literal <c>${X}</c>) whose variables its own map gives, an
+/// <c>Fn::Join</c>, an <c>Fn::Select</c>, an <c>Fn::Split</c> as a list, and an <c>Fn::If</c>, which may give
+/// either branch, wherever it stands among them. Anything that depends on the deployment (<c>Ref</c>,
+/// <c>Fn::GetAtt</c>, pseudo parameters) gives no known string. A boundary that always gives one string is
+/// judged by it, as a literal would be; one that gives another env's boundary under some condition deploys
+/// it then: another env's boundary behind an <c>Fn::Sub</c> is still another env's boundary.
 /// </summary>
 public static class ConstantIntrinsic
 {
+    /// <summary>Past this many strings a value may give, the rest are not listed (nor the value taken as always one).</summary>
+    public const int MaxOutcomes = 64;
+
+    /// <summary>Past this many steps an evaluation gives up (the value gives no known string): shared values can make a small term a huge tree of paths.</summary>
+    public const int MaxSteps = 100_000;
+
     /// <summary>The string <paramref name="term"/> always gives, or null.</summary>
-    public static string? Evaluate(IntrinsicTerm term) => term is IntrinsicTerm.Function ? StringOf(term) : null;
+    public static string? Evaluate(IntrinsicTerm term) =>
+        term is IntrinsicTerm.Function && new Evaluation().StringsOf(term) is { Complete: true, MayBeAbsent: false, Known: [var only] } ? only : null;
 
     /// <summary>
-    /// The strings <paramref name="term"/> may give, each under some conditions: through its
-    /// <c>Fn::If</c>s (nested ones too), each branch's string when it always gives one. Empty when there
-    /// is none; the one string <see cref="Evaluate"/> gives, when there is one.
+    /// The strings <paramref name="term"/> may give, each under some conditions; empty when none is known.
+    /// The one string <see cref="Evaluate"/> gives, when there is one.
     /// </summary>
-    public static IReadOnlyList<string> Choices(IntrinsicTerm term)
+    public static IReadOnlyList<string> Choices(IntrinsicTerm term) => term is IntrinsicTerm.Function ? new Evaluation().StringsOf(term).Known : [];
+
+    /// <summary>
+    /// What a value may give: <paramref name="Known"/> strings; whether it may also give nothing
+    /// (<c>AWS::NoValue</c> in a branch: as a list item, the item is then taken out); and whether those are
+    /// all (<paramref name="Complete"/>) or it may also give something the template alone does not decide.
+    /// </summary>
+    private readonly record struct Outcomes(IReadOnlyList<string> Known, bool MayBeAbsent, bool Complete)
     {
-        if (term is not IntrinsicTerm.Function)
-            return [];
-        var found = new List<string>();
-        AddChoices(term, found);
-        return found;
+        public static readonly Outcomes Unknown = new([], false, false);
+
+        public static readonly Outcomes Absent = new([], true, true);
+
+        public static Outcomes Of(string value) => new([value], false, true);
     }
 
-    private static void AddChoices(IntrinsicTerm term, List<string> found)
+    /// <summary>What a list may be: each <paramref name="Known"/> list, under some conditions, and whether those are all.</summary>
+    private readonly record struct ListOutcomes(IReadOnlyList<IReadOnlyList<string>> Known, bool Complete)
     {
-        if (StringOf(term) is { } value)
-        {
-            if (!found.Contains(value))
-                found.Add(value);
-        }
-        else if (term is IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } })
-        {
-            AddChoices(whenTrue, found);
-            AddChoices(whenFalse, found);
-        }
+        public static readonly ListOutcomes Unknown = new([], false);
     }
 
-    private static string? StringOf(IntrinsicTerm term) => term switch
+    /// <summary>One evaluation: what its steps have cost so far.</summary>
+    private sealed class Evaluation
     {
-        IntrinsicTerm.Text text => text.Value,
-        // A number in a list is its digits; one that a reader could give another value (0x1F, 012) is not read.
-        IntrinsicTerm.Number number when IsDecimal(number.Value) => number.Value,
-        IntrinsicTerm.Function { Name: "Fn::Sub" } sub => Substitute(sub.Argument),
-        IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text delimiter, var list] } } =>
-            ListOf(list) is { } items ? string.Join(delimiter.Value, items) : null,
-        IntrinsicTerm.Function { Name: "Fn::Select", Argument: IntrinsicTerm.List { Items: [var index, var list] } } =>
-            IndexOf(index) is { } at ? Selected(list, at) : null,
-        IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } } =>
-            StringOf(whenTrue) is { } first && StringOf(whenFalse) is { } second && first == second ? first : null,
-        _ => null,
-    };
+        private int steps = MaxSteps;
 
-    /// <summary>The strings a list always holds: written out (an <c>AWS::NoValue</c> item is taken out), an <c>Fn::Split</c>, or an <c>Fn::If</c> of two equal lists.</summary>
-    private static IReadOnlyList<string>? ListOf(IntrinsicTerm term)
-    {
-        switch (term)
+        public Outcomes StringsOf(IntrinsicTerm term) => --steps < 0 ? Outcomes.Unknown : term switch
         {
-            case IntrinsicTerm.List list:
-                var items = new List<string>(list.Items.Count);
-                foreach (var item in list.Items)
+            IntrinsicTerm.Text text => Outcomes.Of(text.Value),
+            // A number in a list is its digits; one that a reader could give another value (0x1F, 012) is not read.
+            IntrinsicTerm.Number number when IsDecimal(number.Value) => Outcomes.Of(number.Value),
+            IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } } => Outcomes.Absent,
+            IntrinsicTerm.Function { Name: "Fn::Sub" } sub => Substitute(sub.Argument),
+            IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text delimiter, var list] } } => Join(delimiter.Value, ListsOf(list)),
+            IntrinsicTerm.Function { Name: "Fn::Select", Argument: IntrinsicTerm.List { Items: [var index, var list] } } => Select(index, list),
+            IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } } => Either(StringsOf(whenTrue), StringsOf(whenFalse)),
+            _ => Outcomes.Unknown,
+        };
+
+        private static Outcomes Join(string delimiter, ListOutcomes lists) =>
+            new(Distinct(lists.Known.Select(items => string.Join(delimiter, items)), out var cut), false, lists.Complete && !cut);
+
+        /// <summary>What an <c>Fn::If</c> may give: what either branch may.</summary>
+        private static Outcomes Either(Outcomes first, Outcomes second) =>
+            new(Distinct(first.Known.Concat(second.Known), out var cut), first.MayBeAbsent || second.MayBeAbsent, first.Complete && second.Complete && !cut);
+
+        /// <summary>
+        /// The lists a value may be: written out (an item that may be <c>AWS::NoValue</c> is there or taken
+        /// out), an <c>Fn::Split</c> of a string, or an <c>Fn::If</c> of lists.
+        /// </summary>
+        private ListOutcomes ListsOf(IntrinsicTerm term)
+        {
+            if (--steps < 0)
+                return ListOutcomes.Unknown;
+            switch (term)
+            {
+                case IntrinsicTerm.List list:
+                    IReadOnlyList<IReadOnlyList<string>> lists = [[]];
+                    var complete = true;
+                    foreach (var item in list.Items)
+                    {
+                        var outcomes = StringsOf(item);
+                        if (outcomes is { Known.Count: 0, MayBeAbsent: false })
+                            return ListOutcomes.Unknown;
+                        complete &= outcomes.Complete;
+                        var next = new List<IReadOnlyList<string>>();
+                        foreach (var before in lists)
+                        {
+                            if (outcomes.MayBeAbsent)
+                                next.Add(before);
+                            foreach (var value in outcomes.Known)
+                                next.Add([.. before, value]);
+                        }
+                        if (next.Count > MaxOutcomes)
+                            return ListOutcomes.Unknown;
+                        lists = next;
+                    }
+                    return new ListOutcomes(lists, complete);
+                case IntrinsicTerm.Function { Name: "Fn::Split", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text { Value.Length: > 0 } delimiter, var source] } }:
+                    var strings = StringsOf(source);
+                    return new ListOutcomes([.. strings.Known.Select(whole => (IReadOnlyList<string>)whole.Split(delimiter.Value))], strings.Complete && !strings.MayBeAbsent);
+                case IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } }:
+                    var (first, second) = (ListsOf(whenTrue), ListsOf(whenFalse));
+                    return first.Known.Count + second.Known.Count > MaxOutcomes ? ListOutcomes.Unknown
+                        : new ListOutcomes([.. first.Known, .. second.Known], first.Complete && second.Complete);
+                default:
+                    return ListOutcomes.Unknown;
+            }
+        }
+
+        /// <summary>
+        /// What an <c>Fn::Select</c> may give, for each index it may have. From a list written out only the
+        /// items up to the index need be known, and those before it only as being there: a parameter's value
+        /// before it does not move it, an <c>AWS::NoValue</c> is taken out, but anything that may be
+        /// <c>AWS::NoValue</c> or a list makes the place unknown.
+        /// </summary>
+        private Outcomes Select(IntrinsicTerm index, IntrinsicTerm list)
+        {
+            var indexes = StringsOf(index);
+            var found = new Outcomes([], false, indexes.Complete && !indexes.MayBeAbsent);
+            foreach (var written in indexes.Known)
+            {
+                if (!IsDecimal(written) || !int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var at))
+                    return Outcomes.Unknown;
+                found = Either(found, Selected(list, at));
+            }
+            return indexes.Known.Count == 0 ? Outcomes.Unknown : found;
+        }
+
+        private Outcomes Selected(IntrinsicTerm list, int at)
+        {
+            if (list is not IntrinsicTerm.List written)
+            {
+                var lists = ListsOf(list);
+                var found = new Outcomes([], false, lists.Complete);
+                foreach (var items in lists.Known)
+                    found = Either(found, at < items.Count ? Outcomes.Of(items[at]) : Outcomes.Unknown);
+                return lists.Known.Count == 0 ? Outcomes.Unknown : found;
+            }
+            var place = 0;
+            foreach (var item in written.Items)
+            {
+                if (item is IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } })
+                    continue;
+                if (place == at)
+                    return StringsOf(item);
+                if (!IsOneItem(item))
+                    return Outcomes.Unknown;
+                place++;
+            }
+            return Outcomes.Unknown;
+        }
+
+        /// <summary>
+        /// What <c>Fn::Sub</c> may give: its string with every <c>${Name}</c> replaced by what its variables
+        /// give it, and <c>${!Text}</c> written as <c>${Text}</c>. A name its map does not give (a parameter,
+        /// a resource, a pseudo parameter) gives no known string.
+        /// </summary>
+        private Outcomes Substitute(IntrinsicTerm argument)
+        {
+            var (text, variables) = argument switch
+            {
+                IntrinsicTerm.Text plain => (plain.Value, (IntrinsicTerm.Map?)null),
+                IntrinsicTerm.List { Items: [IntrinsicTerm.Text plain, IntrinsicTerm.Map map] } => (plain.Value, map),
+                _ => ((string?)null, null),
+            };
+            if (text is null)
+                return Outcomes.Unknown;
+            IReadOnlyList<string> results = [""];
+            var complete = true;
+            var literal = new StringBuilder(text.Length);
+            var rest = text.AsSpan();
+            while (rest.IndexOf("${", StringComparison.Ordinal) is var open and >= 0)
+            {
+                literal.Append(rest[..open]);
+                rest = rest[(open + 2)..];
+                if (rest.StartsWith("!"))
                 {
-                    if (item is IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } })
-                        continue;
-                    if (StringOf(item) is not { } value)
-                        return null;
-                    items.Add(value);
+                    literal.Append("${");
+                    rest = rest[1..];
+                    continue;
                 }
-                return items;
-            case IntrinsicTerm.Function { Name: "Fn::Split", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text { Value.Length: > 0 } delimiter, var source] } }:
-                return StringOf(source) is { } whole ? whole.Split(delimiter.Value) : null;
-            case IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } }:
-                return ListOf(whenTrue) is { } first && ListOf(whenFalse) is { } second && first.SequenceEqual(second) ? first : null;
-            default:
-                return null;
+                var close = rest.IndexOf('}');
+                if (close < 0)
+                    return Outcomes.Unknown;
+                var given = Variable(variables, rest[..close].ToString());
+                if (given.Known.Count == 0)
+                    return Outcomes.Unknown;
+                complete &= given.Complete && !given.MayBeAbsent;
+                var prefix = literal.ToString();
+                literal.Clear();
+                results = Distinct(results.SelectMany(before => given.Known.Select(value => before + prefix + value)), out var cut);
+                complete &= !cut;
+                rest = rest[(close + 1)..];
+            }
+            var tail = literal.Append(rest).ToString();
+            return new Outcomes([.. results.Select(before => before + tail)], false, complete);
         }
-    }
 
-    /// <summary>
-    /// The string at <paramref name="at"/> of a list. In a list written out only the items up to it need
-    /// be known, and only as being there: a parameter's value before it does not move it, an
-    /// <c>AWS::NoValue</c> is taken out, but an <c>Fn::If</c> (which may give <c>AWS::NoValue</c>) or
-    /// anything that may be a list makes the place unknown.
-    /// </summary>
-    private static string? Selected(IntrinsicTerm list, int at)
-    {
-        if (list is not IntrinsicTerm.List written)
-            return ListOf(list) is { } items && at < items.Count ? items[at] : null;
-        var place = 0;
-        foreach (var item in written.Items)
+        /// <summary>
+        /// What a variable of the map is given. Only a name of letters, digits and underscores, given once:
+        /// CloudFormation may trim a name or let a pseudo parameter (<c>AWS::Region</c>) or an attribute
+        /// (<c>Res.Arn</c>) win over the map, and readers disagree about which of two equal keys counts.
+        /// </summary>
+        private Outcomes Variable(IntrinsicTerm.Map? variables, string name)
         {
-            if (item is IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } })
-                continue;
-            if (place == at)
-                return StringOf(item);
-            if (!IsOneItem(item))
-                return null;
-            place++;
+            if (variables is null || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+                return Outcomes.Unknown;
+            var found = Outcomes.Unknown;
+            var given = 0;
+            foreach (var (key, value) in variables.Members)
+            {
+                if (key != name)
+                    continue;
+                given++;
+                found = StringsOf(value);
+            }
+            return given == 1 ? found : Outcomes.Unknown;
         }
-        return null;
     }
 
     /// <summary>
-    /// A value that is one item of a list whatever the deployment: a string, a number, or a function that
-    /// always gives one string. Not a <c>Ref</c> (a parameter may be a list), <c>Fn::GetAtt</c> or
-    /// <c>Fn::FindInMap</c> (they may give lists), nor <c>Fn::If</c> (it may give <c>AWS::NoValue</c>).
+    /// A value that is one item of a list whatever the deployment: a string, a number, or a well-formed
+    /// function that always gives one string. Not a <c>Ref</c> (a parameter may be a list),
+    /// <c>Fn::GetAtt</c> or <c>Fn::FindInMap</c> (they may give lists), nor <c>Fn::If</c> (it may give
+    /// <c>AWS::NoValue</c>).
     /// </summary>
-    private static bool IsOneItem(IntrinsicTerm term) =>
-        term is IntrinsicTerm.Text or IntrinsicTerm.Number or IntrinsicTerm.Function { Name: "Fn::Sub" or "Fn::Join" or "Fn::Base64" };
-
-    private static int? IndexOf(IntrinsicTerm term) =>
-        StringOf(term) is { } written && IsDecimal(written) && int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : null;
+    private static bool IsOneItem(IntrinsicTerm term) => term switch
+    {
+        IntrinsicTerm.Text or IntrinsicTerm.Number => true,
+        IntrinsicTerm.Function { Name: "Fn::Sub", Argument: IntrinsicTerm.Text or IntrinsicTerm.List { Items: [IntrinsicTerm.Text, IntrinsicTerm.Map] } } => true,
+        IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text, _] } } => true,
+        IntrinsicTerm.Function { Name: "Fn::Base64", Argument: not IntrinsicTerm.List and not IntrinsicTerm.Map } => true,
+        _ => false,
+    };
 
     /// <summary>Digits without a leading zero (or "0"): a number every reader gives the same value.</summary>
     private static bool IsDecimal(string text) => text is "0" || (text.Length > 0 && text[0] != '0' && text.All(char.IsAsciiDigit));
 
-    /// <summary>
-    /// <c>Fn::Sub</c>'s string with every <c>${Name}</c> replaced by the string its variables give it, and
-    /// <c>${!Text}</c> written as <c>${Text}</c>; null when a name is not given (a parameter, a resource, a
-    /// pseudo parameter) or given something that is not one string.
-    /// </summary>
-    private static string? Substitute(IntrinsicTerm argument)
+    /// <summary>The first <see cref="MaxOutcomes"/> distinct strings; <paramref name="cut"/> when there were more.</summary>
+    private static IReadOnlyList<string> Distinct(IEnumerable<string> values, out bool cut)
     {
-        var (text, variables) = argument switch
+        var kept = new List<string>();
+        cut = false;
+        foreach (var value in values)
         {
-            IntrinsicTerm.Text plain => (plain.Value, (IntrinsicTerm.Map?)null),
-            IntrinsicTerm.List { Items: [IntrinsicTerm.Text plain, IntrinsicTerm.Map map] } => (plain.Value, map),
-            _ => ((string?)null, null),
-        };
-        if (text is null)
-            return null;
-        var result = new StringBuilder(text.Length);
-        var rest = text.AsSpan();
-        while (rest.IndexOf("${", StringComparison.Ordinal) is var open and >= 0)
-        {
-            result.Append(rest[..open]);
-            rest = rest[(open + 2)..];
-            if (rest.StartsWith("!"))
+            if (kept.Contains(value))
+                continue;
+            if (kept.Count == MaxOutcomes)
             {
-                result.Append("${");
-                rest = rest[1..];
-                continue;
+                cut = true;
+                break;
             }
-            var close = rest.IndexOf('}');
-            if (close < 0 || Variable(variables, rest[..close].ToString()) is not { } value)
-                return null;
-            result.Append(value);
-            rest = rest[(close + 1)..];
+            kept.Add(value);
         }
-        return result.Append(rest).ToString();
-    }
-
-    /// <summary>
-    /// The string a variable of the map is given. Only a name of letters, digits and underscores, given
-    /// once: CloudFormation may trim a name or let a pseudo parameter (<c>AWS::Region</c>) or an attribute
-    /// (<c>Res.Arn</c>) win over the map, and readers disagree about which of two equal keys counts.
-    /// </summary>
-    private static string? Variable(IntrinsicTerm.Map? variables, string name)
-    {
-        if (variables is null || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            return null;
-        string? found = null;
-        var given = 0;
-        foreach (var (key, value) in variables.Members)
-        {
-            if (key != name)
-                continue;
-            given++;
-            found = StringOf(value);
-        }
-        return given == 1 ? found : null;
+        return kept;
     }
 }
