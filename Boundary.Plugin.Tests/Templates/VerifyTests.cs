@@ -146,6 +146,7 @@ public class VerifyTests
     [TestCase("{\"includeusers\": true}", "'includeusers' is not a setting")]
     [TestCase("{\"includeUsers\": true, \"mode\": \"persist\"}", "'mode' is not a setting")]
     [TestCase("[{\"includeUsers\": true}]", "expected a JSON object at the top level")]
+    [TestCase("{\"includeUsers\": false, \"\\u0069ncludeUsers\": true}", "'includeUsers' appears twice")]
     public void A_project_setting_the_tool_does_not_know_is_refused_not_ignored(string settings, string message)
     {
         using var project = ProjectWithBoundary();

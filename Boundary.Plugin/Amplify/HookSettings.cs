@@ -21,10 +21,14 @@ public sealed record HookSettings(bool Persist, bool IncludeUsers)
         var file = project.LoadJson(path);
         // A setting misspelt ("includeusers") or one of a later version of the tool would otherwise be
         // ignored without a word: roles the team means to bound would not be.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in file.Root.Properties)
         {
             if (member.Name is not ("persist" or "includeUsers"))
                 throw BoundaryException.File($"{file.Source.Describe(member.NameStart)}: '{Text.Printable.Of(member.Name)}' is not a setting of {FileName}, whose settings are 'persist' and 'includeUsers'; a setting this tool does not know is not ignored. Fix the name (or update the tool) and run again.");
+            // Readers disagree about which of two counts (as for a template's keys).
+            if (!seen.Add(member.Name))
+                throw BoundaryException.File($"{file.Source.Describe(member.NameStart)}: '{member.Name}' appears twice in {FileName} (spelt alike once decoded). Keep one and run again.");
         }
         return new HookSettings(Flag(file, "persist"), Flag(file, "includeUsers"));
     }
