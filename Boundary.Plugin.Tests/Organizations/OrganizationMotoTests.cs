@@ -162,7 +162,7 @@ public class OrganizationMotoTests
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.StdErr.Should().Contain($"The organisation's SCPs require {org.Boundary(org.Prod1)} for roles in account {org.Prod1}.")
-            .And.Contain($"Fix: dotnet boundary env add prod --from dev --org-profile org --permissions-boundary {org.Boundary(org.Prod1)}".Replace(" --org-profile org", ""));
+            .And.Contain($"Fix: dotnet boundary env add prod --from dev --create --permissions-boundary {org.Boundary(org.Prod1)}");
     }
 
     [Test]
