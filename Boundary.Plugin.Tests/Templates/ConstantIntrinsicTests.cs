@@ -1,4 +1,5 @@
 using System.Text;
+using Boundary.Core;
 using Boundary.Templates;
 using Boundary.Text;
 
@@ -113,6 +114,28 @@ public class ConstantIntrinsicTests
         ConstantIntrinsic.Evaluate(term).Should().BeNull("the evaluation stopped at its step limit, before it was done");
     }
 
+    [TestCase("!Select [0, [!If [C, " + Dev + ", !Ref AWS::NoValue], " + Prod + "]]")]
+    [TestCase("!Select [1, [!If [C, x, !Ref AWS::NoValue], " + Dev + ", " + Prod + "]]")]
+    [TestCase("!Select [!Ref Index, [" + Dev + ", " + Prod + "]]")]
+    [TestCase("!Select [0x1, [" + Dev + ", " + Prod + "]]")]
+    [TestCase("!Sub ['arn:aws:iam::123456789012:policy/${A}', {A: Prod, A: Dev}]")]
+    [TestCase("!Sub ['arn:aws:iam::123456789012:policy/${A}', {<<: {A: Prod}, A: Dev}]")]
+    public void A_value_that_may_give_either_string_gives_both_as_choices(string value)
+    {
+        var role = YamlRole(value);
+        role.BoundaryValue.Should().BeNull();
+        role.Choices.Should().Contain([Prod, Dev]);
+    }
+
+    [Test]
+    public void A_value_that_may_give_more_strings_than_the_limit_is_refused_as_too_complex()
+    {
+        var optional = string.Concat(Enumerable.Range(0, 7).Select(i => $", !If [C{i}, '', !Ref AWS::NoValue]"));
+        YamlRole($"!Join ['', [{Prod}{optional}]]").BoundaryValue.Should().Be(Prod, "2^7 lists, one string");
+        var many = string.Concat(Enumerable.Range(0, 7).Select(i => $", !If [C{i}, '', ' ']"));
+        FluentActions.Invoking(() => YamlRole($"!Join ['', [{Prod}{many}]]")).Should().Throw<BoundaryException>().Which.Message.Should().Contain("too complex to check");
+    }
+
     [TestCase("{\"Fn::Sub\": [\"a\"]}")]
     [TestCase("{\"Fn::Base64\": [\"a\", \"b\"]}")]
     [TestCase("{\"Fn::Join\": [[\"a\"], []]}")]
@@ -164,7 +187,7 @@ public class ConstantIntrinsicTests
     }
 
     [Test]
-    public void A_value_nested_deeper_than_the_limit_carries_no_value()
+    public void A_value_nested_deeper_than_the_limit_is_refused_as_too_complex()
     {
         // Each Fn::Select nests its argument list, the list it selects from and then the item: three terms deeper.
         static string Nested(int times)
@@ -175,17 +198,18 @@ public class ConstantIntrinsicTests
             return value;
         }
         JsonRole(Nested(IntrinsicTerm.MaxDepth / 3)).BoundaryValue.Should().Be(Prod, "within the limit");
-        JsonRole(Nested((IntrinsicTerm.MaxDepth / 3) + 1)).BoundaryValue.Should().BeNull();
+        FluentActions.Invoking(() => JsonRole(Nested((IntrinsicTerm.MaxDepth / 3) + 1))).Should().Throw<BoundaryException>()
+            .Which.Message.Should().Contain("t.json:1:").And.Contain("too complex to check");
     }
 
     [Test]
-    public void Aliases_that_make_a_huge_tree_carry_no_value_and_are_read_at_once()
+    public void Aliases_that_make_a_huge_tree_are_refused_at_once()
     {
         // 2^30 paths through 30 anchors (fewer than the 32 levels past which a value counts as none and is
         // refused): read term by term, that would never end.
         var anchors = string.Concat(Enumerable.Range(1, 30).Select(i => $"  a{i}: &a{i} !If [C, *a{i - 1}, *a{i - 1}]\n"));
         var template = $"Metadata:\n  a0: &a0 {Prod}\n{anchors}Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: *a30\n";
-        RoleOf(template, "t.yaml").BoundaryValue.Should().BeNull();
+        FluentActions.Invoking(() => RoleOf(template, "t.yaml")).Should().Throw<BoundaryException>().Which.Message.Should().Contain("too complex to check");
     }
 
     [Test]

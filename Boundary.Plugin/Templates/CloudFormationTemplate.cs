@@ -35,6 +35,11 @@ public abstract class CloudFormationTemplate(SourceText source)
     /// <summary>Removes the boundary property (with its line when it has one to itself).</summary>
     public abstract TextEdit RemoveBoundary(TemplateResource resource);
 
+    /// <summary>A boundary past the limits of <see cref="ConstantIntrinsic"/> and <see cref="IntrinsicTerm"/>: what it may give cannot be known, so another env's boundary could hide in it.</summary>
+    protected static BoundaryException TooComplex(string where, string owner) =>
+        BoundaryException.File($"{where}: the PermissionsBoundary of {Text.Printable.Of(owner)} is too complex to check (more than {IntrinsicTerm.MaxTerms} values, {IntrinsicTerm.MaxDepth} levels, "
+            + $"{ConstantIntrinsic.MaxOutcomes} strings it may give or {ConstantIntrinsic.MaxSteps} steps to work them out), so another env's boundary could hide in it. Simplify it (write the policy ARN) and run again.");
+
     /// <summary>
     /// A boundary value that CloudFormation can only read as no boundary (<c>AWS::NoValue</c>, an empty
     /// <c>Fn::Sub</c> or <c>Fn::Join</c>) or that is neither a policy ARN nor an intrinsic function: left

@@ -20,15 +20,26 @@ public static class ConstantIntrinsic
     /// <summary>Past this many steps an evaluation gives up (the value gives no known string): shared values can make a small term a huge tree of paths.</summary>
     public const int MaxSteps = 100_000;
 
-    /// <summary>The string <paramref name="term"/> always gives, or null.</summary>
-    public static string? Evaluate(IntrinsicTerm term) =>
-        term is IntrinsicTerm.Function && new Evaluation().StringsOf(term) is { Complete: true, MayBeAbsent: false, Known: [var only] } ? only : null;
-
     /// <summary>
-    /// The strings <paramref name="term"/> may give, each under some conditions; empty when none is known.
-    /// The one string <see cref="Evaluate"/> gives, when there is one.
+    /// What <paramref name="term"/> gives: the one string it always gives (or null); the strings it may
+    /// give, each under some conditions (empty when none is known); and whether the evaluation went past
+    /// its limits (<see cref="MaxOutcomes"/>, <see cref="MaxSteps"/>), when neither can be trusted.
     /// </summary>
-    public static IReadOnlyList<string> Choices(IntrinsicTerm term) => term is IntrinsicTerm.Function ? new Evaluation().StringsOf(term).Known : [];
+    public static (string? Always, IReadOnlyList<string> Choices, bool Exceeded) Read(IntrinsicTerm term)
+    {
+        if (term is not IntrinsicTerm.Function)
+            return (null, [], false);
+        var evaluation = new Evaluation();
+        var outcomes = evaluation.StringsOf(term);
+        var always = outcomes is { Complete: true, MayBeAbsent: false, Known: [var only] } ? only : null;
+        return (evaluation.Exceeded ? null : always, outcomes.Known, evaluation.Exceeded);
+    }
+
+    /// <summary>The string <paramref name="term"/> always gives, or null (see <see cref="Read"/>).</summary>
+    public static string? Evaluate(IntrinsicTerm term) => Read(term).Always;
+
+    /// <summary>The strings <paramref name="term"/> may give, each under some conditions (see <see cref="Read"/>).</summary>
+    public static IReadOnlyList<string> Choices(IntrinsicTerm term) => Read(term).Choices;
 
     /// <summary>
     /// What a value may give: <paramref name="Known"/> strings; whether it may also give nothing
@@ -55,7 +66,18 @@ public static class ConstantIntrinsic
     {
         private int steps = MaxSteps;
 
-        public Outcomes StringsOf(IntrinsicTerm term) => --steps < 0 ? Outcomes.Unknown : term switch
+        /// <summary>The evaluation went past a limit: what it found is not all the value may give.</summary>
+        public bool Exceeded { get; private set; }
+
+        private bool OutOfSteps()
+        {
+            if (--steps >= 0)
+                return false;
+            Exceeded = true;
+            return true;
+        }
+
+        public Outcomes StringsOf(IntrinsicTerm term) => OutOfSteps() ? Outcomes.Unknown : term switch
         {
             IntrinsicTerm.Text text => Outcomes.Of(text.Value),
             // A number in a list is its digits; one that a reader could give another value (0x1F, 012) is not read.
@@ -68,11 +90,11 @@ public static class ConstantIntrinsic
             _ => Outcomes.Unknown,
         };
 
-        private static Outcomes Join(string delimiter, ListOutcomes lists) =>
+        private Outcomes Join(string delimiter, ListOutcomes lists) =>
             new(Distinct(lists.Known.Select(items => string.Join(delimiter, items)), out var cut), false, lists.Complete && !cut);
 
         /// <summary>What an <c>Fn::If</c> may give: what either branch may.</summary>
-        private static Outcomes Either(Outcomes first, Outcomes second) =>
+        private Outcomes Either(Outcomes first, Outcomes second) =>
             new(Distinct(first.Known.Concat(second.Known), out var cut), first.MayBeAbsent || second.MayBeAbsent, first.Complete && second.Complete && !cut);
 
         /// <summary>
@@ -81,7 +103,7 @@ public static class ConstantIntrinsic
         /// </summary>
         private ListOutcomes ListsOf(IntrinsicTerm term)
         {
-            if (--steps < 0)
+            if (OutOfSteps())
                 return ListOutcomes.Unknown;
             switch (term)
             {
@@ -102,9 +124,12 @@ public static class ConstantIntrinsic
                             foreach (var value in outcomes.Known)
                                 next.Add([.. before, value]);
                         }
-                        if (next.Count > MaxOutcomes)
+                        lists = DistinctLists(next);
+                        if (lists.Count > MaxOutcomes)
+                        {
+                            Exceeded = true;
                             return ListOutcomes.Unknown;
-                        lists = next;
+                        }
                     }
                     return new ListOutcomes(lists, complete);
                 case IntrinsicTerm.Function { Name: "Fn::Split", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text { Value.Length: > 0 } delimiter, var source] } }:
@@ -112,18 +137,21 @@ public static class ConstantIntrinsic
                     return new ListOutcomes([.. strings.Known.Select(whole => (IReadOnlyList<string>)whole.Split(delimiter.Value))], strings.Complete && !strings.MayBeAbsent);
                 case IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } }:
                     var (first, second) = (ListsOf(whenTrue), ListsOf(whenFalse));
-                    return first.Known.Count + second.Known.Count > MaxOutcomes ? ListOutcomes.Unknown
-                        : new ListOutcomes([.. first.Known, .. second.Known], first.Complete && second.Complete);
+                    var either = DistinctLists([.. first.Known, .. second.Known]);
+                    if (either.Count > MaxOutcomes)
+                    {
+                        Exceeded = true;
+                        return ListOutcomes.Unknown;
+                    }
+                    return new ListOutcomes(either, first.Complete && second.Complete);
                 default:
                     return ListOutcomes.Unknown;
             }
         }
 
         /// <summary>
-        /// What an <c>Fn::Select</c> may give, for each index it may have. From a list written out only the
-        /// items up to the index need be known, and those before it only as being there: a parameter's value
-        /// before it does not move it, an <c>AWS::NoValue</c> is taken out, but anything that may be
-        /// <c>AWS::NoValue</c> or a list makes the place unknown.
+        /// What an <c>Fn::Select</c> may give, for each index it may have; with an index the template alone
+        /// does not decide (a parameter, a number some reader reads otherwise), whatever any item may give.
         /// </summary>
         private Outcomes Select(IntrinsicTerm index, IntrinsicTerm list)
         {
@@ -132,34 +160,68 @@ public static class ConstantIntrinsic
             foreach (var written in indexes.Known)
             {
                 if (!IsDecimal(written) || !int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var at))
-                    return Outcomes.Unknown;
+                    return AnyItem(list);
                 found = Either(found, Selected(list, at));
             }
-            return indexes.Known.Count == 0 ? Outcomes.Unknown : found;
+            return indexes.Known.Count == 0 || !found.Complete && !indexes.Complete ? Either(found, AnyItem(list)) : found;
         }
 
+        /// <summary>What any item of a list may give (none of it complete: which one is not known).</summary>
+        private Outcomes AnyItem(IntrinsicTerm list)
+        {
+            var found = Outcomes.Unknown;
+            if (list is IntrinsicTerm.List written)
+            {
+                foreach (var item in written.Items)
+                    found = Either(found, StringsOf(item));
+            }
+            else
+            {
+                foreach (var items in ListsOf(list).Known)
+                    found = Either(found, new Outcomes(items, false, false));
+            }
+            return found with { MayBeAbsent = false, Complete = false };
+        }
+
+        /// <summary>
+        /// What the item at <paramref name="at"/> may be. In a list written out only the items up to it need
+        /// be known, and those before it only as being there or not: a string or a function that gives one
+        /// is one item, <c>AWS::NoValue</c> none, an <c>Fn::If</c> that may give <c>AWS::NoValue</c> one or
+        /// none (each place it leaves is followed), but anything that may be a list (a parameter, an
+        /// attribute) makes the places after it unknown.
+        /// </summary>
         private Outcomes Selected(IntrinsicTerm list, int at)
         {
             if (list is not IntrinsicTerm.List written)
             {
                 var lists = ListsOf(list);
-                var found = new Outcomes([], false, lists.Complete);
+                var fromLists = new Outcomes([], false, lists.Complete);
                 foreach (var items in lists.Known)
-                    found = Either(found, at < items.Count ? Outcomes.Of(items[at]) : Outcomes.Unknown);
-                return lists.Known.Count == 0 ? Outcomes.Unknown : found;
+                    fromLists = Either(fromLists, at < items.Count ? Outcomes.Of(items[at]) : Outcomes.Unknown);
+                return lists.Known.Count == 0 ? Outcomes.Unknown : fromLists;
             }
-            var place = 0;
+            // The places the next item may take, as the items before it were there or not.
+            var places = new SortedSet<int> { 0 };
+            var found = new Outcomes([], false, true);
             foreach (var item in written.Items)
             {
+                if (places.Count == 0 || places.Min > at)
+                    return found;
                 if (item is IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } })
                     continue;
-                if (place == at)
-                    return StringsOf(item);
-                if (!IsOneItem(item))
-                    return Outcomes.Unknown;
-                place++;
+                var outcomes = StringsOf(item);
+                if (places.Contains(at))
+                    found = Either(found, outcomes with { MayBeAbsent = false, Complete = outcomes.Complete && !outcomes.MayBeAbsent });
+                var present = IsOneItem(item) || (outcomes.Known.Count > 0 && outcomes.Complete);
+                if (!present)
+                    return found with { Complete = false };
+                var next = new SortedSet<int>(places.Select(place => place + 1));
+                if (outcomes.MayBeAbsent)
+                    next.UnionWith(places);
+                places = next;
             }
-            return Outcomes.Unknown;
+            // Past the end for some conditions: CloudFormation refuses the template then.
+            return places.Contains(at) || places.Min <= at ? found with { Complete = false } : found;
         }
 
         /// <summary>
@@ -209,24 +271,57 @@ public static class ConstantIntrinsic
         }
 
         /// <summary>
-        /// What a variable of the map is given. Only a name of letters, digits and underscores, given once:
-        /// CloudFormation may trim a name or let a pseudo parameter (<c>AWS::Region</c>) or an attribute
-        /// (<c>Res.Arn</c>) win over the map, and readers disagree about which of two equal keys counts.
+        /// What a variable of the map is given. Only a name of letters, digits and underscores: CloudFormation
+        /// may trim a name or let a pseudo parameter (<c>AWS::Region</c>) or an attribute (<c>Res.Arn</c>)
+        /// win over the map. A name given twice may be given either value: readers disagree about which counts.
         /// </summary>
         private Outcomes Variable(IntrinsicTerm.Map? variables, string name)
         {
             if (variables is null || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
                 return Outcomes.Unknown;
-            var found = Outcomes.Unknown;
+            // Given twice (a merge key too): either may count, so each may be given, and neither always is.
+            var found = new Outcomes([], false, true);
             var given = 0;
             foreach (var (key, value) in variables.Members)
             {
                 if (key != name)
                     continue;
                 given++;
-                found = StringsOf(value);
+                found = Either(found, StringsOf(value));
             }
-            return given == 1 ? found : Outcomes.Unknown;
+            return given == 0 ? Outcomes.Unknown : given == 1 ? found : found with { Complete = false };
+        }
+
+        /// <summary>The first <see cref="MaxOutcomes"/> distinct strings; past them the evaluation has exceeded its limits (<paramref name="cut"/>).</summary>
+        private IReadOnlyList<string> Distinct(IEnumerable<string> values, out bool cut)
+        {
+            var kept = new List<string>();
+            cut = false;
+            foreach (var value in values)
+            {
+                if (kept.Contains(value))
+                    continue;
+                if (kept.Count == MaxOutcomes)
+                {
+                    cut = true;
+                    Exceeded = true;
+                    break;
+                }
+                kept.Add(value);
+            }
+            return kept;
+        }
+
+        /// <summary>The lists, each once (the item lists of a join over optional items repeat).</summary>
+        private static List<IReadOnlyList<string>> DistinctLists(IEnumerable<IReadOnlyList<string>> lists)
+        {
+            var kept = new List<IReadOnlyList<string>>();
+            foreach (var list in lists)
+            {
+                if (!kept.Any(k => k.SequenceEqual(list)))
+                    kept.Add(list);
+            }
+            return kept;
         }
     }
 
@@ -247,23 +342,4 @@ public static class ConstantIntrinsic
 
     /// <summary>Digits without a leading zero (or "0"): a number every reader gives the same value.</summary>
     private static bool IsDecimal(string text) => text is "0" || (text.Length > 0 && text[0] != '0' && text.All(char.IsAsciiDigit));
-
-    /// <summary>The first <see cref="MaxOutcomes"/> distinct strings; <paramref name="cut"/> when there were more.</summary>
-    private static IReadOnlyList<string> Distinct(IEnumerable<string> values, out bool cut)
-    {
-        var kept = new List<string>();
-        cut = false;
-        foreach (var value in values)
-        {
-            if (kept.Contains(value))
-                continue;
-            if (kept.Count == MaxOutcomes)
-            {
-                cut = true;
-                break;
-            }
-            kept.Add(value);
-        }
-        return kept;
-    }
 }

@@ -323,14 +323,19 @@ public sealed class JsonTemplate : CloudFormationTemplate
         if (UnboundableReason(full) is { } reason)
             throw UnboundableValue(source.Describe(value.Start), owner, reason);
         var budget = IntrinsicTerm.MaxTerms;
-        var term = TermOf(source, full, ref budget, 0);
-        return (kind, ConstantIntrinsic.Evaluate(term), ConstantIntrinsic.Choices(term));
+        var (always, choices, exceeded) = ConstantIntrinsic.Read(TermOf(source, full, ref budget, 0));
+        if (exceeded || budget < 0)
+            throw TooComplex(source.Describe(value.Start), owner);
+        return (kind, always, choices);
     }
 
     /// <summary>A value as <see cref="ConstantIntrinsic"/> reads it: an object of one member named <c>Ref</c> or <c>Fn::...</c> is a function.</summary>
     private static IntrinsicTerm TermOf(SourceText source, JsonNode node, ref int budget, int depth)
     {
-        if (--budget < 0 || depth > IntrinsicTerm.MaxDepth)
+        // Past a limit the budget stays below zero: the caller refuses the value.
+        if (depth > IntrinsicTerm.MaxDepth)
+            budget = -1;
+        if (--budget < 0)
             return IntrinsicTerm.Other.Instance;
         switch (node.Kind)
         {

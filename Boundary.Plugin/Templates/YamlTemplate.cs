@@ -524,8 +524,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (written!.Resolved is { } value && UnboundableReason(value) is { } reason)
             throw UnboundableValue(source.Describe(written.Start), owner, reason);
         var budget = IntrinsicTerm.MaxTerms;
-        var term = TermOf(written.Resolved, ref budget, 0);
-        return (kind, ConstantIntrinsic.Evaluate(term), ConstantIntrinsic.Choices(term));
+        var (always, choices, exceeded) = ConstantIntrinsic.Read(TermOf(written.Resolved, ref budget, 0));
+        if (exceeded || budget < 0)
+            throw TooComplex(source.Describe(written.Start), owner);
+        return (kind, always, choices);
     }
 
     /// <summary>
@@ -534,7 +536,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// </summary>
     private static IntrinsicTerm TermOf(YamlNode? node, ref int budget, int depth)
     {
-        if (node is null || --budget < 0 || depth > IntrinsicTerm.MaxDepth)
+        // Past a limit the budget stays below zero: the caller refuses the value.
+        if (depth > IntrinsicTerm.MaxDepth)
+            budget = -1;
+        if (node is null || --budget < 0)
             return IntrinsicTerm.Other.Instance;
         if (IsShortFormTag(node.Tag))
             return new IntrinsicTerm.Function(node.Tag is "!Ref" or "!Condition" ? node.Tag[1..] : "Fn::" + node.Tag![1..], UntaggedTermOf(node, ref budget, depth));
@@ -547,6 +552,37 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (node is { IsMapping: true, Entries: [{ IsMerge: false, Name: { } name } only] } && (name == "Ref" || name.StartsWith("Fn::", StringComparison.Ordinal)))
             return new IntrinsicTerm.Function(name, TermOf(only.Value.Resolved, ref budget, depth + 1));
         return UntaggedTermOf(node, ref budget, depth);
+    }
+
+    /// <summary>
+    /// A mapping's members, with those a merge key (<c>&lt;&lt;</c>) brings in beside its own: readers
+    /// disagree about which of two equal names counts, so <see cref="ConstantIntrinsic"/> takes either.
+    /// False for a key that is not text, or a merge of something other than mappings.
+    /// </summary>
+    private static bool AddMembers(YamlNode mapping, List<KeyValuePair<string, IntrinsicTerm>> members, ref int budget, int depth)
+    {
+        if (depth > IntrinsicTerm.MaxDepth)
+        {
+            budget = -1;
+            return false;
+        }
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.IsMerge)
+            {
+                var merged = entry.Value.Resolved;
+                foreach (var source in merged is { Kind: YamlKind.Sequence } ? merged.Items.Select(i => i.Resolved) : [merged])
+                {
+                    if (source is not { IsMapping: true } || !AddMembers(source, members, ref budget, depth + 1))
+                        return false;
+                }
+                continue;
+            }
+            if (entry.Name is not { } name)
+                return false;
+            members.Add(new(name, TermOf(entry.Value.Resolved, ref budget, depth + 1)));
+        }
+        return true;
     }
 
     /// <summary>A node read without its tag: the argument of a short-form function is the tagged node itself.</summary>
@@ -563,14 +599,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 return new IntrinsicTerm.List(items);
             case YamlKind.Mapping:
                 var members = new List<KeyValuePair<string, IntrinsicTerm>>(node.Entries.Count);
-                foreach (var entry in node.Entries)
-                {
-                    // A merge key or a key that is not text: what the mapping holds is not read here.
-                    if (entry.IsMerge || entry.Name is not { } name)
-                        return IntrinsicTerm.Other.Instance;
-                    members.Add(new(name, TermOf(entry.Value.Resolved, ref budget, depth + 1)));
-                }
-                return new IntrinsicTerm.Map(members);
+                return AddMembers(node, members, ref budget, depth) ? new IntrinsicTerm.Map(members) : IntrinsicTerm.Other.Instance;
             default:
                 return IntrinsicTerm.Other.Instance;
         }
