@@ -88,9 +88,16 @@ public class ConstantIntrinsicTests
         role.Choices.Should().BeEquivalentTo([Prod, Dev]);
     }
 
+    [TestCase("!Join [!If [C, '', '/'], ['arn:aws:iam::123456789012:policy', Prod]]")]
+    [TestCase("!Select [0, !Split [!If [C, ',', ';'], 'arn:aws:iam::123456789012:policy/Prod,x']]")]
+    public void A_delimiter_given_by_an_fn_if_gives_what_each_branch_makes(string value) =>
+        YamlRole(value).Choices.Should().Contain(Prod).And.HaveCount(2);
+
     [Test]
     public void What_an_fn_if_inside_a_function_may_give()
     {
+        YamlRole($"!Join [!Select [0, ['', x]], ['arn:aws:iam::123456789012:policy/', Prod]]").BoundaryValue.Should().Be(Prod, "a delimiter given by a function");
+        YamlRole($"!Join ['', !Split [!Sub ',', 'arn:aws:iam::123456789012:policy/,Prod']]").BoundaryValue.Should().Be(Prod, "a split by a delimiter given by a function");
         YamlRole($"!Join ['', [!If [C, {Prod}, {Prod}]]]").BoundaryValue.Should().Be(Prod, "both branches agree");
         var partly = YamlRole($"!Join ['', [!If [C, {Prod}, !Ref X]]]");
         partly.BoundaryValue.Should().BeNull();

@@ -47,7 +47,7 @@ public static class BoundaryInjector
 
     /// <summary>
     /// Refuses another env's boundary that <see cref="Replace"/> cannot reach: one that an intrinsic
-    /// function always gives (see <see cref="ConstantIntrinsic"/>) or gives under some condition (through an Fn::If),
+    /// function always gives (see <see cref="ConstantIntrinsic"/>) or gives under some conditions,
     /// in the resource, through Globals or in an Fn::If branch of its Properties; and a string in such a
     /// branch when the branches do not all hold that one string. Left alone, it would deploy that env's
     /// boundary here, always or under some conditions.
@@ -68,7 +68,7 @@ public static class BoundaryInjector
                 : $"the PermissionsBoundary of {id}";
             var what = kind == BoundaryKind.Literal ? $"{Text.Printable.Of(value!)} while its other branches differ"
                 : always ? $"an intrinsic function that always gives {Text.Printable.Of(value!)}"
-                : $"an intrinsic function that gives {Text.Printable.Of(value!)} under some condition (through an Fn::If)";
+                : $"an intrinsic function that gives {Text.Printable.Of(value!)} under some conditions";
             throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: {where} is {what}: the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}. "
                 + $"This tool replaces another env's boundary only where it is the role's one string. Write {arn} there instead (or delete that PermissionsBoundary, and the push adds this env's) and run again.");
         }

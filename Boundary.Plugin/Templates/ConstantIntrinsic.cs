@@ -84,14 +84,16 @@ public static class ConstantIntrinsic
             IntrinsicTerm.Number number when IsDecimal(number.Value) => Outcomes.Of(number.Value),
             IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } } => Outcomes.Absent,
             IntrinsicTerm.Function { Name: "Fn::Sub" } sub => Substitute(sub.Argument),
-            IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text delimiter, var list] } } => Join(delimiter.Value, ListsOf(list)),
+            IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [var delimiter, var list] } } => Join(StringsOf(delimiter), ListsOf(list)),
             IntrinsicTerm.Function { Name: "Fn::Select", Argument: IntrinsicTerm.List { Items: [var index, var list] } } => Select(index, list),
             IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } } => Either(StringsOf(whenTrue), StringsOf(whenFalse)),
             _ => Outcomes.Unknown,
         };
 
-        private Outcomes Join(string delimiter, ListOutcomes lists) =>
-            new(Distinct(lists.Known.Select(items => string.Join(delimiter, items)), out var cut), false, lists.Complete && !cut);
+        /// <summary>What an <c>Fn::Join</c> may give: each list it may join by each delimiter it may have.</summary>
+        private Outcomes Join(Outcomes delimiters, ListOutcomes lists) =>
+            new(Distinct(delimiters.Known.SelectMany(delimiter => lists.Known.Select(items => string.Join(delimiter, items))), out var cut), false,
+                delimiters.Complete && !delimiters.MayBeAbsent && lists.Complete && !cut);
 
         /// <summary>What an <c>Fn::If</c> may give: what either branch may.</summary>
         private Outcomes Either(Outcomes first, Outcomes second) =>
@@ -132,9 +134,15 @@ public static class ConstantIntrinsic
                         }
                     }
                     return new ListOutcomes(lists, complete);
-                case IntrinsicTerm.Function { Name: "Fn::Split", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text { Value.Length: > 0 } delimiter, var source] } }:
-                    var strings = StringsOf(source);
-                    return new ListOutcomes([.. strings.Known.Select(whole => (IReadOnlyList<string>)whole.Split(delimiter.Value))], strings.Complete && !strings.MayBeAbsent);
+                case IntrinsicTerm.Function { Name: "Fn::Split", Argument: IntrinsicTerm.List { Items: [var delimiter, var source] } }:
+                    var (delimiters, strings) = (StringsOf(delimiter), StringsOf(source));
+                    var split = DistinctLists(delimiters.Known.Where(d => d.Length > 0).SelectMany(d => strings.Known.Select(whole => (IReadOnlyList<string>)whole.Split(d))));
+                    if (split.Count > MaxOutcomes)
+                    {
+                        Exceeded = true;
+                        return ListOutcomes.Unknown;
+                    }
+                    return new ListOutcomes(split, delimiters.Complete && !delimiters.MayBeAbsent && !delimiters.Known.Contains("") && strings.Complete && !strings.MayBeAbsent);
                 case IntrinsicTerm.Function { Name: "Fn::If", Argument: IntrinsicTerm.List { Items: [_, var whenTrue, var whenFalse] } }:
                     var (first, second) = (ListsOf(whenTrue), ListsOf(whenFalse));
                     var either = DistinctLists([.. first.Known, .. second.Known]);

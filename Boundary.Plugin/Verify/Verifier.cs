@@ -60,7 +60,7 @@ public static class Verifier
                 // One that gives another env's boundary under some conditions deploys it then.
                 if (options.StaleBoundaries is { } stale && resource.Choices?.FirstOrDefault(c => c != expected.ToString() && stale.ContainsKey(c)) is { } choice)
                     return new VerifyResult(file, resource, VerifyStatus.Stale, VerifyRule.Stale, "error",
-                        $"{what} has a PermissionsBoundary set by an intrinsic function that gives {choice} under some condition (through an Fn::If), the boundary of env '{Printable.Of(stale[choice])}' (stale); expected {expected}.");
+                        $"{what} has a PermissionsBoundary set by an intrinsic function that gives {choice} under some conditions, the boundary of env '{Printable.Of(stale[choice])}' (stale); expected {expected}.");
                 return new VerifyResult(file, resource, VerifyStatus.Kept, null, null,
                     $"{what} has a PermissionsBoundary set by an intrinsic function: kept, not evaluated.");
             case BoundaryKind.Intrinsic:
