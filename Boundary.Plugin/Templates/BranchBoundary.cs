@@ -13,6 +13,6 @@ public sealed record BranchBoundary(BoundaryKind Kind, string? Value, int Line, 
     /// </summary>
     public bool IsNoValue { get; init; }
 
-    /// <summary>For an intrinsic boundary, the strings it may give under some conditions (see <see cref="ConstantIntrinsic.Choices"/>).</summary>
+    /// <summary>For an intrinsic boundary, the strings it may give under some conditions (see <see cref="ConstantIntrinsic.Read"/>).</summary>
     public IReadOnlyList<string>? Choices { get; init; }
 }

@@ -35,12 +35,6 @@ public static class ConstantIntrinsic
         return (evaluation.Exceeded ? null : always, outcomes.Known, evaluation.Exceeded);
     }
 
-    /// <summary>The string <paramref name="term"/> always gives, or null (see <see cref="Read"/>).</summary>
-    public static string? Evaluate(IntrinsicTerm term) => Read(term).Always;
-
-    /// <summary>The strings <paramref name="term"/> may give, each under some conditions (see <see cref="Read"/>).</summary>
-    public static IReadOnlyList<string> Choices(IntrinsicTerm term) => Read(term).Choices;
-
     /// <summary>
     /// What a value may give: <paramref name="Known"/> strings; whether it may also give nothing
     /// (<c>AWS::NoValue</c> in a branch: as a list item, the item is then taken out); and whether those are
@@ -171,7 +165,8 @@ public static class ConstantIntrinsic
                     return AnyItem(list);
                 found = Either(found, Selected(list, at));
             }
-            return indexes.Known.Count == 0 || !found.Complete && !indexes.Complete ? Either(found, AnyItem(list)) : found;
+            // An index that may be one the template does not decide may select any item.
+            return indexes.Known.Count == 0 || !indexes.Complete ? Either(found, AnyItem(list)) : found;
         }
 
         /// <summary>What any item of a list may give (none of it complete: which one is not known).</summary>

@@ -516,7 +516,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
 
     /// <param name="Properties">The object that holds (or would hold) PermissionsBoundary.</param>
     /// <param name="Boundary">Its PermissionsBoundary member, also when the value is empty.</param>
-    /// <param name="Choices">For an intrinsic boundary, the strings it may give (<see cref="ConstantIntrinsic.Choices"/>).</param>
+    /// <param name="Choices">For an intrinsic boundary, the strings it may give (<see cref="ConstantIntrinsic.Read"/>).</param>
     private sealed record Site(JsonNode Properties, JsonProperty? Boundary, BoundaryKind Kind, string? Value, IReadOnlyList<string>? Choices = null)
     {
         public BranchBoundary Describe(SourceText source)

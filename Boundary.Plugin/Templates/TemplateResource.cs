@@ -23,7 +23,7 @@ public sealed record TemplateResource(
 
     /// <summary>
     /// For an intrinsic boundary, the strings it may give under some conditions (see
-    /// <see cref="ConstantIntrinsic.Choices"/>); null otherwise.
+    /// <see cref="ConstantIntrinsic.Read"/>); null otherwise.
     /// </summary>
     public IReadOnlyList<string>? Choices { get; init; }
 

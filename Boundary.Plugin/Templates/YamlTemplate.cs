@@ -979,7 +979,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <param name="Mapping">The mapping that holds (or would hold) PermissionsBoundary.</param>
     /// <param name="Boundary">Its PermissionsBoundary entry, also when the value is empty.</param>
     /// <param name="Shared">A node on the way down to <paramref name="Mapping"/> (or it) that an alias elsewhere also uses.</param>
-    /// <param name="Choices">For an intrinsic boundary, the strings it may give (<see cref="ConstantIntrinsic.Choices"/>).</param>
+    /// <param name="Choices">For an intrinsic boundary, the strings it may give (<see cref="ConstantIntrinsic.Read"/>).</param>
     private sealed record Site(YamlNode Mapping, Lookup? Boundary, BoundaryKind Kind, string? Value, YamlNode? Shared, IReadOnlyList<string>? Choices = null)
     {
         public BranchBoundary Describe(SourceText source)
