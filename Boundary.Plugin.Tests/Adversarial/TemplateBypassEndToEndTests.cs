@@ -99,6 +99,8 @@ public class TemplateBypassEndToEndTests
     [TestCase("json", "{\"Fn::Sub\": \"" + ProdArn + "\"}")]
     [TestCase("json", "{\"Fn::Join\": [\"\", [\"" + ProdArn + "\"]]}")]
     [TestCase("yaml", "!If [C, " + ProdArn + ", !Sub '" + ProdArn + "']")]
+    [TestCase("json", "{\"Fn::Sub\": \"arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/ProdBoundary\"}")]
+    [TestCase("yaml", "!Join ['', ['arn:', !Ref AWS::Partition, ':iam::', !Ref AWS::AccountId, ':policy/ProdBoundary']]")]
     public void Another_envs_boundary_behind_an_intrinsic_that_always_gives_it_fails_verify_and_stops_the_push(string format, string value)
     {
         var template = format == "json"
@@ -115,6 +117,27 @@ public class TemplateBypassEndToEndTests
         var pre = Run(project, "hook", "pre-push");
         pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
         pre.StdErr.Should().Contain("always gives " + ProdArn).And.Contain("env 'prod'").And.NotContain("   at ");
+        project.ShouldEqual(before);
+    }
+
+    [TestCase("json", "{\"Fn::Sub\": \"arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/DevBoundary\"}")]
+    [TestCase("yaml", "!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/DevBoundary'")]
+    public void This_envs_boundary_built_from_the_account_it_deploys_to_is_bounded_and_kept(string format, string value)
+    {
+        var template = format == "json"
+            ? JsonRole("\"AWS::IAM::Role\"", $"\"PermissionsBoundary\": {value}")
+            : YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {value}");
+        using var project = Create(format, template);
+        var verify = Run(project, "verify", "--json");
+        verify.ExitCode.Should().Be(ExitCodes.Success, verify.ToString());
+        var principal = Newtonsoft.Json.Linq.JObject.Parse(verify.StdOut)["principals"]![0]!;
+        ((string?)principal["status"]).Should().Be("bounded");
+        ((string?)principal["actual"]).Should().Be(DevArn);
+        var before = project.Snapshot();
+        var pre = Run(project, "hook", "pre-push");
+        pre.ExitCode.Should().Be(ExitCodes.Success, pre.ToString());
+        project.Read(TemplatePath(format)).Should().Be(template, "the role keeps its boundary as written");
+        Run(project, "hook", "post-push").ExitCode.Should().Be(ExitCodes.Success);
         project.ShouldEqual(before);
     }
 

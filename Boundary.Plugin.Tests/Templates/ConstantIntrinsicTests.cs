@@ -14,14 +14,14 @@ public class ConstantIntrinsicTests
 {
     private const string Prod = "arn:aws:iam::123456789012:policy/Prod";
 
-    private static TemplateResource RoleOf(string template, string name) =>
-        CloudFormationTemplate.Load(new SourceText(name, Encoding.UTF8.GetBytes(template)))!.Principals.Should().ContainSingle().Subject;
+    private static TemplateResource RoleOf(string template, string name, PseudoParameters? deployment = null) =>
+        CloudFormationTemplate.Load(new SourceText(name, Encoding.UTF8.GetBytes(template)), deployment)!.Principals.Should().ContainSingle().Subject;
 
-    private static TemplateResource JsonRole(string value) =>
-        RoleOf($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {value}}}}}}}}}", "t.json");
+    private static TemplateResource JsonRole(string value, PseudoParameters? deployment = null) =>
+        RoleOf($"{{\"Resources\": {{\"R\": {{\"Type\": \"AWS::IAM::Role\", \"Properties\": {{\"PermissionsBoundary\": {value}}}}}}}}}", "t.json", deployment);
 
-    private static TemplateResource YamlRole(string value) =>
-        RoleOf($"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: {value}\n", "t.yaml");
+    private static TemplateResource YamlRole(string value, PseudoParameters? deployment = null) =>
+        RoleOf($"Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: {value}\n", "t.yaml", deployment);
 
     public static IEnumerable<TestCaseData> Constant()
     {
@@ -49,6 +49,52 @@ public class ConstantIntrinsicTests
             role.BoundaryValue.Should().Be(expected);
         }
     }
+
+    private static readonly PseudoParameters Deployment = PseudoParameters.Of("aws", "123456789012");
+
+    public static IEnumerable<TestCaseData> BuiltFromPseudoParameters()
+    {
+        yield return new TestCaseData("{\"Fn::Sub\": \"arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/Prod\"}", "!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/Prod'").SetName("Sub_of_the_pseudo_parameters");
+        yield return new TestCaseData("{\"Fn::Join\": [\"\", [\"arn:\", {\"Ref\": \"AWS::Partition\"}, \":iam::\", {\"Ref\": \"AWS::AccountId\"}, \":policy/Prod\"]]}",
+            "!Join ['', ['arn:', !Ref AWS::Partition, ':iam::', !Ref AWS::AccountId, ':policy/Prod']]").SetName("Join_of_refs_to_the_pseudo_parameters");
+        yield return new TestCaseData("{\"Fn::Sub\": [\"arn:aws:iam::${A}:policy/Prod\", {\"A\": {\"Ref\": \"AWS::AccountId\"}}]}",
+            "!Sub ['arn:aws:iam::${A}:policy/Prod', {A: !Ref AWS::AccountId}]").SetName("Sub_of_a_variable_given_the_account");
+    }
+
+    [TestCaseSource(nameof(BuiltFromPseudoParameters))]
+    public void A_value_built_from_the_account_and_partition_gives_the_deployment_s_own(string json, string yaml)
+    {
+        foreach (var role in new[] { JsonRole(json, Deployment), YamlRole(yaml, Deployment) })
+            role.BoundaryValue.Should().Be(Prod);
+        foreach (var role in new[] { JsonRole(json), YamlRole(yaml) })
+        {
+            role.BoundaryValue.Should().BeNull("without the env's boundary nothing tells the account");
+            role.Choices.Should().BeEmpty();
+        }
+    }
+
+    [Test]
+    public void An_aws_managed_boundary_tells_the_partition_but_not_the_account()
+    {
+        var managed = PseudoParameters.Of("aws-cn", "aws");
+        YamlRole("!Sub 'arn:${AWS::Partition}:iam::aws:policy/P'", managed).BoundaryValue.Should().Be("arn:aws-cn:iam::aws:policy/P");
+        YamlRole("!Sub 'arn:aws:iam::${AWS::AccountId}:policy/P'", managed).Choices.Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_pseudo_parameter_that_may_be_read_otherwise_may_give_the_deployment_s_value_but_not_always()
+    {
+        var spaced = YamlRole("!Sub 'arn:aws:iam::${ AWS::AccountId }:policy/Prod'", Deployment);
+        spaced.BoundaryValue.Should().BeNull("CloudFormation may trim the name or leave it as text");
+        spaced.Choices.Should().Equal(Prod);
+        var overridden = YamlRole("!Sub ['arn:aws:iam::${AWS::AccountId}:policy/Prod', {'AWS::AccountId': '210987654321'}]", Deployment);
+        overridden.BoundaryValue.Should().BeNull("the map or the pseudo parameter may win");
+        overridden.Choices.Should().BeEquivalentTo([Prod, "arn:aws:iam::210987654321:policy/Prod"]);
+    }
+
+    [Test]
+    public void A_pseudo_parameter_that_is_a_string_is_one_item_of_a_list() =>
+        YamlRole($"!Select [1, [!Ref AWS::Region, {Prod}]]").BoundaryValue.Should().Be(Prod);
 
     [Test]
     public void The_strings_an_fn_if_may_give_are_its_choices()

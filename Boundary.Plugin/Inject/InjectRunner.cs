@@ -16,7 +16,8 @@ public static class InjectRunner
     {
         if (request.Paths.Count == 0)
             throw BoundaryException.Usage("inject needs at least one template or folder: dotnet boundary inject <paths...> --arn <arn>.");
-        var arn = PolicyArn.Parse(request.Arn).ToString();
+        var policy = PolicyArn.Parse(request.Arn);
+        var arn = policy.ToString();
         var targets = request.Paths.Select(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p, workingDirectory))).ToList();
         var warnings = new List<string>();
         // Each file is written only inside the folder it was found in: the folder given, or a file's own folder.
@@ -31,7 +32,8 @@ public static class InjectRunner
             file => roots.FirstOrDefault(r => file.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal)) ?? Path.GetDirectoryName(file)!,
             fullPath => Path.GetRelativePath(workingDirectory, fullPath).Replace(Path.DirectorySeparatorChar, '/'),
             (template, _) => BoundaryInjector.Plan(template, arn, new InjectionOptions(request.IncludeUsers)),
-            request.DryRun);
+            request.DryRun,
+            PseudoParameters.Of(policy.Partition, policy.Account));
         var summary = RewriteSummary.Of(files.Count, plans);
         if (!request.DryRun)
             TemplateRewrite.WriteAll(plans.Where(p => p.Changes).ToList());

@@ -84,7 +84,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         {
             plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => EnsureRecordable(path, persist
                 ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
-                : BoundaryInjector.Plan(template, boundary!, options)), request.DryRun, journal is null ? null : file => Journal(journal, file, boundary));
+                : BoundaryInjector.Plan(template, boundary!, options)), request.DryRun, DeploymentOf(boundary), journal is null ? null : file => Journal(journal, file, boundary));
             AfterPlanned?.Invoke();
             var changed = plans.Where(p => p.Changes).ToList();
             var summary = RewriteSummary.Of(files.Count, plans);
@@ -238,6 +238,15 @@ public sealed class PrePushRunner(AmplifyProject project)
         if (boundary is not null)
             PolicyArn.ParseStored(boundary, $"env '{env}' of {project.TeamProviderInfoPath}", $"Fix it with 'dotnet boundary set <arn> --env {env}' and push again.");
         return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.", OtherEnvBoundaries.Read(teamProviderInfo, env, boundary));
+    }
+
+    /// <summary>What the env's boundary (checked when read) tells of the deployment; nothing when it has none.</summary>
+    private static PseudoParameters? DeploymentOf(string? boundary)
+    {
+        if (boundary is null)
+            return null;
+        var arn = PolicyArn.Parse(boundary);
+        return PseudoParameters.Of(arn.Partition, arn.Account);
     }
 
     /// <summary>The stamp of the file's #current-cloud-backend copy before the run, so post-push can tell whether the host replaced it.</summary>

@@ -15,7 +15,8 @@ public static class TemplateRewrite
     /// template's new bytes are staged in a temp file beside it as it is read. Any unreadable or
     /// malformed template, or one that cannot be edited, stops the run before anything is replaced (the
     /// staged temp files are removed), with every problem named file:line:column. <paramref name="planned"/>
-    /// gets each plan on the thread that made it, as soon as it is made.
+    /// gets each plan on the thread that made it, as soon as it is made; <paramref name="deployment"/> is what the
+    /// env's boundary tells of the deployment (<see cref="CloudFormationTemplate.Load"/>).
     /// </summary>
     public static IReadOnlyList<PlannedFile> ScanAndPlan(
         IReadOnlyList<string> files,
@@ -23,6 +24,7 @@ public static class TemplateRewrite
         Func<string, string> displayPath,
         Func<CloudFormationTemplate, string, TemplatePlan> plan,
         bool dryRun,
+        PseudoParameters? deployment,
         Action<PlannedFile>? planned = null)
     {
         var scan = TemplateScanner.Scan(files, template =>
@@ -39,7 +41,7 @@ public static class TemplateRewrite
                 throw;
             }
             return file;
-        });
+        }, deployment);
         if (scan.Errors.Count == 0)
             return scan.Results;
         Discard(scan.Results);

@@ -223,7 +223,8 @@ public abstract class CloudFormationTemplate(SourceText source)
     /// mapping of objects with a Type); a <see cref="BoundaryException"/> naming file:line:column when
     /// it cannot be parsed.
     /// </summary>
-    public static CloudFormationTemplate? Load(SourceText source)
+    /// <param name="deployment">The pseudo parameters the deployment gives, for reading boundaries built from them.</param>
+    public static CloudFormationTemplate? Load(SourceText source, PseudoParameters? deployment = null)
     {
         if (FirstAfterHostWhitespace(source.Content, out var unusual) != '{')
         {
@@ -235,7 +236,7 @@ public abstract class CloudFormationTemplate(SourceText source)
             // line feeds, so a line they add could land in the mapping that follows the carriage return.
             if (LoneCarriageReturn(source.Bytes) is var lineBreak and >= 0)
                 throw BoundaryException.File($"{source.Describe(lineBreak)}: a carriage return without a line feed after it, which YAML readers take for a line break and this tool's edits do not. Use line feeds (or CR LF) for line breaks and run again.");
-            return YamlTemplate.Load(source);
+            return YamlTemplate.Load(source, deployment);
         }
         // The host would read it as JSON, past characters our JSON reader would stop at (or, taking it for
         // YAML, read otherwise): refused rather than read in a way the host does not.
@@ -246,7 +247,7 @@ public abstract class CloudFormationTemplate(SourceText source)
         }
         if (Json.JsonComments.LoneCarriageReturnInLineComment(source.Bytes) is var carriageReturn and >= 0)
             throw BoundaryException.File($"{source.Describe(carriageReturn)}: a // comment holds a carriage return without a line feed after it; our JSON reader ends the comment there, the Amplify CLI's reads on to the next line feed, so the two would read different templates. End the comment with a line break (or remove it) and run again.");
-        return JsonTemplate.Load(source);
+        return JsonTemplate.Load(source, deployment);
     }
 
     /// <summary>The offset of the first carriage return that no line feed follows, or -1.</summary>

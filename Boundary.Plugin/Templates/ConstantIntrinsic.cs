@@ -7,8 +7,9 @@ namespace Boundary.Templates;
 /// The strings an intrinsic function may give, as far as the template alone decides them: an
 /// <c>Fn::Sub</c> (<c>${!X}</c> is the literal <c>${X}</c>) whose variables its own map gives, an
 /// <c>Fn::Join</c>, an <c>Fn::Select</c>, an <c>Fn::Split</c> as a list, and an <c>Fn::If</c>, which may give
-/// either branch, wherever it stands among them. Anything that depends on the deployment (<c>Ref</c>,
-/// <c>Fn::GetAtt</c>, pseudo parameters) gives no known string. A boundary that always gives one string is
+/// either branch, wherever it stands among them. Anything else that depends on the deployment (<c>Ref</c>
+/// to a parameter, <c>Fn::GetAtt</c>, a pseudo parameter that <see cref="PseudoParameters"/> does not
+/// give) gives no known string. A boundary that always gives one string is
 /// judged by it, as a literal would be; one that gives another env's boundary under some condition deploys
 /// it then: another env's boundary behind an <c>Fn::Sub</c> is still another env's boundary.
 /// </summary>
@@ -25,11 +26,12 @@ public static class ConstantIntrinsic
     /// give, each under some conditions (empty when none is known); and whether the evaluation went past
     /// its limits (<see cref="MaxOutcomes"/>, <see cref="MaxSteps"/>), when neither can be trusted.
     /// </summary>
-    public static (string? Always, IReadOnlyList<string> Choices, bool Exceeded) Read(IntrinsicTerm term)
+    /// <param name="deployment">The pseudo parameters the deployment is known to give (<c>Ref</c> and <c>${...}</c> of them), if any.</param>
+    public static (string? Always, IReadOnlyList<string> Choices, bool Exceeded) Read(IntrinsicTerm term, PseudoParameters? deployment = null)
     {
         if (term is not IntrinsicTerm.Function)
             return (null, [], false);
-        var evaluation = new Evaluation();
+        var evaluation = new Evaluation(deployment);
         var outcomes = evaluation.StringsOf(term);
         var always = outcomes is { Complete: true, MayBeAbsent: false, Known: [var only] } ? only : null;
         return (evaluation.Exceeded ? null : always, outcomes.Known, evaluation.Exceeded);
@@ -56,7 +58,7 @@ public static class ConstantIntrinsic
     }
 
     /// <summary>One evaluation: what its steps have cost so far.</summary>
-    private sealed class Evaluation
+    private sealed class Evaluation(PseudoParameters? deployment)
     {
         private int steps = MaxSteps;
 
@@ -77,6 +79,7 @@ public static class ConstantIntrinsic
             // A number in a list is its digits; one that a reader could give another value (0x1F, 012) is not read.
             IntrinsicTerm.Number number when IsDecimal(number.Value) => Outcomes.Of(number.Value),
             IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } } => Outcomes.Absent,
+            IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text reference } when deployment?.ValueOf(reference.Value) is { } pseudo => Outcomes.Of(pseudo),
             IntrinsicTerm.Function { Name: "Fn::Sub" } sub => Substitute(sub.Argument),
             IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [var delimiter, var list] } } => Join(StringsOf(delimiter), ListsOf(list)),
             IntrinsicTerm.Function { Name: "Fn::Select", Argument: IntrinsicTerm.List { Items: [var index, var list] } } => Select(index, list),
@@ -280,6 +283,8 @@ public static class ConstantIntrinsic
         /// </summary>
         private Outcomes Variable(IntrinsicTerm.Map? variables, string name)
         {
+            if (deployment?.ValueOf(name.Trim(' ')) is { } pseudo)
+                return PseudoVariable(variables, name, pseudo);
             if (variables is null || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
                 return Outcomes.Unknown;
             // Given twice (a merge key too): either may count, so each may be given, and neither always is.
@@ -293,6 +298,29 @@ public static class ConstantIntrinsic
                 found = Either(found, StringsOf(value));
             }
             return given == 0 ? Outcomes.Unknown : given == 1 ? found : found with { Complete = false };
+        }
+
+        /// <summary>
+        /// What <c>${AWS::AccountId}</c> (a pseudo parameter the deployment gives) is given: its value. A
+        /// name written with spaces may be trimmed by CloudFormation or left as text (a policy ARN no
+        /// account has), and a map that also gives the name may win: the value is then one the variable
+        /// may be given, not the one it always is.
+        /// </summary>
+        private Outcomes PseudoVariable(IntrinsicTerm.Map? variables, string name, string pseudo)
+        {
+            var found = Outcomes.Of(pseudo);
+            var alone = name == name.Trim(' ');
+            if (variables is not null)
+            {
+                foreach (var (key, value) in variables.Members)
+                {
+                    if (key != name)
+                        continue;
+                    alone = false;
+                    found = Either(found, StringsOf(value));
+                }
+            }
+            return alone ? found : found with { Complete = false };
         }
 
         /// <summary>The first <see cref="MaxOutcomes"/> distinct strings; past them the evaluation has exceeded its limits (<paramref name="cut"/>).</summary>
@@ -330,7 +358,7 @@ public static class ConstantIntrinsic
 
     /// <summary>
     /// A value that is one item of a list whatever the deployment: a string, a number, or a well-formed
-    /// function that always gives one string. Not a <c>Ref</c> (a parameter may be a list),
+    /// function that always gives one string, or a pseudo parameter that is a string. Not another <c>Ref</c> (a parameter may be a list),
     /// <c>Fn::GetAtt</c> or <c>Fn::FindInMap</c> (they may give lists), nor <c>Fn::If</c> (it may give
     /// <c>AWS::NoValue</c>).
     /// </summary>
@@ -340,6 +368,8 @@ public static class ConstantIntrinsic
         IntrinsicTerm.Function { Name: "Fn::Sub", Argument: IntrinsicTerm.Text or IntrinsicTerm.List { Items: [IntrinsicTerm.Text, IntrinsicTerm.Map] } } => true,
         IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [IntrinsicTerm.Text, _] } } => true,
         IntrinsicTerm.Function { Name: "Fn::Base64", Argument: not IntrinsicTerm.List and not IntrinsicTerm.Map } => true,
+        // The pseudo parameters that are strings, whatever the deployment (AWS::NotificationARNs is a list).
+        IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: PseudoParameters.AccountIdName or PseudoParameters.PartitionName or "AWS::Region" or "AWS::URLSuffix" or "AWS::StackName" or "AWS::StackId" } } => true,
         _ => false,
     };
 

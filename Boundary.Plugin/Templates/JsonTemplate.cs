@@ -33,7 +33,8 @@ public sealed class JsonTemplate : CloudFormationTemplate
 
     public override IReadOnlyList<TemplateResource> Principals { get; }
 
-    public static new JsonTemplate? Load(SourceText source)
+    /// <param name="deployment">The pseudo parameters the deployment gives, for reading boundaries built from them.</param>
+    public static new JsonTemplate? Load(SourceText source, PseudoParameters? deployment = null)
     {
         var objectRead = (JsonNode node, int level) =>
         {
@@ -64,7 +65,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
             });
         if (resources.Properties.Count > 0 && !resources.Properties.Any(r => r.Value.IsObject && r.Value["Type"] is not null))
             return null;
-        var globals = GlobalFunctionBoundary(source, root);
+        var globals = GlobalFunctionBoundary(source, root, deployment);
         var globalPreference = root["Globals"] is { IsObject: true } globalSection && globalSection["Function"] is { IsObject: true } globalFunction
             ? DeploymentPreferenceOf(source, globalFunction)
             : null;
@@ -110,12 +111,12 @@ public sealed class JsonTemplate : CloudFormationTemplate
                         throw BoundaryException.File($"{source.Describe(fnIf.NameStart)}: the Properties of {entry.Name} hold {FnIf} beside other keys, which CloudFormation refuses. Make {FnIf} the only key of Properties (each branch a whole Properties object) and run again.");
                     var full = JsonSpanParser.ParseNode(source, properties);
                     var noValue = new List<int>();
-                    CollectBranches(source, entry.Name, full.Property(FnIf)!.Value, sites, noValue, 0);
+                    CollectBranches(source, entry.Name, full.Property(FnIf)!.Value, sites, noValue, deployment, 0);
                     branches = WithNoValueBranches(source, type.StringValue, sites.Select(s => s.Describe(source)).ToList(), noValue);
                 }
                 else
                 {
-                    sites.Add(SiteOf(source, entry.Name, properties));
+                    sites.Add(SiteOf(source, entry.Name, properties, deployment));
                 }
             }
             var (kind, value) = branches is not null
@@ -256,7 +257,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// followed, <c>{"Ref": "AWS::NoValue"}</c> has nothing to bound, anything else is refused.
     /// </summary>
     /// <param name="noValue">Where the <c>{"Ref": "AWS::NoValue"}</c> branches are (byte offsets).</param>
-    private static void CollectBranches(SourceText source, string logicalId, JsonNode fnIf, List<Site> sites, List<int> noValue, int depth)
+    private static void CollectBranches(SourceText source, string logicalId, JsonNode fnIf, List<Site> sites, List<int> noValue, PseudoParameters? deployment, int depth)
     {
         if (fnIf.Kind != JsonKind.Array || fnIf.Items.Count != 3)
             throw BoundaryException.File($"{source.Describe(fnIf.Start)}: the {FnIf} at the Properties of {logicalId} is not [condition, value if true, value if false]. Fix it and run again.");
@@ -276,7 +277,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
             {
                 if (branch.Properties.Count != 1)
                     throw BoundaryException.File($"{source.Describe(nested.NameStart)}: a branch of the {FnIf} at the Properties of {logicalId} holds {FnIf} beside other keys. Fix it and run again.");
-                CollectBranches(source, logicalId, nested.Value, sites, noValue, depth + 1);
+                CollectBranches(source, logicalId, nested.Value, sites, noValue, deployment, depth + 1);
                 continue;
             }
             else if (branch.IsObject)
@@ -284,18 +285,18 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 // A branch is Properties as much as the whole is: no intrinsic but Fn::If there either.
                 if (branch.Properties.FirstOrDefault(p => IsUnreadIntrinsic(p.Name)) is { } intrinsic)
                     RefuseIntrinsicProperties(source, logicalId, intrinsic.Name, intrinsic.NameStart);
-                sites.Add(SiteOf(source, logicalId, branch));
+                sites.Add(SiteOf(source, logicalId, branch, deployment));
                 continue;
             }
             throw BoundaryException.File($"{source.Describe(branch.Start)}: a branch of the {FnIf} at the Properties of {logicalId} is neither a Properties object, another {FnIf}, nor {{\"Ref\": \"AWS::NoValue\"}}, so its permissions boundary cannot be checked. Write each branch as an object and run again.");
         }
     }
 
-    private static Site SiteOf(SourceText source, string logicalId, JsonNode properties)
+    private static Site SiteOf(SourceText source, string logicalId, JsonNode properties, PseudoParameters? deployment)
     {
         RefuseDuplicate(source, properties, BoundaryProperty, logicalId);
         var boundary = properties.Property(BoundaryProperty);
-        var (kind, value, choices) = BoundaryOf(source, logicalId, boundary?.Value);
+        var (kind, value, choices) = BoundaryOf(source, logicalId, boundary?.Value, deployment);
         return new Site(properties, boundary, kind, value, choices);
     }
 
@@ -313,7 +314,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// refused; one that always gives the same string carries that string as its value, and the strings
     /// it may give as its choices.
     /// </summary>
-    private static (BoundaryKind Kind, string? Value, IReadOnlyList<string>? Choices) BoundaryOf(SourceText source, string owner, JsonNode? value)
+    private static (BoundaryKind Kind, string? Value, IReadOnlyList<string>? Choices) BoundaryOf(SourceText source, string owner, JsonNode? value, PseudoParameters? deployment)
     {
         var (kind, literal) = KindOf(value);
         if (kind != BoundaryKind.Intrinsic)
@@ -323,7 +324,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
         if (UnboundableReason(full) is { } reason)
             throw UnboundableValue(source.Describe(value.Start), owner, reason);
         var budget = IntrinsicTerm.MaxTerms;
-        var (always, choices, exceeded) = ConstantIntrinsic.Read(TermOf(source, full, ref budget, 0));
+        var (always, choices, exceeded) = ConstantIntrinsic.Read(TermOf(source, full, ref budget, 0), deployment);
         if (exceeded || budget < 0)
             throw TooComplex(source.Describe(value.Start), owner);
         return (kind, always, choices);
@@ -444,12 +445,12 @@ public sealed class JsonTemplate : CloudFormationTemplate
     }
 
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
-    private static (BoundaryKind, string?, IReadOnlyList<string>?)? GlobalFunctionBoundary(SourceText source, JsonNode root)
+    private static (BoundaryKind, string?, IReadOnlyList<string>?)? GlobalFunctionBoundary(SourceText source, JsonNode root, PseudoParameters? deployment)
     {
         if (root["Globals"] is not { IsObject: true } globals || globals["Function"] is not { IsObject: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
-        var kind = BoundaryOf(source, "Globals.Function", function[BoundaryProperty]);
+        var kind = BoundaryOf(source, "Globals.Function", function[BoundaryProperty], deployment);
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 

@@ -20,7 +20,8 @@ public static class TemplateScanner
     private static readonly byte[][] Markers = ["AWS::IAM::"u8.ToArray(), "AWS::Serverless::"u8.ToArray(), "Fn::ForEach"u8.ToArray(), "Transform"u8.ToArray(), "::MODULE"u8.ToArray()];
 
     /// <param name="select">Called for each template with a principal; a <see cref="BoundaryException"/> it throws is that file's error.</param>
-    public static ScanResult<T> Scan<T>(IReadOnlyList<string> files, Func<CloudFormationTemplate, T> select)
+    /// <param name="deployment">The pseudo parameters the deployment gives (<see cref="CloudFormationTemplate.Load"/>).</param>
+    public static ScanResult<T> Scan<T>(IReadOnlyList<string> files, Func<CloudFormationTemplate, T> select, PseudoParameters? deployment = null)
     {
         var results = new T?[files.Count];
         var found = new bool[files.Count];
@@ -37,7 +38,7 @@ public static class TemplateScanner
                 EnsureUtf8Text(source);
                 if (CannotHoldPrincipal(source.Content))
                     return;
-                if (CloudFormationTemplate.Load(source) is not { Principals.Count: > 0 } template)
+                if (CloudFormationTemplate.Load(source, deployment) is not { Principals.Count: > 0 } template)
                     return;
                 results[index] = select(template);
                 found[index] = true;

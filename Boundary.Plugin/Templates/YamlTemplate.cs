@@ -35,9 +35,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     public override IReadOnlyList<TemplateResource> Principals { get; }
 
-    public static new YamlTemplate? Load(SourceText source)
+    /// <param name="deployment">The pseudo parameters the deployment gives, for reading boundaries built from them.</param>
+    public static new YamlTemplate? Load(SourceText source, PseudoParameters? deployment = null)
     {
-        if (ReadResources(source) is not { } read)
+        if (ReadResources(source, deployment) is not { } read)
             return null;
         // The document's other nodes are garbage from here on. In a large template the young collections
         // have moved most of them to the old generation: freed now, before the principals' records take
@@ -68,12 +69,12 @@ public sealed class YamlTemplate : CloudFormationTemplate
             {
                 branchSites = [];
                 var noValue = new List<int>();
-                CollectBranches(source, logicalId, fnIf, branchSites, noValue, aliased, shared ?? Shared(aliased, propertiesValue), 0);
+                CollectBranches(source, logicalId, fnIf, branchSites, noValue, aliased, shared ?? Shared(aliased, propertiesValue), deployment, 0);
                 branches = WithNoValueBranches(source, type.Value, branchSites.Select(s => s.Describe(source)).ToList(), noValue);
             }
             else if (properties?.Entry.Value.Resolved is { IsMapping: true } propertiesMapping)
             {
-                site = SiteOf(source, logicalId, propertiesMapping, shared ?? Shared(aliased, propertiesMapping));
+                site = SiteOf(source, logicalId, propertiesMapping, shared ?? Shared(aliased, propertiesMapping), deployment);
             }
             var (kind, value) = branches is not null
                 ? TemplateResource.Combine(branches)
@@ -106,7 +107,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// logical id checked against every other), SAM's Globals boundary and what aliases share. Null when
     /// the file is not a template. Only the principals' nodes are kept.
     /// </summary>
-    private static ResourcesRead? ReadResources(SourceText source)
+    private static ResourcesRead? ReadResources(SourceText source, PseudoParameters? deployment)
     {
         var mappingRead = (YamlNode mapping, int depth) =>
         {
@@ -164,7 +165,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
             });
         if (resources.Entries.Count > 0 && !resources.Entries.Any(e => e.Value.Resolved is { IsMapping: true } r && Find(r, "Type") is not null))
             return null;
-        var globals = GlobalFunctionBoundary(source, root);
+        var globals = GlobalFunctionBoundary(source, root, deployment);
         var globalPreference = Find(root, "Globals")?.Entry.Value.Resolved is { IsMapping: true } globalSection
             && Find(globalSection, "Function")?.Entry.Value.Resolved is { IsMapping: true } globalFunction
             ? DeploymentPreferenceOf(globalFunction)
@@ -461,7 +462,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     /// <summary>The mapping branches of an <c>Fn::If</c>, nested ones followed; <c>AWS::NoValue</c> has nothing to bound; anything else is refused.</summary>
     /// <param name="noValue">Where the <c>AWS::NoValue</c> branches are (byte offsets).</param>
-    private static void CollectBranches(SourceText source, string logicalId, YamlNode fnIf, List<Site> sites, List<int> noValue, Dictionary<YamlNode, YamlNode> aliased, YamlNode? shared, int depth)
+    private static void CollectBranches(SourceText source, string logicalId, YamlNode fnIf, List<Site> sites, List<int> noValue, Dictionary<YamlNode, YamlNode> aliased, YamlNode? shared, PseudoParameters? deployment, int depth)
     {
         if (fnIf.Kind != YamlKind.Sequence || fnIf.Items.Count != 3)
             throw BoundaryException.File($"{source.Describe(fnIf.Start)}: the {FnIf} at the Properties of {logicalId} is not [condition, value if true, value if false]. Fix it and run again.");
@@ -481,23 +482,23 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 RefuseIntrinsicProperties(source, logicalId, IntrinsicOf(branch, out var at), at);
             if (branch is not null && FnIfOf(source, logicalId, branch) is { } nested)
             {
-                CollectBranches(source, logicalId, nested, sites, noValue, aliased, shared ?? Shared(aliased, branch), depth + 1);
+                CollectBranches(source, logicalId, nested, sites, noValue, aliased, shared ?? Shared(aliased, branch), deployment, depth + 1);
                 continue;
             }
             if (branch is { IsMapping: true })
             {
-                sites.Add(SiteOf(source, logicalId, branch, shared ?? Shared(aliased, branch)));
+                sites.Add(SiteOf(source, logicalId, branch, shared ?? Shared(aliased, branch), deployment));
                 continue;
             }
             throw BoundaryException.File($"{source.Describe(written.Start)}: a branch of the {FnIf} at the Properties of {logicalId} is neither a Properties mapping, another {FnIf}, nor !Ref AWS::NoValue, so its permissions boundary cannot be checked. Write each branch as a mapping and run again.");
         }
     }
 
-    private static Site SiteOf(SourceText source, string logicalId, YamlNode mapping, YamlNode? shared)
+    private static Site SiteOf(SourceText source, string logicalId, YamlNode mapping, YamlNode? shared, PseudoParameters? deployment)
     {
         RefuseDuplicate(source, mapping, BoundaryProperty, logicalId);
         var boundary = Find(mapping, BoundaryProperty);
-        var (kind, value, choices) = BoundaryOf(source, logicalId, boundary?.Entry.Value);
+        var (kind, value, choices) = BoundaryOf(source, logicalId, boundary?.Entry.Value, deployment);
         return new Site(mapping, boundary, kind, value, shared, choices);
     }
 
@@ -516,7 +517,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <see cref="KindOf"/>). An intrinsic that cannot bound a role is refused; one that always gives the
     /// same string carries that string as its value, and the strings it may give as its choices.
     /// </summary>
-    private static (BoundaryKind Kind, string? Value, IReadOnlyList<string>? Choices) BoundaryOf(SourceText source, string owner, YamlNode? written)
+    private static (BoundaryKind Kind, string? Value, IReadOnlyList<string>? Choices) BoundaryOf(SourceText source, string owner, YamlNode? written, PseudoParameters? deployment)
     {
         var (kind, literal) = KindOf(written?.Resolved, written is not null);
         if (kind != BoundaryKind.Intrinsic)
@@ -524,7 +525,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (written!.Resolved is { } value && UnboundableReason(value) is { } reason)
             throw UnboundableValue(source.Describe(written.Start), owner, reason);
         var budget = IntrinsicTerm.MaxTerms;
-        var (always, choices, exceeded) = ConstantIntrinsic.Read(TermOf(written.Resolved, ref budget, 0));
+        var (always, choices, exceeded) = ConstantIntrinsic.Read(TermOf(written.Resolved, ref budget, 0), deployment);
         if (exceeded || budget < 0)
             throw TooComplex(source.Describe(written.Start), owner);
         return (kind, always, choices);
@@ -756,14 +757,14 @@ public sealed class YamlTemplate : CloudFormationTemplate
     private static bool IsEmptyString(YamlNode? node) => node is { Kind: YamlKind.Scalar, IsString: true, Value: "" };
 
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
-    private static (BoundaryKind, string?, IReadOnlyList<string>?)? GlobalFunctionBoundary(SourceText source, YamlNode root)
+    private static (BoundaryKind, string?, IReadOnlyList<string>?)? GlobalFunctionBoundary(SourceText source, YamlNode root, PseudoParameters? deployment)
     {
         if (Find(root, "Globals")?.Entry.Value.Resolved is not { IsMapping: true } globals
             || Find(globals, "Function")?.Entry.Value.Resolved is not { IsMapping: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
         var boundary = Find(function, BoundaryProperty);
-        var kind = BoundaryOf(source, "Globals.Function", boundary?.Entry.Value);
+        var kind = BoundaryOf(source, "Globals.Function", boundary?.Entry.Value, deployment);
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 
