@@ -120,6 +120,22 @@ public class TemplateBypassEndToEndTests
         project.ShouldEqual(before);
     }
 
+    [Test]
+    public void Under_an_aws_managed_boundary_another_envs_policy_named_through_the_account_stops_the_push()
+    {
+        const string managed = "arn:aws:iam::aws:policy/PowerUserAccess";
+        using var project = Create("yaml", YamlRole("AWS::IAM::Role", "PermissionsBoundary: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/ProdBoundary'"), TeamProviderInfo.Replace(DevArn, managed));
+        project.Project.Write("amplify/backend/amplify-meta.json", project.Read("amplify/backend/amplify-meta.json").Replace(DevArn, managed));
+        var verify = Run(project, "verify");
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        verify.StdOut.Should().Contain("BOUNDARY005").And.Contain("env 'prod'");
+        var before = project.Snapshot();
+        var pre = Run(project, "hook", "pre-push");
+        pre.ExitCode.Should().Be(ExitCodes.ProjectOrFile, pre.ToString());
+        pre.StdErr.Should().Contain($"gives {ProdArn} under some conditions").And.NotContain("   at ");
+        project.ShouldEqual(before);
+    }
+
     [TestCase("json", "{\"Fn::Sub\": \"arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/DevBoundary\"}")]
     [TestCase("yaml", "!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/DevBoundary'")]
     public void This_envs_boundary_built_from_the_account_it_deploys_to_is_bounded_and_kept(string format, string value)

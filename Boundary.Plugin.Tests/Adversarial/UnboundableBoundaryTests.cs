@@ -99,6 +99,16 @@ public class UnboundableBoundaryTests
     }
 
     [Test]
+    public void A_boundary_too_deep_to_tell_whether_it_gives_a_value_is_refused_as_such()
+    {
+        // Each level selects the one below twice over: the value is the ARN, 18 levels down.
+        var anchors = string.Concat(Enumerable.Range(1, 17).Select(i => $"  a{i}: &a{i} [!Select [0, *a{i - 1}], !Select [0, *a{i - 1}]]\n"));
+        var template = $"Metadata:\n  a0: &a0 [arn:aws:iam::123456789012:policy/B, x]\n{anchors}Resources:\n  R:\n    Type: AWS::IAM::Role\n    Properties:\n      PermissionsBoundary: !Select [1, *a17]\n";
+
+        Refusal(template).Message.Should().Contain("PermissionsBoundary of R").And.Contain("nested too deeply to tell whether it gives a value").And.NotContain("gives no value whichever");
+    }
+
+    [Test]
     public void Sam_globals_boundary_of_no_value_is_refused()
     {
         var template = "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: !Ref AWS::NoValue\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n";

@@ -82,6 +82,18 @@ public class ConstantIntrinsicTests
     }
 
     [Test]
+    public void Under_an_aws_managed_boundary_the_account_may_be_any_other_env_s()
+    {
+        var managed = PseudoParameters.Of("aws", "aws", [Prod, " arn:aws:iam::210987654321:policy/Qa ", "not an arn"]);
+        managed.PossibleAccounts.Should().Equal("123456789012", "210987654321");
+        foreach (var role in new[] { YamlRole("!Sub 'arn:aws:iam::${AWS::AccountId}:policy/Prod'", managed), JsonRole("{\"Fn::Join\": [\"\", [\"arn:aws:iam::\", {\"Ref\": \"AWS::AccountId\"}, \":policy/Prod\"]]}", managed) })
+        {
+            role.BoundaryValue.Should().BeNull("the account is not known");
+            role.Choices.Should().BeEquivalentTo([Prod, "arn:aws:iam::210987654321:policy/Prod"]);
+        }
+    }
+
+    [Test]
     public void A_pseudo_parameter_that_may_be_read_otherwise_may_give_the_deployment_s_value_but_not_always()
     {
         var spaced = YamlRole("!Sub 'arn:aws:iam::${ AWS::AccountId }:policy/Prod'", Deployment);

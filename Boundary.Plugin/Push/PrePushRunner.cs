@@ -84,7 +84,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         {
             plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => EnsureRecordable(path, persist
                 ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
-                : BoundaryInjector.Plan(template, boundary!, options)), request.DryRun, DeploymentOf(boundary), journal is null ? null : file => Journal(journal, file, boundary));
+                : BoundaryInjector.Plan(template, boundary!, options)), request.DryRun, DeploymentOf(boundary, stale.Keys), journal is null ? null : file => Journal(journal, file, boundary));
             AfterPlanned?.Invoke();
             var changed = plans.Where(p => p.Changes).ToList();
             var summary = RewriteSummary.Of(files.Count, plans);
@@ -240,13 +240,13 @@ public sealed class PrePushRunner(AmplifyProject project)
         return (env, boundary, $"Env '{env}' has no permissions boundary; nothing to do.", OtherEnvBoundaries.Read(teamProviderInfo, env, boundary));
     }
 
-    /// <summary>What the env's boundary (checked when read) tells of the deployment; nothing when it has none.</summary>
-    private static PseudoParameters? DeploymentOf(string? boundary)
+    /// <summary>What the env's boundary (checked when read) tells of the deployment, and the other envs' boundaries; nothing when it has none.</summary>
+    private static PseudoParameters? DeploymentOf(string? boundary, IEnumerable<string> otherBoundaries)
     {
         if (boundary is null)
             return null;
         var arn = PolicyArn.Parse(boundary);
-        return PseudoParameters.Of(arn.Partition, arn.Account);
+        return PseudoParameters.Of(arn.Partition, arn.Account, otherBoundaries);
     }
 
     /// <summary>The stamp of the file's #current-cloud-backend copy before the run, so post-push can tell whether the host replaced it.</summary>

@@ -79,7 +79,7 @@ public static class ConstantIntrinsic
             // A number in a list is its digits; one that a reader could give another value (0x1F, 012) is not read.
             IntrinsicTerm.Number number when IsDecimal(number.Value) => Outcomes.Of(number.Value),
             IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: "AWS::NoValue" } } => Outcomes.Absent,
-            IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text reference } when deployment?.ValueOf(reference.Value) is { } pseudo => Outcomes.Of(pseudo),
+            IntrinsicTerm.Function { Name: "Ref", Argument: IntrinsicTerm.Text { Value: PseudoParameters.AccountIdName or PseudoParameters.PartitionName } reference } => Pseudo(reference.Value),
             IntrinsicTerm.Function { Name: "Fn::Sub" } sub => Substitute(sub.Argument),
             IntrinsicTerm.Function { Name: "Fn::Join", Argument: IntrinsicTerm.List { Items: [var delimiter, var list] } } => Join(StringsOf(delimiter), ListsOf(list)),
             IntrinsicTerm.Function { Name: "Fn::Select", Argument: IntrinsicTerm.List { Items: [var index, var list] } } => Select(index, list),
@@ -283,8 +283,8 @@ public static class ConstantIntrinsic
         /// </summary>
         private Outcomes Variable(IntrinsicTerm.Map? variables, string name)
         {
-            if (deployment?.ValueOf(name.Trim(' ')) is { } pseudo)
-                return PseudoVariable(variables, name, pseudo);
+            if (name.Trim(' ') is PseudoParameters.AccountIdName or PseudoParameters.PartitionName)
+                return PseudoVariable(variables, name);
             if (variables is null || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
                 return Outcomes.Unknown;
             // Given twice (a merge key too): either may count, so each may be given, and neither always is.
@@ -301,14 +301,24 @@ public static class ConstantIntrinsic
         }
 
         /// <summary>
-        /// What <c>${AWS::AccountId}</c> (a pseudo parameter the deployment gives) is given: its value. A
-        /// name written with spaces may be trimmed by CloudFormation or left as text (a policy ARN no
-        /// account has), and a map that also gives the name may win: the value is then one the variable
-        /// may be given, not the one it always is.
+        /// What <c>AWS::AccountId</c> or <c>AWS::Partition</c> gives: the value the deployment is known to
+        /// give it; for an account not known, each account it may be (<see cref="PseudoParameters.PossibleAccounts"/>),
+        /// none of them always.
         /// </summary>
-        private Outcomes PseudoVariable(IntrinsicTerm.Map? variables, string name, string pseudo)
+        private Outcomes Pseudo(string name) =>
+            deployment is null ? Outcomes.Unknown
+            : deployment.ValueOf(name) is { } value ? Outcomes.Of(value)
+            : name == PseudoParameters.AccountIdName && deployment.PossibleAccounts.Count > 0 ? new Outcomes(deployment.PossibleAccounts, false, false)
+            : Outcomes.Unknown;
+
+        /// <summary>
+        /// What <c>${AWS::AccountId}</c> is given (<see cref="Pseudo"/>). A name written with spaces may be
+        /// trimmed by CloudFormation or left as text (a policy ARN no account has), and a map that also
+        /// gives the name may win: the value is then one the variable may be given, not the one it always is.
+        /// </summary>
+        private Outcomes PseudoVariable(IntrinsicTerm.Map? variables, string name)
         {
-            var found = Outcomes.Of(pseudo);
+            var found = Pseudo(name.Trim(' '));
             var alone = name == name.Trim(' ');
             if (variables is not null)
             {

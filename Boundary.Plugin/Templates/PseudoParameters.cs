@@ -14,9 +14,31 @@ public sealed record PseudoParameters(string? AccountId, string Partition)
 
     public const string PartitionName = "AWS::Partition";
 
-    /// <summary>From the env's boundary: its partition, and its account unless that is <c>aws</c>.</summary>
-    public static PseudoParameters Of(string partition, string account) =>
-        new(account == "aws" ? null : account, partition);
+    /// <summary>
+    /// When <see cref="AccountId"/> is not known: the accounts it may be that matter here, those of the
+    /// other envs' boundaries. A role may deploy to the account of another env, and a value naming that
+    /// env's policy through <c>${AWS::AccountId}</c> then gives that env's boundary.
+    /// </summary>
+    public IReadOnlyList<string> PossibleAccounts { get; init; } = [];
+
+    /// <summary>
+    /// From the env's boundary: its partition, and its account unless that is <c>aws</c>; then the
+    /// accounts of <paramref name="otherBoundaries"/> (the other envs' ARNs) are those it may be.
+    /// </summary>
+    public static PseudoParameters Of(string partition, string account, IEnumerable<string>? otherBoundaries = null)
+    {
+        if (account != "aws")
+            return new(account, partition);
+        var possible = (otherBoundaries ?? []).Select(AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new(null, partition) { PossibleAccounts = possible };
+    }
+
+    /// <summary>The 12-digit account of a policy ARN (<c>arn:partition:iam::account:policy/...</c>), or null.</summary>
+    private static string? AccountOf(string arn)
+    {
+        var fields = arn.Trim().Split(':');
+        return fields.Length >= 6 && fields[4] is { Length: 12 } account && account.All(char.IsAsciiDigit) ? account : null;
+    }
 
     /// <summary>The value of the pseudo parameter <paramref name="name"/>, or null when it is not known here.</summary>
     public string? ValueOf(string name) => name switch

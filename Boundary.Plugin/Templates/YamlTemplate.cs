@@ -616,7 +616,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 {
                     "!Ref" when value.Value == "AWS::NoValue" => "is !Ref AWS::NoValue",
                     "!Sub" when value.Value == "" => "is an empty !Sub",
-                    not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 && IsNothing(value) => $"is a {value.Tag} that gives no value whichever way it goes",
+                    not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 && GivesNothing(value, $"a {value.Tag}") is { } nothing => nothing,
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
                     _ => "is not a policy ARN",
                 };
@@ -625,7 +625,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 {
                     "!Sub" when value.Items.Count > 0 && value.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: "" } => "is an empty !Sub",
                     "!Join" when JoinsToNothing(value) => "is a !Join of nothing",
-                    not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 && IsNothing(value) => $"is a {value.Tag} that gives no value whichever way it goes",
+                    not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 && GivesNothing(value, $"a {value.Tag}") is { } nothing => nothing,
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
                     _ => "is a list, not a policy ARN",
                 };
@@ -638,7 +638,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                     "Ref" when argument is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" } => "is Ref: AWS::NoValue",
                     "Fn::Sub" when (argument is { Kind: YamlKind.Sequence, Items.Count: > 0 } ? argument.Items[0].Resolved : argument) is { Kind: YamlKind.Scalar, Value: "" } => "is an empty Fn::Sub",
                     "Fn::Join" when JoinsToNothing(argument) => "is an Fn::Join of nothing",
-                    _ when IsNothing(value) => $"is an {name} that gives no value whichever way it goes",
+                    _ when GivesNothing(value, $"an {name}") is { } nothing => nothing,
                     "Ref" or "Condition" => null,
                     _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
                     _ => $"is a mapping with '{name}', which is not an intrinsic function",
@@ -646,6 +646,15 @@ public sealed class YamlTemplate : CloudFormationTemplate
             default:
                 return "is a mapping that is not one intrinsic function";
         }
+    }
+
+    /// <summary>Why <paramref name="value"/> (<paramref name="what"/>: "a !Select") cannot bound a role when it gives nothing (<see cref="NothingCheck"/>), or null.</summary>
+    private static string? GivesNothing(YamlNode value, string what)
+    {
+        var check = new NothingCheck();
+        if (!check.Is(value, 0))
+            return null;
+        return check.WentTooDeep ? $"is {what} nested too deeply to tell whether it gives a value" : $"is {what} that gives no value whichever way it goes";
     }
 
     /// <summary>A join's <c>[delimiter, list]</c> that gives the empty string whatever the parameters (see <see cref="NothingCheck"/>).</summary>
@@ -678,12 +687,15 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
         private readonly Dictionary<YamlNode, bool> judged = new(ReferenceEqualityComparer.Instance);
 
+        /// <summary>Some value was deeper than <see cref="MaxDepth"/>: "nothing" may only mean "too deep to tell".</summary>
+        public bool WentTooDeep { get; private set; }
+
         public bool Is(YamlNode? node, int depth)
         {
             if (node is null || IsNoValue(node) || IsEmptyString(node) || node is { Kind: YamlKind.Scalar, IsNull: true })
                 return true;
             if (depth > MaxDepth)
-                return true;
+                return WentTooDeep = true;
             if (judged.TryGetValue(node, out var known))
                 return known;
             // An alias can make a value contain itself: met again inside itself, it is taken as a value.

@@ -24,7 +24,7 @@ public static class Verifier
         {
             var file = Path.GetRelativePath(root, template.Path).Replace('\\', '/');
             return template.Principals.Where(r => BoundaryInjector.Covers(r, injection)).Select(r => Judge(file, r, expectedArn, options)).ToList();
-        }, PseudoParameters.Of(expectedArn.Partition, expectedArn.Account));
+        }, PseudoParameters.Of(expectedArn.Partition, expectedArn.Account, options.StaleBoundaries?.Keys));
         var results = scan.Results.SelectMany(r => r).ToList();
         return new VerifyReport(root, expectedArn.ToString(), env, options, scan.FilesScanned, scan.Results.Count, results, scan.Errors);
     }
