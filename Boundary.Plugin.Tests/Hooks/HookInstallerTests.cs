@@ -1,4 +1,5 @@
 using System.Text;
+using Boundary.Amplify;
 using Boundary.Core;
 using Boundary.HookSetup;
 using Boundary.Tests.Support;
@@ -231,6 +232,33 @@ public class HookInstallerTests
         install.StdErr.Should().Contain("post-push.sh");
         File.Exists(project.PathOf("amplify/hooks/pre-push.sh")).Should().BeFalse("no pre-push runs without its post-push");
         Directory.GetFiles(project.PathOf("amplify/hooks"), "*", SearchOption.AllDirectories).Should().BeEmpty("no temp file is left either");
+    }
+
+    [Test]
+    public void A_hook_whose_replacement_fails_puts_back_the_hook_written_before_it()
+    {
+        using var project = TempProject.Minimal();
+        const string user = "#!/bin/sh\necho mine \xff\n";
+        project.WriteBytes("amplify/hooks/pre-push.sh", Encoding.Latin1.GetBytes(user));
+        var before = project.Snapshot();
+        var replaced = new List<string>();
+        var installer = new HookInstaller(AmplifyProject.Locate(project.Root, project.Root))
+        {
+            // Once the first hook is replaced, a folder takes the second's place: its rename fails for real.
+            BeforeReplace = path =>
+            {
+                if (replaced.Count == 1)
+                    Directory.CreateDirectory(Path.Combine(path, "taken"));
+                replaced.Add(path);
+            },
+        };
+
+        var failure = FluentActions.Invoking(installer.Install).Should().Throw<BoundaryException>().Which;
+
+        replaced.Should().HaveCount(2);
+        failure.Message.Should().Contain("post-push.sh").And.Contain("put back as it was; no hook is installed");
+        Directory.Delete(project.PathOf("amplify/hooks/post-push.sh"), recursive: true);
+        project.Snapshot().Should().BeEquivalentTo(before, "the user's pre-push hook holds its own bytes again, and nothing else was left");
     }
 
     [Test]

@@ -18,6 +18,9 @@ public sealed class HookInstaller(AmplifyProject project)
 
     public AmplifyProject Project { get; } = project;
 
+    /// <summary>For tests: called with each hook file's path just before it is replaced.</summary>
+    internal Action<string>? BeforeReplace { get; init; }
+
     /// <summary>
     /// Installs both hooks, or neither: when one cannot be installed (a conflict), the other's writes are
     /// held too, so that a push never runs with one hook of the pair (pre-push's edits with no post-push
@@ -55,11 +58,13 @@ public sealed class HookInstaller(AmplifyProject project)
     }
 
     /// <summary>A hook file to write (a script of the tool's, or the user's hook with the block in it).</summary>
-    private sealed record ScriptWrite(string Path, string Text, bool Executable);
+    /// <param name="Before">What the file held (Latin-1, byte for byte), or null when there was none: put back if a later write fails.</param>
+    private sealed record ScriptWrite(string Path, string Text, bool Executable, string? Before);
 
     /// <summary>
     /// Every file, or none: each is checked (a folder or special file in its place, a file this user may
-    /// not write or replace) and staged beside its target before the first is replaced.
+    /// not write or replace) and staged beside its target before the first is replaced; when replacing one
+    /// fails all the same, those replaced before it are put back.
     /// </summary>
     private void WriteAll(IReadOnlyList<ScriptWrite> writes)
     {
@@ -74,14 +79,47 @@ public sealed class HookInstaller(AmplifyProject project)
                 var bytes = Bytes.GetBytes(write.Text);
                 prepared.Add(AtomicFile.Prepare(Project.Root, write.Path, stream => stream.Write(bytes), refuseAhead: true, executable: write.Executable));
             }
-            foreach (var write in prepared)
-                write.Commit();
+            for (var i = 0; i < prepared.Count; i++)
+            {
+                try
+                {
+                    BeforeReplace?.Invoke(writes[i].Path);
+                    prepared[i].Commit();
+                }
+                catch (BoundaryException failed)
+                {
+                    throw PutBack(writes.Take(i).ToList(), failed);
+                }
+            }
         }
         finally
         {
             foreach (var write in prepared)
                 write.Dispose();
         }
+    }
+
+    /// <summary>Puts back the files <paramref name="replaced"/> before <paramref name="failed"/>; the error to report, saying what is left.</summary>
+    private BoundaryException PutBack(IReadOnlyList<ScriptWrite> replaced, BoundaryException failed)
+    {
+        var problems = new List<string>();
+        foreach (var write in replaced)
+        {
+            try
+            {
+                if (write.Before is null)
+                    Delete(write.Path);
+                else
+                    Write(write.Path, write.Before);
+            }
+            catch (BoundaryException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+        if (problems.Count == 0)
+            return BoundaryException.File(failed.Message + (replaced.Count == 0 ? "\nNo hook file was changed." : $"\nThe hook {(replaced.Count == 1 ? "file" : "files")} written before it {(replaced.Count == 1 ? "was" : "were")} put back as {(replaced.Count == 1 ? "it was" : "they were")}; no hook is installed."), failed);
+        return BoundaryException.File($"Installing the hooks failed, and putting back what was written before failed too:\n{failed.Message}\n{string.Join("\n", problems)}\nRun 'dotnet boundary hook status' to see the hooks as they are, and 'dotnet boundary hook install' again once the problem is fixed.", failed);
     }
 
     public IReadOnlyList<HookRemoval> Uninstall() => HookScripts.Hooks.Select(UninstallOne).ToList();
@@ -150,7 +188,7 @@ public sealed class HookInstaller(AmplifyProject project)
         if (files.Count == 0)
         {
             var created = Path.Combine(Project.HooksDir, $"{hook}.sh");
-            writes.Add(new ScriptWrite(created, HookScripts.File(hook), Executable: true));
+            writes.Add(new ScriptWrite(created, HookScripts.File(hook), Executable: true, Before: null));
             return new HookInstallOutcome(hook, HookAction.Created, Relative(created), [Relative(created)], $"created {Relative(created)}", null);
         }
 
@@ -166,14 +204,14 @@ public sealed class HookInstaller(AmplifyProject project)
                 return new HookInstallOutcome(hook, HookAction.AlreadyInstalled, relative, [], $"{relative}: already installed (block in your hook)", null);
             if (block is { Complete: true } changed)
             {
-                writes.Add(new ScriptWrite(file, text[..changed.Start] + HookScripts.Block(hook) + text[changed.End..], Executable: false));
+                writes.Add(new ScriptWrite(file, text[..changed.Start] + HookScripts.Block(hook) + text[changed.End..], Executable: false, Before: text));
                 return new HookInstallOutcome(hook, HookAction.BlockUpdated, relative, [relative], $"{relative}: replaced the changed dotnet-boundary block with the current one", null);
             }
             if (block is not null)
                 return new HookInstallOutcome(hook, HookAction.Conflict, relative, [],
                     $"{relative}: has a '{HookScripts.BeginMarker}' line without its '{HookScripts.EndMarker}' line. Remove the broken block by hand and run 'dotnet boundary hook install' again.", null);
             var at = InsertionPoint(text, out var prefix);
-            writes.Add(new ScriptWrite(file, text[..at] + prefix + HookScripts.Block(hook) + text[at..], Executable: false));
+            writes.Add(new ScriptWrite(file, text[..at] + prefix + HookScripts.Block(hook) + text[at..], Executable: false, Before: text));
             return new HookInstallOutcome(hook, HookAction.BlockAdded, relative, [relative],
                 $"{relative}: is your own hook, so the dotnet-boundary block went into it ({(at == 0 ? "at its start: it has no #! line" : "after its #! line")}), between '# {HookScripts.BeginMarker}' and '# {HookScripts.EndMarker}'", null);
         }
@@ -184,9 +222,10 @@ public sealed class HookInstaller(AmplifyProject project)
         if ((LinkConflict(hook, Path.GetDirectoryName(helper)!) ?? LinkConflict(hook, helper)) is { } linkedHelper)
             return linkedHelper;
         var written = new List<string>();
-        if (!File.Exists(helper) || Read(helper) != HookScripts.File(hook))
+        var helperBefore = File.Exists(helper) ? Read(helper) : null;
+        if (helperBefore != HookScripts.File(hook))
         {
-            writes.Add(new ScriptWrite(helper, HookScripts.File(hook), Executable: true));
+            writes.Add(new ScriptWrite(helper, HookScripts.File(hook), Executable: true, Before: helperBefore));
             written.Add(Relative(helper));
         }
         if (FindBlock(text) is { Complete: true })
