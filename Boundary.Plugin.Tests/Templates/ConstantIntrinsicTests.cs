@@ -102,6 +102,8 @@ public class ConstantIntrinsicTests
         var overridden = YamlRole("!Sub ['arn:aws:iam::${AWS::AccountId}:policy/Prod', {'AWS::AccountId': '210987654321'}]", Deployment);
         overridden.BoundaryValue.Should().BeNull("the map or the pseudo parameter may win");
         overridden.Choices.Should().BeEquivalentTo([Prod, "arn:aws:iam::210987654321:policy/Prod"]);
+        YamlRole("!Sub ['arn:aws:iam::${ AWS::AccountId }:policy/Prod', {' AWS::AccountId': '210987654321'}]", Deployment).Choices
+            .Should().BeEquivalentTo([Prod, "arn:aws:iam::210987654321:policy/Prod"], "names may be trimmed on either side");
     }
 
     [Test]

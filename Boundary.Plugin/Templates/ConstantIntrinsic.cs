@@ -324,7 +324,7 @@ public static class ConstantIntrinsic
             {
                 foreach (var (key, value) in variables.Members)
                 {
-                    if (key != name)
+                    if (key.Trim(' ') != name.Trim(' '))
                         continue;
                     alone = false;
                     found = Either(found, StringsOf(value));
