@@ -258,6 +258,12 @@ public class TemplateBypassAttackTests
     // Members after a Type of another kind are read without their content: a second Type is still seen.
     [TestCase("json", "{\"Resources\": {\"R\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {\"A\": {\"B\": [1]}}, \"Type\": \"AWS::IAM::Role\"}}}", ":1:")]
     [TestCase("yaml", "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: {B: [1]}\n    Type: AWS::IAM::Role\n", ":6:5:")]
+    // SAM's Globals: a reader that keeps the first copy would give the functions the first one's boundary.
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    PermissionsBoundary: !Sub 'arn:aws:iam::${AWS::AccountId}:policy/ProdBoundary'\n  Function:\n    PermissionsBoundary: " + DevArn + "\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n", ":5:3:")]
+    [TestCase("yaml", "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function: {PermissionsBoundary: " + ProdArn + "}\nGlobals:\n  Function: {PermissionsBoundary: " + DevArn + "}\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n", ":4:1:")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Globals\": {\"Function\": {\"PermissionsBoundary\": \"" + ProdArn + "\"}, \"Function\": {\"PermissionsBoundary\": \"" + DevArn + "\"}}, \"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"a.b\"}}}}", ":1:")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Globals\": {\"Function\": {\"PermissionsBoundary\": \"" + ProdArn + "\"}}, \"Globals\": {\"Function\": {\"PermissionsBoundary\": \"" + DevArn + "\"}}, \"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"a.b\"}}}}", ":1:")]
+    [TestCase("yaml", "Transform: AWS::Include\nTransform: AWS::Serverless-2016-10-31\nResources:\n  R:\n    Type: AWS::IAM::Role\n", ":2:1:")]
     public void Duplicate_keys_that_decide_a_role_are_refused(string format, string template, string position) =>
         Refused(format, template, position, "appears twice");
 

@@ -56,6 +56,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 foreach (var member in key.Value.Properties)
                     RefuseGeneratedResources(source, member.Name, member.NameStart);
         }
+        RefuseDuplicate(source, root, "Transform", "the template");
         if (root.Property("Transform") is { } transform)
             RefuseUnknownTransforms(source, transform.Value.Kind switch
             {
@@ -447,7 +448,11 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
     private static (BoundaryKind, string?, IReadOnlyList<string>?)? GlobalFunctionBoundary(SourceText source, JsonNode root, PseudoParameters? deployment)
     {
-        if (root["Globals"] is not { IsObject: true } globals || globals["Function"] is not { IsObject: true } function)
+        RefuseDuplicate(source, root, "Globals", "the template");
+        if (root["Globals"] is not { IsObject: true } globals)
+            return null;
+        RefuseDuplicate(source, globals, "Function", "Globals");
+        if (globals["Function"] is not { IsObject: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
         var kind = BoundaryOf(source, "Globals.Function", function[BoundaryProperty], deployment);

@@ -156,6 +156,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                     RefuseGeneratedKeysMerged(source, members[i].Value.Resolved, 0);
             }
         }
+        RefuseDuplicate(source, root, "Transform", "the template");
         if (Find(root, "Transform")?.Entry.Value.Resolved is { } transform)
             RefuseUnknownTransforms(source, transform.Kind switch
             {
@@ -771,8 +772,11 @@ public sealed class YamlTemplate : CloudFormationTemplate
     /// <summary><c>Globals.Function.PermissionsBoundary</c> of a SAM template, when it holds a value.</summary>
     private static (BoundaryKind, string?, IReadOnlyList<string>?)? GlobalFunctionBoundary(SourceText source, YamlNode root, PseudoParameters? deployment)
     {
-        if (Find(root, "Globals")?.Entry.Value.Resolved is not { IsMapping: true } globals
-            || Find(globals, "Function")?.Entry.Value.Resolved is not { IsMapping: true } function)
+        RefuseDuplicate(source, root, "Globals", "the template");
+        if (Find(root, "Globals")?.Entry.Value.Resolved is not { IsMapping: true } globals)
+            return null;
+        RefuseDuplicate(source, globals, "Function", "Globals");
+        if (Find(globals, "Function")?.Entry.Value.Resolved is not { IsMapping: true } function)
             return null;
         RefuseDuplicate(source, function, BoundaryProperty, "Globals.Function");
         var boundary = Find(function, BoundaryProperty);
