@@ -103,13 +103,11 @@ public class TemplateBypassEndToEndTests
     [TestCase("yaml", "!Join ['', ['arn:', !Ref AWS::Partition, ':iam::', !Ref AWS::AccountId, ':policy/ProdBoundary']]")]
     public void Another_envs_boundary_behind_an_intrinsic_that_always_gives_it_fails_verify_and_stops_the_push(string format, string value)
     {
-        var template = format == "json"
-            ? JsonRole("\"AWS::IAM::Role\"", $"\"PermissionsBoundary\": {value}")
-            : YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {value}");
+        var template = RoleWithBoundary(format, value);
         using var project = Create(format, template);
         var verify = Run(project, "verify", "--json");
         verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
-        var principal = Newtonsoft.Json.Linq.JObject.Parse(verify.StdOut)["principals"]![0]!;
+        var principal = FirstPrincipal(verify);
         ((string?)principal["ruleId"]).Should().Be("BOUNDARY005");
         ((string?)principal["actual"]).Should().Be(ProdArn);
         ((bool?)principal["intrinsic"]).Should().BeTrue();
@@ -140,13 +138,11 @@ public class TemplateBypassEndToEndTests
     [TestCase("yaml", "!Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/DevBoundary'")]
     public void This_envs_boundary_built_from_the_account_it_deploys_to_is_bounded_and_kept(string format, string value)
     {
-        var template = format == "json"
-            ? JsonRole("\"AWS::IAM::Role\"", $"\"PermissionsBoundary\": {value}")
-            : YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {value}");
+        var template = RoleWithBoundary(format, value);
         using var project = Create(format, template);
         var verify = Run(project, "verify", "--json");
         verify.ExitCode.Should().Be(ExitCodes.Success, verify.ToString());
-        var principal = Newtonsoft.Json.Linq.JObject.Parse(verify.StdOut)["principals"]![0]!;
+        var principal = FirstPrincipal(verify);
         ((string?)principal["status"]).Should().Be("bounded");
         ((string?)principal["actual"]).Should().Be(DevArn);
         var before = project.Snapshot();
@@ -156,6 +152,14 @@ public class TemplateBypassEndToEndTests
         Run(project, "hook", "post-push").ExitCode.Should().Be(ExitCodes.Success);
         project.ShouldEqual(before);
     }
+
+    /// <summary>A template of one role R whose PermissionsBoundary is <paramref name="value"/> (written in the format's own syntax).</summary>
+    private static string RoleWithBoundary(string format, string value) => format == "json"
+        ? JsonRole("\"AWS::IAM::Role\"", $"\"PermissionsBoundary\": {value}")
+        : YamlRole("AWS::IAM::Role", $"PermissionsBoundary: {value}");
+
+    /// <summary>The first principal of a <c>verify --json</c> document.</summary>
+    private static Newtonsoft.Json.Linq.JToken FirstPrincipal(CliResult verify) => Newtonsoft.Json.Linq.JObject.Parse(verify.StdOut)["principals"]![0]!;
 
     public static IEnumerable<TestCaseData> Refused()
     {
