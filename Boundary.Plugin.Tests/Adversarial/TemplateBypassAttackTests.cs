@@ -380,6 +380,9 @@ public class TemplateBypassAttackTests
     [TestCase("json", "{\"Transform\": \"AWS::LanguageExtensions\", \"Resources\": {\"Fn::ForEach::Roles\": [\"N\", [\"A\", \"B\"], {\"Role${N}\": {\"Type\": \"AWS::${S}::Role\"}}]}}\n", ":1:56:", "Fn::ForEach::Roles in Resources")]
     [TestCase("yaml", "Transform: AWS::LanguageExtensions\nResources:\n  Fn::ForEach::Roles:\n    - N\n    - [A, B]\n    - Role${N}:\n        Type: AWS::IAM::Role\n", ":3:3:", "Fn::ForEach::Roles in Resources")]
     [TestCase("yaml", "Resources:\n  Fn::Transform:\n    Name: AWS::Include\n    Parameters: {Location: s3://b/roles.yaml}\n  X:\n    Type: AWS::SNS::Topic\n", ":2:3:", "Fn::Transform in Resources")]
+    // A macro on a resource of another type gets the whole resource and may give back a role.
+    [TestCase("json", "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {}, \"Fn::Transform\": {\"Name\": \"AWS::Include\", \"Parameters\": {\"Location\": \"s3://b/role.json\"}}}}}\n", ":1:", "Fn::Transform in Resources (or in a resource")]
+    [TestCase("yaml", "Resources:\n  B: {Type: AWS::SNS::Topic, Fn::Transform: {Name: MakeRole}}\n", ":2:30:", "Fn::Transform in Resources (or in a resource")]
     public void Resources_only_cloudformation_makes_are_refused(string format, string template, string position, string reason)
     {
         TemplateScanner.CannotHoldPrincipal(Encoding.UTF8.GetBytes(template)).Should().BeFalse("the prefilter must not skip it, even without a principal's type spelled out");

@@ -155,8 +155,9 @@ public sealed class JsonTemplate : CloudFormationTemplate
         JsonProperty? type = null;
         foreach (var property in node.Properties)
         {
-            // Outside Resources the one object read is Globals.Function, for its boundary: never dropped.
-            if (property.Name == BoundaryProperty)
+            // Outside Resources the one object read is Globals.Function, for its boundary: never dropped. A
+            // function key (Fn::Transform) can make the resource anything: Load refuses it, so it stays.
+            if (property.Name == BoundaryProperty || property.Name.StartsWith("Fn::", StringComparison.Ordinal))
                 return;
             if (property.Name != "Type")
                 continue;

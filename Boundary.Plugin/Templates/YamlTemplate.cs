@@ -218,8 +218,9 @@ public sealed class YamlTemplate : CloudFormationTemplate
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            // Outside Resources the one mapping read is Globals.Function, for its boundary: never dropped.
-            if (entry.IsMerge || entry.Name is null || entry.Name == BoundaryProperty)
+            // Outside Resources the one mapping read is Globals.Function, for its boundary: never dropped. A
+            // function key (Fn::Transform) can make the resource anything: Load refuses it, so it stays.
+            if (entry.IsMerge || entry.Name is null || entry.Name == BoundaryProperty || entry.Name.StartsWith("Fn::", StringComparison.Ordinal))
                 return;
             if (entry.Name != "Type")
                 continue;
