@@ -68,7 +68,23 @@ public class VerifyTests
             new VerifyOptions(StaleBoundaries: new Dictionary<string, string> { ["arn:aws:iam::123456789012:policy/Prod"] = "prod" }));
         inABranch.Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Stale && r.Level == "error");
         inABranch.Message.Should().Contain("under some conditions");
-        Judge(BoundaryKind.Intrinsic, null).Status.Should().Be(VerifyStatus.Kept, "choices of no other env's boundary are a person's");
+        Judge(BoundaryKind.Intrinsic, null).Status.Should().Be(VerifyStatus.Kept, "an intrinsic that gives no known string is not evaluated");
+    }
+
+    [Test]
+    public void An_intrinsic_that_may_give_a_string_is_judged_by_the_worst_string_it_may_give()
+    {
+        VerifyResult JudgeChoices(bool strict, params string[] choices) =>
+            Verifier.Judge("t.json", new TemplateResource("R", TemplateResource.Role, 0, 1, 1, BoundaryKind.Intrinsic, null, true) { Choices = choices }, PolicyArn.Parse(Arn), new VerifyOptions(strict));
+
+        var otherAccount = JudgeChoices(false, Arn, "arn:aws:iam::999999999999:policy/X", "arn:aws:iam::123456789012:policy/Evil");
+        otherAccount.Should().Match<VerifyResult>(r => r.Status == VerifyStatus.OtherAccount && r.Level == "error");
+        otherAccount.Message.Should().Contain("gives 'arn:aws:iam::999999999999:policy/X' under some conditions").And.Contain("another account");
+        JudgeChoices(false, Arn, "not an arn").Status.Should().Be(VerifyStatus.Invalid);
+        JudgeChoices(false, Arn, "arn:aws:iam::123456789012:policy/Evil").Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Differs && r.Level == "warning");
+        JudgeChoices(true, Arn, "arn:aws:iam::123456789012:policy/Evil").Level.Should().Be("error");
+        JudgeChoices(false, Arn).Status.Should().Be(VerifyStatus.Kept, "the expected boundary under some conditions, something not known under others");
+        JudgeChoices(false, Arn, "").Status.Should().Be(VerifyStatus.Kept, "no boundary under a condition is kept, as AWS::NoValue is");
     }
 
     [Test]
@@ -90,7 +106,7 @@ public class VerifyTests
         using var project = ProjectWithBoundary();
         project.Write("amplify/backend/auth/a/template.json", Template(
             Role("Good", $"\"{Arn}\""),
-            Role("Conditional", "{ \"Fn::If\": [\"HasBoundary\", \"x\", { \"Ref\": \"AWS::NoValue\" }] }"),
+            Role("Conditional", "{ \"Fn::If\": [\"HasBoundary\", { \"Ref\": \"BoundaryParameter\" }, { \"Ref\": \"AWS::NoValue\" }] }"),
             Role("Other", "\"arn:aws:iam::123456789012:policy/Other\"")));
 
         var result = Run(project, "verify");

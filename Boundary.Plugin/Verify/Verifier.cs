@@ -8,7 +8,8 @@ namespace Boundary.Verify;
 /// Checks that every AWS::IAM::Role (and with <see cref="VerifyOptions.IncludeUsers"/> every AWS::IAM::User)
 /// in the given templates carries the expected boundary. The rule for a boundary already there:
 /// the expected ARN is "bounded"; an intrinsic is "kept" (it cannot be evaluated), unless it always gives
-/// the same string, which is judged as a literal is; a literal ARN of the same
+/// the same string, which is judged as a literal is, or may give strings that, judged so, are findings
+/// (the worst of them speaks for it); a literal ARN of the same
 /// account (or AWS-managed) that differs is "kept (differs)", a warning (an error with --strict); a literal
 /// of another account or partition, or one that is not a policy ARN, is an error.
 /// </summary>
@@ -61,6 +62,13 @@ public static class Verifier
                 if (options.StaleBoundaries is { } stale && resource.Choices?.FirstOrDefault(c => c != expected.ToString() && stale.ContainsKey(c)) is { } choice)
                     return new VerifyResult(file, resource, VerifyStatus.Stale, VerifyRule.Stale, "error",
                         $"{what} has a PermissionsBoundary set by an intrinsic function that gives {choice} under some conditions, the boundary of env '{Printable.Of(stale[choice])}' (stale); expected {expected}.");
+                // Any other string it may give is judged as a literal would be: the role deploys with it then.
+                if (WorstChoice(file, resource, expected, options) is { } worst)
+                    return worst.Result with
+                    {
+                        Resource = resource,
+                        Message = $"{what} has a PermissionsBoundary set by an intrinsic function that gives '{Printable.Of(worst.Choice)}' under some conditions: {ChoiceProblem(worst.Result.Status, options)}; expected {expected}.",
+                    };
                 return new VerifyResult(file, resource, VerifyStatus.Kept, null, null,
                     $"{what} has a PermissionsBoundary set by an intrinsic function: kept, not evaluated.");
             case BoundaryKind.Intrinsic:
@@ -83,6 +91,38 @@ public static class Verifier
             return new VerifyResult(file, resource, VerifyStatus.OtherAccount, VerifyRule.OtherAccount, "error",
                 $"{what} has PermissionsBoundary {actual}, a policy of {(parsed.Partition != expected.Partition ? $"partition {parsed.Partition}" : $"account {parsed.Account}")}; expected {expected} ({(parsed.Partition != expected.Partition ? $"partition {expected.Partition}" : $"account {expected.Account}")}).");
         return new VerifyResult(file, resource, VerifyStatus.Differs, VerifyRule.Differs, options.Strict ? "error" : "warning",
-            $"{what} keeps PermissionsBoundary {actual}, which differs from the expected {expected}{(options.Strict ? " (an error with --strict)" : " (kept: set by a person; --strict makes this an error)")}.");
+            $"{what} keeps PermissionsBoundary {actual}, which differs from the expected {expected}{DiffersNote(options)}.");
     }
+
+    private static string DiffersNote(VerifyOptions options) =>
+        options.Strict ? " (an error with --strict)" : " (kept: set by a person; --strict makes this an error)";
+
+    /// <summary>
+    /// Of the strings an intrinsic function may give (its choices), the one that judged as a literal is the
+    /// worst finding, or null when each is the expected boundary.
+    /// </summary>
+    private static (string Choice, VerifyResult Result)? WorstChoice(string file, TemplateResource resource, PolicyArn expected, VerifyOptions options)
+    {
+        (string Choice, VerifyResult Result)? worst = null;
+        foreach (var choice in resource.Choices ?? [])
+        {
+            // The empty string is no boundary, as the host reads it: like a branch of AWS::NoValue, a
+            // condition that takes the boundary away is kept (see the templates documentation).
+            if (choice.Length == 0)
+                continue;
+            var judged = Judge(file, resource with { Boundary = BoundaryKind.Literal, BoundaryValue = choice, Choices = null, Branches = null }, expected, options);
+            if (judged.Status is VerifyStatus.Bounded or VerifyStatus.Kept)
+                continue;
+            if (worst is null || Array.IndexOf(Severity, judged.Status) < Array.IndexOf(Severity, worst.Value.Result.Status))
+                worst = (choice, judged);
+        }
+        return worst;
+    }
+
+    private static string ChoiceProblem(VerifyStatus status, VerifyOptions options) => status switch
+    {
+        VerifyStatus.Invalid => "not a valid policy ARN",
+        VerifyStatus.OtherAccount => "a policy of another account or partition",
+        _ => "a policy other than the expected one" + DiffersNote(options),
+    };
 }
