@@ -153,6 +153,27 @@ public class TemplateBypassEndToEndTests
         project.ShouldEqual(before);
     }
 
+    [TestCase("arn:aws:iam::999999999999:policy/X", "BOUNDARY003", ExitCodes.Success)]
+    [TestCase(ProdArn, "BOUNDARY005", ExitCodes.ProjectOrFile)]
+    public void The_boundary_sam_gives_the_role_of_a_schedule_event_is_checked(string eventBoundary, string rule, int prePushExit)
+    {
+        var template = "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n      Role: arn:aws:iam::123456789012:role/x\n      PermissionsBoundary: " + DevArn + "\n"
+            + "      Events:\n        S:\n          Type: ScheduleV2\n          Properties:\n            ScheduleExpression: rate(1 minute)\n            PermissionsBoundary: " + eventBoundary + "\n";
+        using var project = Create("yaml", template);
+        var before = project.Snapshot();
+        var pre = Run(project, "hook", "pre-push");
+        pre.ExitCode.Should().Be(prePushExit, pre.ToString());
+        pre.StdErr.Should().NotContain("   at ");
+        if (prePushExit == ExitCodes.ProjectOrFile)
+            project.ShouldEqual(before);
+        var verify = Run(project, "verify");
+        verify.ExitCode.Should().Be(ExitCodes.Findings, verify.ToString());
+        verify.StdOut.Should().Contain(rule).And.Contain("in the role SAM makes for its ScheduleV2 event S");
+        if (prePushExit == ExitCodes.Success)
+            Run(project, "hook", "post-push").ExitCode.Should().Be(ExitCodes.Success);
+        project.ShouldEqual(before);
+    }
+
     /// <summary>A template of one role R whose PermissionsBoundary is <paramref name="value"/> (written in the format's own syntax).</summary>
     private static string RoleWithBoundary(string format, string value) => format == "json"
         ? JsonRole("\"AWS::IAM::Role\"", $"\"PermissionsBoundary\": {value}")

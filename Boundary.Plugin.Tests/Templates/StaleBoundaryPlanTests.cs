@@ -75,6 +75,36 @@ public class StaleBoundaryPlanTests
         plan.Outcomes.Should().ContainSingle().Which.Action.Should().Be(PrincipalAction.Updated);
     }
 
+    private static string ScheduledFunction(string eventBoundary) =>
+        "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n      PermissionsBoundary: " + Dev
+        + "\n      Events:\n        S:\n          Type: ScheduleV2\n          Properties:\n            ScheduleExpression: rate(1 minute)\n            PermissionsBoundary: " + eventBoundary + "\n";
+
+    [TestCase(Prod)]
+    [TestCase("!Sub 'arn:aws:iam::${AWS::AccountId}:policy/Prod'")]
+    [TestCase("!If [C, " + Dev + ", " + Prod + "]")]
+    public void Pre_push_refuses_another_envs_boundary_on_a_schedule_event_whose_role_sam_makes(string eventBoundary)
+    {
+        var template = CloudFormationTemplate.Load(new SourceText("t.yaml", Encoding.UTF8.GetBytes(ScheduledFunction(eventBoundary))), PseudoParameters.Of("aws", "123456789012"))!;
+        foreach (var plan in new Action<CloudFormationTemplate>[]
+        {
+            t => BoundaryInjector.Plan(t, Dev, OtherEnvs),
+            t => OwnedBoundaryPlanner.Plan(t, Dev, OtherEnvs, _ => false),
+        })
+        {
+            FluentActions.Invoking(() => plan(template)).Should().Throw<BoundaryException>()
+                .Which.Message.Should().Contain("ScheduleV2 event S of F").And.Contain("env 'prod'").And.Contain("Write " + Dev);
+        }
+    }
+
+    [TestCase(Dev)]
+    [TestCase("arn:aws:iam::123456789012:policy/Persons")]
+    public void Pre_push_keeps_this_envs_or_a_persons_boundary_on_a_schedule_event(string eventBoundary)
+    {
+        var plan = BoundaryInjector.Plan(Load(ScheduledFunction(eventBoundary), "t.yaml"), Dev, OtherEnvs);
+        plan.Edits.Should().BeEmpty();
+        plan.Outcomes.Should().ContainSingle().Which.Action.Should().Be(PrincipalAction.Kept);
+    }
+
     [Test]
     public void Pre_push_keeps_an_intrinsic_that_always_gives_this_envs_boundary_or_a_persons()
     {

@@ -1,6 +1,8 @@
+using System.Text;
 using Boundary.Amplify;
 using Boundary.Core;
 using Boundary.Templates;
+using Boundary.Text;
 using Boundary.Tests.Support;
 using Boundary.Verify;
 using Newtonsoft.Json.Linq;
@@ -69,6 +71,24 @@ public class VerifyTests
         inABranch.Should().Match<VerifyResult>(r => r.Status == VerifyStatus.Stale && r.Level == "error");
         inABranch.Message.Should().Contain("under some conditions");
         Judge(BoundaryKind.Intrinsic, null).Status.Should().Be(VerifyStatus.Kept, "an intrinsic that gives no known string is not evaluated");
+    }
+
+    [TestCase("arn:aws:iam::999999999999:policy/X", VerifyStatus.OtherAccount)]
+    [TestCase("arn:aws:iam::123456789012:policy/Evil", VerifyStatus.Differs)]
+    [TestCase("'!If [C, " + Arn + ", arn:aws:iam::999999999999:policy/X]'", VerifyStatus.Invalid)]
+    [TestCase("!If [C, " + Arn + ", arn:aws:iam::999999999999:policy/X]", VerifyStatus.OtherAccount)]
+    [TestCase(Arn, VerifyStatus.Bounded)]
+    public void The_role_sam_makes_for_a_schedule_event_is_judged_by_the_events_boundary(string eventBoundary, VerifyStatus status)
+    {
+        var template = "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n      PermissionsBoundary: " + Arn
+            + "\n      Events:\n        Other:\n          Type: Api\n        S:\n          Type: ScheduleV2\n          Properties:\n            PermissionsBoundary: " + eventBoundary
+            + "\n        Own:\n          Type: ScheduleV2\n          Properties:\n            RoleArn: arn:aws:iam::123456789012:role/r\n";
+        var function = CloudFormationTemplate.Load(new SourceText("t.yaml", Encoding.UTF8.GetBytes(template)), PseudoParameters.Of("aws", "123456789012"))!.Principals.Should().ContainSingle().Subject;
+        function.EventBoundaries.Should().ContainSingle("an event with its own RoleArn has no role made for it").Which.EventName.Should().Be("S");
+        var result = Verifier.Judge("t.yaml", function, PolicyArn.Parse(Arn), new VerifyOptions());
+        result.Status.Should().Be(status);
+        if (status != VerifyStatus.Bounded)
+            result.Message.Should().Contain("in the role SAM makes for its ScheduleV2 event S, at line 11");
     }
 
     [Test]

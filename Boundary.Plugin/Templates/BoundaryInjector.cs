@@ -49,8 +49,9 @@ public static class BoundaryInjector
     /// Refuses another env's boundary that <see cref="Replace"/> cannot reach: one that an intrinsic
     /// function always gives (see <see cref="ConstantIntrinsic"/>) or gives under some conditions,
     /// in the resource, through Globals or in an Fn::If branch of its Properties; and a string in such a
-    /// branch when the branches do not all hold that one string. Left alone, it would deploy that env's
-    /// boundary here, always or under some conditions.
+    /// branch when the branches do not all hold that one string; and one in a ScheduleV2 event, which SAM
+    /// gives to the role it makes for the event (events are not edited). Left alone, it would deploy that
+    /// env's boundary here, always or under some conditions.
     /// </summary>
     public static void RefuseStaleItCannotReplace(CloudFormationTemplate template, TemplateResource resource, string arn, InjectionOptions options)
     {
@@ -71,6 +72,19 @@ public static class BoundaryInjector
                 : $"an intrinsic function that gives {Text.Printable.Of(value!)} under some conditions";
             throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: {where} is {what}: the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}. "
                 + $"This tool replaces another env's boundary only where it is the role's one string. Write {arn} there instead (or delete that PermissionsBoundary, and the push adds this env's) and run again.");
+        }
+        foreach (var e in resource.EventBoundaries ?? [])
+        {
+            foreach (var (kind, value, always) in e.Kind == BoundaryKind.Literal ? [(e.Kind, e.Value, true)] : Held(e.Kind, e.Value, e.Choices))
+            {
+                if (options.StaleEnvOf(value, arn) is not { } env)
+                    continue;
+                var what = kind == BoundaryKind.Literal ? Text.Printable.Of(value!)
+                    : always ? $"an intrinsic function that always gives {Text.Printable.Of(value!)}"
+                    : $"an intrinsic function that gives {Text.Printable.Of(value!)} under some conditions";
+                throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: the PermissionsBoundary of the ScheduleV2 event {Text.Printable.Of(e.EventName)} of {Text.Printable.Of(resource.LogicalId)} (line {e.Line}, column {e.Column}) is {what}: the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}. "
+                    + $"SAM gives it to the role it makes for the event, and this tool does not edit events. Write {arn} there instead and run again.");
+            }
         }
     }
 

@@ -97,8 +97,9 @@ public sealed class JsonTemplate : CloudFormationTemplate
             if (type.StringValue == TemplateResource.SamFunction)
                 RefuseDeploymentPreferenceWithoutRole(source, entry.Name, properties is { IsObject: true } ? DeploymentPreferenceOf(source, properties) : null,
                     IgnoresGlobal(source, entry.Value, DeploymentPreference) ? null : globalPreference);
-            if (type.StringValue is TemplateResource.SamFunction or TemplateResource.SamStateMachine && properties is { IsObject: true })
-                RefuseSchedulerEventsWithoutBoundary(source, entry.Name, properties);
+            var events = type.StringValue is TemplateResource.SamFunction or TemplateResource.SamStateMachine && properties is { IsObject: true }
+                ? SchedulerEventBoundaries(source, entry.Name, properties, deployment)
+                : null;
             List<Site>? sites = null;
             IReadOnlyList<BranchBoundary>? branches = null;
             if (properties is { IsObject: true })
@@ -136,6 +137,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 Branches = branches,
                 FromGlobals = fromGlobals,
                 Choices = choices,
+                EventBoundaries = events,
             };
             principals.Add(resource);
             nodes[resource] = new ResourceNodes(entry.Value, sites);
@@ -460,22 +462,39 @@ public sealed class JsonTemplate : CloudFormationTemplate
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 
-    private static void RefuseSchedulerEventsWithoutBoundary(SourceText source, string logicalId, JsonNode properties)
+    /// <summary>
+    /// The boundaries of the <c>ScheduleV2</c> events SAM makes a role for (those without a RoleArn); one
+    /// with neither is refused. Null when there are none.
+    /// </summary>
+    private static List<EventBoundary>? SchedulerEventBoundaries(SourceText source, string logicalId, JsonNode properties, PseudoParameters? deployment)
     {
         if (properties.Property("Events") is not { } events)
-            return;
+            return null;
         var all = events.Value.Skipped ? JsonSpanParser.ParseNode(source, events.Value) : events.Value;
         if (!all.IsObject)
-            return;
+            return null;
+        List<EventBoundary>? found = null;
         foreach (var e in all.Properties)
         {
             if (!e.Value.IsObject || e.Value["Type"] is not { Kind: JsonKind.String, StringValue: SchedulerEvent })
                 continue;
             var own = e.Value[PropertiesKey];
+            var owner = $"the {SchedulerEvent} event {e.Name} of {logicalId}";
+            if (own is { IsObject: true })
+            {
+                RefuseDuplicate(source, own, "RoleArn", owner);
+                RefuseDuplicate(source, own, BoundaryProperty, owner);
+            }
             bool Given(string name) => own is { IsObject: true } && own.Property(name) is { } given && !IsNothing(given.Value);
-            if (!Given("RoleArn") && !Given(BoundaryProperty))
-                throw RoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.NameStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
+            if (Given("RoleArn"))
+                continue;
+            if (!Given(BoundaryProperty))
+                throw RoleWithoutBoundary(source, $"{owner} has neither a RoleArn nor a PermissionsBoundary", e.NameStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
+            var (kind, value, choices) = BoundaryOf(source, owner, own![BoundaryProperty], deployment);
+            var (line, column) = source.Position(e.NameStart);
+            (found ??= []).Add(new EventBoundary(e.Name, kind, value, line, column) { Choices = choices });
         }
+        return found;
     }
 
     /// <summary>Whether a SAM function's IgnoreGlobals (a resource attribute: <c>"*"</c>, or a list of names) keeps Globals' <paramref name="name"/> from it.</summary>

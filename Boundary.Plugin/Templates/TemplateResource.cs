@@ -42,6 +42,12 @@ public sealed record TemplateResource(
     /// <summary>A SAM function without its own boundary that gets <c>Globals.Function.PermissionsBoundary</c>.</summary>
     public bool FromGlobals { get; init; }
 
+    /// <summary>
+    /// A SAM function's or state machine's <c>ScheduleV2</c> events that SAM makes a role for, each with
+    /// its own boundary (one without is refused when read); null when there are none.
+    /// </summary>
+    public IReadOnlyList<EventBoundary>? EventBoundaries { get; init; }
+
     /// <summary>The types this tool reads: principals, and the SAM types that create a role.</summary>
     public static bool IsPrincipalType(string? type) => type is Role or User or ServiceLinkedRole or SamFunction or SamStateMachine;
 

@@ -63,8 +63,9 @@ public sealed class YamlTemplate : CloudFormationTemplate
             if (type.Value == TemplateResource.SamFunction)
                 RefuseDeploymentPreferenceWithoutRole(source, logicalId, properties?.Entry.Value.Resolved is { IsMapping: true } functionProperties ? DeploymentPreferenceOf(functionProperties) : null,
                     IgnoresGlobal(resource, DeploymentPreference) ? null : read.GlobalPreference);
-            if (type.Value is TemplateResource.SamFunction or TemplateResource.SamStateMachine && properties?.Entry.Value.Resolved is { IsMapping: true } samProperties)
-                RefuseSchedulerEventsWithoutBoundary(source, logicalId, samProperties);
+            var events = type.Value is TemplateResource.SamFunction or TemplateResource.SamStateMachine && properties?.Entry.Value.Resolved is { IsMapping: true } samProperties
+                ? SchedulerEventBoundaries(source, logicalId, samProperties, deployment)
+                : null;
             if (properties?.Entry.Value.Resolved is { } propertiesValue && FnIfOf(source, logicalId, propertiesValue) is { } fnIf)
             {
                 branchSites = [];
@@ -92,6 +93,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 Branches = branches,
                 FromGlobals = fromGlobals,
                 Choices = choices,
+                EventBoundaries = events,
             };
             principals.Add(principal);
             nodes.Add(new ResourceNodes(entry, resource, isAlias, site, branchSites, shared));
@@ -825,11 +827,16 @@ public sealed class YamlTemplate : CloudFormationTemplate
 
     private static bool IsRoleMaking(string? type) => type is TemplateResource.SamGraphQlApi or TemplateResource.SamCapacityProvider || IsModule(type);
 
-    private static void RefuseSchedulerEventsWithoutBoundary(SourceText source, string logicalId, YamlNode properties)
+    /// <summary>
+    /// The boundaries of the <c>ScheduleV2</c> events SAM makes a role for (those without a RoleArn); one
+    /// with neither is refused. Null when there are none.
+    /// </summary>
+    private static List<EventBoundary>? SchedulerEventBoundaries(SourceText source, string logicalId, YamlNode properties, PseudoParameters? deployment)
     {
         // Events are read whole by the parser (see YamlSpanParser).
         if (Find(properties, "Events")?.Entry.Value.Resolved is not { IsMapping: true } events)
-            return;
+            return null;
+        List<EventBoundary>? found = null;
         foreach (var e in events.Entries)
         {
             // Readers differ on merge keys here (the host's keeps '<<' as a key, PyYAML merges): an event one
@@ -839,10 +846,22 @@ public sealed class YamlTemplate : CloudFormationTemplate
             if (e.Value.Resolved is not { IsMapping: true } declared || Find(declared, "Type")?.Entry.Value.Resolved is not { Kind: YamlKind.Scalar, Value: SchedulerEvent })
                 continue;
             var own = Find(declared, PropertiesKey)?.Entry.Value.Resolved;
+            var owner = $"the {SchedulerEvent} event {e.Name} of {logicalId}";
+            if (own is { IsMapping: true })
+            {
+                RefuseDuplicate(source, own, "RoleArn", owner);
+                RefuseDuplicate(source, own, BoundaryProperty, owner);
+            }
             bool Given(string name) => own is { IsMapping: true } && Find(own, name) is { } given && !IsNothing(given.Entry.Value.Resolved);
-            if (!Given("RoleArn") && !Given(BoundaryProperty))
-                throw RoleWithoutBoundary(source, $"the {SchedulerEvent} event {e.Name} of {logicalId} has neither a RoleArn nor a PermissionsBoundary", e.KeyStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
+            if (Given("RoleArn"))
+                continue;
+            if (!Given(BoundaryProperty))
+                throw RoleWithoutBoundary(source, $"{owner} has neither a RoleArn nor a PermissionsBoundary", e.KeyStart, "Give the event a PermissionsBoundary (or a RoleArn of a role of the template)");
+            var (kind, value, choices) = BoundaryOf(source, owner, Find(own!, BoundaryProperty)!.Entry.Value, deployment);
+            var (line, column) = source.Position(e.KeyStart);
+            (found ??= []).Add(new EventBoundary(e.Name ?? "", kind, value, line, column) { Choices = choices });
         }
+        return found;
     }
 
     /// <summary>Whether a SAM function's IgnoreGlobals (a resource attribute: <c>'*'</c>, or a list of names) keeps Globals' <paramref name="name"/> from it (read whole by the parser).</summary>

@@ -34,7 +34,28 @@ public static class Verifier
     private static readonly VerifyStatus[] Severity =
         [VerifyStatus.Missing, VerifyStatus.Stale, VerifyStatus.OtherAccount, VerifyStatus.Invalid, VerifyStatus.Differs, VerifyStatus.Kept, VerifyStatus.Bounded];
 
+    /// <summary>
+    /// The verdict on a principal: its own boundary's, or, when worse, that of a role SAM makes for one of
+    /// its ScheduleV2 events (each with the event's own boundary).
+    /// </summary>
     public static VerifyResult Judge(string file, TemplateResource resource, PolicyArn expected, VerifyOptions options)
+    {
+        var own = JudgeOwn(file, resource with { EventBoundaries = null }, expected, options) with { Resource = resource };
+        var worst = own;
+        foreach (var e in resource.EventBoundaries ?? [])
+        {
+            var judged = JudgeOwn(file, resource with { Boundary = e.Kind, BoundaryValue = e.Value, Choices = e.Choices, Branches = null, FromGlobals = false, EventBoundaries = null }, expected, options);
+            if (Array.IndexOf(Severity, judged.Status) < Array.IndexOf(Severity, worst.Status))
+                worst = judged with
+                {
+                    Resource = resource,
+                    Message = $"{judged.Message.TrimEnd('.')} (in the role SAM makes for its ScheduleV2 event {Printable.Of(e.EventName)}, at line {e.Line}, column {e.Column}).",
+                };
+        }
+        return worst;
+    }
+
+    private static VerifyResult JudgeOwn(string file, TemplateResource resource, PolicyArn expected, VerifyOptions options)
     {
         if (resource.Branches is { } branches)
         {
@@ -42,7 +63,7 @@ public static class Verifier
             if (branches.Count == 0)
                 return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
                     $"{Printable.Of(resource.LogicalId)} ({resource.Type}) has an Fn::If as its Properties with no object branch, so no PermissionsBoundary; expected {expected}.");
-            var verdicts = branches.Select(b => (Branch: b, Result: Judge(file, resource with { Boundary = b.Kind, BoundaryValue = b.Value, Choices = b.Choices, Branches = null }, expected, options))).ToList();
+            var verdicts = branches.Select(b => (Branch: b, Result: JudgeOwn(file, resource with { Boundary = b.Kind, BoundaryValue = b.Value, Choices = b.Choices, Branches = null }, expected, options))).ToList();
             var worst = verdicts.OrderBy(v => Array.IndexOf(Severity, v.Result.Status)).First();
             return worst.Result with
             {
@@ -110,7 +131,7 @@ public static class Verifier
             // condition that takes the boundary away is kept (see the templates documentation).
             if (choice.Length == 0)
                 continue;
-            var judged = Judge(file, resource with { Boundary = BoundaryKind.Literal, BoundaryValue = choice, Choices = null, Branches = null }, expected, options);
+            var judged = JudgeOwn(file, resource with { Boundary = BoundaryKind.Literal, BoundaryValue = choice, Choices = null, Branches = null }, expected, options);
             if (judged.Status is VerifyStatus.Bounded or VerifyStatus.Kept)
                 continue;
             if (worst is null || Array.IndexOf(Severity, judged.Status) < Array.IndexOf(Severity, worst.Value.Result.Status))
