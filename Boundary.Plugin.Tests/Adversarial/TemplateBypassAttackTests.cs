@@ -383,6 +383,9 @@ public class TemplateBypassAttackTests
     // A macro on a resource of another type gets the whole resource and may give back a role.
     [TestCase("json", "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Properties\": {}, \"Fn::Transform\": {\"Name\": \"AWS::Include\", \"Parameters\": {\"Location\": \"s3://b/role.json\"}}}}}\n", ":1:", "Fn::Transform in Resources (or in a resource")]
     [TestCase("yaml", "Resources:\n  B: {Type: AWS::SNS::Topic, Fn::Transform: {Name: MakeRole}}\n", ":2:30:", "Fn::Transform in Resources (or in a resource")]
+    // The short form of Fn::Transform is a tag on the value.
+    [TestCase("yaml", "Resources:\n  R: {Type: AWS::IAM::Role, Properties: {AssumeRolePolicyDocument: {}}}\n  Q:\n    !Transform {Name: MyMacro}\n", ":4:5:", "Fn::Transform in Resources (or in a resource")]
+    [TestCase("yaml", "Resources:\n  !Transform {Name: AWS::Include, Parameters: {Location: s3://b/x}}\n", ":2:3:", "Fn::Transform in Resources (or in a resource")]
     public void Resources_only_cloudformation_makes_are_refused(string format, string template, string position, string reason)
     {
         TemplateScanner.CannotHoldPrincipal(Encoding.UTF8.GetBytes(template)).Should().BeFalse("the prefilter must not skip it, even without a principal's type spelled out");
@@ -506,6 +509,19 @@ public class TemplateBypassAttackTests
 
     /// <summary>verify and pre-push refuse the template with file:line:column (exit 3), and nothing is written.</summary>
     /// <summary>verify stops at the position too (exit 3), and so do pre-push and inject (<see cref="Refused"/>).</summary>
+    private const string SamFunction = "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: a.b\n      PermissionsBoundary: " + DevArn + "\n";
+
+    // A macro that writes a SAM resource's events, or a second Events or event Type that another reader takes,
+    // can give SAM a ScheduleV2 event whose scheduler role has no boundary, or another env's.
+    [TestCase("yaml", SamFunction + "      Events: !Transform {Name: MyMacro}\n", ":8:15:", "decides the Events of F")]
+    [TestCase("yaml", SamFunction + "      Events: {Fn::Transform: {Name: MyMacro}}\n", ":8:16:", "decides the Events of F")]
+    [TestCase("yaml", SamFunction + "      Events:\n        S:\n          Type: ScheduleV2\n          Properties:\n            PermissionsBoundary: " + DevArn + "\n            Fn::Transform: {Name: MyMacro}\n", ":13:13:", "decides the Events of F")]
+    [TestCase("yaml", SamFunction + "      Events:\n        S: {Type: ScheduleV2, Properties: {ScheduleExpression: rate(1 minute)}}\n      Events:\n        A: {Type: Api}\n", ":10:7:", "'Events' appears twice")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"a.b\", \"PermissionsBoundary\": \"" + DevArn + "\", \"Events\": {\"S\": {\"Type\": \"ScheduleV2\", \"Properties\": {\"ScheduleExpression\": \"rate(1 minute)\"}}}, \"Events\": {}}}}}", ":1:", "'Events' appears twice")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"a.b\", \"PermissionsBoundary\": \"" + DevArn + "\", \"Events\": {\"S\": {\"Type\": \"ScheduleV2\", \"Type\": \"Schedule\"}}}}}}", ":1:", "'Type' appears twice")]
+    public void Macros_and_duplicate_keys_that_decide_a_sam_resources_events_are_refused(string format, string template, string position, string reason) =>
+        RefusedByVerifyToo(format, template, position, reason);
+
     private static void RefusedByVerifyToo(string format, string template, string position, string reason)
     {
         using (var project = Create(format, template))

@@ -16,6 +16,7 @@ public class UnboundableBoundaryTests
     private const string Policy = "{\"Version\": \"2012-10-17\", \"Statement\": []}";
 
     [TestCase("{\"Ref\": \"AWS::NoValue\"}", "AWS::NoValue")]
+    [TestCase("{\"Fn::Transform\": {\"Name\": \"M\"}}", "a macro decides it")]
     [TestCase("{\"Fn::Sub\": \"\"}", "empty Fn::Sub")]
     [TestCase("{\"Fn::Sub\": [\"\", {}]}", "empty Fn::Sub")]
     [TestCase("{\"Fn::Join\": [\"\", []]}", "Fn::Join of nothing")]
@@ -77,6 +78,8 @@ public class UnboundableBoundaryTests
     [TestCase("!Select [0, !Split [',', '']]", "!Select that gives no value")]
     [TestCase("\n        Fn::Select: [0, {Fn::Split: [',', !Sub '']}]", "Fn::Select that gives no value")]
     [TestCase("!Join ['', !Split [',', '']]", "!Join of nothing")]
+    [TestCase("!Transform {Name: M}", "a macro decides it")]
+    [TestCase("\n        Fn::Transform: {Name: M}", "a macro decides it")]
     [TestCase("!Select [0, !If [C, [''], ['']]]", "!Select that gives no value")]
     [TestCase("!Join [',', {Fn::If: [C, [], !Split [x, '']]}]", "!Join of nothing")]
     public void Yaml_boundary_that_cannot_bound_the_role_is_refused_with_a_position(string value, string reason)

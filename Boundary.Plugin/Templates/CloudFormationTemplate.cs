@@ -62,6 +62,13 @@ public abstract class CloudFormationTemplate(SourceText source)
             throw BoundaryException.File($"{source.Describe(offset)}: {key} in Resources (or in a resource, where it can make its Type or Properties) makes what only CloudFormation sees (a loop it expands, or content it includes), so roles there can be neither checked nor capped. Write the resources out in the template and run again.");
     }
 
+    /// <summary>Why a boundary given by a macro cannot bound a role: what it gives, if anything, only CloudFormation sees.</summary>
+    protected const string MacroBoundary = "is an Fn::Transform: a macro decides it, and may leave the role without one";
+
+    /// <summary>An intrinsic function (a macro's <c>Fn::Transform</c>) that decides a SAM resource's events, which can make roles of their own.</summary>
+    protected static BoundaryException EventMacro(SourceText source, int offset, string logicalId) =>
+        BoundaryException.File($"{source.Describe(offset)}: an intrinsic function (Fn::Transform, a macro) decides the Events of {Text.Printable.Of(logicalId)}; events can make roles of their own (a ScheduleV2 event's scheduler role), which could then be neither checked nor capped. Write the events out and run again.");
+
     /// <summary>
     /// A template-level Transform other than SAM's or the language extensions: a macro rewrites the
     /// template before CloudFormation creates anything (it can add roles), after any reading of the file.

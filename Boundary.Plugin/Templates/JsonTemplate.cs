@@ -378,6 +378,7 @@ public sealed class JsonTemplate : CloudFormationTemplate
             "Ref" when argument.StringValue == "AWS::NoValue" => "is {\"Ref\": \"AWS::NoValue\"}",
             "Fn::Sub" when (argument.Kind == JsonKind.Array && argument.Items.Count > 0 ? argument.Items[0] : argument).StringValue == "" => "is an empty Fn::Sub",
             "Fn::Join" when JoinsToNothing(argument) => "is an Fn::Join of nothing",
+            "Fn::Transform" => MacroBoundary,
             _ when IsNothing(value) => $"is an {name} that gives no value whichever way it goes",
             "Ref" or "Condition" => null,
             _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
@@ -468,20 +469,28 @@ public sealed class JsonTemplate : CloudFormationTemplate
     /// </summary>
     private static List<EventBoundary>? SchedulerEventBoundaries(SourceText source, string logicalId, JsonNode properties, PseudoParameters? deployment)
     {
+        RefuseDuplicate(source, properties, "Events", logicalId);
         if (properties.Property("Events") is not { } events)
             return null;
         var all = events.Value.Skipped ? JsonSpanParser.ParseNode(source, events.Value) : events.Value;
         if (!all.IsObject)
             return null;
+        RefuseEventMacro(source, logicalId, all);
         List<EventBoundary>? found = null;
         foreach (var e in all.Properties)
         {
-            if (!e.Value.IsObject || e.Value["Type"] is not { Kind: JsonKind.String, StringValue: SchedulerEvent })
+            if (!e.Value.IsObject)
+                continue;
+            RefuseEventMacro(source, logicalId, e.Value);
+            RefuseDuplicate(source, e.Value, "Type", $"the event {e.Name} of {logicalId}");
+            RefuseDuplicate(source, e.Value, PropertiesKey, $"the event {e.Name} of {logicalId}");
+            if (e.Value["Type"] is not { Kind: JsonKind.String, StringValue: SchedulerEvent })
                 continue;
             var own = e.Value[PropertiesKey];
             var owner = $"the {SchedulerEvent} event {e.Name} of {logicalId}";
             if (own is { IsObject: true })
             {
+                RefuseEventMacro(source, logicalId, own);
                 RefuseDuplicate(source, own, "RoleArn", owner);
                 RefuseDuplicate(source, own, BoundaryProperty, owner);
             }
@@ -495,6 +504,13 @@ public sealed class JsonTemplate : CloudFormationTemplate
             (found ??= []).Add(new EventBoundary(e.Name, kind, value, line, column) { Choices = choices });
         }
         return found;
+    }
+
+    /// <summary>A macro (an <c>Fn::</c> key) where it decides a SAM resource's events, which can make roles: refused.</summary>
+    private static void RefuseEventMacro(SourceText source, string logicalId, JsonNode node)
+    {
+        if (node.Properties.FirstOrDefault(p => p.Name.StartsWith("Fn::", StringComparison.Ordinal)) is { } key)
+            throw EventMacro(source, key.NameStart, logicalId);
     }
 
     /// <summary>Whether a SAM function's IgnoreGlobals (a resource attribute: <c>"*"</c>, or a list of names) keeps Globals' <paramref name="name"/> from it.</summary>

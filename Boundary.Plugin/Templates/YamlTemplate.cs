@@ -137,6 +137,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
         if (document.Aliases.Count > 0)
             RefuseAliasKeys(source, root);
         RefuseDuplicate(source, root, "Resources", "the template");
+        // The short form of Fn::Transform is a tag: as a key is refused in Resources, so is the tag there.
+        RefuseTransformTag(source, Find(root, "Resources")?.Entry.Value.Resolved);
         if (Find(root, "Resources")?.Entry.Value.Resolved is not { IsMapping: true } resources)
             return null;
         // And so is a role a merge key brings into Resources, also when Resources holds nothing else.
@@ -146,6 +148,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
         {
             if (key.Name is { } name)
                 RefuseGeneratedResources(source, name, key.KeyStart);
+            RefuseTransformTag(source, key.Value.Resolved);
             if (key.Value.Resolved is not { IsMapping: true } resource)
                 continue;
             // By index: an enumerator a resource was megabytes of garbage in a template of 200,000.
@@ -620,6 +623,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 {
                     "!Ref" when value.Value == "AWS::NoValue" => "is !Ref AWS::NoValue",
                     "!Sub" when value.Value == "" => "is an empty !Sub",
+                    "!Transform" => MacroBoundary,
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 && GivesNothing(value, $"a {value.Tag}") is { } nothing => nothing,
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
                     _ => "is not a policy ARN",
@@ -629,12 +633,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 {
                     "!Sub" when value.Items.Count > 0 && value.Items[0].Resolved is { Kind: YamlKind.Scalar, Value: "" } => "is an empty !Sub",
                     "!Join" when JoinsToNothing(value) => "is a !Join of nothing",
+                    "!Transform" => MacroBoundary,
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 && GivesNothing(value, $"a {value.Tag}") is { } nothing => nothing,
                     not null when value.Tag.StartsWith('!') && value.Tag.Length > 1 => null,
                     _ => "is a list, not a policy ARN",
                 };
             case YamlKind.Mapping when value.Tag is { Length: > 1 } tag && tag.StartsWith('!'):
-                return null;
+                return tag == "!Transform" ? MacroBoundary : null;
             case YamlKind.Mapping when value.Entries.Count == 1 && value.Entries[0].Name is { } name:
                 var argument = value.Entries[0].Value.Resolved;
                 return name switch
@@ -642,6 +647,7 @@ public sealed class YamlTemplate : CloudFormationTemplate
                     "Ref" when argument is { Kind: YamlKind.Scalar, Value: "AWS::NoValue" } => "is Ref: AWS::NoValue",
                     "Fn::Sub" when (argument is { Kind: YamlKind.Sequence, Items.Count: > 0 } ? argument.Items[0].Resolved : argument) is { Kind: YamlKind.Scalar, Value: "" } => "is an empty Fn::Sub",
                     "Fn::Join" when JoinsToNothing(argument) => "is an Fn::Join of nothing",
+                    "Fn::Transform" => MacroBoundary,
                     _ when GivesNothing(value, $"an {name}") is { } nothing => nothing,
                     "Ref" or "Condition" => null,
                     _ when name.StartsWith("Fn::", StringComparison.Ordinal) => null,
@@ -787,6 +793,13 @@ public sealed class YamlTemplate : CloudFormationTemplate
         return kind.Kind == BoundaryKind.None ? null : kind;
     }
 
+    /// <summary><c>!Transform</c>, the short form of <c>Fn::Transform</c>, refused where the long form is (<see cref="CloudFormationTemplate.RefuseGeneratedResources"/>).</summary>
+    private static void RefuseTransformTag(SourceText source, YamlNode? node)
+    {
+        if (node?.Tag == "!Transform")
+            RefuseGeneratedResources(source, "Fn::Transform", node.Start);
+    }
+
     /// <summary>The keys a merge key brings into a resource, followed as far as merges go (see <see cref="Find"/>).</summary>
     private static void RefuseGeneratedKeysMerged(SourceText source, YamlNode? merged, int depth)
     {
@@ -834,8 +847,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
     private static List<EventBoundary>? SchedulerEventBoundaries(SourceText source, string logicalId, YamlNode properties, PseudoParameters? deployment)
     {
         // Events are read whole by the parser (see YamlSpanParser).
+        RefuseDuplicate(source, properties, "Events", logicalId);
         if (Find(properties, "Events")?.Entry.Value.Resolved is not { IsMapping: true } events)
             return null;
+        RefuseEventMacro(source, logicalId, events);
         List<EventBoundary>? found = null;
         foreach (var e in events.Entries)
         {
@@ -843,12 +858,18 @@ public sealed class YamlTemplate : CloudFormationTemplate
             // of them sees could make a role the others do not.
             if (e.IsMerge)
                 throw BoundaryException.File($"{source.Describe(e.KeyStart)}: a merge key (<<) in the Events of {logicalId}; readers differ on whether it brings events in, and a ScheduleV2 event makes a role of its own. Write the events out and run again.");
-            if (e.Value.Resolved is not { IsMapping: true } declared || Find(declared, "Type")?.Entry.Value.Resolved is not { Kind: YamlKind.Scalar, Value: SchedulerEvent })
+            if (e.Value.Resolved is not { IsMapping: true } declared)
+                continue;
+            RefuseEventMacro(source, logicalId, declared);
+            RefuseDuplicate(source, declared, "Type", $"the event {e.Name} of {logicalId}");
+            RefuseDuplicate(source, declared, PropertiesKey, $"the event {e.Name} of {logicalId}");
+            if (Find(declared, "Type")?.Entry.Value.Resolved is not { Kind: YamlKind.Scalar, Value: SchedulerEvent })
                 continue;
             var own = Find(declared, PropertiesKey)?.Entry.Value.Resolved;
             var owner = $"the {SchedulerEvent} event {e.Name} of {logicalId}";
             if (own is { IsMapping: true })
             {
+                RefuseEventMacro(source, logicalId, own);
                 RefuseDuplicate(source, own, "RoleArn", owner);
                 RefuseDuplicate(source, own, BoundaryProperty, owner);
             }
@@ -862,6 +883,18 @@ public sealed class YamlTemplate : CloudFormationTemplate
             (found ??= []).Add(new EventBoundary(e.Name ?? "", kind, value, line, column) { Choices = choices });
         }
         return found;
+    }
+
+    /// <summary>A macro (<c>!Transform</c>, or an <c>Fn::</c> key) where it decides a SAM resource's events, which can make roles: refused.</summary>
+    private static void RefuseEventMacro(SourceText source, string logicalId, YamlNode node)
+    {
+        if (node.Tag == "!Transform")
+            throw EventMacro(source, node.Start, logicalId);
+        // By index: entries are structs, and a default one is no answer.
+        var entries = node.Entries;
+        for (var i = 0; i < entries.Count; i++)
+            if (entries[i].Name?.StartsWith("Fn::", StringComparison.Ordinal) == true)
+                throw EventMacro(source, entries[i].KeyStart, logicalId);
     }
 
     /// <summary>Whether a SAM function's IgnoreGlobals (a resource attribute: <c>'*'</c>, or a list of names) keeps Globals' <paramref name="name"/> from it (read whole by the parser).</summary>
