@@ -519,6 +519,13 @@ public class TemplateBypassAttackTests
     [TestCase("yaml", SamFunction + "      Events:\n        S: {Type: ScheduleV2, Properties: {ScheduleExpression: rate(1 minute)}}\n      Events:\n        A: {Type: Api}\n", ":10:7:", "'Events' appears twice")]
     [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"a.b\", \"PermissionsBoundary\": \"" + DevArn + "\", \"Events\": {\"S\": {\"Type\": \"ScheduleV2\", \"Properties\": {\"ScheduleExpression\": \"rate(1 minute)\"}}}, \"Events\": {}}}}}", ":1:", "'Events' appears twice")]
     [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"a.b\", \"PermissionsBoundary\": \"" + DevArn + "\", \"Events\": {\"S\": {\"Type\": \"ScheduleV2\", \"Type\": \"Schedule\"}}}}}}", ":1:", "'Type' appears twice")]
+    // What a macro or a function writes in place of an event's Type, or of its RoleArn, may be a ScheduleV2 event without either.
+    [TestCase("yaml", SamFunction + "      Events: !Transform M\n", ":8:15:", "decides the Events of F")]
+    [TestCase("yaml", SamFunction + "      Events:\n        S: !Transform [M]\n", ":9:12:", "decides the Events of F")]
+    [TestCase("yaml", SamFunction + "      Events:\n        S:\n          Type: !Transform {Name: M}\n          Properties: {ScheduleExpression: rate(1 minute)}\n", ":10:17:", "the Type of the event S of F is given by an intrinsic function")]
+    [TestCase("yaml", SamFunction + "      Events:\n        S:\n          Type: !If [C, ScheduleV2, Api]\n", ":10:17:", "the Type of the event S of F is given by an intrinsic function")]
+    [TestCase("yaml", SamFunction + "      Events:\n        S:\n          Type: ScheduleV2\n          Properties: {ScheduleExpression: rate(1 minute), RoleArn: !Transform {Name: M}}\n", ":9:9:", "neither a RoleArn nor a PermissionsBoundary")]
+    [TestCase("json", "{\"Transform\": \"AWS::Serverless-2016-10-31\", \"Resources\": {\"F\": {\"Type\": \"AWS::Serverless::Function\", \"Properties\": {\"Handler\": \"a.b\", \"PermissionsBoundary\": \"" + DevArn + "\", \"Events\": {\"S\": {\"Type\": {\"Fn::Transform\": {\"Name\": \"M\"}}}}}}}}", ":1:", "the Type of the event S of F is given by an intrinsic function")]
     public void Macros_and_duplicate_keys_that_decide_a_sam_resources_events_are_refused(string format, string template, string position, string reason) =>
         RefusedByVerifyToo(format, template, position, reason);
 

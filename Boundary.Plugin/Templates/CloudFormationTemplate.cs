@@ -62,6 +62,10 @@ public abstract class CloudFormationTemplate(SourceText source)
             throw BoundaryException.File($"{source.Describe(offset)}: {key} in Resources (or in a resource, where it can make its Type or Properties) makes what only CloudFormation sees (a loop it expands, or content it includes), so roles there can be neither checked nor capped. Write the resources out in the template and run again.");
     }
 
+    /// <summary>An event whose Type is not written out: whether it is a ScheduleV2 event, which makes a role, cannot be told.</summary>
+    protected static BoundaryException EventTypeNotWritten(SourceText source, int offset, string eventName, string logicalId) =>
+        BoundaryException.File($"{source.Describe(offset)}: the Type of the event {Text.Printable.Of(eventName)} of {Text.Printable.Of(logicalId)} is given by an intrinsic function, so whether it is a ScheduleV2 event (which makes a role of its own) cannot be checked. Write the type out and run again.");
+
     /// <summary>Why a boundary given by a macro cannot bound a role: what it gives, if anything, only CloudFormation sees.</summary>
     protected const string MacroBoundary = "is an Fn::Transform: a macro decides it, and may leave the role without one";
 

@@ -484,6 +484,9 @@ public sealed class JsonTemplate : CloudFormationTemplate
             RefuseEventMacro(source, logicalId, e.Value);
             RefuseDuplicate(source, e.Value, "Type", $"the event {e.Name} of {logicalId}");
             RefuseDuplicate(source, e.Value, PropertiesKey, $"the event {e.Name} of {logicalId}");
+            // A type a function or macro gives could be ScheduleV2.
+            if (e.Value["Type"] is { Kind: not JsonKind.String } eventType)
+                throw EventTypeNotWritten(source, eventType.Start, e.Name, logicalId);
             if (e.Value["Type"] is not { Kind: JsonKind.String, StringValue: SchedulerEvent })
                 continue;
             var own = e.Value[PropertiesKey];
@@ -494,7 +497,9 @@ public sealed class JsonTemplate : CloudFormationTemplate
                 RefuseDuplicate(source, own, "RoleArn", owner);
                 RefuseDuplicate(source, own, BoundaryProperty, owner);
             }
-            bool Given(string name) => own is { IsObject: true } && own.Property(name) is { } given && !IsNothing(given.Value);
+            // A macro may give nothing: a RoleArn it writes names no role for sure.
+            bool Given(string name) => own is { IsObject: true } && own.Property(name) is { } given && !IsNothing(given.Value)
+                && !(name == "RoleArn" && given.Value is { IsObject: true, Properties: [{ Name: "Fn::Transform" }] });
             if (Given("RoleArn"))
                 continue;
             if (!Given(BoundaryProperty))

@@ -848,9 +848,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
     {
         // Events are read whole by the parser (see YamlSpanParser).
         RefuseDuplicate(source, properties, "Events", logicalId);
+        if (Find(properties, "Events")?.Entry.Value.Resolved is { } written)
+            RefuseEventMacro(source, logicalId, written);
         if (Find(properties, "Events")?.Entry.Value.Resolved is not { IsMapping: true } events)
             return null;
-        RefuseEventMacro(source, logicalId, events);
         List<EventBoundary>? found = null;
         foreach (var e in events.Entries)
         {
@@ -858,11 +859,15 @@ public sealed class YamlTemplate : CloudFormationTemplate
             // of them sees could make a role the others do not.
             if (e.IsMerge)
                 throw BoundaryException.File($"{source.Describe(e.KeyStart)}: a merge key (<<) in the Events of {logicalId}; readers differ on whether it brings events in, and a ScheduleV2 event makes a role of its own. Write the events out and run again.");
+            if (e.Value.Resolved is { } eventValue)
+                RefuseEventMacro(source, logicalId, eventValue);
             if (e.Value.Resolved is not { IsMapping: true } declared)
                 continue;
-            RefuseEventMacro(source, logicalId, declared);
             RefuseDuplicate(source, declared, "Type", $"the event {e.Name} of {logicalId}");
             RefuseDuplicate(source, declared, PropertiesKey, $"the event {e.Name} of {logicalId}");
+            // A type written out (or by !Sub, read as its text): one a function or macro gives could be ScheduleV2.
+            if (Find(declared, "Type")?.Entry.Value.Resolved is { } eventType && (eventType.Kind != YamlKind.Scalar || (IsShortFormTag(eventType.Tag) && eventType.Tag != "!Sub")))
+                throw EventTypeNotWritten(source, eventType.Start, e.Name ?? "", logicalId);
             if (Find(declared, "Type")?.Entry.Value.Resolved is not { Kind: YamlKind.Scalar, Value: SchedulerEvent })
                 continue;
             var own = Find(declared, PropertiesKey)?.Entry.Value.Resolved;
@@ -873,7 +878,9 @@ public sealed class YamlTemplate : CloudFormationTemplate
                 RefuseDuplicate(source, own, "RoleArn", owner);
                 RefuseDuplicate(source, own, BoundaryProperty, owner);
             }
-            bool Given(string name) => own is { IsMapping: true } && Find(own, name) is { } given && !IsNothing(given.Entry.Value.Resolved);
+            // A macro may give nothing: a RoleArn it writes names no role for sure.
+            bool Given(string name) => own is { IsMapping: true } && Find(own, name) is { } given && !IsNothing(given.Entry.Value.Resolved)
+                && !(name == "RoleArn" && given.Entry.Value.Resolved is { } roleArn && (roleArn.Tag == "!Transform" || (roleArn.IsMapping && roleArn.Entries.Count == 1 && roleArn.Entries[0].Name == "Fn::Transform")));
             if (Given("RoleArn"))
                 continue;
             if (!Given(BoundaryProperty))
@@ -890,6 +897,8 @@ public sealed class YamlTemplate : CloudFormationTemplate
     {
         if (node.Tag == "!Transform")
             throw EventMacro(source, node.Start, logicalId);
+        if (!node.IsMapping)
+            return;
         // By index: entries are structs, and a default one is no answer.
         var entries = node.Entries;
         for (var i = 0; i < entries.Count; i++)
