@@ -71,7 +71,7 @@ public abstract class CloudFormationTemplate(SourceText source)
 
     /// <summary>An intrinsic function (a macro's <c>Fn::Transform</c>) that decides a SAM resource's events, which can make roles of their own.</summary>
     protected static BoundaryException EventMacro(SourceText source, int offset, string logicalId) =>
-        BoundaryException.File($"{source.Describe(offset)}: an intrinsic function (Fn::Transform, a macro) decides the Events of {Text.Printable.Of(logicalId)}; events can make roles of their own (a ScheduleV2 event's scheduler role), which could then be neither checked nor capped. Write the events out and run again.");
+        BoundaryException.File($"{source.Describe(offset)}: an intrinsic function (a macro's Fn::Transform, or another) decides the Events of {Text.Printable.Of(logicalId)}; events can make roles of their own (a ScheduleV2 event's scheduler role), which could then be neither checked nor capped. Write the events out and run again.");
 
     /// <summary>
     /// A template-level Transform other than SAM's or the language extensions: a macro rewrites the
