@@ -29,4 +29,9 @@ public class OtherEnvBoundariesTests
         Read("{" + Env("dev", "arn:aws:iam::123456789012:policy/Dev") + ", " + Env("test", "arn:aws:iam::123456789012:policy/DEV") + "}", "dev", "arn:aws:iam::123456789012:policy/Dev")
             .Should().BeEmpty();
     }
+
+    [Test]
+    public void The_accounts_of_other_envs_boundaries_are_their_customer_accounts_once_each() =>
+        OtherEnvBoundaries.AccountsOf(["arn:aws:iam::210987654321:policy/Qa", " arn:aws:iam::123456789012:policy/Prod ", "arn:aws:iam::123456789012:policy/Stage", "arn:aws:iam::aws:policy/PowerUserAccess", "not an arn"])
+            .Should().Equal("123456789012", "210987654321");
 }

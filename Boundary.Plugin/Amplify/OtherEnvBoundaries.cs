@@ -31,4 +31,9 @@ public static class OtherEnvBoundaries
         }
         return others;
     }
+
+    /// <summary>The customer accounts of <paramref name="boundaries"/> (policy ARNs; AWS-managed ones name none), each once.</summary>
+    public static IReadOnlyList<string> AccountsOf(IEnumerable<string> boundaries) =>
+        boundaries.Select(arn => PolicyArn.TryParse(arn.Trim(), out var parsed, out _) && !parsed!.IsAwsManaged ? parsed.Account : null)
+            .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 }

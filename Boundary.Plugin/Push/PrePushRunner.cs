@@ -246,7 +246,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         if (boundary is null)
             return null;
         var arn = PolicyArn.Parse(boundary);
-        return PseudoParameters.Of(arn.Partition, arn.Account, otherBoundaries);
+        return PseudoParameters.Of(arn.Partition, arn.Account, OtherEnvBoundaries.AccountsOf(otherBoundaries));
     }
 
     /// <summary>The stamp of the file's #current-cloud-backend copy before the run, so post-push can tell whether the host replaced it.</summary>

@@ -67,9 +67,7 @@ public static class BoundaryInjector
             var where = resource.FromGlobals ? $"the PermissionsBoundary that {id} takes from Globals.Function"
                 : resource.Branches is not null ? $"the PermissionsBoundary in an Fn::If branch of the Properties of {id}"
                 : $"the PermissionsBoundary of {id}";
-            var what = kind == BoundaryKind.Literal ? $"{Text.Printable.Of(value!)} while its other branches differ"
-                : always ? $"an intrinsic function that always gives {Text.Printable.Of(value!)}"
-                : $"an intrinsic function that gives {Text.Printable.Of(value!)} under some conditions";
+            var what = kind == BoundaryKind.Literal ? $"{Text.Printable.Of(value!)} while its other branches differ" : Holding(kind, value!, always);
             throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: {where} is {what}: the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}. "
                 + $"This tool replaces another env's boundary only where it is the role's one string. Write {arn} there instead (or delete that PermissionsBoundary, and the push adds this env's) and run again.");
         }
@@ -79,14 +77,18 @@ public static class BoundaryInjector
             {
                 if (options.StaleEnvOf(value, arn) is not { } env)
                     continue;
-                var what = kind == BoundaryKind.Literal ? Text.Printable.Of(value!)
-                    : always ? $"an intrinsic function that always gives {Text.Printable.Of(value!)}"
-                    : $"an intrinsic function that gives {Text.Printable.Of(value!)} under some conditions";
+                var what = Holding(kind, value!, always);
                 throw BoundaryException.File($"{template.Source.Describe(resource.Offset)}: the PermissionsBoundary of the ScheduleV2 event {Text.Printable.Of(e.EventName)} of {Text.Printable.Of(resource.LogicalId)} (line {e.Line}, column {e.Column}) is {what}: the boundary of env '{Text.Printable.Of(env)}', not this env's {arn}. "
                     + $"SAM gives it to the role it makes for the event, and this tool does not edit events. Write {arn} there instead and run again.");
             }
         }
     }
+
+    /// <summary>How a boundary holds <paramref name="value"/>: written out, or given by an intrinsic function always or under some conditions.</summary>
+    private static string Holding(BoundaryKind kind, string value, bool always) =>
+        kind == BoundaryKind.Literal ? Text.Printable.Of(value)
+        : always ? $"an intrinsic function that always gives {Text.Printable.Of(value)}"
+        : $"an intrinsic function that gives {Text.Printable.Of(value)} under some conditions";
 
     /// <summary>What an intrinsic boundary may give: each of its choices, and whether it always gives it.</summary>
     private static IEnumerable<(BoundaryKind Kind, string? Value, bool Always)> Held(BoundaryKind kind, string? value, IReadOnlyList<string>? choices) =>

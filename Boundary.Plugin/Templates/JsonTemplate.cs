@@ -485,9 +485,10 @@ public sealed class JsonTemplate : CloudFormationTemplate
             RefuseDuplicate(source, e.Value, "Type", $"the event {e.Name} of {logicalId}");
             RefuseDuplicate(source, e.Value, PropertiesKey, $"the event {e.Name} of {logicalId}");
             // A type a function or macro gives could be ScheduleV2.
-            if (e.Value["Type"] is { Kind: not JsonKind.String } eventType)
+            var eventType = e.Value["Type"];
+            if (eventType is { Kind: not JsonKind.String })
                 throw EventTypeNotWritten(source, eventType.Start, e.Name, logicalId);
-            if (e.Value["Type"] is not { Kind: JsonKind.String, StringValue: SchedulerEvent })
+            if (eventType is not { StringValue: SchedulerEvent })
                 continue;
             var own = e.Value[PropertiesKey];
             var owner = $"the {SchedulerEvent} event {e.Name} of {logicalId}";

@@ -22,23 +22,11 @@ public sealed record PseudoParameters(string? AccountId, string Partition)
     public IReadOnlyList<string> PossibleAccounts { get; init; } = [];
 
     /// <summary>
-    /// From the env's boundary: its partition, and its account unless that is <c>aws</c>; then the
-    /// accounts of <paramref name="otherBoundaries"/> (the other envs' ARNs) are those it may be.
+    /// From the env's boundary: its partition, and its account unless that is <c>aws</c>; then
+    /// <paramref name="otherAccounts"/> (those of the other envs' boundaries) are the accounts it may be.
     /// </summary>
-    public static PseudoParameters Of(string partition, string account, IEnumerable<string>? otherBoundaries = null)
-    {
-        if (account != "aws")
-            return new(account, partition);
-        var possible = (otherBoundaries ?? []).Select(AccountOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new(null, partition) { PossibleAccounts = possible };
-    }
-
-    /// <summary>The 12-digit account of a policy ARN (<c>arn:partition:iam::account:policy/...</c>), or null.</summary>
-    private static string? AccountOf(string arn)
-    {
-        var fields = arn.Trim().Split(':');
-        return fields.Length >= 6 && fields[4] is { Length: 12 } account && account.All(char.IsAsciiDigit) ? account : null;
-    }
+    public static PseudoParameters Of(string partition, string account, IReadOnlyList<string>? otherAccounts = null) =>
+        account == "aws" ? new(null, partition) { PossibleAccounts = otherAccounts ?? [] } : new(account, partition);
 
     /// <summary>The value of the pseudo parameter <paramref name="name"/>, or null when it is not known here.</summary>
     public string? ValueOf(string name) => name switch

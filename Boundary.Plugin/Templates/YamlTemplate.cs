@@ -848,9 +848,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
     {
         // Events are read whole by the parser (see YamlSpanParser).
         RefuseDuplicate(source, properties, "Events", logicalId);
-        if (Find(properties, "Events")?.Entry.Value.Resolved is { } written)
+        var written = Find(properties, "Events")?.Entry.Value.Resolved;
+        if (written is not null)
             RefuseEventMacro(source, logicalId, written);
-        if (Find(properties, "Events")?.Entry.Value.Resolved is not { IsMapping: true } events)
+        if (written is not { IsMapping: true } events)
             return null;
         List<EventBoundary>? found = null;
         foreach (var e in events.Entries)
@@ -866,9 +867,10 @@ public sealed class YamlTemplate : CloudFormationTemplate
             RefuseDuplicate(source, declared, "Type", $"the event {e.Name} of {logicalId}");
             RefuseDuplicate(source, declared, PropertiesKey, $"the event {e.Name} of {logicalId}");
             // A type written out (or by !Sub, read as its text): one a function or macro gives could be ScheduleV2.
-            if (Find(declared, "Type")?.Entry.Value.Resolved is { } eventType && (eventType.Kind != YamlKind.Scalar || (IsShortFormTag(eventType.Tag) && eventType.Tag != "!Sub")))
+            var eventType = Find(declared, "Type")?.Entry.Value.Resolved;
+            if (eventType is not null && (eventType.Kind != YamlKind.Scalar || (IsShortFormTag(eventType.Tag) && eventType.Tag != "!Sub")))
                 throw EventTypeNotWritten(source, eventType.Start, e.Name ?? "", logicalId);
-            if (Find(declared, "Type")?.Entry.Value.Resolved is not { Kind: YamlKind.Scalar, Value: SchedulerEvent })
+            if (eventType is not { Kind: YamlKind.Scalar, Value: SchedulerEvent })
                 continue;
             var own = Find(declared, PropertiesKey)?.Entry.Value.Resolved;
             var owner = $"the {SchedulerEvent} event {e.Name} of {logicalId}";

@@ -25,7 +25,7 @@ public static class Verifier
         {
             var file = Path.GetRelativePath(root, template.Path).Replace('\\', '/');
             return template.Principals.Where(r => BoundaryInjector.Covers(r, injection)).Select(r => Judge(file, r, expectedArn, options)).ToList();
-        }, PseudoParameters.Of(expectedArn.Partition, expectedArn.Account, options.StaleBoundaries?.Keys));
+        }, PseudoParameters.Of(expectedArn.Partition, expectedArn.Account, OtherEnvBoundaries.AccountsOf(options.StaleBoundaries?.Keys ?? [])));
         var results = scan.Results.SelectMany(r => r).ToList();
         return new VerifyReport(root, expectedArn.ToString(), env, options, scan.FilesScanned, scan.Results.Count, results, scan.Errors);
     }
@@ -33,6 +33,9 @@ public static class Verifier
     /// <summary>Worst first: the order in which a role with several Fn::If branches takes its branches' verdicts.</summary>
     private static readonly VerifyStatus[] Severity =
         [VerifyStatus.Missing, VerifyStatus.Stale, VerifyStatus.OtherAccount, VerifyStatus.Invalid, VerifyStatus.Differs, VerifyStatus.Kept, VerifyStatus.Bounded];
+
+    private static bool IsWorse(VerifyResult result, VerifyResult than) =>
+        Array.IndexOf(Severity, result.Status) < Array.IndexOf(Severity, than.Status);
 
     /// <summary>
     /// The verdict on a principal: its own boundary's, or, when worse, that of a role SAM makes for one of
@@ -45,7 +48,7 @@ public static class Verifier
         foreach (var e in resource.EventBoundaries ?? [])
         {
             var judged = JudgeOwn(file, resource with { Boundary = e.Kind, BoundaryValue = e.Value, Choices = e.Choices, Branches = null, FromGlobals = false, EventBoundaries = null }, expected, options);
-            if (Array.IndexOf(Severity, judged.Status) < Array.IndexOf(Severity, worst.Status))
+            if (IsWorse(judged, worst))
                 worst = judged with
                 {
                     Resource = resource,
@@ -64,7 +67,7 @@ public static class Verifier
                 return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
                     $"{Printable.Of(resource.LogicalId)} ({resource.Type}) has an Fn::If as its Properties with no object branch, so no PermissionsBoundary; expected {expected}.");
             var verdicts = branches.Select(b => (Branch: b, Result: JudgeOwn(file, resource with { Boundary = b.Kind, BoundaryValue = b.Value, Choices = b.Choices, Branches = null }, expected, options))).ToList();
-            var worst = verdicts.OrderBy(v => Array.IndexOf(Severity, v.Result.Status)).First();
+            var worst = verdicts.Aggregate((a, b) => IsWorse(b.Result, a.Result) ? b : a);
             return worst.Result with
             {
                 Resource = resource,
@@ -79,16 +82,13 @@ public static class Verifier
                 return new VerifyResult(file, resource, VerifyStatus.Missing, VerifyRule.Missing, "error",
                     $"{what} has no PermissionsBoundary; expected {expected}.");
             case BoundaryKind.Intrinsic when resource.BoundaryValue is null:
-                // One that gives another env's boundary under some conditions deploys it then.
-                if (options.StaleBoundaries is { } stale && resource.Choices?.FirstOrDefault(c => c != expected.ToString() && stale.ContainsKey(c)) is { } choice)
-                    return new VerifyResult(file, resource, VerifyStatus.Stale, VerifyRule.Stale, "error",
-                        $"{what} has a PermissionsBoundary set by an intrinsic function that gives {choice} under some conditions, the boundary of env '{Printable.Of(stale[choice])}' (stale); expected {expected}.");
-                // Any other string it may give is judged as a literal would be: the role deploys with it then.
+                // Each string it may give is judged as a literal would be: the role deploys with it then
+                // (another env's boundary is stale under those conditions).
                 if (WorstChoice(file, resource, expected, options) is { } worst)
                     return worst.Result with
                     {
                         Resource = resource,
-                        Message = $"{what} has a PermissionsBoundary set by an intrinsic function that gives '{Printable.Of(worst.Choice)}' under some conditions: {ChoiceProblem(worst.Result.Status, options)}; expected {expected}.",
+                        Message = $"{what} has a PermissionsBoundary set by an intrinsic function that gives '{Printable.Of(worst.Choice)}' under some conditions: {ChoiceProblem(worst.Choice, worst.Result.Status, options)}; expected {expected}.",
                     };
                 return new VerifyResult(file, resource, VerifyStatus.Kept, null, null,
                     $"{what} has a PermissionsBoundary set by an intrinsic function: kept, not evaluated.");
@@ -134,14 +134,15 @@ public static class Verifier
             var judged = JudgeOwn(file, resource with { Boundary = BoundaryKind.Literal, BoundaryValue = choice, Choices = null, Branches = null }, expected, options);
             if (judged.Status is VerifyStatus.Bounded or VerifyStatus.Kept)
                 continue;
-            if (worst is null || Array.IndexOf(Severity, judged.Status) < Array.IndexOf(Severity, worst.Value.Result.Status))
+            if (worst is null || IsWorse(judged, worst.Value.Result))
                 worst = (choice, judged);
         }
         return worst;
     }
 
-    private static string ChoiceProblem(VerifyStatus status, VerifyOptions options) => status switch
+    private static string ChoiceProblem(string choice, VerifyStatus status, VerifyOptions options) => status switch
     {
+        VerifyStatus.Stale => $"the boundary of env '{Printable.Of(options.StaleBoundaries![choice])}' (stale)",
         VerifyStatus.Invalid => "not a valid policy ARN",
         VerifyStatus.OtherAccount => "a policy of another account or partition",
         _ => "a policy other than the expected one" + DiffersNote(options),
