@@ -4,7 +4,7 @@ namespace Boundary.Push;
 
 /// <summary>One template's outcome: its path as shown to the user, its principals and, with --dry-run, its diff.</summary>
 /// <param name="WriteDiff">With --dry-run, writes the unified diff where it is printed, as it is made (null otherwise).</param>
-public sealed record FileReport(string Path, bool Changed, IReadOnlyList<PrincipalReport> Principals, Action<TextWriter>? WriteDiff)
+public sealed record FileReport(string Path, bool Changed, PrincipalRecords Principals, Action<TextWriter>? WriteDiff)
 {
     /// <summary>The unified diff as one string (dry run only), for a document that holds it.</summary>
     public string? Diff()
@@ -16,5 +16,5 @@ public sealed record FileReport(string Path, bool Changed, IReadOnlyList<Princip
         return text.ToString();
     }
 
-    public int Count(PrincipalAction action) => Principals.Count(p => p.Action == action);
+    public int Count(PrincipalAction action) => Principals.CountOf(action);
 }

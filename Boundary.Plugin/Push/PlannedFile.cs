@@ -25,8 +25,9 @@ public sealed class PlannedFile
         Root = root;
         FullPath = fullPath;
         Path = path;
-        Outcomes = plan.Outcomes;
-        Principals = plan.Template.Principals;
+        Principals = PrincipalRecords.Of(plan.Outcomes);
+        RolesFound = plan.Template.Principals.Count(r => r.Type == TemplateResource.Role || r.IsSam);
+        UsersFound = plan.Template.Principals.Count(r => r.Type == TemplateResource.User);
         Changes = plan.Edits.Count > 0;
         if (!Changes)
             return;
@@ -45,7 +46,7 @@ public sealed class PlannedFile
             TempFiles.EnsureNameFits(fullPath, target);
             AtomicFile.EnsureReplaceable(fullPath, target);
             // Nothing to undo or to journal: only the edits, for the diff.
-            diffEdits = plan.Edits;
+            diffEdits = PackedEdits.Of(plan.Edits);
             return;
         }
         BeforeHash = JournalHash.Written.Hash(source.Bytes);
@@ -63,9 +64,14 @@ public sealed class PlannedFile
 
     public string Path { get; }
 
-    public IReadOnlyList<PrincipalOutcome> Outcomes { get; }
+    /// <summary>The outcome for each principal the plan covered (packed: a run keeps them until its report).</summary>
+    public PrincipalRecords Principals { get; }
 
-    public IReadOnlyList<TemplateResource> Principals { get; }
+    /// <summary>The template's roles, SAM functions and state machines (those that make a role), covered or not.</summary>
+    public int RolesFound { get; }
+
+    /// <summary>The template's IAM users, covered or not.</summary>
+    public int UsersFound { get; }
 
     public bool Changes { get; }
 
@@ -81,13 +87,9 @@ public sealed class PlannedFile
     /// <summary>The edits that turn the written file back into the original (a run that writes).</summary>
     public IReadOnlyList<TextEdit> Undo { get; } = [];
 
-    public int Count(PrincipalAction action) => Outcomes.Count(o => o.Action == action);
+    public int Count(PrincipalAction action) => Principals.CountOf(action);
 
-    public FileReport Report() => new(
-        Path,
-        Changes,
-        Outcomes.Select(o => new PrincipalReport(o.Resource.LogicalId, o.Resource.Type, o.Resource.Line, o.Resource.Column, o.Action, o.Note)).ToList(),
-        diffEdits is null ? null : WriteDiff);
+    public FileReport Report() => new(Path, Changes, Principals, diffEdits is null ? null : WriteDiff);
 
     /// <summary>The unified diff of a dry run, from the file read again (diffs of thousands of files are never held at once).</summary>
     private void WriteDiff(TextWriter output)

@@ -188,15 +188,15 @@ public sealed class PrePushRunner(AmplifyProject project)
     {
         if (!file.Changes)
             return;
-        var outcomes = file.Outcomes;
+        var principals = file.Principals;
         file.JournalIndex = journal.Append(index => new JournalEntry(
             index,
             file.Path,
             file.BeforeHash,
             file.AfterHash,
             file.Undo,
-            outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
-            outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
+            principals.Where(p => p.Action == PrincipalAction.Injected).Select(p => new AddedBoundary(p.LogicalId, boundary!)).ToList(),
+            principals.Where(p => p.Action == PrincipalAction.Updated).Select(p => new ReplacedBoundary(p.LogicalId, p.BoundaryValue!, boundary!)).ToList(),
             CopyStampOf(file)));
     }
 
@@ -266,16 +266,15 @@ public sealed class PrePushRunner(AmplifyProject project)
     {
         foreach (var file in plans)
         {
-            foreach (var outcome in file.Outcomes)
+            foreach (var principal in file.Principals)
             {
-                var resource = outcome.Resource;
-                switch (outcome.Action)
+                switch (principal.Action)
                 {
                     case PrincipalAction.Injected or PrincipalAction.Updated:
-                        yield return new OwnedBoundary(file.Path, resource.LogicalId, boundary!);
+                        yield return new OwnedBoundary(file.Path, principal.LogicalId, boundary!);
                         break;
-                    case PrincipalAction.Kept when resource.BoundaryValue is { } value && resource.Boundary == BoundaryKind.Literal && previous.Owns(file.Path, resource.LogicalId, value):
-                        yield return new OwnedBoundary(file.Path, resource.LogicalId, value);
+                    case PrincipalAction.Kept when principal.BoundaryValue is { } value && principal.Boundary == BoundaryKind.Literal && previous.Owns(file.Path, principal.LogicalId, value):
+                        yield return new OwnedBoundary(file.Path, principal.LogicalId, value);
                         break;
                 }
             }

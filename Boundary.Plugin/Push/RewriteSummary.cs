@@ -20,8 +20,8 @@ public sealed record RewriteSummary(
     public static RewriteSummary Of(int filesScanned, IReadOnlyList<PlannedFile> plans) => new(
         filesScanned,
         plans.Count,
-        plans.Sum(p => p.Principals.Count(r => r.Type == TemplateResource.Role || r.IsSam)),
-        plans.Sum(p => p.Principals.Count(r => r.Type == TemplateResource.User)),
+        plans.Sum(p => p.RolesFound),
+        plans.Sum(p => p.UsersFound),
         plans.Sum(p => p.Count(PrincipalAction.Injected)),
         plans.Sum(p => p.Count(PrincipalAction.Kept)),
         plans.Sum(p => p.Count(PrincipalAction.Updated)),

@@ -94,8 +94,9 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
     /// <summary>
     /// The edits that undo <paramref name="edits"/> once they are applied: offsets move by what the earlier
     /// edits added or removed. The original removed text is needed, so it comes from the original bytes.
+    /// Packed (<see cref="PackedEdits"/>): a run keeps them until it ends.
     /// </summary>
-    public static IReadOnlyList<TextEdit> Inverse(ReadOnlySpan<byte> original, IReadOnlyList<TextEdit> edits)
+    public static PackedEdits Inverse(ReadOnlySpan<byte> original, IReadOnlyList<TextEdit> edits)
     {
         var inverse = new List<TextEdit>(edits.Count);
         var shift = 0;
@@ -106,6 +107,6 @@ public sealed record TextEdit(int Offset, int RemoveLength, string Insert)
             inverse.Add(new TextEdit(edit.Offset + shift, inserted, removed));
             shift += inserted - edit.RemoveLength;
         }
-        return inverse;
+        return PackedEdits.Of(inverse);
     }
 }

@@ -1,0 +1,114 @@
+using System.Collections;
+using Boundary.Templates;
+
+namespace Boundary.Push;
+
+/// <summary>
+/// A template's principal outcomes as the rest of a run keeps them, packed into a few arrays: a run keeps
+/// every template's outcomes until its report, and as objects (an outcome, its resource, their strings)
+/// the 150,000 roles of a large project were most of what each garbage collection found alive and had to
+/// trace, for as long as the run lasted. Each <see cref="PrincipalReport"/> is made when it is read.
+/// </summary>
+public sealed class PrincipalRecords : IReadOnlyList<PrincipalReport>
+{
+    // Per principal: where its logical id ends in `ids`, line, column, action, boundary kind, and the
+    // indexes into `texts` of its type, its boundary value and its note (-1: none).
+    private const int Fields = 8;
+    private const int IdEnd = 0, Line = 1, Column = 2, Action = 3, Kind = 4, TypeText = 5, ValueText = 6, NoteText = 7;
+
+    private readonly string ids;
+    private readonly int[] records;
+    // The distinct types, boundary values and notes of the template: most templates have a handful.
+    private readonly string[] texts;
+    private readonly int[] countsByAction;
+
+    private PrincipalRecords(string ids, int[] records, string[] texts, int[] countsByAction)
+    {
+        this.ids = ids;
+        this.records = records;
+        this.texts = texts;
+        this.countsByAction = countsByAction;
+    }
+
+    public static PrincipalRecords Of(IReadOnlyList<PrincipalOutcome> outcomes)
+    {
+        var records = new int[outcomes.Count * Fields];
+        var texts = new List<string>();
+        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new int[Enum.GetValues<PrincipalAction>().Length];
+        var idLength = 0;
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var (resource, action, note) = outcomes[i];
+            var at = i * Fields;
+            idLength += resource.LogicalId.Length;
+            records[at + IdEnd] = idLength;
+            records[at + Line] = resource.Line;
+            records[at + Column] = resource.Column;
+            records[at + Action] = (int)action;
+            records[at + Kind] = (int)resource.Boundary;
+            records[at + TypeText] = IndexOf(resource.Type);
+            records[at + ValueText] = resource.BoundaryValue is { } value ? IndexOf(value) : -1;
+            records[at + NoteText] = note is null ? -1 : IndexOf(note);
+            counts[(int)action]++;
+        }
+        // One string of exactly the ids' length: no growing buffer (a 200 MB template has a million roles).
+        var ids = string.Create(idLength, outcomes, static (span, all) =>
+        {
+            foreach (var outcome in all)
+            {
+                outcome.Resource.LogicalId.CopyTo(span);
+                span = span[outcome.Resource.LogicalId.Length..];
+            }
+        });
+        return new PrincipalRecords(ids, records, [.. texts], counts);
+
+        int IndexOf(string text)
+        {
+            if (!indexes.TryGetValue(text, out var index))
+            {
+                index = texts.Count;
+                texts.Add(text);
+                indexes.Add(text, index);
+            }
+            return index;
+        }
+    }
+
+    public int Count => records.Length / Fields;
+
+    public PrincipalReport this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            var at = index * Fields;
+            var start = index == 0 ? 0 : records[at - Fields + IdEnd];
+            return new PrincipalReport(
+                ids[start..records[at + IdEnd]],
+                texts[records[at + TypeText]],
+                records[at + Line],
+                records[at + Column],
+                (PrincipalAction)records[at + Action],
+                TextAt(records[at + NoteText]))
+            {
+                Boundary = (BoundaryKind)records[at + Kind],
+                BoundaryValue = TextAt(records[at + ValueText]),
+            };
+        }
+    }
+
+    /// <summary>How many principals had <paramref name="action"/>, without making their reports.</summary>
+    public int CountOf(PrincipalAction action) => countsByAction[(int)action];
+
+    public IEnumerator<PrincipalReport> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+            yield return this[i];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private string? TextAt(int index) => index < 0 ? null : texts[index];
+}
