@@ -84,7 +84,7 @@ public sealed class PrePushRunner(AmplifyProject project)
         {
             plans = TemplateRewrite.ScanAndPlan(files, _ => project.Root, RelativePath, (template, path) => EnsureRecordable(path, persist
                 ? OwnedBoundaryPlanner.Plan(template, boundary, options, r => r.BoundaryValue is { } value && ownership!.Owns(path, r.LogicalId, value))
-                : BoundaryInjector.Plan(template, boundary!, options)), request.DryRun, DeploymentOf(boundary, stale.Keys), journal is null ? null : file => Journal(journal, file, boundary));
+                : BoundaryInjector.Plan(template, boundary!, options)), request.DryRun, DeploymentOf(boundary, stale.Keys), journal is null ? null : (file, plan) => Journal(journal, file, plan, boundary));
             AfterPlanned?.Invoke();
             var changed = plans.Where(p => p.Changes).ToList();
             var summary = RewriteSummary.Of(files.Count, plans);
@@ -184,19 +184,19 @@ public sealed class PrePushRunner(AmplifyProject project)
     }
 
     /// <summary>Journals a changed template as it is planned (on the thread that read it).</summary>
-    private static void Journal(PushJournal journal, PlannedFile file, string? boundary)
+    private static void Journal(PushJournal journal, PlannedFile file, TemplatePlan plan, string? boundary)
     {
         if (!file.Changes)
             return;
-        var principals = file.Principals;
+        var outcomes = plan.Outcomes;
         file.JournalIndex = journal.Append(index => new JournalEntry(
             index,
             file.Path,
             file.BeforeHash,
             file.AfterHash,
             file.Undo,
-            principals.Where(p => p.Action == PrincipalAction.Injected).Select(p => new AddedBoundary(p.LogicalId, boundary!)).ToList(),
-            principals.Where(p => p.Action == PrincipalAction.Updated).Select(p => new ReplacedBoundary(p.LogicalId, p.BoundaryValue!, boundary!)).ToList(),
+            outcomes.Where(o => o.Action == PrincipalAction.Injected).Select(o => new AddedBoundary(o.Resource.LogicalId, boundary!)).ToList(),
+            outcomes.Where(o => o.Action == PrincipalAction.Updated).Select(o => new ReplacedBoundary(o.Resource.LogicalId, o.Resource.BoundaryValue!, boundary!)).ToList(),
             CopyStampOf(file)));
     }
 

@@ -15,8 +15,10 @@ public static class TemplateRewrite
     /// template's new bytes are staged in a temp file beside it as it is read. Any unreadable or
     /// malformed template, or one that cannot be edited, stops the run before anything is replaced (the
     /// staged temp files are removed), with every problem named file:line:column. <paramref name="planned"/>
-    /// gets each plan on the thread that made it, as soon as it is made; <paramref name="deployment"/> is what the
-    /// env's boundary tells of the deployment (<see cref="CloudFormationTemplate.Load"/>).
+    /// gets each plan on the thread that made it, as soon as it is made, with the template's plan (whose
+    /// outcomes share the parse's strings, where the packed records make new ones when read);
+    /// <paramref name="deployment"/> is what the env's boundary tells of the deployment
+    /// (<see cref="CloudFormationTemplate.Load"/>).
     /// </summary>
     public static IReadOnlyList<PlannedFile> ScanAndPlan(
         IReadOnlyList<string> files,
@@ -25,15 +27,16 @@ public static class TemplateRewrite
         Func<CloudFormationTemplate, string, TemplatePlan> plan,
         bool dryRun,
         PseudoParameters? deployment,
-        Action<PlannedFile>? planned = null)
+        Action<PlannedFile, TemplatePlan>? planned = null)
     {
         var scan = TemplateScanner.Scan(files, template =>
         {
             var path = displayPath(template.Path);
-            var file = new PlannedFile(rootOf(template.Path), template.Path, path, plan(template, path), dryRun);
+            var templatePlan = plan(template, path);
+            var file = new PlannedFile(rootOf(template.Path), template.Path, path, templatePlan, dryRun);
             try
             {
-                planned?.Invoke(file);
+                planned?.Invoke(file, templatePlan);
             }
             catch
             {
