@@ -1,5 +1,6 @@
 using System.Collections;
 using Boundary.Templates;
+using Boundary.Text;
 
 namespace Boundary.Push;
 
@@ -33,8 +34,7 @@ public sealed class PrincipalRecords : IReadOnlyList<PrincipalReport>
     public static PrincipalRecords Of(IReadOnlyList<PrincipalOutcome> outcomes)
     {
         var records = new int[outcomes.Count * Fields];
-        var texts = new List<string>();
-        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var texts = new StringTable();
         var counts = new int[Enum.GetValues<PrincipalAction>().Length];
         var idLength = 0;
         for (var i = 0; i < outcomes.Count; i++)
@@ -47,9 +47,9 @@ public sealed class PrincipalRecords : IReadOnlyList<PrincipalReport>
             records[at + Column] = resource.Column;
             records[at + Action] = (int)action;
             records[at + Kind] = (int)resource.Boundary;
-            records[at + TypeText] = IndexOf(resource.Type);
-            records[at + ValueText] = resource.BoundaryValue is { } value ? IndexOf(value) : -1;
-            records[at + NoteText] = note is null ? -1 : IndexOf(note);
+            records[at + TypeText] = texts.IndexOf(resource.Type);
+            records[at + ValueText] = resource.BoundaryValue is { } value ? texts.IndexOf(value) : -1;
+            records[at + NoteText] = note is null ? -1 : texts.IndexOf(note);
             counts[(int)action]++;
         }
         // One string of exactly the ids' length: no growing buffer (a 200 MB template has a million roles).
@@ -61,18 +61,7 @@ public sealed class PrincipalRecords : IReadOnlyList<PrincipalReport>
                 span = span[outcome.Resource.LogicalId.Length..];
             }
         });
-        return new PrincipalRecords(ids, records, [.. texts], counts);
-
-        int IndexOf(string text)
-        {
-            if (!indexes.TryGetValue(text, out var index))
-            {
-                index = texts.Count;
-                texts.Add(text);
-                indexes.Add(text, index);
-            }
-            return index;
-        }
+        return new PrincipalRecords(ids, records, texts.ToArray(), counts);
     }
 
     public int Count => records.Length / Fields;

@@ -25,22 +25,15 @@ public sealed class PackedEdits : IReadOnlyList<TextEdit>
     public static PackedEdits Of(IReadOnlyList<TextEdit> edits)
     {
         var packed = new int[edits.Count * Fields];
-        var texts = new List<string>();
-        var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var texts = new StringTable();
         for (var i = 0; i < edits.Count; i++)
         {
             var edit = edits[i];
-            if (!indexes.TryGetValue(edit.Insert, out var text))
-            {
-                text = texts.Count;
-                texts.Add(edit.Insert);
-                indexes.Add(edit.Insert, text);
-            }
             packed[i * Fields] = edit.Offset;
             packed[i * Fields + 1] = edit.RemoveLength;
-            packed[i * Fields + 2] = text;
+            packed[i * Fields + 2] = texts.IndexOf(edit.Insert);
         }
-        return new PackedEdits(packed, [.. texts]);
+        return new PackedEdits(packed, texts.ToArray());
     }
 
     public int Count => edits.Length / Fields;
