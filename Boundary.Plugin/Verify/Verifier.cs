@@ -24,10 +24,9 @@ public static class Verifier
         var scan = TemplateScanner.Scan(files, template =>
         {
             var file = Path.GetRelativePath(root, template.Path).Replace('\\', '/');
-            return template.Principals.Where(r => BoundaryInjector.Covers(r, injection)).Select(r => Judge(file, r, expectedArn, options)).ToList();
+            return PackedVerifyResults.Of(template.Principals.Where(r => BoundaryInjector.Covers(r, injection)).Select(r => Judge(file, r, expectedArn, options)).ToList());
         }, PseudoParameters.Of(expectedArn.Partition, expectedArn.Account, OtherEnvBoundaries.AccountsOf(options.StaleBoundaries?.Keys ?? [])));
-        var results = scan.Results.SelectMany(r => r).ToList();
-        return new VerifyReport(root, expectedArn.ToString(), env, options, scan.FilesScanned, scan.Results.Count, results, scan.Errors);
+        return new VerifyReport(root, expectedArn.ToString(), env, options, scan.FilesScanned, scan.Results.Count, new VerifyResults(scan.Results), scan.Errors);
     }
 
     /// <summary>Worst first: the order in which a role with several Fn::If branches takes its branches' verdicts.</summary>

@@ -10,16 +10,16 @@ public sealed record VerifyReport(
     VerifyOptions Options,
     int FilesScanned,
     int Templates,
-    IReadOnlyList<VerifyResult> Principals,
+    VerifyResults Principals,
     IReadOnlyList<TemplateError> Errors)
 {
     public IEnumerable<VerifyResult> Findings => Principals.Where(p => p.Level is not null);
 
-    public int ErrorCount => Principals.Count(p => p.Level == "error");
+    public int ErrorCount => Principals.ErrorCount;
 
-    public int WarningCount => Principals.Count(p => p.Level == "warning");
+    public int WarningCount => Principals.WarningCount;
 
-    public int Count(VerifyStatus status) => Principals.Count(p => p.Status == status);
+    public int Count(VerifyStatus status) => Principals.CountOf(status);
 
     /// <summary>A path relative to <see cref="Root"/>, with forward slashes (SARIF, messages).</summary>
     public string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
