@@ -1,4 +1,3 @@
-using System.Collections;
 using Boundary.Templates;
 using Boundary.Text;
 
@@ -10,24 +9,21 @@ namespace Boundary.Push;
 /// the 150,000 roles of a large project were most of what each garbage collection found alive and had to
 /// trace, for as long as the run lasted. Each <see cref="PrincipalReport"/> is made when it is read.
 /// </summary>
-public sealed class PrincipalRecords : IReadOnlyList<PrincipalReport>
+public sealed class PrincipalRecords : PackedList<PrincipalReport>
 {
     // Per principal: where its logical id ends in `ids`, line, column, action, boundary kind, and the
-    // indexes into `texts` of its type, its boundary value and its note (-1: none).
+    // indexes among the template's distinct texts (most templates have a handful) of its type, its
+    // boundary value and its note (-1: none).
     private const int Fields = 8;
     private const int IdEnd = 0, Line = 1, Column = 2, Action = 3, Kind = 4, TypeText = 5, ValueText = 6, NoteText = 7;
 
     private readonly string ids;
-    private readonly int[] records;
-    // The distinct types, boundary values and notes of the template: most templates have a handful.
-    private readonly string[] texts;
     private readonly int[] countsByAction;
 
     private PrincipalRecords(string ids, int[] records, string[] texts, int[] countsByAction)
+        : base(records, Fields, texts)
     {
         this.ids = ids;
-        this.records = records;
-        this.texts = texts;
         this.countsByAction = countsByAction;
     }
 
@@ -64,40 +60,22 @@ public sealed class PrincipalRecords : IReadOnlyList<PrincipalReport>
         return new PrincipalRecords(ids, records, texts.ToArray(), counts);
     }
 
-    public int Count => records.Length / Fields;
-
-    public PrincipalReport this[int index]
+    protected override PrincipalReport Make(int index, int at)
     {
-        get
+        var start = index == 0 ? 0 : Records[at - Fields + IdEnd];
+        return new PrincipalReport(
+            ids[start..Records[at + IdEnd]],
+            Texts[Records[at + TypeText]],
+            Records[at + Line],
+            Records[at + Column],
+            (PrincipalAction)Records[at + Action],
+            TextAt(Records[at + NoteText]))
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var at = index * Fields;
-            var start = index == 0 ? 0 : records[at - Fields + IdEnd];
-            return new PrincipalReport(
-                ids[start..records[at + IdEnd]],
-                texts[records[at + TypeText]],
-                records[at + Line],
-                records[at + Column],
-                (PrincipalAction)records[at + Action],
-                TextAt(records[at + NoteText]))
-            {
-                Boundary = (BoundaryKind)records[at + Kind],
-                BoundaryValue = TextAt(records[at + ValueText]),
-            };
-        }
+            Boundary = (BoundaryKind)Records[at + Kind],
+            BoundaryValue = TextAt(Records[at + ValueText]),
+        };
     }
 
     /// <summary>How many principals had <paramref name="action"/>, without making their reports.</summary>
     public int CountOf(PrincipalAction action) => countsByAction[(int)action];
-
-    public IEnumerator<PrincipalReport> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-            yield return this[i];
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private string? TextAt(int index) => index < 0 ? null : texts[index];
 }

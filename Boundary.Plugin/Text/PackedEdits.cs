@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace Boundary.Text;
 
 /// <summary>
@@ -7,19 +5,15 @@ namespace Boundary.Text;
 /// until it ends (for a rollback), one a role, and as objects the edits of a large project were a good
 /// part of what each garbage collection had to trace. Each edit is made when it is read.
 /// </summary>
-public sealed class PackedEdits : IReadOnlyList<TextEdit>
+public sealed class PackedEdits : PackedList<TextEdit>
 {
-    // Per edit: offset, bytes removed, and the index into `texts` of the text inserted.
+    // Per edit: offset, bytes removed, and the index of the text inserted among the distinct ones (an undo
+    // edit of an insertion inserts "", of a replacement the old value).
     private const int Fields = 3;
 
-    private readonly int[] edits;
-    // The distinct inserted texts: an undo edit of an insertion inserts "", of a replacement the old value.
-    private readonly string[] texts;
-
     private PackedEdits(int[] edits, string[] texts)
+        : base(edits, Fields, texts)
     {
-        this.edits = edits;
-        this.texts = texts;
     }
 
     public static PackedEdits Of(IReadOnlyList<TextEdit> edits)
@@ -36,23 +30,5 @@ public sealed class PackedEdits : IReadOnlyList<TextEdit>
         return new PackedEdits(packed, texts.ToArray());
     }
 
-    public int Count => edits.Length / Fields;
-
-    public TextEdit this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return new TextEdit(edits[index * Fields], edits[index * Fields + 1], texts[edits[index * Fields + 2]]);
-        }
-    }
-
-    public IEnumerator<TextEdit> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-            yield return this[i];
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    protected override TextEdit Make(int index, int at) => new(Records[at], Records[at + 1], Texts[Records[at + 2]]);
 }

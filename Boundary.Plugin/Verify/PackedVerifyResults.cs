@@ -1,4 +1,3 @@
-using System.Collections;
 using Boundary.Templates;
 using Boundary.Text;
 
@@ -11,25 +10,23 @@ namespace Boundary.Verify;
 /// is read; its <see cref="VerifyResult.Resource"/> then holds what a report shows of the principal (the
 /// record's positional fields), not what it was judged by (choices, branches, events).
 /// </summary>
-public sealed class PackedVerifyResults : IReadOnlyList<VerifyResult>
+public sealed class PackedVerifyResults : PackedList<VerifyResult>
 {
     // Per result: where its logical id and then its message end in `text`; the resource's offset, line,
     // column, boundary kind and whether it has Properties; the status; the rule (index in VerifyRule.All,
-    // -1: none); and the indexes into `texts` of its file, type, boundary value and level (-1: none).
+    // -1: none); and the indexes among the distinct texts of its file, type, boundary value and level (-1: none).
     private const int Fields = 13;
     private const int IdEnd = 0, MessageEnd = 1, Offset = 2, Line = 3, Column = 4, Kind = 5, HasProperties = 6,
         Status = 7, Rule = 8, FileText = 9, TypeText = 10, ValueText = 11, LevelText = 12;
 
+    // The logical id and then the message of each result.
     private readonly string text;
-    private readonly int[] records;
-    private readonly string[] texts;
     private readonly int[] countsByStatus;
 
     private PackedVerifyResults(string text, int[] records, string[] texts, int[] countsByStatus, int errors, int warnings)
+        : base(records, Fields, texts)
     {
         this.text = text;
-        this.records = records;
-        this.texts = texts;
         this.countsByStatus = countsByStatus;
         ErrorCount = errors;
         WarningCount = warnings;
@@ -86,8 +83,6 @@ public sealed class PackedVerifyResults : IReadOnlyList<VerifyResult>
         throw new InvalidOperationException($"Rule {rule.Id} is not one of VerifyRule.All.");
     }
 
-    public int Count => records.Length / Fields;
-
     /// <summary>The results at the "error" level.</summary>
     public int ErrorCount { get; }
 
@@ -97,40 +92,24 @@ public sealed class PackedVerifyResults : IReadOnlyList<VerifyResult>
     /// <summary>How many results have <paramref name="status"/>, without making them.</summary>
     public int CountOf(VerifyStatus status) => countsByStatus[(int)status];
 
-    public VerifyResult this[int index]
+    protected override VerifyResult Make(int index, int at)
     {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var at = index * Fields;
-            var start = index == 0 ? 0 : records[at - Fields + MessageEnd];
-            var resource = new TemplateResource(
-                text[start..records[at + IdEnd]],
-                texts[records[at + TypeText]],
-                records[at + Offset],
-                records[at + Line],
-                records[at + Column],
-                (BoundaryKind)records[at + Kind],
-                TextAt(records[at + ValueText]),
-                records[at + HasProperties] == 1);
-            return new VerifyResult(
-                texts[records[at + FileText]],
-                resource,
-                (VerifyStatus)records[at + Status],
-                records[at + Rule] < 0 ? null : VerifyRule.All[records[at + Rule]],
-                TextAt(records[at + LevelText]),
-                text[records[at + IdEnd]..records[at + MessageEnd]]);
-        }
+        var start = index == 0 ? 0 : Records[at - Fields + MessageEnd];
+        var resource = new TemplateResource(
+            text[start..Records[at + IdEnd]],
+            Texts[Records[at + TypeText]],
+            Records[at + Offset],
+            Records[at + Line],
+            Records[at + Column],
+            (BoundaryKind)Records[at + Kind],
+            TextAt(Records[at + ValueText]),
+            Records[at + HasProperties] == 1);
+        return new VerifyResult(
+            Texts[Records[at + FileText]],
+            resource,
+            (VerifyStatus)Records[at + Status],
+            Records[at + Rule] < 0 ? null : VerifyRule.All[Records[at + Rule]],
+            TextAt(Records[at + LevelText]),
+            text[Records[at + IdEnd]..Records[at + MessageEnd]]);
     }
-
-    public IEnumerator<VerifyResult> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-            yield return this[i];
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private string? TextAt(int index) => index < 0 ? null : texts[index];
 }
