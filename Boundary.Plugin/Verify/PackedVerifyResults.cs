@@ -14,7 +14,8 @@ public sealed class PackedVerifyResults : PackedList<VerifyResult>
 {
     // Per result: where its logical id and then its message end in `text`; the resource's offset, line,
     // column, boundary kind and whether it has Properties; the status; the rule (index in VerifyRule.All,
-    // -1: none); and the indexes among the distinct texts of its file, type, boundary value and level (-1: none).
+    // -1: none); and the indexes among the distinct texts of its file, type, boundary value and level
+    // (-1: none).
     private const int Fields = 13;
     private const int IdEnd = 0, MessageEnd = 1, Offset = 2, Line = 3, Column = 4, Kind = 5, HasProperties = 6,
         Status = 7, Rule = 8, FileText = 9, TypeText = 10, ValueText = 11, LevelText = 12;
