@@ -17,10 +17,12 @@ public sealed class PrincipalRecords : PackedList<PrincipalReport>
     private const int Fields = 8;
     private const int IdEnd = 0, Line = 1, Column = 2, Action = 3, Kind = 4, TypeText = 5, ValueText = 6, NoteText = 7;
 
-    private readonly string ids;
+    private static readonly int ActionCount = Enum.GetValues<PrincipalAction>().Length;
+
+    private readonly char[] ids;
     private readonly int[] countsByAction;
 
-    private PrincipalRecords(string ids, int[] records, string[] texts, int[] countsByAction)
+    private PrincipalRecords(char[] ids, int[] records, string[] texts, int[] countsByAction)
         : base(records, Fields, texts)
     {
         this.ids = ids;
@@ -31,7 +33,7 @@ public sealed class PrincipalRecords : PackedList<PrincipalReport>
     {
         var records = new int[outcomes.Count * Fields];
         var texts = new StringTable();
-        var counts = new int[Enum.GetValues<PrincipalAction>().Length];
+        var counts = new int[ActionCount];
         var idLength = 0;
         for (var i = 0; i < outcomes.Count; i++)
         {
@@ -48,15 +50,15 @@ public sealed class PrincipalRecords : PackedList<PrincipalReport>
             records[at + NoteText] = note is null ? -1 : texts.IndexOf(note);
             counts[(int)action]++;
         }
-        // One string of exactly the ids' length: no growing buffer (a 200 MB template has a million roles).
-        var ids = string.Create(idLength, outcomes, static (span, all) =>
+        // One array of exactly the ids' length: no growing buffer (a 200 MB template has a million roles), and
+        // an array, not a string: the ids of a template as large as an array may be longer than a string may be.
+        var ids = new char[idLength];
+        var end = 0;
+        foreach (var (resource, _, _) in outcomes)
         {
-            foreach (var outcome in all)
-            {
-                outcome.Resource.LogicalId.CopyTo(span);
-                span = span[outcome.Resource.LogicalId.Length..];
-            }
-        });
+            resource.LogicalId.CopyTo(ids.AsSpan(end));
+            end += resource.LogicalId.Length;
+        }
         return new PrincipalRecords(ids, records, texts.ToArray(), counts);
     }
 
@@ -64,7 +66,7 @@ public sealed class PrincipalRecords : PackedList<PrincipalReport>
     {
         var start = index == 0 ? 0 : Records[at - Fields + IdEnd];
         return new PrincipalReport(
-            ids[start..Records[at + IdEnd]],
+            new string(ids, start, Records[at + IdEnd] - start),
             Texts[Records[at + TypeText]],
             Records[at + Line],
             Records[at + Column],

@@ -4,30 +4,34 @@ using Boundary.Text;
 namespace Boundary.Verify;
 
 /// <summary>
-/// One template's verdicts as verify keeps them until its report, packed into a few arrays: as objects (a
-/// result, its resource, their id and message) the 150,000 principals of a large project were most of
-/// what each garbage collection of a verify found alive. Each <see cref="VerifyResult"/> is made when it
+/// One template's verdicts as verify keeps them until its report, packed into a few arrays and a message
+/// each: as objects (a result, its resource, their id and message) the 150,000 principals of a large project
+/// were most of what each garbage collection of a verify found alive. Each <see cref="VerifyResult"/> is made when it
 /// is read; its <see cref="VerifyResult.Resource"/> then holds what a report shows of the principal (the
 /// record's positional fields), not what it was judged by (choices, branches, events).
 /// </summary>
 public sealed class PackedVerifyResults : PackedList<VerifyResult>
 {
-    // Per result: where its logical id and then its message end in `text`; the resource's offset, line,
-    // column, boundary kind and whether it has Properties; the status; the rule (index in VerifyRule.All,
-    // -1: none); and the indexes among the distinct texts of its file, type, boundary value and level
-    // (-1: none).
-    private const int Fields = 13;
-    private const int IdEnd = 0, MessageEnd = 1, Offset = 2, Line = 3, Column = 4, Kind = 5, HasProperties = 6,
-        Status = 7, Rule = 8, FileText = 9, TypeText = 10, ValueText = 11, LevelText = 12;
+    // Per result: where its logical id ends in `ids`; the resource's offset, line, column, boundary kind and
+    // whether it has Properties; the status; the rule (index in VerifyRule.All, -1: none); and the indexes
+    // among the distinct texts of its file, type, boundary value and level (-1: none).
+    private const int Fields = 12;
+    private const int IdEnd = 0, Offset = 1, Line = 2, Column = 3, Kind = 4, HasProperties = 5, Status = 6, Rule = 7,
+        FileText = 8, TypeText = 9, ValueText = 10, LevelText = 11;
 
-    // The logical id and then the message of each result.
-    private readonly string text;
+    private static readonly int StatusCount = Enum.GetValues<VerifyStatus>().Length;
+
+    // The ids in one array (as long as the template's text at most: a string could be too short for them);
+    // the messages as they were made, whose total has no such bound.
+    private readonly char[] ids;
+    private readonly string[] messages;
     private readonly int[] countsByStatus;
 
-    private PackedVerifyResults(string text, int[] records, string[] texts, int[] countsByStatus, int errors, int warnings)
+    private PackedVerifyResults(char[] ids, string[] messages, int[] records, string[] texts, int[] countsByStatus, int errors, int warnings)
         : base(records, Fields, texts)
     {
-        this.text = text;
+        this.ids = ids;
+        this.messages = messages;
         this.countsByStatus = countsByStatus;
         ErrorCount = errors;
         WarningCount = warnings;
@@ -36,17 +40,16 @@ public sealed class PackedVerifyResults : PackedList<VerifyResult>
     public static PackedVerifyResults Of(IReadOnlyList<VerifyResult> results)
     {
         var records = new int[results.Count * Fields];
+        var messages = new string[results.Count];
         var texts = new StringTable();
-        var counts = new int[Enum.GetValues<VerifyStatus>().Length];
-        int length = 0, errors = 0, warnings = 0;
+        var counts = new int[StatusCount];
+        int idLength = 0, errors = 0, warnings = 0;
         for (var i = 0; i < results.Count; i++)
         {
             var (file, resource, status, rule, level, message) = results[i];
             var at = i * Fields;
-            length += resource.LogicalId.Length;
-            records[at + IdEnd] = length;
-            length += message.Length;
-            records[at + MessageEnd] = length;
+            idLength += resource.LogicalId.Length;
+            records[at + IdEnd] = idLength;
             records[at + Offset] = resource.Offset;
             records[at + Line] = resource.Line;
             records[at + Column] = resource.Column;
@@ -58,28 +61,25 @@ public sealed class PackedVerifyResults : PackedList<VerifyResult>
             records[at + TypeText] = texts.IndexOf(resource.Type);
             records[at + ValueText] = resource.BoundaryValue is { } value ? texts.IndexOf(value) : -1;
             records[at + LevelText] = level is null ? -1 : texts.IndexOf(level);
+            messages[i] = message;
             counts[(int)status]++;
             errors += level == "error" ? 1 : 0;
             warnings += level == "warning" ? 1 : 0;
         }
-        // One string of exactly their length: no growing buffer.
-        var text = string.Create(length, results, static (span, all) =>
+        var ids = new char[idLength];
+        var end = 0;
+        foreach (var result in results)
         {
-            foreach (var result in all)
-            {
-                result.Resource.LogicalId.CopyTo(span);
-                span = span[result.Resource.LogicalId.Length..];
-                result.Message.CopyTo(span);
-                span = span[result.Message.Length..];
-            }
-        });
-        return new PackedVerifyResults(text, records, texts.ToArray(), counts, errors, warnings);
+            result.Resource.LogicalId.CopyTo(ids.AsSpan(end));
+            end += result.Resource.LogicalId.Length;
+        }
+        return new PackedVerifyResults(ids, messages, records, texts.ToArray(), counts, errors, warnings);
     }
 
     private static int IndexOfRule(VerifyRule rule)
     {
         for (var i = 0; i < VerifyRule.All.Count; i++)
-            if (ReferenceEquals(VerifyRule.All[i], rule) || VerifyRule.All[i] == rule)
+            if (VerifyRule.All[i] == rule)
                 return i;
         throw new InvalidOperationException($"Rule {rule.Id} is not one of VerifyRule.All.");
     }
@@ -95,9 +95,9 @@ public sealed class PackedVerifyResults : PackedList<VerifyResult>
 
     protected override VerifyResult Make(int index, int at)
     {
-        var start = index == 0 ? 0 : Records[at - Fields + MessageEnd];
+        var start = index == 0 ? 0 : Records[at - Fields + IdEnd];
         var resource = new TemplateResource(
-            text[start..Records[at + IdEnd]],
+            new string(ids, start, Records[at + IdEnd] - start),
             Texts[Records[at + TypeText]],
             Records[at + Offset],
             Records[at + Line],
@@ -111,6 +111,6 @@ public sealed class PackedVerifyResults : PackedList<VerifyResult>
             (VerifyStatus)Records[at + Status],
             Records[at + Rule] < 0 ? null : VerifyRule.All[Records[at + Rule]],
             TextAt(Records[at + LevelText]),
-            text[Records[at + IdEnd]..Records[at + MessageEnd]]);
+            messages[index]);
     }
 }
